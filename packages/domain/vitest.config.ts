@@ -1,0 +1,12 @@
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  test: {
+    name: "domain",
+    include: ["src/**/*.test.ts"],
+    // Type tests (`*.test-d.ts`, expectTypeOf) are checked by tsc during `vitest run`.
+    typecheck: { enabled: true, include: ["src/**/*.test-d.ts"] },
+    // Vitest 5: `bench` is a test-context fixture: test("…", async ({ bench }) => …).
+    benchmark: { include: ["src/**/*.bench.ts"] },
+  },
+});
