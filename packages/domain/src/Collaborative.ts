@@ -1,0 +1,83 @@
+/**
+ * @module Collaborative
+ * Provider collaboratives at neighbourhood, place and system level. Members and the lead
+ * are {@link Relationship}s (`member-of`, `lead-of`) from organisations to the collaborative.
+ */
+import { z } from "zod";
+import { CollaborativeId, NeighbourhoodId, PlaceId, StrategyElementId, SystemId } from "./Id.js";
+import { Name, recordFields } from "./internal/record.js";
+import { Level } from "./Level.js";
+
+/** Why providers collaborate (seed: GMICP operating model). */
+export const CollaborativePurpose = z
+  .enum([
+    "reduce-unwarranted-variation",
+    "mutual-aid-resilience",
+    "specialisation-consolidation",
+    "integration",
+  ])
+  .meta({
+    id: "CollaborativePurpose",
+    description:
+      "reduce-unwarranted-variation (and inequality); mutual-aid-resilience; specialisation-consolidation; integration of services in a place or neighbourhood.",
+  });
+export type CollaborativePurpose = z.infer<typeof CollaborativePurpose>;
+
+/**
+ * A version of a provider collaborative.
+ *
+ * @example
+ * ```ts
+ * import { Collaborative } from "@care-atlas/domain";
+ * Collaborative.parse({
+ *   id: "col_0000000001",
+ *   name: "Synthetic Acute Collaborative",
+ *   level: "system",
+ *   systemId: "sys_0000000001",
+ *   purposes: ["mutual-aid-resilience"],
+ *   valid: { from: "2022-07-01", to: null },
+ *   provenance: { sources: ["synthetic"] },
+ * });
+ * ```
+ */
+export const Collaborative = z
+  .object({
+    id: CollaborativeId,
+    name: Name,
+    level: Level,
+    systemId: SystemId.optional(),
+    placeId: PlaceId.optional(),
+    neighbourhoodId: NeighbourhoodId.optional(),
+    purposes: z.array(CollaborativePurpose).min(1, { error: "name at least one purpose" }),
+    description: z.string().optional(),
+    strategyLinks: z.array(StrategyElementId).default([]),
+    ...recordFields,
+  })
+  .superRefine((c, ctx) => {
+    if (c.level === "place" && c.placeId === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["placeId"],
+        message: "a place-level collaborative needs a placeId",
+      });
+    }
+    if (c.level === "neighbourhood" && c.neighbourhoodId === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["neighbourhoodId"],
+        message: "a neighbourhood-level collaborative needs a neighbourhoodId",
+      });
+    }
+    if (c.level === "system" && c.systemId === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["systemId"],
+        message: "a system-level collaborative needs a systemId",
+      });
+    }
+  })
+  .meta({
+    id: "Collaborative",
+    description: "A provider collaborative at neighbourhood, place or system level.",
+  });
+export type Collaborative = z.infer<typeof Collaborative>;

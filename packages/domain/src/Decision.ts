@@ -1,0 +1,51 @@
+/**
+ * @module Decision
+ * Commissioning decisions: which body decided, when, what it is worth (in pence), for which
+ * service area and providers, and which strategy it serves.
+ */
+import { z } from "zod";
+import {
+  DecisionId,
+  GovernanceBodyId,
+  OrganisationId,
+  PooledBudgetId,
+  StrategyElementId,
+} from "./Id.js";
+import { Name, recordFields } from "./internal/record.js";
+import { Pence } from "./Money.js";
+import { IsoDate } from "./Period.js";
+
+/**
+ * A version of a commissioning decision. `valid.from` is normally the decision date; a
+ * rescinded decision gets a closed period.
+ *
+ * @example
+ * ```ts
+ * import { Decision } from "@care-atlas/domain";
+ * Decision.parse({
+ *   id: "dec_0000000001",
+ *   bodyId: "gov_0000000001",
+ *   title: "Synthetic community equipment contract",
+ *   date: "2023-05-01",
+ *   valuePence: 25_000_000,
+ *   serviceArea: "community equipment",
+ *   valid: { from: "2023-05-01", to: null },
+ *   provenance: { sources: ["synthetic"] },
+ * });
+ * ```
+ */
+export const Decision = z
+  .object({
+    id: DecisionId,
+    bodyId: GovernanceBodyId,
+    title: Name,
+    date: IsoDate,
+    valuePence: Pence,
+    serviceArea: z.string().trim().min(1),
+    providerIds: z.array(OrganisationId).default([]),
+    pooledBudgetId: PooledBudgetId.optional(),
+    strategyLinks: z.array(StrategyElementId).default([]),
+    ...recordFields,
+  })
+  .meta({ id: "Decision", description: "A commissioning decision taken by a body." });
+export type Decision = z.infer<typeof Decision>;

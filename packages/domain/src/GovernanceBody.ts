@@ -1,0 +1,80 @@
+/**
+ * @module GovernanceBody
+ * Partnership boards, locality boards, joint commissioning boards and executives. Members,
+ * accountability and reporting lines are {@link Relationship}s to and from the body.
+ */
+import { z } from "zod";
+import { GovernanceBodyId, PlaceId, SystemId } from "./Id.js";
+import { Name, recordFields } from "./internal/record.js";
+import { Level } from "./Level.js";
+import { Pence } from "./Money.js";
+
+/** The kinds of governance body. */
+export const GovernanceBodyKind = z
+  .enum([
+    "partnership-board",
+    "locality-board",
+    "joint-commissioning-board",
+    "joint-commissioning-executive",
+    "committee",
+    "other",
+  ])
+  .meta({ id: "GovernanceBodyKind", description: "The kind of governance body." });
+export type GovernanceBodyKind = z.infer<typeof GovernanceBodyKind>;
+
+/** The person who chairs a body, as a source names them. */
+export const Chair = z
+  .object({ name: Name, title: z.string().trim().min(1).optional() })
+  .meta({ id: "Chair", description: "The chair of a body." });
+export type Chair = z.infer<typeof Chair>;
+
+/**
+ * A version of a governance body.
+ *
+ * @example
+ * ```ts
+ * import { GovernanceBody } from "@care-atlas/domain";
+ * GovernanceBody.parse({
+ *   id: "gov_0000000001",
+ *   kind: "joint-commissioning-executive",
+ *   name: "Synthetic Joint Commissioning Executive",
+ *   level: "place",
+ *   placeId: "plc_0000000001",
+ *   commissions: true,
+ *   delegatedLimitPence: 50_000_000,
+ *   valid: { from: "2016-06-01", to: null },
+ *   provenance: { sources: ["synthetic"] },
+ * });
+ * ```
+ */
+export const GovernanceBody = z
+  .object({
+    id: GovernanceBodyId,
+    kind: GovernanceBodyKind,
+    name: Name,
+    level: Level,
+    systemId: SystemId.optional(),
+    placeId: PlaceId.optional(),
+    chair: Chair.optional(),
+    commissions: z
+      .boolean()
+      .default(false)
+      .describe("Whether the body takes commissioning decisions."),
+    delegatedLimitPence: Pence.nullable()
+      .default(null)
+      .describe("The largest single decision the body may take; null when no limit is recorded."),
+    responsibilityPence: Pence.optional().describe(
+      "The total value of decisions the body is responsible for, where a source states it.",
+    ),
+    purpose: z.string().optional(),
+    ...recordFields,
+  })
+  .refine((b) => b.level !== "place" || b.placeId !== undefined, {
+    error: "a place-level body needs a placeId",
+    path: ["placeId"],
+  })
+  .meta({
+    id: "GovernanceBody",
+    description: "A board, executive or committee of the care system.",
+  });
+export type GovernanceBody = z.infer<typeof GovernanceBody>;

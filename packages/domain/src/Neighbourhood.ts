@@ -1,0 +1,65 @@
+/**
+ * @module Neighbourhood
+ * A neighbourhood: 30,000–50,000 people within one place, defined geographically (a set of
+ * LSOAs), by registered population (GP practices / PCNs), or both.
+ */
+import { z } from "zod";
+import { NeighbourhoodId, NeighbourhoodSchemeId, OrganisationId, PlaceId } from "./Id.js";
+import { Name, recordFields } from "./internal/record.js";
+import { PopulationFigure } from "./Population.js";
+
+/** An LSOA 2021 code, `E01` + 6 digits. */
+export const LsoaCode = z
+  .string()
+  .regex(/^E01\d{6}$/, { error: "must be an LSOA code, E01 + 6 digits" })
+  .meta({ id: "LsoaCode", description: "An ONS LSOA code (E01…)." });
+export type LsoaCode = z.infer<typeof LsoaCode>;
+
+/**
+ * Where a neighbourhood is: a set of LSOAs (geographic) and/or the registered lists of PCNs
+ * and practices. At least one part must be non-empty.
+ */
+export const Footprint = z
+  .object({
+    lsoas: z.array(LsoaCode).default([]),
+    pcnIds: z.array(OrganisationId).default([]),
+    practiceIds: z.array(OrganisationId).default([]),
+  })
+  .refine((f) => f.lsoas.length + f.pcnIds.length + f.practiceIds.length > 0, {
+    error: "a footprint needs at least one LSOA, PCN or practice",
+  })
+  .meta({ id: "Footprint", description: "A neighbourhood's LSOAs and/or registered-list basis." });
+export type Footprint = z.infer<typeof Footprint>;
+
+/**
+ * A version of a neighbourhood.
+ *
+ * @example
+ * ```ts
+ * import { Neighbourhood } from "@care-atlas/domain";
+ * Neighbourhood.parse({
+ *   id: "nbh_0000000001",
+ *   name: "Synthetic North",
+ *   placeId: "plc_0000000001",
+ *   schemeId: "nsc_0000000001",
+ *   footprint: { lsoas: ["E01999001"] },
+ *   valid: { from: "2023-01-01", to: null },
+ *   provenance: { sources: ["synthetic"] },
+ * });
+ * ```
+ */
+export const Neighbourhood = z
+  .object({
+    id: NeighbourhoodId,
+    name: Name,
+    placeId: PlaceId,
+    schemeId: NeighbourhoodSchemeId,
+    footprint: Footprint,
+    population: PopulationFigure.optional(),
+    ...recordFields,
+  })
+  .meta({
+    id: "Neighbourhood",
+    description: "A neighbourhood of 30,000–50,000 people within a place.",
+  });
+export type Neighbourhood = z.infer<typeof Neighbourhood>;

@@ -1,0 +1,81 @@
+/**
+ * @module Organisation
+ * Organisations of the care system — statutory NHS bodies, councils, GP practices, PCNs,
+ * the voluntary sector, police — with their codes, dated roles and place.
+ */
+import { z } from "zod";
+import { ExternalIdentifier } from "./ExternalIdentifier.js";
+import { OrganisationId, PlaceId } from "./Id.js";
+import { Name, recordFields } from "./internal/record.js";
+import { Period } from "./Period.js";
+
+/**
+ * The kinds of organisation. A kind belongs to a version, so an organisation whose nature
+ * changes (a CCG that became a sub-ICB location on 1 July 2022) keeps its id and gets a new
+ * version.
+ */
+export const OrganisationKind = z
+  .enum([
+    "icb",
+    "sub-icb-location",
+    "ccg",
+    "local-authority",
+    "combined-authority",
+    "nhs-trust",
+    "gp-practice",
+    "pcn",
+    "vcfse",
+    "police",
+    "other",
+  ])
+  .meta({
+    id: "OrganisationKind",
+    description:
+      "icb: integrated care board; sub-icb-location; ccg: clinical commissioning group; local-authority; combined-authority; nhs-trust; gp-practice; pcn: primary care network; vcfse: voluntary, community, faith and social enterprise; police; other.",
+  });
+export type OrganisationKind = z.infer<typeof OrganisationKind>;
+
+/** What an organisation does in the system, for a period. */
+export const OrganisationRoleKind = z
+  .enum(["commissioner", "provider", "primary-care-provider", "convenor", "partner"])
+  .meta({ id: "OrganisationRoleKind", description: "A role an organisation plays in the system." });
+export type OrganisationRoleKind = z.infer<typeof OrganisationRoleKind>;
+
+/** A dated role. */
+export const OrganisationRole = z
+  .object({ role: OrganisationRoleKind, period: Period })
+  .meta({ id: "OrganisationRole", description: "A role an organisation plays, with its period." });
+export type OrganisationRole = z.infer<typeof OrganisationRole>;
+
+/**
+ * A version of an organisation.
+ *
+ * @example
+ * ```ts
+ * import { Organisation } from "@care-atlas/domain";
+ * Organisation.parse({
+ *   id: "org_0000000001",
+ *   kind: "gp-practice",
+ *   name: "Synthetic Medical Practice",
+ *   codes: [{ system: "ods", value: "Z99999" }],
+ *   valid: { from: "2020-04-01", to: null },
+ *   provenance: { sources: ["synthetic"] },
+ * });
+ * ```
+ */
+export const Organisation = z
+  .object({
+    id: OrganisationId,
+    kind: OrganisationKind,
+    name: Name,
+    codes: z.array(ExternalIdentifier).default([]),
+    roles: z.array(OrganisationRole).default([]),
+    placeId: PlaceId.optional().describe(
+      "The place the organisation is in or serves, when it is one place.",
+    ),
+    parentId: OrganisationId.optional().describe("e.g. a sub-ICB location's ICB."),
+    postcode: z.string().optional(),
+    ...recordFields,
+  })
+  .meta({ id: "Organisation", description: "An organisation of the care system." });
+export type Organisation = z.infer<typeof Organisation>;

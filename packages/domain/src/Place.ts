@@ -1,0 +1,52 @@
+/**
+ * @module Place
+ * A place (locality): one of the districts of a system, with its council, its sub-ICB
+ * location and its place-based lead.
+ */
+import { z } from "zod";
+import { ExternalIdentifier } from "./ExternalIdentifier.js";
+import { OrganisationId, PlaceId, SystemId } from "./Id.js";
+import { Name, recordFields } from "./internal/record.js";
+
+/** The role that coordinates a place's integrated care partnership, and who holds it. */
+export const PlaceBasedLead = z
+  .object({
+    title: Name.describe("The role, e.g. 'Place-based lead'."),
+    holder: Name.optional().describe("The person, where a source names them."),
+    organisationId: OrganisationId.optional(),
+  })
+  .meta({ id: "PlaceBasedLead", description: "The person who coordinates a place's partnership." });
+export type PlaceBasedLead = z.infer<typeof PlaceBasedLead>;
+
+/**
+ * A version of a place (locality).
+ *
+ * @example
+ * ```ts
+ * import { Place } from "@care-atlas/domain";
+ * Place.parse({
+ *   id: "plc_0000000001",
+ *   name: "Synthetic Borough",
+ *   systemId: "sys_0000000001",
+ *   codes: [{ system: "gss", value: "E08000999" }],
+ *   valid: { from: "2022-07-01", to: null },
+ *   provenance: { sources: ["synthetic"] },
+ * });
+ * ```
+ */
+export const Place = z
+  .object({
+    id: PlaceId,
+    name: Name,
+    systemId: SystemId,
+    codes: z.array(ExternalIdentifier).default([]),
+    councilId: OrganisationId.optional().describe("The local authority for the place."),
+    subIcbLocationId: OrganisationId.optional().describe("The NHS sub-ICB location for the place."),
+    placeBasedLead: PlaceBasedLead.optional(),
+    ...recordFields,
+  })
+  .meta({
+    id: "Place",
+    description: "A place (locality) of a system, e.g. a metropolitan district.",
+  });
+export type Place = z.infer<typeof Place>;

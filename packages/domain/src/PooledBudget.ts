@@ -1,0 +1,76 @@
+/**
+ * @module PooledBudget
+ * Pooled budgets: a host organisation holds money that partners contribute each financial
+ * year. Contributions must add up to the year's total.
+ */
+import { z } from "zod";
+import {
+  GovernanceBodyId,
+  OrganisationId,
+  PlaceId,
+  PooledBudgetId,
+  StrategyElementId,
+} from "./Id.js";
+import { Name, recordFields } from "./internal/record.js";
+import { FinancialYear, Pence } from "./Money.js";
+
+/** One partner's contribution in one year. */
+export const Contribution = z
+  .object({ organisationId: OrganisationId, amountPence: Pence })
+  .meta({ id: "Contribution", description: "A partner's contribution to a pooled budget." });
+export type Contribution = z.infer<typeof Contribution>;
+
+/** A financial year of a pooled budget: its total and the contributions that make it. */
+export const PooledBudgetYear = z
+  .object({
+    financialYear: FinancialYear,
+    totalPence: Pence,
+    contributions: z.array(Contribution).min(1),
+  })
+  .meta({
+    id: "PooledBudgetYear",
+    description: "A pooled budget's total and contributions for a year.",
+  });
+export type PooledBudgetYear = z.infer<typeof PooledBudgetYear>;
+
+/**
+ * A version of a pooled budget.
+ *
+ * @example
+ * ```ts
+ * import { PooledBudget } from "@care-atlas/domain";
+ * PooledBudget.parse({
+ *   id: "pbg_0000000001",
+ *   name: "Synthetic Better Care Fund",
+ *   hostId: "org_0000000001",
+ *   partnerIds: ["org_0000000002"],
+ *   years: [{
+ *     financialYear: "2023/24",
+ *     totalPence: 300,
+ *     contributions: [
+ *       { organisationId: "org_0000000001", amountPence: 100 },
+ *       { organisationId: "org_0000000002", amountPence: 200 },
+ *     ],
+ *   }],
+ *   valid: { from: "2023-04-01", to: null },
+ *   provenance: { sources: ["synthetic"] },
+ * });
+ * ```
+ */
+export const PooledBudget = z
+  .object({
+    id: PooledBudgetId,
+    name: Name,
+    placeId: PlaceId.optional(),
+    hostId: OrganisationId,
+    partnerIds: z.array(OrganisationId).default([]),
+    governedById: GovernanceBodyId.optional(),
+    years: z.array(PooledBudgetYear).default([]),
+    strategyLinks: z.array(StrategyElementId).default([]),
+    ...recordFields,
+  })
+  .meta({
+    id: "PooledBudget",
+    description: "A pooled budget with its host, partners and yearly contributions.",
+  });
+export type PooledBudget = z.infer<typeof PooledBudget>;

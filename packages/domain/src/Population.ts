@@ -1,0 +1,33 @@
+/**
+ * @module Population
+ * A population figure with what it counts, its date and its source.
+ */
+import { z } from "zod";
+import { IsoDate } from "./Period.js";
+import { SourceKey } from "./Provenance.js";
+
+/**
+ * A population figure: resident (e.g. Census) or registered (GP list), with its date and
+ * source, and how it was derived when it is a sum or an estimate.
+ *
+ * @example
+ * ```ts
+ * import { PopulationFigure } from "@care-atlas/domain";
+ * PopulationFigure.parse({ value: 41_000, basis: "resident", date: "2021-03-21", source: "ons-census-2021" });
+ * ```
+ */
+export const PopulationFigure = z
+  .object({
+    value: z.number().int().nonnegative(),
+    basis: z
+      .enum(["resident", "registered"])
+      .describe("resident: usual residents; registered: GP list size."),
+    date: IsoDate.describe("The date the figure describes."),
+    source: SourceKey,
+    derivation: z.string().min(1).optional(),
+  })
+  .meta({
+    id: "PopulationFigure",
+    description: "A population figure with its basis, date and source.",
+  });
+export type PopulationFigure = z.infer<typeof PopulationFigure>;

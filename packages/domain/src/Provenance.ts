@@ -1,0 +1,78 @@
+/**
+ * @module Provenance
+ * Where every record comes from: the published sources (publisher, dataset, licence, data
+ * date) and, where a value was derived rather than published, how.
+ */
+import { z } from "zod";
+import { IsoDate } from "./Period.js";
+
+/** A short, stable key naming a source, e.g. `ods-epraccur-2025`. */
+export const SourceKey = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]{1,63}$/, {
+    error: "must be a source key: lower-case letters, digits, '.', '-'",
+  })
+  .meta({ id: "SourceKey", description: "A short, stable key naming a source in the register." });
+export type SourceKey = z.infer<typeof SourceKey>;
+
+/**
+ * A published source: who published it, what it is, its licence and the date of its data.
+ *
+ * @example
+ * ```ts
+ * import { Source } from "@care-atlas/domain";
+ * Source.parse({
+ *   key: "ods-etr",
+ *   publisher: "NHS England",
+ *   dataset: "ODS NHS trusts (etr.csv)",
+ *   licence: "OGL-3.0",
+ *   dataDate: "2025-12-01",
+ *   attribution: "Contains public sector information from NHS England licensed under the Open Government Licence v3.0.",
+ * });
+ * ```
+ */
+export const Source = z
+  .object({
+    key: SourceKey,
+    publisher: z.string().min(1),
+    dataset: z.string().min(1),
+    licence: z
+      .string()
+      .min(1)
+      .describe("An SPDX-style licence id, e.g. OGL-UK-3.0, or a statement."),
+    dataDate: IsoDate.nullable().describe("The date the data describes, when the source says."),
+    url: z.url().optional(),
+    attribution: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("The attribution line the licence requires."),
+    note: z.string().optional(),
+  })
+  .meta({ id: "Source", description: "A published source of register data." });
+export type Source = z.infer<typeof Source>;
+
+/**
+ * Where a record comes from: one or more source keys and, where the value was derived
+ * rather than published, how it was derived.
+ *
+ * @example
+ * ```ts
+ * import { Provenance } from "@care-atlas/domain";
+ * Provenance.parse({
+ *   sources: ["ods-epcn-2023-01"],
+ *   derivation: "neighbourhood footprint derived from PCN membership, ePCN January 2023",
+ * });
+ * ```
+ */
+export const Provenance = z
+  .object({
+    sources: z.array(SourceKey).min(1, { error: "at least one source is required" }),
+    derivation: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("How the value was derived, if it was not published as is."),
+  })
+  .meta({ id: "Provenance", description: "The sources of a record and how it was derived." });
+export type Provenance = z.infer<typeof Provenance>;

@@ -1,0 +1,58 @@
+/**
+ * @module StrategyElement
+ * The strategy the system works to: national aims (Health and Care Bill), city-region
+ * themes (GM Strategy 2021–2031), the partnership's vision, shared outcomes and the shared
+ * commitments under each outcome. Collaboratives, teams, budgets and decisions link to them.
+ */
+import { z } from "zod";
+import { StrategyElementId } from "./Id.js";
+import { recordFields } from "./internal/record.js";
+
+/** The kinds of strategy element. A commitment sits under an outcome. */
+export const StrategyElementKind = z
+  .enum(["aim", "theme", "vision", "outcome", "commitment"])
+  .meta({
+    id: "StrategyElementKind",
+    description: "aim, theme, vision, outcome, or commitment (under an outcome).",
+  });
+export type StrategyElementKind = z.infer<typeof StrategyElementKind>;
+
+/**
+ * A version of a strategy element.
+ *
+ * @example
+ * ```ts
+ * import { StrategyElement } from "@care-atlas/domain";
+ * StrategyElement.parse({
+ *   id: "str_0000000001",
+ *   kind: "outcome",
+ *   framework: "Synthetic strategy",
+ *   text: "A synthetic outcome",
+ *   order: 1,
+ *   valid: { from: "2022-07-01", to: null },
+ *   provenance: { sources: ["synthetic"] },
+ * });
+ * ```
+ */
+export const StrategyElement = z
+  .object({
+    id: StrategyElementId,
+    kind: StrategyElementKind,
+    framework: z.string().trim().min(1).describe("The document or strategy it belongs to."),
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .describe("A short name, where the source gives one."),
+    text: z.string().trim().min(1),
+    parentId: StrategyElementId.optional().describe("For a commitment, its outcome."),
+    order: z.number().int().nonnegative(),
+    ...recordFields,
+  })
+  .refine((e) => (e.kind === "commitment") === (e.parentId !== undefined), {
+    error: "a commitment needs a parent outcome, and only a commitment has one",
+    path: ["parentId"],
+  })
+  .meta({ id: "StrategyElement", description: "An aim, theme, vision, outcome or commitment." });
+export type StrategyElement = z.infer<typeof StrategyElement>;

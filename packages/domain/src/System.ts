@@ -1,0 +1,37 @@
+/**
+ * @module System
+ * An integrated care system: the top level (e.g. Greater Manchester).
+ */
+import { z } from "zod";
+import { ExternalIdentifier } from "./ExternalIdentifier.js";
+import { OrganisationId, SystemId } from "./Id.js";
+import { Name, recordFields } from "./internal/record.js";
+
+/**
+ * A version of an integrated care system.
+ *
+ * @example
+ * ```ts
+ * import { System } from "@care-atlas/domain";
+ * System.parse({
+ *   id: "sys_0000000001",
+ *   name: "Synthetic Integrated Care System",
+ *   codes: [],
+ *   valid: { from: "2022-07-01", to: null },
+ *   provenance: { sources: ["synthetic"] },
+ * });
+ * ```
+ */
+export const System = z
+  .object({
+    id: SystemId,
+    name: Name,
+    codes: z.array(ExternalIdentifier).default([]),
+    icbId: OrganisationId.optional().describe(
+      "The integrated care board that allocates NHS resources.",
+    ),
+    description: z.string().optional(),
+    ...recordFields,
+  })
+  .meta({ id: "System", description: "An integrated care system, the top level of the register." });
+export type System = z.infer<typeof System>;
