@@ -27,3 +27,4 @@ export * from "./StrategyElement.js";
 export * from "./Succession.js";
 export * from "./System.js";
 export * from "./TeamRole.js";
+export * as History from "./History.js";
