@@ -1,0 +1,120 @@
+/**
+ * @module Store
+ * What the store offers: a bitemporal register of entity versions on two clocks (valid
+ * time: dates; recorded time: change sequence numbers), an append-only change log, and the
+ * reference geography. Promise-based; the services wrap it in Effect.
+ */
+import type { Entity, EntityKind, Lsoa, PostcodeLocation, Source } from "@care-atlas/domain";
+
+/** One row of the register, with the range of change seqs during which it was current. */
+export interface StoredVersion<E = Entity> {
+  readonly kind: EntityKind;
+  readonly id: string;
+  readonly data: E;
+  /** The seq of the change that wrote it. */
+  readonly recordedFrom: number;
+  /** The seq of the change that superseded it; `null` while it is current. */
+  readonly recordedTo: number | null;
+}
+
+/** An entity's current recorded state: its revision and valid-time versions. */
+export interface EntityHistory {
+  readonly kind: EntityKind;
+  readonly id: string;
+  /** The optimistic concurrency counter: 1 when created, +1 on every change. */
+  readonly revision: number;
+  /** Every version, sorted by `valid.from`; empty once the entity was deleted. */
+  readonly versions: Entity[];
+}
+
+/** A write: for each entity, the revision it was read at and its complete new history. */
+export interface ChangeInput {
+  readonly actor: string;
+  readonly reason: string;
+  readonly source?: string;
+  /** What the caller did, e.g. `create`, `update`, `end`, `succession`, `import`. */
+  readonly operation: string;
+  readonly entities: ReadonlyArray<{
+    readonly kind: EntityKind;
+    readonly id: string;
+    /** The revision the caller read; `null` = the entity must not exist yet. */
+    readonly expectedRevision: number | null;
+    /** The entity's complete new valid-time history (empty = deleted). */
+    readonly versions: ReadonlyArray<Entity>;
+  }>;
+}
+
+/** A row of the change log: one entity changed by one write. */
+export interface Change {
+  readonly seq: number;
+  /** ISO timestamp with milliseconds, UTC (`2026-11-23T17:51:58.461Z`). */
+  readonly recordedAt: string;
+  readonly actor: string;
+  readonly reason: string;
+  readonly source: string | null;
+  readonly operation: string;
+  readonly kind: EntityKind;
+  readonly id: string;
+  /** The entity's revision after this change. */
+  readonly revision: number;
+  readonly before: Entity[];
+  readonly after: Entity[];
+}
+
+/** Reference data for bulk import; each list replaces rows with the same key. */
+export interface ReferenceData {
+  readonly lsoas?: ReadonlyArray<Lsoa>;
+  readonly postcodes?: ReadonlyArray<PostcodeLocation>;
+  readonly sources?: ReadonlyArray<Source>;
+}
+
+/**
+ * The store. Every write goes through {@link Store.apply}; every read names its recorded
+ * time as a change seq (see {@link Store.seqAt}).
+ *
+ * @example
+ * ```ts
+ * import { openStore } from "@care-atlas/store";
+ * const store = await openStore({ dataDir: ".data/atlas" });
+ * const { seq, histories } = await store.current();
+ * await store.close();
+ * ```
+ */
+export interface Store {
+  readonly backend: "pglite" | "postgres";
+  /** Brings the schema up to date (done by `openStore`); idempotent; refuses a newer schema. */
+  migrate(): Promise<void>;
+  /** The seq of the last change, 0 for an empty register. */
+  lastSeq(): Promise<number>;
+  /** The last seq recorded at or before `asOf` (0 when none). */
+  seqAt(asOf: Date): Promise<number>;
+  /** Every entity's current history and the seq they are current at, in one consistent read. */
+  current(): Promise<{ seq: number; histories: EntityHistory[] }>;
+  /** The versions the register held at `seq` (optionally of one kind or one entity). */
+  historyAsOf(seq: number, filter?: { kind?: EntityKind; id?: string }): Promise<Entity[]>;
+  /** One entity's current history, or `undefined` if it never existed. */
+  entity(id: string): Promise<EntityHistory | undefined>;
+  /** Every row ever recorded for an entity, by recorded time then valid time. */
+  recordedVersions(id: string): Promise<StoredVersion[]>;
+  /**
+   * Writes new histories in one transaction: checks each entity's revision (a mismatch
+   * throws {@link StoreConflict}), closes only the rows that differ, inserts the new ones and
+   * logs one change per entity that changed. All or nothing. Entities whose history is
+   * unchanged are not logged and keep their revision; the result lists the changes made.
+   */
+  apply(change: ChangeInput): Promise<Change[]>;
+  /** Changes with seq > `afterSeq`, in order, at most `limit`. */
+  changes(afterSeq: number, limit: number): Promise<Change[]>;
+  /** Loads reference data (upserts by key) in one transaction. Not versioned, not logged. */
+  importReference(data: ReferenceData): Promise<void>;
+  lsoas(): Promise<Lsoa[]>;
+  postcodes(): Promise<PostcodeLocation[]>;
+  sources(): Promise<Source[]>;
+  /**
+   * Calls `onChange(lastSeq)` after each committed write (LISTEN/NOTIFY). On a server this
+   * sees writes from every process; on PGlite only this process's (the only writer).
+   * Resolves to an unsubscribe function.
+   */
+  listen?(onChange: (seq: number) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}

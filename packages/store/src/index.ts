@@ -1,0 +1,25 @@
+/**
+ * @module @care-atlas/store
+ * The bitemporal register on PostgreSQL: one schema and one set of migrations for embedded
+ * PGlite (the default) and a PostgreSQL server. Entity versions live on two clocks — valid
+ * time (dates) and recorded time (change seqs) — and an append-only change log records who
+ * changed what, when and why.
+ */
+export type { Queryable, Sql } from "./driver/Sql.js";
+export { loadMigrations, type Migration, migrate } from "./Migrations.js";
+export { openStore, type StoreOptions } from "./openStore.js";
+export type {
+  Change,
+  ChangeInput,
+  EntityHistory,
+  ReferenceData,
+  Store,
+  StoredVersion,
+} from "./Store.js";
+export {
+  StoreConflict,
+  StoreError,
+  StoreInvalidInput,
+  StoreLocked,
+  StoreSchemaError,
+} from "./StoreError.js";

@@ -1,0 +1,168 @@
+/**
+ * The read path. Every statement is one snapshot; `current` runs several in one
+ * REPEATABLE READ transaction so that they agree.
+ */
+import type { Entity, EntityKind } from "@care-atlas/domain";
+import type { Queryable, Sql } from "../driver/Sql.js";
+import type { Change, EntityHistory, StoredVersion } from "../Store.js";
+import { StoreInvalidInput } from "../StoreError.js";
+import { isoTimestampSql } from "./apply.js";
+import { byValidFrom, parseEntities, parseEntity, toInt, toIntOrNull, toKind } from "./codec.js";
+
+const seqParam = (seq: number): number => {
+  if (!Number.isSafeInteger(seq) || seq < 0) {
+    throw new StoreInvalidInput(`seq must be a non-negative integer, got ${seq}`);
+  }
+  return seq;
+};
+
+export const lastSeq = async (db: Queryable): Promise<number> => {
+  const [row] = await db.query<{ seq: unknown }>(
+    "select coalesce(max(seq), 0) as seq from change_log",
+  );
+  return toInt(row?.seq ?? 0);
+};
+
+export const seqAt = async (db: Queryable, asOf: Date): Promise<number> => {
+  if (Number.isNaN(asOf.getTime())) throw new StoreInvalidInput("asOf is not a valid date");
+  const [row] = await db.query<{ seq: unknown }>(
+    "select coalesce(max(seq), 0) as seq from change_log where recorded_at <= $1::text::timestamptz",
+    [asOf.toISOString()],
+  );
+  return toInt(row?.seq ?? 0);
+};
+
+interface EntityRow {
+  id: string;
+  kind: string;
+  revision: unknown;
+}
+
+interface DataRow {
+  entity_id: string;
+  kind: string;
+  data: unknown;
+}
+
+const histories = (entities: EntityRow[], versions: DataRow[]): EntityHistory[] => {
+  const byId = new Map<string, Entity[]>();
+  for (const row of versions) {
+    const list = byId.get(row.entity_id) ?? [];
+    list.push(parseEntity(toKind(row.kind), row.data));
+    byId.set(row.entity_id, list);
+  }
+  return entities.map((row) => ({
+    kind: toKind(row.kind),
+    id: row.id,
+    revision: toInt(row.revision),
+    versions: (byId.get(row.id) ?? []).sort(byValidFrom),
+  }));
+};
+
+export const current = (sql: Sql): Promise<{ seq: number; histories: EntityHistory[] }> =>
+  sql.transaction(async (tx) => {
+    await tx.query("set transaction isolation level repeatable read, read only");
+    const seq = await lastSeq(tx);
+    const entities = await tx.query<EntityRow>("select id, kind, revision from entity order by id");
+    const versions = await tx.query<DataRow>(
+      "select entity_id, kind, data from entity_version where to_seq is null",
+    );
+    return { seq, histories: histories(entities, versions) };
+  });
+
+export const entity = async (db: Queryable, id: string): Promise<EntityHistory | undefined> => {
+  const entities = await db.query<EntityRow>(
+    "select id, kind, revision from entity where id = $1::text",
+    [id],
+  );
+  if (entities.length === 0) return undefined;
+  const versions = await db.query<DataRow>(
+    "select entity_id, kind, data from entity_version where entity_id = $1::text and to_seq is null",
+    [id],
+  );
+  return histories(entities, versions)[0];
+};
+
+export const historyAsOf = async (
+  db: Queryable,
+  seq: number,
+  filter: { kind?: EntityKind; id?: string } = {},
+): Promise<Entity[]> => {
+  const conditions = ["recorded @> $1::bigint"];
+  const params: unknown[] = [seqParam(seq)];
+  if (filter.id !== undefined) {
+    params.push(filter.id);
+    conditions.push(`entity_id = $${params.length}::text`);
+  }
+  if (filter.kind !== undefined) {
+    params.push(toKind(filter.kind));
+    conditions.push(`kind = $${params.length}::text`);
+  }
+  const rows = await db.query<DataRow>(
+    `select entity_id, kind, data from entity_version where ${conditions.join(" and ")}
+      order by entity_id, lower(valid)`,
+    params,
+  );
+  return rows.map((row) => parseEntity(toKind(row.kind), row.data));
+};
+
+export const recordedVersions = async (db: Queryable, id: string): Promise<StoredVersion[]> => {
+  const rows = await db.query<DataRow & { from_seq: unknown; to_seq: unknown }>(
+    `select entity_id, kind, data, from_seq, to_seq from entity_version
+      where entity_id = $1::text order by from_seq, lower(valid)`,
+    [id],
+  );
+  return rows.map((row) => ({
+    kind: toKind(row.kind),
+    id: row.entity_id,
+    data: parseEntity(toKind(row.kind), row.data),
+    recordedFrom: toInt(row.from_seq),
+    recordedTo: toIntOrNull(row.to_seq),
+  }));
+};
+
+interface ChangeRow {
+  seq: unknown;
+  recorded_at: string;
+  actor: string;
+  reason: string;
+  source: string | null;
+  operation: string;
+  entity_kind: string;
+  entity_id: string;
+  revision: unknown;
+  before: unknown;
+  after: unknown;
+}
+
+export const changes = async (
+  db: Queryable,
+  afterSeq: number,
+  limit: number,
+): Promise<Change[]> => {
+  if (!Number.isSafeInteger(limit) || limit < 0) {
+    throw new StoreInvalidInput(`limit must be a non-negative integer, got ${limit}`);
+  }
+  const rows = await db.query<ChangeRow>(
+    `select seq, ${isoTimestampSql("recorded_at")} as recorded_at, actor, reason, source,
+            operation, entity_kind, entity_id, revision, before, after
+       from change_log where seq > $1::bigint order by seq limit $2::integer`,
+    [seqParam(afterSeq), limit],
+  );
+  return rows.map((row) => {
+    const kind = toKind(row.entity_kind);
+    return {
+      seq: toInt(row.seq),
+      recordedAt: row.recorded_at,
+      actor: row.actor,
+      reason: row.reason,
+      source: row.source,
+      operation: row.operation,
+      kind,
+      id: row.entity_id,
+      revision: toInt(row.revision),
+      before: parseEntities(kind, row.before),
+      after: parseEntities(kind, row.after),
+    };
+  });
+};

@@ -1,0 +1,110 @@
+/**
+ * @module openStore
+ * Opens the store on embedded PGlite (a data directory, or in memory) or on a PostgreSQL
+ * server, and brings its schema up to date.
+ */
+
+import { openPglite } from "./driver/pglite.js";
+import { openPostgresJs } from "./driver/postgresJs.js";
+import type { Sql } from "./driver/Sql.js";
+import { type ApplyHooks, applyChange, changesChannel } from "./internal/apply.js";
+import { toInt } from "./internal/codec.js";
+import { lockDataDir } from "./internal/dataDirLock.js";
+import * as reads from "./internal/reads.js";
+import * as reference from "./internal/reference.js";
+import { migrate } from "./Migrations.js";
+import type { Store } from "./Store.js";
+import { StoreError } from "./StoreError.js";
+
+/** Where the store lives. */
+export interface StoreOptions {
+  /** A PostgreSQL server, `postgres://user@host:5432/database`. Takes precedence. */
+  readonly databaseUrl?: string;
+  /** A PGlite data directory (created when missing). With neither: PGlite in memory. */
+  readonly dataDir?: string;
+  /** Server connections in the pool (default 10). */
+  readonly poolSize?: number;
+}
+
+/** The store over an open {@link Sql}; `migrate` is not run. @internal */
+export const storeOver = (
+  sql: Sql,
+  options: { onClose?: () => void; hooks?: ApplyHooks } = {},
+): Store => {
+  let closed = false;
+  return {
+    backend: sql.backend,
+    migrate: async () => {
+      await migrate(sql);
+    },
+    lastSeq: () => reads.lastSeq(sql),
+    seqAt: (asOf) => reads.seqAt(sql, asOf),
+    current: () => reads.current(sql),
+    historyAsOf: (seq, filter) => reads.historyAsOf(sql, seq, filter),
+    entity: (id) => reads.entity(sql, id),
+    recordedVersions: (id) => reads.recordedVersions(sql, id),
+    apply: (change) => applyChange(sql, change, options.hooks),
+    changes: (afterSeq, limit) => reads.changes(sql, afterSeq, limit),
+    importReference: (data) => reference.importReference(sql, data),
+    lsoas: () => reference.lsoas(sql),
+    postcodes: () => reference.postcodes(sql),
+    sources: () => reference.sources(sql),
+    listen: (onChange) =>
+      sql.listen(changesChannel, (payload) => {
+        onChange(toInt(payload));
+      }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      try {
+        await sql.close();
+      } finally {
+        options.onClose?.();
+      }
+    },
+  };
+};
+
+/**
+ * Opens the store and runs pending migrations. With `databaseUrl`, on a PostgreSQL server
+ * (15 or later, with the btree_gist extension available); otherwise on embedded PGlite in
+ * `dataDir`, or in memory when no `dataDir` is given.
+ *
+ * @example
+ * ```ts
+ * import { openStore } from "@care-atlas/store";
+ * const store = await openStore({ dataDir: ".data/atlas" });
+ * // or: await openStore({ databaseUrl: "postgres://postgres@127.0.0.1:5432/atlas" });
+ * console.log(await store.lastSeq());
+ * await store.close();
+ * ```
+ */
+export const openStore = async (options: StoreOptions = {}): Promise<Store> => {
+  let sql: Sql;
+  let release: (() => void) | undefined;
+  if (options.databaseUrl !== undefined) {
+    sql = await openPostgresJs(
+      options.databaseUrl,
+      options.poolSize === undefined ? {} : { poolSize: options.poolSize },
+    );
+  } else {
+    release = options.dataDir === undefined ? undefined : lockDataDir(options.dataDir);
+    try {
+      sql = await openPglite(options.dataDir);
+    } catch (error) {
+      release?.();
+      throw error;
+    }
+  }
+  const store = storeOver(sql, release ? { onClose: release } : {});
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(`could not migrate the ${sql.backend} database: ${String(error)}`, {
+      cause: error,
+    });
+  }
+  return store;
+};
