@@ -1,0 +1,189 @@
+/**
+ * @module app
+ * `createApp(deps)`: the whole HTTP app as an OpenAPIHono instance, built in-process (tests
+ * call it directly; `main.ts` serves it). Middleware order: request id → access log →
+ * security headers → CORS → 405 detection → authentication → body limit → routes; every
+ * failure becomes problem+json in `problem.ts`.
+ */
+import type { AuthStore } from "@care-atlas/auth";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { methodNotAllowed } from "hono/method-not-allowed";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "./context.js";
+import { registerDocs } from "./docs.js";
+import type { Env } from "./env.js";
+import type { Logger } from "./logger.js";
+import { authenticate, createKeyCache, type KeyCache } from "./middleware/auth.js";
+import { openApiDocument } from "./openapiDocument.js";
+import { errorToProblem, problem, validationHook } from "./problem.js";
+import type { RouteDeps } from "./routes/deps.js";
+import { type Readiness, registerHealth } from "./routes/health.js";
+import { registerV1 } from "./routes/register.js";
+
+/** What the app needs from the rest of the process. */
+export interface AppDeps {
+  readonly config: Pick<Env, "readsRequireKey" | "corsOrigins" | "bodyLimitBytes">;
+  readonly logger: Logger;
+  /** Key verification; without it every key is rejected. */
+  readonly auth?: Pick<AuthStore, "verifyKey">;
+  /** The register: reads, lookups, writes and the change feed. Without it, no /v1 routes. */
+  readonly register?: RouteDeps["register"];
+  /** Whether the database is reachable and the read model loaded. */
+  readonly readiness: () => Promise<Readiness>;
+  /** The admin web app, mounted at /admin (its own routes start with /admin). */
+  readonly admin?: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> };
+  /** A key cache to share (tests pass one to clear it); a fresh one otherwise. */
+  readonly keyCache?: KeyCache;
+}
+
+/** The app's content security policy for JSON responses: nothing may load. */
+const apiCsp = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+const accessLog =
+  (logger: Logger): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const start = performance.now();
+    await next();
+    if (!logger.enabled("info")) return;
+    const status = c.res.status;
+    logger[status >= 500 ? "error" : "info"]("request", {
+      requestId: c.get("requestId"),
+      method: c.req.method,
+      path: c.req.path,
+      status,
+      durationMs: Math.round((performance.now() - start) * 100) / 100,
+    });
+  };
+
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Builds the app.
+ *
+ * @example
+ * ```ts
+ * const app = createApp({ config, logger, readiness: async () => ({ ready: true, checks: {} }) });
+ * const response = await app.request("/healthz"); // 200
+ * ```
+ */
+export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const keyCache = deps.keyCache ?? createKeyCache();
+
+  app.use(
+    requestId({
+      limitLength: 128,
+      generator: (c) => {
+        const incoming = c.req.header("x-request-id");
+        return incoming !== undefined && requestIdPattern.test(incoming)
+          ? incoming
+          : crypto.randomUUID();
+      },
+    }),
+  );
+  app.use(accessLog(deps.logger));
+  app.use(
+    secureHeaders({
+      crossOriginResourcePolicy: "cross-origin",
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(async (c, next) => {
+    await next();
+    const path = c.req.path;
+    if (!path.startsWith("/docs") && !path.startsWith("/admin")) {
+      if (!c.res.headers.has("Content-Security-Policy")) {
+        c.res.headers.set("Content-Security-Policy", apiCsp);
+      }
+    }
+  });
+  if (deps.config.corsOrigins.length > 0) {
+    const origins = [...deps.config.corsOrigins];
+    app.use(
+      "/v1/*",
+      cors({
+        origin: origins.includes("*") ? "*" : origins,
+        allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+        allowHeaders: [
+          "Authorization",
+          "Content-Type",
+          "If-Match",
+          "If-None-Match",
+          "X-API-Key",
+          "X-Request-Id",
+        ],
+        exposeHeaders: ["ETag", "Location", "X-Request-Id", "Link"],
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problem(c, "method-not-allowed", {
+          detail: `${c.req.method} is not allowed here; use ${methods.join(", ")}`,
+          headers: { Allow: methods.join(", ") },
+        }),
+    }),
+  );
+  app.use("/v1/*", authenticate(deps.auth, keyCache));
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: (c) =>
+        problem(c, "payload-too-large", {
+          detail: `the body may be at most ${deps.config.bodyLimitBytes} bytes`,
+        }),
+    }),
+  );
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "An API key, `ca_<prefix>_<secret>`, sent as `Authorization: Bearer <key>` (or `X-API-Key`). Created with the CLI: `pnpm --filter @care-atlas/api cli keys create`.",
+  });
+
+  registerHealth(app, deps.readiness);
+  registerDocs(app);
+  if (deps.register !== undefined) {
+    registerV1(app, {
+      register: deps.register,
+      readsRequireKey: deps.config.readsRequireKey,
+    });
+  }
+
+  let document: string | undefined;
+  app.get("/openapi.json", (c) => {
+    document ??= JSON.stringify(openApiDocument(app));
+    c.header("Cache-Control", "no-cache");
+    return c.body(document, 200, { "Content-Type": "application/json" });
+  });
+
+  if (deps.admin !== undefined) {
+    const admin = deps.admin;
+    app.all("/admin", (c) => admin.fetch(c.req.raw));
+    app.all("/admin/*", (c) => admin.fetch(c.req.raw));
+  }
+
+  app.notFound((c) => problem(c, "not-found", { detail: `no route for ${c.req.path}` }));
+  app.onError((error, c) => {
+    const response = errorToProblem(error, c);
+    if (response.status >= 500) {
+      deps.logger.error("unhandled error", {
+        requestId: c.get("requestId"),
+        method: c.req.method,
+        path: c.req.path,
+        error,
+      });
+    }
+    return response;
+  });
+  return app;
+};

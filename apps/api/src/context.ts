@@ -1,0 +1,31 @@
+/**
+ * @module context
+ * The Hono environment of the app: what middleware puts on the request context.
+ */
+import type { Scope } from "@care-atlas/auth";
+
+/** Who is calling: an API key, an admin session, or nobody. */
+export type Principal =
+  | {
+      readonly kind: "key";
+      readonly id: string;
+      readonly name: string;
+      readonly scopes: ReadonlyArray<Scope>;
+    }
+  | {
+      readonly kind: "session";
+      readonly id: string;
+      readonly email: string;
+      readonly scopes: ReadonlyArray<Scope>;
+    };
+
+/** Variables set on every request's context. */
+export interface AppVariables {
+  requestId: string;
+  principal: Principal | undefined;
+}
+
+/** The app's Hono environment. */
+export interface AppEnv {
+  Variables: AppVariables;
+}

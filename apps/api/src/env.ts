@@ -1,0 +1,162 @@
+/**
+ * @module env
+ * The API's configuration, read from the environment in this one place, validated with zod
+ * once at start-up. A bad value stops the process with a message naming the variable.
+ */
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { z } from "zod";
+
+const booleanText = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(["true", "false", "1", "0", "yes", "no", "on", "off", ""]))
+  .transform((text) => ["true", "1", "yes", "on"].includes(text));
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((text) => (text === "" ? undefined : text))
+  .optional();
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { error: "must be a whole number" })
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+/** The log levels, most verbose first. */
+export const LogLevel = z.enum(["debug", "info", "warn", "error", "silent"]);
+export type LogLevel = z.infer<typeof LogLevel>;
+
+const EnvSchema = z.object({
+  PORT: integer(0, 65535).default(3000),
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: "must be a postgres:// or postgresql:// URL" })
+      .optional(),
+  ),
+  DATA_DIR: optionalText,
+  READS_REQUIRE_KEY: booleanText.default(false),
+  LOG_LEVEL: z.string().trim().toLowerCase().pipe(LogLevel).default("info"),
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((text) =>
+      text
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ""),
+    )
+    .pipe(
+      z.array(
+        z.union([
+          z.literal("*"),
+          z.url({ protocol: /^https?$/, error: "must be an http(s) origin" }),
+        ]),
+      ),
+    ),
+  BODY_LIMIT_BYTES: integer(1024, 64 * 1024 * 1024).default(4 * 1024 * 1024),
+  SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
+  SEED: booleanText.default(true),
+  PUBLIC_URL: optionalText.pipe(z.url({ error: "must be an absolute URL" }).optional()),
+});
+
+/** The validated configuration. */
+export interface Env {
+  /** TCP port to listen on (0 = any free port). */
+  readonly port: number;
+  /** Interface to bind. */
+  readonly host: string;
+  /** A PostgreSQL server; absent = the embedded PGlite database in {@link Env.dataDir}. */
+  readonly databaseUrl: string | undefined;
+  /** The PGlite data directory (used when there is no database URL). */
+  readonly dataDir: string;
+  /** Whether reads need an API key with the `read` scope. */
+  readonly readsRequireKey: boolean;
+  readonly logLevel: LogLevel;
+  /** Allowed CORS origins; empty = no CORS headers; `*` = any origin. */
+  readonly corsOrigins: ReadonlyArray<string>;
+  /** Largest request body accepted, in bytes. */
+  readonly bodyLimitBytes: number;
+  /** How long a graceful shutdown waits for in-flight requests. */
+  readonly shutdownTimeoutMs: number;
+  /** Whether to load the GM dataset into an empty database at start-up. */
+  readonly seed: boolean;
+  /** The URL users reach the server at, for printed links; defaults to http://HOST:PORT. */
+  readonly publicUrl: string | undefined;
+}
+
+/** A configuration error: which variables are wrong and why. */
+export class EnvError extends Error {
+  readonly issues: ReadonlyArray<{ variable: string; message: string }>;
+  constructor(issues: ReadonlyArray<{ variable: string; message: string }>) {
+    super(
+      `Invalid configuration:\n${issues.map((issue) => `  ${issue.variable}: ${issue.message}`).join("\n")}`,
+    );
+    this.name = "EnvError";
+    this.issues = issues;
+  }
+}
+
+/** The nearest folder at or above `start` holding pnpm-workspace.yaml, or `start` itself. */
+export const findRepoRoot = (start: string): string => {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(start);
+    dir = parent;
+  }
+};
+
+/**
+ * Parses a set of environment variables. Empty strings count as unset.
+ *
+ * @example
+ * ```ts
+ * parseEnv({ PORT: "8080" }, "/repo").port; // 8080
+ * parseEnv({ PORT: "eighty" }, "/repo"); // throws EnvError naming PORT
+ * ```
+ */
+export const parseEnv = (
+  source: Readonly<Record<string, string | undefined>>,
+  cwd: string = process.cwd(),
+): Env => {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const value = source[key];
+    if (value !== undefined && value.trim() !== "") input[key] = value;
+  }
+  const parsed = EnvSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new EnvError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? "environment"),
+        message: `${issue.message}${input[String(issue.path[0])] === undefined ? "" : ` (got "${input[String(issue.path[0])]}")`}`,
+      })),
+    );
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: resolve(cwd, env.DATA_DIR ?? join(findRepoRoot(cwd), ".data", "pglite")),
+    readsRequireKey: env.READS_REQUIRE_KEY,
+    logLevel: env.LOG_LEVEL,
+    corsOrigins: env.CORS_ORIGINS,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    seed: env.SEED,
+    publicUrl: env.PUBLIC_URL,
+  };
+};
+
+/** The configuration of this process, from `process.env`. The only reader of process.env. */
+export const loadEnv = (): Env => parseEnv(process.env, process.cwd());

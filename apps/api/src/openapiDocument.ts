@@ -1,0 +1,52 @@
+/**
+ * @module openapiDocument
+ * The OpenAPI 3.1 document of the app, generated from its routes (`createRoute`) and the
+ * domain's zod schemas, whose `.meta({ id })` become `components.schemas`.
+ */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "./context.js";
+
+/** The API's version, as published in the document. */
+export const apiVersion = "0.1.0";
+
+const tags = [
+  { name: "Places", description: "The places (localities) of the system." },
+  {
+    name: "Neighbourhoods",
+    description: "Neighbourhoods, their footprints, population and teams.",
+  },
+  {
+    name: "Organisations",
+    description: "Organisations with codes, roles, relationships and succession.",
+  },
+  {
+    name: "Collaboratives",
+    description: "Provider collaboratives at neighbourhood, place and system level.",
+  },
+  { name: "Teams", description: "Integrated neighbourhood teams." },
+  { name: "Governance", description: "Boards, executives and committees." },
+  { name: "Commissioning", description: "Commissioning bodies, pooled budgets and decisions." },
+  { name: "Strategy", description: "Outcomes and commitments, and what links to them." },
+  { name: "Areas", description: "Reference geography: LSOAs." },
+  { name: "Lookups", description: "Postcode, practice and code lookups." },
+  {
+    name: "Writes",
+    description: "Create, update, end and succession, with If-Match and a reason.",
+  },
+  { name: "Changes", description: "The change feed: pages and a server-sent-events stream." },
+  { name: "Operations", description: "Health, readiness." },
+];
+
+/** Builds the document. */
+export const openApiDocument = (app: OpenAPIHono<AppEnv>): Record<string, unknown> =>
+  app.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: {
+      title: "Care Atlas API",
+      version: apiVersion,
+      description:
+        "The typed, time-aware register of Greater Manchester's integrated care system. Every read takes `validAt` (the date the facts were true, default today) and `asOf` (what the register had recorded at that time, default now). Errors are RFC 9457 problem+json. Reads may be open or need an API key (configuration); writes need a key with the `write` scope, an `If-Match` revision and a `reason`.",
+    },
+    servers: [{ url: "/", description: "This server" }],
+    tags,
+  }) as unknown as Record<string, unknown>;

@@ -1,0 +1,92 @@
+/**
+ * @module health
+ * `/healthz`: the process is up. `/readyz`: the database answers and the read model is
+ * loaded (503 problem+json otherwise), for load balancers and orchestrators.
+ */
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
+import type { AppEnv } from "../context.js";
+import { problem } from "../problem.js";
+import { problemResponses } from "./common.js";
+
+/** The result of a readiness check. */
+export interface Readiness {
+  readonly ready: boolean;
+  /** One entry per dependency: `ok` or what is wrong. */
+  readonly checks: Readonly<Record<string, string>>;
+  /** The read model's data version (last change seq), when loaded. */
+  readonly dataVersion?: number;
+}
+
+const Health = z
+  .object({ status: z.literal("ok") })
+  .meta({ id: "Health", description: "The process is up." });
+
+const Ready = z
+  .object({
+    status: z.literal("ready"),
+    checks: z.record(z.string(), z.string()),
+    dataVersion: z.number().int().nonnegative().optional(),
+  })
+  .meta({ id: "Ready", description: "The database answers and the read model is loaded." });
+
+const healthz = createRoute({
+  method: "get",
+  path: "/healthz",
+  tags: ["Operations"],
+  summary: "Liveness: the process is up",
+  operationId: "healthz",
+  security: [],
+  responses: {
+    200: { description: "Up", content: { "application/json": { schema: Health } } },
+  },
+});
+
+const readyz = createRoute({
+  method: "get",
+  path: "/readyz",
+  tags: ["Operations"],
+  summary: "Readiness: the database answers and the read model is loaded",
+  operationId: "readyz",
+  security: [],
+  responses: {
+    200: { description: "Ready", content: { "application/json": { schema: Ready } } },
+    ...problemResponses(503),
+  },
+});
+
+/** Adds the health routes. */
+export const registerHealth = (
+  app: OpenAPIHono<AppEnv>,
+  readiness: () => Promise<Readiness>,
+): void => {
+  app.openapi(healthz, (c) => {
+    c.header("Cache-Control", "no-store");
+    return c.json({ status: "ok" as const }, 200);
+  });
+  app.openapi(readyz, async (c) => {
+    c.header("Cache-Control", "no-store");
+    let result: Readiness;
+    try {
+      result = await readiness();
+    } catch (error) {
+      result = { ready: false, checks: { readiness: String(error) } };
+    }
+    if (!result.ready) {
+      return problem(c, "service-unavailable", {
+        detail: Object.entries(result.checks)
+          .filter(([, value]) => value !== "ok")
+          .map(([name, value]) => `${name}: ${value}`)
+          .join("; "),
+      }) as never;
+    }
+    return c.json(
+      {
+        status: "ready" as const,
+        checks: { ...result.checks },
+        ...(result.dataVersion === undefined ? {} : { dataVersion: result.dataVersion }),
+      },
+      200,
+    );
+  });
+};
