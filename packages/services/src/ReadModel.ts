@@ -1,0 +1,282 @@
+/**
+ * @module ReadModel
+ * The register as recorded at one data version (change sequence number), in memory: every
+ * entity's current valid-time history and revision, the reference geography and sources,
+ * and the indexes the reads need. Immutable: a write or a catch-up from the change log makes
+ * a new model (sharing the unchanged histories); the indexes of a model are built on first
+ * use and kept with it.
+ */
+import {
+  collections,
+  type Entity,
+  type EntityKind,
+  emptySnapshot,
+  indexSnapshot,
+  kindOfId,
+  type Lsoa,
+  type PostcodeLocation,
+  type Relationship,
+  type Snapshot,
+  type SnapshotIndex,
+  type Source,
+} from "@care-atlas/domain";
+import type { Change } from "./StoreService.js";
+
+/** One entity's current history in a model. `revision` is `null` in a past (as-of) model. */
+export interface RecordedHistory {
+  readonly kind: EntityKind;
+  readonly id: string;
+  readonly revision: number | null;
+  /** Sorted by `valid.from`, non-overlapping. */
+  readonly versions: ReadonlyArray<Entity>;
+}
+
+/** Reference data: LSOAs, postcodes and sources (not versioned). */
+export interface Reference {
+  readonly lsoas: ReadonlyArray<Lsoa>;
+  readonly postcodes: ReadonlyArray<PostcodeLocation>;
+  readonly sources: ReadonlyArray<Source>;
+}
+
+/** The reference data of an empty register. */
+export const emptyReference: Reference = { lsoas: [], postcodes: [], sources: [] };
+
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byFrom = (a: Entity, b: Entity): number =>
+  a.valid.from < b.valid.from ? -1 : a.valid.from > b.valid.from ? 1 : 0;
+
+const pushTo = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+};
+
+/**
+ * The register at one data version, with lazily built indexes.
+ *
+ * @example
+ * ```ts
+ * import { ReadModel, emptyReference } from "@care-atlas/services";
+ * const model = ReadModel.make(0, null, [], emptyReference);
+ * model.ids("place"); // []
+ * ```
+ */
+export class ReadModel {
+  private snapshotMemo: Snapshot | undefined;
+  private indexMemo: SnapshotIndex | undefined;
+  private idsMemo: Map<EntityKind, string[]> | undefined;
+  private postcodeMemo: Map<string, PostcodeLocation> | undefined;
+  private lsoaMemo: Map<string, Lsoa> | undefined;
+  private geographyMemo:
+    | {
+        readonly byLsoa: Map<string, string[]>;
+        readonly byPcn: Map<string, string[]>;
+        readonly byPractice: Map<string, string[]>;
+        readonly membershipsOf: Map<string, string[]>;
+      }
+    | undefined;
+
+  private constructor(
+    /** The data version: the last change sequence number the model includes (0 = empty). */
+    readonly seq: number,
+    /** When the change at `seq` was recorded (ISO timestamp), or `null` when unknown / empty. */
+    readonly recordedAt: string | null,
+    readonly histories: ReadonlyMap<string, RecordedHistory>,
+    readonly reference: Reference,
+  ) {}
+
+  /** A model from entity histories (their versions need not be sorted). */
+  static make(
+    seq: number,
+    recordedAt: string | null,
+    histories: Iterable<RecordedHistory>,
+    reference: Reference,
+  ): ReadModel {
+    const map = new Map<string, RecordedHistory>();
+    for (const history of histories) {
+      if (history.versions.length === 0) continue;
+      map.set(history.id, { ...history, versions: [...history.versions].sort(byFrom) });
+    }
+    return new ReadModel(seq, recordedAt, map, reference);
+  }
+
+  /** A past model from the versions `historyAsOf` returns (no revisions). */
+  static fromVersions(
+    seq: number,
+    versions: ReadonlyArray<Entity>,
+    reference: Reference,
+  ): ReadModel {
+    const groups = new Map<string, Entity[]>();
+    for (const version of versions) pushTo(groups, version.id, version);
+    const histories: RecordedHistory[] = [];
+    for (const [id, list] of groups) {
+      const kind = kindOfId(id);
+      if (kind !== undefined) histories.push({ kind, id, revision: null, versions: list });
+    }
+    return ReadModel.make(seq, null, histories, reference);
+  }
+
+  /**
+   * The model after committed changes (from `store.apply` or the change log), in order.
+   * Each change carries the entity's complete new history.
+   */
+  withChanges(changes: ReadonlyArray<Change>): ReadModel {
+    if (changes.length === 0) return this;
+    const map = new Map(this.histories);
+    let seq = this.seq;
+    let recordedAt = this.recordedAt;
+    for (const change of changes) {
+      if (change.seq <= seq) continue;
+      seq = change.seq;
+      recordedAt = change.recordedAt;
+      if (change.after.length === 0) map.delete(change.id);
+      else {
+        map.set(change.id, {
+          kind: change.kind,
+          id: change.id,
+          revision: change.revision,
+          versions: [...change.after].sort(byFrom),
+        });
+      }
+    }
+    return new ReadModel(seq, recordedAt, map, this.reference);
+  }
+
+  /**
+   * A candidate model with some histories replaced (an empty history removes the entity),
+   * for checking the rules before a write. Its revisions and data version are not real.
+   */
+  withHistories(
+    updates: ReadonlyArray<{
+      readonly kind: EntityKind;
+      readonly id: string;
+      readonly versions: ReadonlyArray<Entity>;
+    }>,
+  ): ReadModel {
+    const map = new Map(this.histories);
+    for (const update of updates) {
+      if (update.versions.length === 0) map.delete(update.id);
+      else {
+        const revision = this.histories.get(update.id)?.revision ?? null;
+        map.set(update.id, {
+          kind: update.kind,
+          id: update.id,
+          revision,
+          versions: [...update.versions].sort(byFrom),
+        });
+      }
+    }
+    return new ReadModel(this.seq, this.recordedAt, map, this.reference);
+  }
+
+  /** The same histories with new reference data. */
+  withReference(reference: Reference): ReadModel {
+    return new ReadModel(this.seq, this.recordedAt, this.histories, reference);
+  }
+
+  /** One entity's history, or `undefined`. */
+  history(id: string): RecordedHistory | undefined {
+    return this.histories.get(id);
+  }
+
+  /** The register as a domain snapshot: entities ordered by id, then `valid.from`. */
+  get snapshot(): Snapshot {
+    if (this.snapshotMemo === undefined) {
+      const snapshot = emptySnapshot();
+      for (const kind of Object.keys(collections) as EntityKind[]) {
+        const target = snapshot[collections[kind]] as Entity[];
+        for (const id of this.ids(kind)) {
+          const history = this.histories.get(id);
+          if (history !== undefined) for (const version of history.versions) target.push(version);
+        }
+      }
+      snapshot.lsoas = [...this.reference.lsoas];
+      snapshot.sources = [...this.reference.sources];
+      this.snapshotMemo = snapshot;
+    }
+    return this.snapshotMemo;
+  }
+
+  /** The domain's index of {@link snapshot}, shared by the rules and queries. */
+  get index(): SnapshotIndex {
+    this.indexMemo ??= indexSnapshot(this.snapshot);
+    return this.indexMemo;
+  }
+
+  /** The ids of one kind, sorted (the stable order of lists and cursors). */
+  ids(kind: EntityKind): ReadonlyArray<string> {
+    if (this.idsMemo === undefined) {
+      const memo = new Map<EntityKind, string[]>();
+      for (const history of this.histories.values()) pushTo(memo, history.kind, history.id);
+      for (const list of memo.values()) list.sort(byId);
+      this.idsMemo = memo;
+    }
+    return this.idsMemo.get(kind) ?? [];
+  }
+
+  /** A postcode's location, by canonical postcode (`M32 0JG`). */
+  postcode(postcode: string): PostcodeLocation | undefined {
+    this.postcodeMemo ??= new Map(this.reference.postcodes.map((p) => [p.postcode, p]));
+    return this.postcodeMemo.get(postcode);
+  }
+
+  /** An LSOA by code. */
+  lsoa(code: string): Lsoa | undefined {
+    this.lsoaMemo ??= new Map(this.reference.lsoas.map((lsoa) => [lsoa.code, lsoa]));
+    return this.lsoaMemo.get(code);
+  }
+
+  private get geography() {
+    if (this.geographyMemo === undefined) {
+      const byLsoa = new Map<string, string[]>();
+      const byPcn = new Map<string, string[]>();
+      const byPractice = new Map<string, string[]>();
+      const membershipsOf = new Map<string, string[]>();
+      for (const id of this.ids("neighbourhood")) {
+        const seen = {
+          lsoa: new Set<string>(),
+          pcn: new Set<string>(),
+          practice: new Set<string>(),
+        };
+        for (const version of this.histories.get(id)?.versions ?? []) {
+          if (!("footprint" in version)) continue;
+          for (const code of version.footprint.lsoas) seen.lsoa.add(code);
+          for (const pcnId of version.footprint.pcnIds) seen.pcn.add(pcnId);
+          for (const practiceId of version.footprint.practiceIds) seen.practice.add(practiceId);
+        }
+        for (const code of seen.lsoa) pushTo(byLsoa, code, id);
+        for (const pcnId of seen.pcn) pushTo(byPcn, pcnId, id);
+        for (const practiceId of seen.practice) pushTo(byPractice, practiceId, id);
+      }
+      for (const id of this.ids("relationship")) {
+        const versions = (this.histories.get(id)?.versions ?? []) as ReadonlyArray<Relationship>;
+        const subjects = new Set(
+          versions.filter((version) => version.kind === "member-of").map((v) => v.subjectId),
+        );
+        for (const subjectId of subjects) pushTo(membershipsOf, subjectId, id);
+      }
+      this.geographyMemo = { byLsoa, byPcn, byPractice, membershipsOf };
+    }
+    return this.geographyMemo;
+  }
+
+  /** Ids of the neighbourhoods whose footprint lists the LSOA in any version. */
+  neighbourhoodsOfLsoa(code: string): ReadonlyArray<string> {
+    return this.geography.byLsoa.get(code) ?? [];
+  }
+
+  /** Ids of the neighbourhoods whose footprint lists the PCN in any version. */
+  neighbourhoodsOfPcn(pcnId: string): ReadonlyArray<string> {
+    return this.geography.byPcn.get(pcnId) ?? [];
+  }
+
+  /** Ids of the neighbourhoods whose footprint lists the practice in any version. */
+  neighbourhoodsOfPractice(practiceId: string): ReadonlyArray<string> {
+    return this.geography.byPractice.get(practiceId) ?? [];
+  }
+
+  /** Ids of the `member-of` relationships whose subject is `subjectId` in any version. */
+  membershipsOf(subjectId: string): ReadonlyArray<string> {
+    return this.geography.membershipsOf.get(subjectId) ?? [];
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * @module Register
+ * The Care Atlas register as an Effect service: every use case (verb) of the services,
+ * over a store, with an in-memory read model that answers current reads without I/O.
+ * Build it with `Register.layer` (or `Register.layerWith(options)`) on a `StoreService`.
+ */
+import { checkSnapshot, type Finding, type SnapshotIndex } from "@care-atlas/domain";
+import { Context, Effect, Layer } from "effect";
+import type { StoreUnavailable } from "./errors.js";
+import type { RegisterContext } from "./internal/context.js";
+import { findingsMemo } from "./internal/context.js";
+import { makeLive } from "./internal/live.js";
+import type { ReadModel } from "./ReadModel.js";
+import { StoreService } from "./StoreService.js";
+import { type ChangesVerb, makeChanges } from "./verbs/changes.js";
+import { type CheckRules, makeCheckRules } from "./verbs/checkRules.js";
+import { type CreateEntity, makeCreateEntity } from "./verbs/createEntity.js";
+import { type EndEntity, makeEndEntity } from "./verbs/endEntity.js";
+import { type ExportSnapshot, makeExportSnapshot } from "./verbs/exportSnapshot.js";
+import { type GetByCode, makeGetByCode } from "./verbs/getByCode.js";
+import { type GetEntity, makeGetEntity } from "./verbs/getEntity.js";
+import { type HierarchyVerb, makeHierarchy } from "./verbs/hierarchy.js";
+import { type HistoryVerb, makeHistory } from "./verbs/history.js";
+import { type ImportSnapshot, makeImportSnapshot } from "./verbs/importSnapshot.js";
+import { type ListEntities, makeListEntities } from "./verbs/listEntities.js";
+import { type LsoaVerb, makeLsoa } from "./verbs/lsoa.js";
+import { makePostcode, type PostcodeVerb } from "./verbs/postcode.js";
+import { makePractice, type PracticeVerb } from "./verbs/practice.js";
+import { makeRecordSuccession, type RecordSuccession } from "./verbs/recordSuccession.js";
+import { makeUpdateEntity, type UpdateEntity } from "./verbs/updateEntity.js";
+
+/** Tuning of a Register. */
+export interface RegisterOptions {
+  /**
+   * How often to poll the store's last change for writes by other processes, in ms
+   * (default 1,000; 0 = never). Where the store can LISTEN (a PostgreSQL server), a NOTIFY
+   * wakes the model at once and the poll is the safety net.
+   */
+  readonly pollIntervalMs: number;
+  /** Past (as-of) models kept in memory, by data version (default 4). */
+  readonly pastModels: number;
+  /** Changes read per request when catching up from the change log (default 500). */
+  readonly changeBatch: number;
+  /** Behind by more changes than this, reload everything instead of replaying (default 5,000). */
+  readonly reloadAfter: number;
+  /** The rules every write must not break (default: the domain's `checkSnapshot`). */
+  readonly rules: (index: SnapshotIndex) => ReadonlyArray<Finding>;
+}
+
+/** The defaults of {@link RegisterOptions}. */
+export const defaultRegisterOptions: RegisterOptions = {
+  pollIntervalMs: 1000,
+  pastModels: 4,
+  changeBatch: 500,
+  reloadAfter: 5000,
+  rules: (index) => checkSnapshot(index),
+};
+
+/** The verbs of the register. */
+export interface RegisterShape {
+  /** The data version (last change sequence number) of the read model; no I/O. */
+  readonly dataVersion: Effect.Effect<number>;
+  /** The current read model (for diagnostics and benchmarks); no I/O. */
+  readonly readModel: Effect.Effect<ReadModel>;
+  /** Catches the read model up with the store now; returns the data version. */
+  readonly refresh: Effect.Effect<number, StoreUnavailable>;
+
+  readonly getEntity: GetEntity;
+  readonly getByCode: GetByCode;
+  readonly listEntities: ListEntities;
+  readonly hierarchy: HierarchyVerb;
+  readonly history: HistoryVerb;
+  readonly changes: ChangesVerb;
+  readonly lsoa: LsoaVerb;
+  readonly postcode: PostcodeVerb;
+  readonly practice: PracticeVerb;
+  readonly checkRules: CheckRules;
+
+  readonly createEntity: CreateEntity;
+  readonly updateEntity: UpdateEntity;
+  readonly endEntity: EndEntity;
+  readonly recordSuccession: RecordSuccession;
+  readonly importSnapshot: ImportSnapshot;
+  readonly exportSnapshot: ExportSnapshot;
+}
+
+/** Builds a Register on the store in context; the read model's refresher lives in the scope. */
+export const makeRegister = (options: Partial<RegisterOptions> = {}) =>
+  Effect.gen(function* () {
+    const settings: RegisterOptions = { ...defaultRegisterOptions, ...options };
+    const store = yield* StoreService;
+    const live = yield* makeLive(store, settings);
+    const ctx: RegisterContext = {
+      store,
+      live,
+      rules: settings.rules,
+      ...findingsMemo(settings.rules),
+    };
+    const register: RegisterShape = {
+      dataVersion: Effect.sync(() => live.current().seq),
+      readModel: Effect.sync(() => live.current()),
+      refresh: Effect.map(live.refresh, (model) => model.seq),
+      getEntity: makeGetEntity(ctx),
+      getByCode: makeGetByCode(ctx),
+      listEntities: makeListEntities(ctx),
+      hierarchy: makeHierarchy(ctx),
+      history: makeHistory(ctx),
+      changes: makeChanges(ctx),
+      lsoa: makeLsoa(ctx),
+      postcode: makePostcode(ctx),
+      practice: makePractice(ctx),
+      checkRules: makeCheckRules(ctx),
+      createEntity: makeCreateEntity(ctx),
+      updateEntity: makeUpdateEntity(ctx),
+      endEntity: makeEndEntity(ctx),
+      recordSuccession: makeRecordSuccession(ctx),
+      importSnapshot: makeImportSnapshot(ctx),
+      exportSnapshot: makeExportSnapshot(ctx),
+    };
+    return register;
+  });
+
+/**
+ * The register service.
+ *
+ * @example
+ * ```ts
+ * import { Register, StoreService } from "@care-atlas/services";
+ * import { Effect, Layer } from "effect";
+ *
+ * const program = Effect.gen(function* () {
+ *   const register = yield* Register;
+ *   const page = yield* register.listEntities("place", { validAt: "2024-04-01" });
+ *   return page.items.map((place) => place.name);
+ * });
+ * const layer = Register.layer.pipe(Layer.provide(StoreService.layer({ dataDir: ".data/atlas" })));
+ * Effect.runPromise(Effect.provide(program, layer));
+ * ```
+ */
+export class Register extends Context.Service<Register, RegisterShape>()(
+  "@care-atlas/services/Register",
+) {
+  /** A Register with the default options, on the `StoreService` in context. */
+  static readonly layer: Layer.Layer<Register, StoreUnavailable, StoreService> = Layer.effect(
+    Register,
+    makeRegister(),
+  );
+
+  /** A Register with some options changed. */
+  static readonly layerWith = (
+    options: Partial<RegisterOptions>,
+  ): Layer.Layer<Register, StoreUnavailable, StoreService> =>
+    Layer.effect(Register, makeRegister(options));
+}

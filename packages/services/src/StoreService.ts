@@ -1,0 +1,133 @@
+/**
+ * @module StoreService
+ * The store the services run on, as an Effect service: the Promise API of
+ * `@care-atlas/store`, provided by a Layer that opens (and migrates) it or by one that wraps
+ * a store opened elsewhere. The verbs call it through {@link storeCall}, which turns its
+ * rejections into tagged errors.
+ */
+
+import {
+  type Change,
+  type ChangeInput,
+  openStore,
+  type Store,
+  StoreConflict,
+  StoreInvalidInput,
+} from "@care-atlas/store";
+import { Context, Effect, Layer } from "effect";
+import { Conflict, StoreUnavailable, ValidationFailed } from "./errors.js";
+
+export type { Change, ChangeInput, EntityHistory, Store, StoredVersion } from "@care-atlas/store";
+
+/** Where the store is: a PostgreSQL server URL, a PGlite data directory, or neither (in memory). */
+export interface StoreOptions {
+  readonly databaseUrl?: string | undefined;
+  readonly dataDir?: string | undefined;
+  /** Server connections in the pool. */
+  readonly poolSize?: number | undefined;
+}
+
+/**
+ * The store the services use.
+ *
+ * @example
+ * ```ts
+ * import { Register, StoreService } from "@care-atlas/services";
+ * import { Layer } from "effect";
+ * // An in-memory PGlite store, migrated on start and closed when the layer is released.
+ * const layer = Register.layer.pipe(Layer.provide(StoreService.layer({})));
+ * ```
+ */
+export class StoreService extends Context.Service<StoreService, Store>()(
+  "@care-atlas/services/StoreService",
+) {
+  /** Opens the store, runs its migrations, and closes it when the layer is released. */
+  static readonly layer = (options: StoreOptions): Layer.Layer<StoreService, StoreUnavailable> =>
+    Layer.effect(
+      StoreService,
+      Effect.acquireRelease(
+        Effect.gen(function* () {
+          const store = yield* storeCall("openStore", () =>
+            openStore({
+              ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
+              ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+              ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
+            }),
+          );
+          yield* storeCall("migrate", () => store.migrate()).pipe(
+            Effect.tapError(() => Effect.promise(() => store.close())),
+          );
+          return store;
+        }),
+        (store) => Effect.promise(() => store.close()).pipe(Effect.ignore),
+      ),
+    );
+
+  /** A store opened (and migrated) elsewhere; the caller closes it. */
+  static readonly fromStore = (store: Store): Layer.Layer<StoreService> =>
+    Layer.succeed(StoreService, store);
+}
+
+const describeCause = (cause: unknown): string =>
+  cause instanceof Error ? cause.message : String(cause);
+
+/**
+ * Runs one store call; a rejection becomes `StoreUnavailable` naming the operation.
+ *
+ * @example
+ * ```ts
+ * import { storeCall } from "@care-atlas/services";
+ * declare const store: import("@care-atlas/services").Store;
+ * const lastSeq = storeCall("lastSeq", () => store.lastSeq());
+ * ```
+ */
+export const storeCall = <A>(
+  operation: string,
+  run: () => Promise<A>,
+): Effect.Effect<A, StoreUnavailable> =>
+  Effect.tryPromise({
+    try: run,
+    catch: (cause) =>
+      new StoreUnavailable({
+        operation,
+        cause,
+        message: `store ${operation} failed: ${describeCause(cause)}`,
+      }),
+  });
+
+/**
+ * `store.apply`, with a revision mismatch (`StoreConflict`) as a `Conflict` and a write the
+ * store refuses as malformed (`StoreInvalidInput`) as `ValidationFailed`.
+ *
+ * @example
+ * ```ts
+ * import { applyChange } from "@care-atlas/services";
+ * declare const store: import("@care-atlas/services").Store;
+ * applyChange(store, { actor: "synthetic", reason: "example", operation: "update", entities: [] });
+ * ```
+ */
+export const applyChange = (
+  store: Store,
+  change: ChangeInput,
+): Effect.Effect<Change[], Conflict | ValidationFailed | StoreUnavailable> =>
+  Effect.tryPromise({
+    try: () => store.apply(change),
+    catch: (cause): Conflict | ValidationFailed | StoreUnavailable => {
+      if (cause instanceof StoreConflict) {
+        return new Conflict({
+          id: cause.id,
+          expected: cause.expected,
+          actual: cause.actual,
+          message: `${cause.id} is at revision ${cause.actual ?? "none (it does not exist)"}, not ${cause.expected ?? "none (it must not exist)"}: it was changed by someone else`,
+        });
+      }
+      if (cause instanceof StoreInvalidInput) {
+        return new ValidationFailed({ issues: [], findings: [], message: cause.message });
+      }
+      return new StoreUnavailable({
+        operation: "apply",
+        cause,
+        message: `store apply failed: ${describeCause(cause)}`,
+      });
+    },
+  });

@@ -1,0 +1,43 @@
+/**
+ * @module @care-atlas/services
+ * The use cases of Care Atlas on Effect 4: reads at any valid date and recorded time,
+ * audited writes with optimistic concurrency and rule checks, import and export, over the
+ * bitemporal store, with an in-memory read model for hot reads. No HTTP here.
+ */
+export * from "./errors.js";
+export type { NeighbourhoodInScheme, PlaceChain } from "./internal/lookup.js";
+export type { WriteResult } from "./internal/write.js";
+export * from "./ReadModel.js";
+export * from "./Register.js";
+export * from "./StoreService.js";
+export type { ChangesOptions, ChangesPage, ChangesVerb } from "./verbs/changes.js";
+export type { CheckRules, CheckRulesOptions, RulesRead } from "./verbs/checkRules.js";
+export type {
+  CreateEntity,
+  EntityInput,
+  EntityWriteResult,
+  WriteMeta,
+} from "./verbs/createEntity.js";
+export type { EndEntity } from "./verbs/endEntity.js";
+export type { ExportOptions, ExportSnapshot, SnapshotExport } from "./verbs/exportSnapshot.js";
+export type { ByCodeOptions, ByCodeRead, GetByCode } from "./verbs/getByCode.js";
+export type { EntityRead, GetEntity, ReadOptions } from "./verbs/getEntity.js";
+export type { HierarchyRead, HierarchyReadOptions, HierarchyVerb } from "./verbs/hierarchy.js";
+export type { EntityChange, HistoryRead, HistoryVerb } from "./verbs/history.js";
+export type { ImportOptions, ImportResult, ImportSnapshot } from "./verbs/importSnapshot.js";
+export type {
+  FieldFilter,
+  ListEntities,
+  ListFilter,
+  ListOptions,
+  ListPage,
+} from "./verbs/listEntities.js";
+export type { LsoaRead, LsoaVerb } from "./verbs/lsoa.js";
+export type { PostcodeRead, PostcodeVerb } from "./verbs/postcode.js";
+export type { PracticeRead, PracticeVerb } from "./verbs/practice.js";
+export type {
+  RecordSuccession,
+  SuccessionInput,
+  SuccessionResult,
+} from "./verbs/recordSuccession.js";
+export type { UpdateEntity } from "./verbs/updateEntity.js";

@@ -1,0 +1,101 @@
+/** Shared steps of the reads: a version on a date, and the chain place → sub-ICB → ICB. */
+import {
+  codeOf,
+  type Entity,
+  type EntityKind,
+  type EntityOf,
+  History,
+  type IsoDate,
+  type Neighbourhood,
+  type NeighbourhoodScheme,
+  type Organisation,
+  type Place,
+  type System,
+} from "@care-atlas/domain";
+import type { ReadModel } from "../ReadModel.js";
+
+/** The version of `id` (of `kind`, when given) valid on `date` in `model`. */
+export const versionOn = <K extends EntityKind>(
+  model: ReadModel,
+  kind: K,
+  id: string | undefined,
+  date: IsoDate,
+): EntityOf[K] | undefined => {
+  if (id === undefined) return undefined;
+  const history = model.history(id);
+  if (history === undefined || history.kind !== kind) return undefined;
+  return History.versionAt(history.versions as ReadonlyArray<EntityOf[K]>, date);
+};
+
+/** A neighbourhood with its scheme, on a date. */
+export interface NeighbourhoodInScheme {
+  readonly neighbourhood: Neighbourhood;
+  /** The scheme (absent only when the register lacks it on the date). */
+  readonly scheme: NeighbourhoodScheme | null;
+}
+
+/** The administrative chain above a place, on a date. */
+export interface PlaceChain {
+  readonly place: Place | null;
+  /** The NHS sub-ICB location for the place (`place.subIcbLocationId`). */
+  readonly subIcbLocation: Organisation | null;
+  /** The ICB: the sub-ICB location's parent, else the system's ICB. */
+  readonly icb: Organisation | null;
+  readonly system: System | null;
+}
+
+/** Neighbourhood versions on `date` among `ids`, with their schemes, sorted by scheme then name. */
+export const neighbourhoodsOn = (
+  model: ReadModel,
+  ids: ReadonlyArray<string>,
+  date: IsoDate,
+  keep: (neighbourhood: Neighbourhood) => boolean,
+): NeighbourhoodInScheme[] =>
+  ids
+    .map((id) => versionOn(model, "neighbourhood", id, date))
+    .filter((n): n is Neighbourhood => n !== undefined && keep(n))
+    .map((neighbourhood) => ({
+      neighbourhood,
+      scheme: versionOn(model, "neighbourhoodScheme", neighbourhood.schemeId, date) ?? null,
+    }))
+    .sort(
+      (a, b) =>
+        (a.neighbourhood.schemeId < b.neighbourhood.schemeId
+          ? -1
+          : a.neighbourhood.schemeId > b.neighbourhood.schemeId
+            ? 1
+            : 0) || a.neighbourhood.name.localeCompare(b.neighbourhood.name, "en-GB"),
+    );
+
+/** The place on `date` whose GSS code is the local authority district `districtCode`. */
+export const placeOfDistrict = (
+  model: ReadModel,
+  districtCode: string,
+  date: IsoDate,
+): Place | undefined => {
+  for (const id of model.ids("place")) {
+    const place = versionOn(model, "place", id, date);
+    if (place !== undefined && codeOf(place.codes, "gss", date) === districtCode) return place;
+  }
+  return undefined;
+};
+
+/** The chain above `place` on `date`. */
+export const chainOf = (model: ReadModel, place: Place | undefined, date: IsoDate): PlaceChain => {
+  if (place === undefined) return { place: null, subIcbLocation: null, icb: null, system: null };
+  const subIcbLocation = versionOn(model, "organisation", place.subIcbLocationId, date);
+  const system = versionOn(model, "system", place.systemId, date);
+  const icb =
+    versionOn(model, "organisation", subIcbLocation?.parentId, date) ??
+    versionOn(model, "organisation", system?.icbId, date);
+  return {
+    place,
+    subIcbLocation: subIcbLocation ?? null,
+    icb: icb ?? null,
+    system: system ?? null,
+  };
+};
+
+/** The entity a history belongs to, typed by kind. */
+export const asKind = <K extends EntityKind>(_kind: K, version: Entity): EntityOf[K] =>
+  version as EntityOf[K];

@@ -1,0 +1,53 @@
+/**
+ * @module changes
+ * The change feed: change-log entries after a sequence number, in order. Replicas and other
+ * services follow it with `after` = the last `seq` they have seen.
+ */
+import { Effect } from "effect";
+import { z } from "zod";
+import type { StoreUnavailable, ValidationFailed } from "../errors.js";
+import type { RegisterContext } from "../internal/context.js";
+import { parseWith } from "../internal/input.js";
+import { type Change, storeCall } from "../StoreService.js";
+
+/** Options of `changes`. */
+export interface ChangesOptions {
+  /** Entries after this sequence number (default 0: from the start). */
+  readonly after?: number | undefined;
+  /** At most this many, 1–1,000 (default 100). */
+  readonly limit?: number | undefined;
+}
+
+/** A page of the change feed. */
+export interface ChangesPage {
+  readonly changes: ReadonlyArray<Change>;
+  /** Pass as `after` for the next page (the last `seq`, or `after` when empty). */
+  readonly next: number;
+  /** The last change the store has (at the time of the read). */
+  readonly lastSeq: number;
+}
+
+export type ChangesVerb = (
+  options?: ChangesOptions,
+) => Effect.Effect<ChangesPage, ValidationFailed | StoreUnavailable>;
+
+const Options = z.object({
+  after: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+
+/** `changes({ after?, limit? })`. */
+export const makeChanges =
+  (ctx: RegisterContext): ChangesVerb =>
+  (options) =>
+    Effect.gen(function* () {
+      const { after, limit } = yield* parseWith(Options, options ?? {});
+      const [changes, lastSeq] = yield* Effect.all(
+        [
+          storeCall("changes", () => ctx.store.changes(after, limit)),
+          storeCall("lastSeq", () => ctx.store.lastSeq()),
+        ],
+        { concurrency: "unbounded" },
+      );
+      return { changes, next: changes.at(-1)?.seq ?? after, lastSeq } satisfies ChangesPage;
+    }).pipe(Effect.withSpan("Register.changes"));

@@ -1,0 +1,90 @@
+/**
+ * @module history
+ * Everything ever recorded about one entity: every stored version with its recorded period
+ * (change sequence numbers), and the change-log entries that wrote or superseded them —
+ * who, when, why, from what source.
+ */
+import { type EntityKind, kindOfId } from "@care-atlas/domain";
+import { Effect } from "effect";
+import { NotFound, type StoreUnavailable } from "../errors.js";
+import type { RegisterContext } from "../internal/context.js";
+import { type StoredVersion, storeCall } from "../StoreService.js";
+
+/** A change-log entry of one entity (without its before/after histories). */
+export interface EntityChange {
+  readonly seq: number;
+  readonly recordedAt: string;
+  readonly actor: string;
+  readonly reason: string;
+  readonly source: string | null;
+  readonly operation: string;
+  /** The entity's revision after this change. */
+  readonly revision: number;
+}
+
+/** The recorded history of one entity. */
+export interface HistoryRead {
+  readonly kind: EntityKind;
+  readonly id: string;
+  /** The current revision; `null` when the entity no longer has any version. */
+  readonly revision: number | null;
+  /** Every stored version, in recording order. */
+  readonly versions: ReadonlyArray<StoredVersion>;
+  /** The changes that wrote or superseded those versions, in sequence order. */
+  readonly changes: ReadonlyArray<EntityChange>;
+  readonly dataVersion: number;
+}
+
+export type HistoryVerb = (id: string) => Effect.Effect<HistoryRead, NotFound | StoreUnavailable>;
+
+/** `history(id)`. */
+export const makeHistory =
+  (ctx: RegisterContext): HistoryVerb =>
+  (id) =>
+    Effect.gen(function* () {
+      const kind = kindOfId(id);
+      const missing = new NotFound({
+        what: "entity",
+        key: id,
+        message: `nothing was ever recorded about ${id}`,
+      });
+      if (kind === undefined) return yield* missing;
+      const versions = yield* storeCall("recordedVersions", () => ctx.store.recordedVersions(id));
+      if (versions.length === 0) return yield* missing;
+      const seqs = new Set<number>();
+      for (const version of versions) {
+        seqs.add(version.recordedFrom);
+        if (version.recordedTo !== null) seqs.add(version.recordedTo);
+      }
+      // One small read per change: an entity has few.
+      const rows = yield* Effect.forEach(
+        [...seqs].sort((a, b) => a - b),
+        (seq) => storeCall("changes", () => ctx.store.changes(seq - 1, 1)),
+        { concurrency: 4 },
+      );
+      const changes: EntityChange[] = rows
+        .flat()
+        .filter((change) => change.id === id)
+        .map(({ seq, recordedAt, actor, reason, source, operation, revision }) => ({
+          seq,
+          recordedAt,
+          actor,
+          reason,
+          source,
+          operation,
+          revision,
+        }));
+      const model = ctx.live.current();
+      const sorted = [...versions].sort(
+        (a, b) =>
+          a.recordedFrom - b.recordedFrom || (a.data.valid.from < b.data.valid.from ? -1 : 1),
+      );
+      return {
+        kind,
+        id,
+        revision: model.history(id)?.revision ?? null,
+        versions: sorted,
+        changes,
+        dataVersion: model.seq,
+      } satisfies HistoryRead;
+    }).pipe(Effect.withSpan("Register.history"));

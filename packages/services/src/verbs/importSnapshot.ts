@@ -1,0 +1,174 @@
+/**
+ * @module importSnapshot
+ * Loads a whole snapshot (e.g. the GM dataset) into the store: reference data (LSOAs,
+ * sources, postcodes) through `store.importReference`, entities through `store.apply` in a
+ * few large transactions. Idempotent: entities whose recorded history already equals the
+ * snapshot's are skipped, so importing the same snapshot twice writes nothing the second
+ * time. An entity recorded with a different history fails the import with `Conflict`
+ * (nothing written) unless `replace` is set. The rules run once over the imported
+ * register; error findings it introduces refuse the import unless `enforceRules` is false.
+ */
+import {
+  collections,
+  type Entity,
+  type EntityKind,
+  type Finding,
+  PostcodeLocation,
+  Snapshot,
+} from "@care-atlas/domain";
+import { Effect } from "effect";
+import { z } from "zod";
+import { Conflict, type StoreUnavailable, ValidationFailed } from "../errors.js";
+import { sameVersions } from "../internal/canonical.js";
+import type { RegisterContext } from "../internal/context.js";
+import { parseWith, WriteMetaSchema } from "../internal/input.js";
+import { type EntityWrite, newFindings } from "../internal/write.js";
+import { applyChange, type Change, storeCall } from "../StoreService.js";
+import type { WriteMeta } from "./createEntity.js";
+
+/** Options of `importSnapshot`. */
+export interface ImportOptions {
+  /** Postcodes to load with the snapshot's reference data. */
+  readonly postcodes?: ReadonlyArray<PostcodeLocation> | undefined;
+  /** Overwrite entities recorded with a different history (default: fail with Conflict). */
+  readonly replace?: boolean | undefined;
+  /** Refuse the import when it introduces rule errors (default true). */
+  readonly enforceRules?: boolean | undefined;
+  /** Entities per `store.apply` transaction (default 5,000). */
+  readonly batchSize?: number | undefined;
+}
+
+/** What an import did. */
+export interface ImportResult {
+  readonly created: number;
+  readonly replaced: number;
+  readonly unchanged: number;
+  /** Change-log entries written (0 when the register already held the snapshot). */
+  readonly changes: number;
+  /** Findings the import introduced (errors only when `enforceRules` is false). */
+  readonly findings: ReadonlyArray<Finding>;
+  readonly dataVersion: number;
+}
+
+export type ImportSnapshot = (
+  snapshot: unknown,
+  meta: WriteMeta,
+  options?: ImportOptions,
+) => Effect.Effect<ImportResult, ValidationFailed | Conflict | StoreUnavailable>;
+
+const Options = z.object({
+  postcodes: z.array(PostcodeLocation).default([]),
+  replace: z.boolean().default(false),
+  enforceRules: z.boolean().default(true),
+  batchSize: z.number().int().min(1).default(5000),
+});
+
+const byFrom = (a: Entity, b: Entity): number =>
+  a.valid.from < b.valid.from ? -1 : a.valid.from > b.valid.from ? 1 : 0;
+
+/** The snapshot's entities as histories, ordered by kind then id. */
+const historiesOf = (snapshot: Snapshot) => {
+  const result: { kind: EntityKind; id: string; versions: Entity[] }[] = [];
+  for (const kind of Object.keys(collections) as EntityKind[]) {
+    const groups = new Map<string, Entity[]>();
+    for (const version of snapshot[collections[kind]] as ReadonlyArray<Entity>) {
+      const group = groups.get(version.id);
+      if (group === undefined) groups.set(version.id, [version]);
+      else group.push(version);
+    }
+    for (const id of [...groups.keys()].sort()) {
+      result.push({ kind, id, versions: (groups.get(id) ?? []).sort(byFrom) });
+    }
+  }
+  return result;
+};
+
+/** `importSnapshot(snapshot, meta, { postcodes?, replace?, enforceRules?, batchSize? })`. */
+export const makeImportSnapshot =
+  (ctx: RegisterContext): ImportSnapshot =>
+  (input, meta, options) =>
+    Effect.gen(function* () {
+      const { actor, reason, source } = yield* parseWith(WriteMetaSchema, meta, "meta");
+      const opts = yield* parseWith(Options, options ?? {}, "options");
+      const snapshot = yield* parseWith(Snapshot, input, "snapshot");
+      return yield* ctx.live.locked(
+        Effect.gen(function* () {
+          const model = yield* ctx.live.catchUpLocked;
+          const writes: EntityWrite[] = [];
+          let created = 0;
+          let replaced = 0;
+          let unchanged = 0;
+          for (const history of historiesOf(snapshot)) {
+            const recorded = model.history(history.id);
+            if (recorded === undefined) {
+              created++;
+              writes.push({ ...history, expectedRevision: null });
+            } else if (
+              recorded.kind === history.kind &&
+              sameVersions(recorded.versions, history.versions)
+            ) {
+              unchanged++;
+            } else if (opts.replace) {
+              replaced++;
+              writes.push({ ...history, expectedRevision: recorded.revision });
+            } else {
+              return yield* new Conflict({
+                id: history.id,
+                expected: null,
+                actual: recorded.revision,
+                message: `${history.id} is already recorded with a different history; import with replace to overwrite it`,
+              });
+            }
+          }
+          const candidate = model.withHistories(writes).withReference({
+            lsoas: snapshot.lsoas,
+            sources: snapshot.sources,
+            postcodes: opts.postcodes.length > 0 ? opts.postcodes : model.reference.postcodes,
+          });
+          const findings =
+            writes.length === 0
+              ? []
+              : newFindings(ctx.findingsOf(model), ctx.rules(candidate.index));
+          const errors = findings.filter((finding) => finding.severity === "error");
+          if (opts.enforceRules && errors.length > 0) {
+            return yield* new ValidationFailed({
+              issues: [],
+              findings: errors,
+              message: `the snapshot breaks ${errors.length} rule check(s): ${errors
+                .slice(0, 3)
+                .map((finding) => finding.message)
+                .join("; ")}`,
+            });
+          }
+          yield* storeCall("importReference", () =>
+            ctx.store.importReference({
+              lsoas: snapshot.lsoas,
+              sources: snapshot.sources,
+              ...(opts.postcodes.length > 0 ? { postcodes: [...opts.postcodes] } : {}),
+            }),
+          );
+          const changes: Change[] = [];
+          for (let start = 0; start < writes.length; start += opts.batchSize) {
+            const batch = writes.slice(start, start + opts.batchSize);
+            const written = yield* applyChange(ctx.store, {
+              actor,
+              reason,
+              ...(source === undefined ? {} : { source }),
+              operation: "import",
+              entities: batch.map((write) => ({ ...write, versions: [...write.versions] })),
+            });
+            for (const change of written) changes.push(change);
+          }
+          yield* ctx.live.commitLocked(changes);
+          const next = yield* ctx.live.reloadReferenceLocked;
+          return {
+            created,
+            replaced,
+            unchanged,
+            changes: changes.length,
+            findings,
+            dataVersion: next.seq,
+          } satisfies ImportResult;
+        }),
+      );
+    }).pipe(Effect.withSpan("Register.importSnapshot"));
