@@ -55,7 +55,9 @@ const anyIdPattern = new RegExp(`^(?:${Object.values(idPrefixes).join("|")})_${i
  * ```
  */
 export const idOf = (kind: EntityKind) =>
-  z.string().regex(idPattern(kind), { error: `must be a ${kind} id (${idPrefixes[kind]}_…)` });
+  z.string().regex(idPattern(kind), {
+    error: `must be ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} id (${idPrefixes[kind]}_…)`,
+  });
 
 /** Any entity id, of any kind. */
 export const EntityId = z

@@ -10,11 +10,9 @@ import { LsoaCode } from "./Neighbourhood.js";
 import { PopulationFigure } from "./Population.js";
 
 const gss = (prefix: string, what: string) =>
-  z
-    .string()
-    .regex(new RegExp(`^${prefix}\\d{6}$`), {
-      error: `must be ${what} code, ${prefix} + 6 digits`,
-    });
+  z.string().regex(new RegExp(`^${prefix}\\d{6}$`), {
+    error: `must be ${what} code, ${prefix} + 6 digits`,
+  });
 
 /** A latitude/longitude point (WGS84). */
 export const LatLon = z
@@ -60,6 +58,25 @@ export type Lsoa = z.infer<typeof Lsoa>;
 const postcodePattern = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/;
 
 /**
+ * A postcode already in canonical form — upper case, one space before the inward code — as
+ * ODS and ONS publish them. Use {@link Postcode} to accept and normalise user input.
+ *
+ * @example
+ * ```ts
+ * import { CanonicalPostcode } from "@care-atlas/domain";
+ * CanonicalPostcode.parse("ZZ9 9ZZ");
+ * CanonicalPostcode.safeParse("zz99zz").success; // false
+ * ```
+ */
+export const CanonicalPostcode = z
+  .string()
+  .regex(/^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/, {
+    error: "must be a canonical postcode such as M32 0JG",
+  })
+  .meta({ id: "CanonicalPostcode", description: "A UK postcode in canonical form, e.g. M32 0JG." });
+export type CanonicalPostcode = z.infer<typeof CanonicalPostcode>;
+
+/**
  * A UK postcode in its canonical form (upper case, one space before the inward code), or
  * `null` when the text is not shaped like a postcode.
  *
@@ -99,9 +116,7 @@ export const Postcode = z
  */
 export const PostcodeLocation = z
   .object({
-    postcode: z
-      .string()
-      .regex(postcodePattern, { error: "must be a canonical postcode such as M32 0JG" }),
+    postcode: CanonicalPostcode,
     lsoaCode: LsoaCode,
     wardCode: gss("E05", "a ward").optional(),
     point: LatLon.optional(),

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ExternalIdentifier } from "./ExternalIdentifier.js";
 import { OrganisationId, PlaceId } from "./Id.js";
 import { Name, recordFields } from "./internal/record.js";
+import { CanonicalPostcode } from "./Lsoa.js";
 import { Period } from "./Period.js";
 
 /**
@@ -74,7 +75,7 @@ export const Organisation = z
       "The place the organisation is in or serves, when it is one place.",
     ),
     parentId: OrganisationId.optional().describe("e.g. a sub-ICB location's ICB."),
-    postcode: z.string().optional(),
+    postcode: CanonicalPostcode.optional(),
     ...recordFields,
   })
   .meta({ id: "Organisation", description: "An organisation of the care system." });
