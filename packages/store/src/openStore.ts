@@ -66,20 +66,13 @@ export const storeOver = (
 };
 
 /**
- * Opens the store and runs pending migrations. With `databaseUrl`, on a PostgreSQL server
- * (15 or later, with the btree_gist extension available); otherwise on embedded PGlite in
- * `dataDir`, or in memory when no `dataDir` is given.
- *
- * @example
- * ```ts
- * import { openStore } from "@care-atlas/store";
- * const store = await openStore({ dataDir: ".data/atlas" });
- * // or: await openStore({ databaseUrl: "postgres://postgres@127.0.0.1:5432/atlas" });
- * console.log(await store.lastSeq());
- * await store.close();
- * ```
+ * Opens the store and its connection, with test hooks; `openStore` is this without them.
+ * @internal
  */
-export const openStore = async (options: StoreOptions = {}): Promise<Store> => {
+export const openStoreInternal = async (
+  options: StoreOptions,
+  internal: { hooks?: ApplyHooks } = {},
+): Promise<{ store: Store; sql: Sql }> => {
   let sql: Sql;
   let release: (() => void) | undefined;
   if (options.databaseUrl !== undefined) {
@@ -96,7 +89,10 @@ export const openStore = async (options: StoreOptions = {}): Promise<Store> => {
       throw error;
     }
   }
-  const store = storeOver(sql, release ? { onClose: release } : {});
+  const store = storeOver(sql, {
+    ...(release ? { onClose: release } : {}),
+    ...(internal.hooks ? { hooks: internal.hooks } : {}),
+  });
   try {
     await store.migrate();
   } catch (error) {
@@ -106,5 +102,22 @@ export const openStore = async (options: StoreOptions = {}): Promise<Store> => {
       cause: error,
     });
   }
-  return store;
+  return { store, sql };
 };
+
+/**
+ * Opens the store and runs pending migrations. With `databaseUrl`, on a PostgreSQL server
+ * (15 or later, with the btree_gist extension available); otherwise on embedded PGlite in
+ * `dataDir`, or in memory when no `dataDir` is given.
+ *
+ * @example
+ * ```ts
+ * import { openStore } from "@care-atlas/store";
+ * const store = await openStore({ dataDir: ".data/atlas" });
+ * // or: await openStore({ databaseUrl: "postgres://postgres@127.0.0.1:5432/atlas" });
+ * console.log(await store.lastSeq());
+ * await store.close();
+ * ```
+ */
+export const openStore = async (options: StoreOptions = {}): Promise<Store> =>
+  (await openStoreInternal(options)).store;

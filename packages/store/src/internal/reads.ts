@@ -63,7 +63,9 @@ export const current = (sql: Sql): Promise<{ seq: number; histories: EntityHisto
   sql.transaction(async (tx) => {
     await tx.query("set transaction isolation level repeatable read, read only");
     const seq = await lastSeq(tx);
-    const entities = await tx.query<EntityRow>("select id, kind, revision from entity order by id");
+    const entities = await tx.query<EntityRow>(
+      `select id, kind, revision from entity order by id collate "C"`,
+    );
     const versions = await tx.query<DataRow>(
       "select entity_id, kind, data from entity_version where to_seq is null",
     );
@@ -100,7 +102,7 @@ export const historyAsOf = async (
   }
   const rows = await db.query<DataRow>(
     `select entity_id, kind, data from entity_version where ${conditions.join(" and ")}
-      order by entity_id, lower(valid)`,
+      order by entity_id collate "C", lower(valid)`,
     params,
   );
   return rows.map((row) => parseEntity(toKind(row.kind), row.data));

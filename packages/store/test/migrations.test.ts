@@ -1,0 +1,117 @@
+/**
+ * Migrations on each backend: applied on open, idempotent, safe when two openers race,
+ * all or nothing, and refusing a newer or edited schema.
+ */
+import { createHash } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Sql } from "../src/driver/Sql.js";
+import { toInt } from "../src/internal/codec.js";
+import { loadMigrations, type Migration, migrate } from "../src/Migrations.js";
+import { StoreSchemaError } from "../src/StoreError.js";
+import { backends, type TestDatabase } from "./harness.js";
+
+const versions = async (sql: Sql) =>
+  (
+    await sql.query<{ version: unknown; checksum: string }>(
+      "select version, checksum from schema_migrations order by version",
+    )
+  ).map((row) => ({ version: toInt(row.version), checksum: row.checksum }));
+
+const tableCount = async (sql: Sql) => {
+  const [row] = await sql.query<{ n: unknown }>(
+    "select count(*) as n from information_schema.tables where table_schema = 'public'",
+  );
+  return toInt(row?.n);
+};
+
+describe.each(backends)("migrations on $name", (backend) => {
+  let db: TestDatabase;
+  const known = loadMigrations();
+
+  beforeEach(async () => {
+    db = await backend.create();
+  });
+
+  afterEach(async () => {
+    await db.dispose();
+  });
+
+  it("are applied on open, record their checksums, and do nothing the second time", async () => {
+    const store = await db.open();
+    await store.close();
+    const sql = await db.connect();
+    try {
+      expect(await versions(sql)).toEqual(
+        known.map((m) => ({ version: m.version, checksum: m.checksum })),
+      );
+      const tables = await tableCount(sql);
+      expect(tables).toBeGreaterThanOrEqual(7);
+      expect(await migrate(sql)).toEqual([]);
+      expect(await versions(sql)).toHaveLength(known.length);
+      expect(await tableCount(sql)).toBe(tables);
+    } finally {
+      await sql.close();
+    }
+    // And reopening migrates nothing and works.
+    const again = await db.open();
+    expect(await again.lastSeq()).toBe(0);
+    await again.close();
+  });
+
+  it.runIf(backend.name === "postgres")(
+    "are applied once when two processes open an empty database at the same time",
+    async () => {
+      const connections = await Promise.all([1, 2, 3, 4].map(() => db.connect()));
+      try {
+        const applied = await Promise.all(connections.map((sql) => migrate(sql)));
+        expect(applied.filter((a) => a.length > 0)).toEqual([known.map((m) => m.version)]);
+        expect(await versions(connections[0] as Sql)).toHaveLength(known.length);
+      } finally {
+        await Promise.all(connections.map((sql) => sql.close()));
+      }
+    },
+  );
+
+  it("refuse a database whose schema is newer than the code", async () => {
+    await (await db.open()).close();
+    const sql = await db.connect();
+    await sql.query(
+      "insert into schema_migrations (version, name, checksum) values ($1::integer, 'from_the_future', 'x')",
+      [known.length + 1],
+    );
+    await sql.close();
+    const opening = db.open();
+    await expect(opening).rejects.toBeInstanceOf(StoreSchemaError);
+    await expect(opening).rejects.toThrow(/newer than this code knows/);
+  });
+
+  it("refuse a database where an applied migration has since been edited", async () => {
+    await (await db.open()).close();
+    const sql = await db.connect();
+    try {
+      await sql.query("update schema_migrations set checksum = 'edited' where version = 1");
+      await expect(migrate(sql)).rejects.toThrow(/was changed after it was applied/);
+    } finally {
+      await sql.close();
+    }
+  });
+
+  it("are all or nothing: a failing migration leaves the schema as it was", async () => {
+    const sql = await db.connect();
+    try {
+      const broken: Migration = {
+        version: known.length + 1,
+        name: "broken",
+        sql: "create table synthetic_half_done (x integer); select 1 / 0;",
+        checksum: createHash("sha256").update("broken").digest("hex"),
+      };
+      await expect(migrate(sql, [...known, broken])).rejects.toThrow(/division by zero/);
+      // Not even the earlier migrations of the same run were kept.
+      expect(await tableCount(sql)).toBe(0);
+      expect(await migrate(sql)).toEqual(known.map((m) => m.version));
+      expect(await tableCount(sql)).toBeGreaterThanOrEqual(7);
+    } finally {
+      await sql.close();
+    }
+  });
+});
