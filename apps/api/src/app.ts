@@ -23,6 +23,7 @@ import { errorToProblem, problem, validationHook } from "./problem.js";
 import type { RouteDeps } from "./routes/deps.js";
 import { type Readiness, registerHealth } from "./routes/health.js";
 import { registerV1 } from "./routes/register.js";
+import { unavailableRegister } from "./routes/unavailable.js";
 
 /** What the app needs from the rest of the process. */
 export interface AppDeps {
@@ -30,8 +31,15 @@ export interface AppDeps {
   readonly logger: Logger;
   /** Key verification; without it every key is rejected. */
   readonly auth?: Pick<AuthStore, "verifyKey">;
-  /** The register: reads, lookups, writes and the change feed. Without it, no /v1 routes. */
+  /**
+   * The register: reads, lookups, writes and the change feed. Without it the /v1 routes
+   * exist (for the OpenAPI document) but answer 503.
+   */
   readonly register?: RouteDeps["register"];
+  /** Tells the SSE stream of new changes. */
+  readonly onChange?: RouteDeps["onChange"];
+  /** Aborted on shutdown, to end long-lived streams. */
+  readonly shutdown?: AbortSignal;
   /** Whether the database is reachable and the read model loaded. */
   readonly readiness: () => Promise<Readiness>;
   /** The admin web app, mounted at /admin (its own routes start with /admin). */
@@ -152,12 +160,12 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
 
   registerHealth(app, deps.readiness);
   registerDocs(app);
-  if (deps.register !== undefined) {
-    registerV1(app, {
-      register: deps.register,
-      readsRequireKey: deps.config.readsRequireKey,
-    });
-  }
+  registerV1(app, {
+    register: deps.register ?? unavailableRegister,
+    readsRequireKey: deps.config.readsRequireKey,
+    ...(deps.onChange === undefined ? {} : { onChange: deps.onChange }),
+    ...(deps.shutdown === undefined ? {} : { shutdown: deps.shutdown }),
+  });
 
   let document: string | undefined;
   app.get("/openapi.json", (c) => {

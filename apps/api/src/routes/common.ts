@@ -5,9 +5,11 @@
  * service verb through the ManagedRuntime and maps its tagged errors to problems.
  */
 import { IsoDate } from "@care-atlas/domain";
+import { Cause, Effect, Exit, Option } from "effect";
 import type { Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../context.js";
+import { open, requireScope } from "../middleware/auth.js";
 import {
   type ConflictAs,
   Problem,
@@ -174,3 +176,27 @@ export const raise = (error: unknown, options: RunOptions = {}): never => {
   }
   throw new ProblemError(mapped.code, mapped.extras);
 };
+
+/**
+ * Runs one service verb and returns its value; a tagged failure becomes the problem it
+ * maps to (thrown, for the app's error handler), a defect is rethrown (a 500).
+ */
+export const run = async <A, E>(
+  effect: Effect.Effect<A, E>,
+  options: RunOptions = {},
+): Promise<A> => {
+  const exit = await Effect.runPromiseExit(effect);
+  if (Exit.isSuccess(exit)) return exit.value;
+  const failure = Cause.findErrorOption(exit.cause);
+  if (Option.isSome(failure)) return raise(failure.value, options);
+  throw Cause.squash(exit.cause);
+};
+
+/** Whether reads need a key: the guard the read routes get. */
+export const readGuard = (readsRequireKey: boolean) =>
+  readsRequireKey ? requireScope("read") : open;
+
+/** OpenAPI security of a read: open, or an API key. */
+export const readSecurity = [{}, { apiKey: [] }];
+/** OpenAPI security of a write: an API key with the write scope. */
+export const writeSecurity = [{ apiKey: [] }];

@@ -1,13 +1,22 @@
 /**
  * @module deps
- * What the /v1 routes need: the services' runtime and the read access policy.
+ * What the /v1 routes need: the register (the services' verbs, taken once from the
+ * ManagedRuntime at start-up), the read access policy, and a way to hear of new changes.
  */
-
-/** The register port the routes call (filled in when the services land). */
-export type RegisterPort = unknown;
+import type { RegisterShape } from "@care-atlas/services";
 
 /** What `registerV1` needs. */
 export interface RouteDeps {
-  readonly register: RegisterPort;
+  /** The services' Register (its verbs are Effects that need nothing more). */
+  readonly register: RegisterShape;
+  /** Whether reads need an API key with the read scope. */
   readonly readsRequireKey: boolean;
+  /**
+   * Calls `listener` with the new data version after changes are committed (by this
+   * process or, on a server, any). Returns an unsubscribe function. Used by the SSE stream;
+   * absent = the stream polls.
+   */
+  readonly onChange?: (listener: (dataVersion: number) => void) => () => void;
+  /** Aborted when the server shuts down: long-lived streams end. */
+  readonly shutdown?: AbortSignal;
 }

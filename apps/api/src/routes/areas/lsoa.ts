@@ -1,0 +1,44 @@
+/**
+ * @module areas/lsoa
+ * `GET /v1/areas/lsoas/{code}`: an LSOA with its MSOA, ward, district, population,
+ * neighbourhoods and the chain above it.
+ */
+import { createRoute } from "@hono/zod-openapi";
+import { z } from "zod";
+import { etagHeaders, readProblems, readSecurity, TimeQuery } from "../common.js";
+import { LsoaLookup } from "../lookups/schemas.js";
+
+export const getLsoa = createRoute({
+  method: "get",
+  path: "/v1/areas/lsoas/{code}",
+  tags: ["Areas"],
+  operationId: "getLsoa",
+  summary: "An LSOA and where it sits",
+  security: readSecurity,
+  request: {
+    params: z.object({
+      code: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^E01\d{6}$/, { error: "must be an LSOA code, E01 + 6 digits" })
+        .meta({ example: "E01006112" }),
+    }),
+    query: TimeQuery,
+  },
+  responses: {
+    200: {
+      description: "The LSOA.",
+      headers: etagHeaders,
+      content: {
+        "application/json": {
+          schema: z
+            .object({ data: LsoaLookup, dataVersion: z.number().int().nonnegative() })
+            .meta({ id: "LsoaResponse" }),
+        },
+      },
+    },
+    304: { description: "Not modified" },
+    ...readProblems,
+  },
+});

@@ -1,0 +1,45 @@
+/**
+ * @module lookups/code
+ * `GET /v1/lookup/code/{code}`: any ODS or GSS code → the record holding it on the date;
+ * for a code nobody holds then, its past holders and their current successors.
+ */
+import { CodeSystem } from "@care-atlas/domain";
+import { createRoute } from "@hono/zod-openapi";
+import { z } from "zod";
+import { etagHeaders, readProblems, readSecurity, TimeQuery } from "../common.js";
+import { CodeLookup } from "./schemas.js";
+
+export const lookupCode = createRoute({
+  method: "get",
+  path: "/v1/lookup/code/{code}",
+  tags: ["Lookups"],
+  operationId: "lookupCode",
+  summary: "What an ODS or GSS code names, and its successor if it has closed",
+  security: readSecurity,
+  request: {
+    params: z.object({
+      code: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z0-9]{3,9}$/, { error: "must be an ODS or GSS code" })
+        .meta({ example: "00W" }),
+    }),
+    query: TimeQuery.extend({ system: CodeSystem.optional() }),
+  },
+  responses: {
+    200: {
+      description: "The holders of the code.",
+      headers: etagHeaders,
+      content: {
+        "application/json": {
+          schema: z
+            .object({ data: CodeLookup, dataVersion: z.number().int().nonnegative() })
+            .meta({ id: "CodeLookupResponse" }),
+        },
+      },
+    },
+    304: { description: "Not modified" },
+    ...readProblems,
+  },
+});

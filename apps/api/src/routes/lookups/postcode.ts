@@ -1,0 +1,50 @@
+/**
+ * @module lookups/postcode
+ * `GET /v1/lookup/postcode/{postcode}`: LSOA, MSOA, ward, neighbourhoods per scheme,
+ * place, sub-ICB location and ICB of a postcode, on a date.
+ */
+import { createRoute } from "@hono/zod-openapi";
+import { isValid, toNormalised } from "postcode";
+import { z } from "zod";
+import { etagHeaders, readProblems, readSecurity, TimeQuery } from "../common.js";
+import { PostcodeLookup } from "./schemas.js";
+
+/** A postcode, normalised and validated with the `postcode` library. */
+export const normalisePostcodeText = (text: string): string | null => {
+  const trimmed = text.trim();
+  if (trimmed.length > 10 || !isValid(trimmed)) return null;
+  return toNormalised(trimmed);
+};
+
+export const lookupPostcode = createRoute({
+  method: "get",
+  path: "/v1/lookup/postcode/{postcode}",
+  tags: ["Lookups"],
+  operationId: "lookupPostcode",
+  summary: "Which neighbourhood, place, sub-ICB location and ICB serve a postcode",
+  security: readSecurity,
+  request: {
+    params: z.object({
+      postcode: z
+        .string()
+        .max(16)
+        .meta({ description: "A UK postcode, any case and spacing.", example: "M32 0JG" }),
+    }),
+    query: TimeQuery,
+  },
+  responses: {
+    200: {
+      description: "Where the postcode sits.",
+      headers: etagHeaders,
+      content: {
+        "application/json": {
+          schema: z
+            .object({ data: PostcodeLookup, dataVersion: z.number().int().nonnegative() })
+            .meta({ id: "PostcodeLookupResponse" }),
+        },
+      },
+    },
+    304: { description: "Not modified" },
+    ...readProblems,
+  },
+});

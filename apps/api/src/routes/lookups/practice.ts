@@ -1,0 +1,43 @@
+/**
+ * @module lookups/practice
+ * `GET /v1/lookup/practice/{odsCode}`: a GP practice → its PCN → neighbourhood → place.
+ */
+import { createRoute } from "@hono/zod-openapi";
+import { z } from "zod";
+import { etagHeaders, readProblems, readSecurity, TimeQuery } from "../common.js";
+import { PracticeLookup } from "./schemas.js";
+
+export const lookupPractice = createRoute({
+  method: "get",
+  path: "/v1/lookup/practice/{odsCode}",
+  tags: ["Lookups"],
+  operationId: "lookupPractice",
+  summary: "A GP practice's PCN, neighbourhood and place",
+  security: readSecurity,
+  request: {
+    params: z.object({
+      odsCode: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]\d{5}$/, { error: "must be a GP practice ODS code: a letter and 5 digits" })
+        .meta({ example: "P82001" }),
+    }),
+    query: TimeQuery,
+  },
+  responses: {
+    200: {
+      description: "The practice and what it belongs to.",
+      headers: etagHeaders,
+      content: {
+        "application/json": {
+          schema: z
+            .object({ data: PracticeLookup, dataVersion: z.number().int().nonnegative() })
+            .meta({ id: "PracticeLookupResponse" }),
+        },
+      },
+    },
+    304: { description: "Not modified" },
+    ...readProblems,
+  },
+});

@@ -1,0 +1,105 @@
+/**
+ * @module lookups/schemas
+ * The response shapes of the lookups: where a postcode, LSOA or practice sits in the
+ * system (neighbourhoods per scheme, place, sub-ICB location, ICB) and what holds a code.
+ */
+import {
+  CodeSystem,
+  Lsoa,
+  Neighbourhood,
+  NeighbourhoodScheme,
+  Organisation,
+  Period,
+  Place,
+  PostcodeLocation,
+  Relationship,
+  System,
+} from "@care-atlas/domain";
+import { z } from "zod";
+
+export const NeighbourhoodInScheme = z
+  .object({ neighbourhood: Neighbourhood, scheme: NeighbourhoodScheme.nullable() })
+  .meta({ id: "NeighbourhoodInScheme", description: "A neighbourhood and its scheme." });
+
+const chain = {
+  place: Place.nullable(),
+  subIcbLocation: Organisation.nullable().describe("The NHS sub-ICB location of the place."),
+  icb: Organisation.nullable().describe("The integrated care board."),
+  system: System.nullable(),
+};
+
+export const LsoaLookup = z
+  .object({
+    lsoa: Lsoa,
+    neighbourhoods: z
+      .array(NeighbourhoodInScheme)
+      .describe("Geographic neighbourhoods whose footprint lists the LSOA, one per scheme."),
+    ...chain,
+  })
+  .meta({ id: "LsoaLookup", description: "Where an LSOA sits in the system on a date." });
+
+export const PostcodeLookup = z
+  .object({
+    postcode: PostcodeLocation,
+    lsoa: Lsoa,
+    neighbourhoods: z.array(NeighbourhoodInScheme),
+    ...chain,
+  })
+  .meta({ id: "PostcodeLookup", description: "Where a postcode sits in the system on a date." });
+
+export const PracticeLookup = z
+  .object({
+    practice: Organisation,
+    pcn: Organisation.nullable().describe("The PCN the practice belongs to on the date."),
+    membership: Relationship.nullable(),
+    neighbourhoods: z.array(NeighbourhoodInScheme),
+    ...chain,
+  })
+  .meta({ id: "PracticeLookup", description: "A GP practice → PCN → neighbourhood → place." });
+
+export const CodeMatch = z
+  .object({
+    kind: z.enum(["system", "place", "organisation", "lsoa"]),
+    id: z.string().describe("The entity id (for an LSOA, its code)."),
+    system: CodeSystem,
+    code: z.string(),
+    period: Period.nullable().describe("When the record held the code; null for LSOAs."),
+    version: z.union([System, Place, Organisation, Lsoa]),
+  })
+  .meta({ id: "CodeMatch", description: "A record holding a code." });
+
+export const Successor = z
+  .object({
+    id: z.string(),
+    kind: z.string().nullable(),
+    version: z.unknown().describe("The successor's version valid on the date (an entity)."),
+    path: z.array(z.string()).describe("The ids from the closed entity to this successor."),
+  })
+  .meta({ id: "Successor", description: "An entity carrying a closed one on at the date." });
+
+export const CodeLookup = z
+  .object({
+    code: z.string(),
+    matches: z
+      .array(CodeMatch)
+      .describe("The records that hold the code (on the date when it is held then, else ever)."),
+    closed: z
+      .boolean()
+      .describe("True when nothing holds the code on the date: the matches are past holders."),
+    successors: z
+      .array(Successor)
+      .describe("For a closed code: who carries its holders on at the date."),
+  })
+  .meta({ id: "CodeLookup", description: "What an ODS or GSS code names." });
+
+/** One answer of a bulk postcode lookup. */
+export const BulkPostcodeItem = z
+  .object({
+    input: z.string().describe("The text sent."),
+    postcode: z.string().nullable().describe("The normalised postcode, when valid."),
+    result: PostcodeLookup.nullable(),
+    error: z
+      .object({ code: z.enum(["invalid-postcode", "not-found"]), detail: z.string() })
+      .nullable(),
+  })
+  .meta({ id: "BulkPostcodeItem", description: "The answer for one postcode of a bulk lookup." });

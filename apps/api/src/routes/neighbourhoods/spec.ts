@@ -1,0 +1,73 @@
+/**
+ * @module neighbourhoods/spec
+ * Neighbourhoods: footprint (LSOAs and/or PCNs and practices), population with its
+ * source, and the integrated neighbourhood teams that serve them.
+ */
+import {
+  Neighbourhood,
+  NeighbourhoodId,
+  NeighbourhoodSchemeId,
+  NeighbourhoodTeam,
+  OrganisationId,
+  PlaceId,
+  Source,
+} from "@care-atlas/domain";
+import { Effect } from "effect";
+import { z } from "zod";
+import { allOf, listAll, whenGiven } from "../filters.js";
+import { defineResource } from "../resource.js";
+
+export const neighbourhoods = defineResource({
+  kind: "neighbourhood",
+  path: "/v1/neighbourhoods",
+  tag: "Neighbourhoods",
+  name: "Neighbourhood",
+  plural: "Neighbourhoods",
+  schema: Neighbourhood,
+  filters: {
+    placeId: PlaceId.optional().meta({ description: "Only neighbourhoods of this place." }),
+    schemeId: NeighbourhoodSchemeId.optional().meta({ description: "Only this scheme." }),
+    lsoa: z
+      .string()
+      .regex(/^E01\d{6}$/, { error: "must be an LSOA code, E01 + 6 digits" })
+      .optional()
+      .meta({ description: "Only neighbourhoods whose footprint lists this LSOA." }),
+    pcnId: OrganisationId.optional().meta({
+      description: "Only neighbourhoods built on this PCN.",
+    }),
+  },
+  filter: (q) =>
+    allOf<Neighbourhood>(
+      whenGiven(q.placeId, (n, v) => n.placeId === v),
+      whenGiven(q.schemeId, (n, v) => n.schemeId === v),
+      whenGiven(q.lsoa, (n, v) => n.footprint.lsoas.includes(v)),
+      whenGiven(q.pcnId, (n, v) => n.footprint.pcnIds.includes(v)),
+    ),
+  expand: {
+    shape: {
+      teams: z
+        .array(NeighbourhoodTeam)
+        .describe("The teams serving the neighbourhood on the date."),
+      populationSource: Source.nullable().describe("The source of the population figure."),
+    },
+    compute: (register, neighbourhood, time) =>
+      Effect.gen(function* () {
+        const teams = yield* listAll(
+          register,
+          "team",
+          time,
+          (team) => team.neighbourhoodId === neighbourhood.id,
+        );
+        const model = yield* register.readModel;
+        const key = neighbourhood.population?.source;
+        const populationSource =
+          key === undefined
+            ? null
+            : (model.reference.sources.find((source) => source.key === key) ?? null);
+        return { teams, populationSource };
+      }),
+  },
+});
+
+/** Re-exported for the lookups' schemas. */
+export { NeighbourhoodId };

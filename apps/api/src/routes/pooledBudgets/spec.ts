@@ -1,0 +1,33 @@
+/**
+ * @module pooledBudgets/spec
+ * Pooled budgets: host, partners and yearly contributions.
+ */
+import { FinancialYear, OrganisationId, PlaceId, PooledBudget } from "@care-atlas/domain";
+import { allOf, whenGiven } from "../filters.js";
+import { defineResource } from "../resource.js";
+
+export const pooledBudgets = defineResource({
+  kind: "pooledBudget",
+  path: "/v1/commissioning/pooled-budgets",
+  tag: "Commissioning",
+  name: "PooledBudget",
+  plural: "PooledBudgets",
+  schema: PooledBudget,
+  filters: {
+    placeId: PlaceId.optional(),
+    hostId: OrganisationId.optional(),
+    partnerId: OrganisationId.optional().meta({
+      description: "Only budgets this organisation is a partner in.",
+    }),
+    financialYear: FinancialYear.optional().meta({
+      description: "Only budgets with figures for this year, e.g. 2016/17.",
+    }),
+  },
+  filter: (q) =>
+    allOf<PooledBudget>(
+      whenGiven(q.placeId, (b, v) => b.placeId === v),
+      whenGiven(q.hostId, (b, v) => b.hostId === v),
+      whenGiven(q.partnerId, (b, v) => b.partnerIds.includes(v) || b.hostId === v),
+      whenGiven(q.financialYear, (b, v) => b.years.some((year) => year.financialYear === v)),
+    ),
+});

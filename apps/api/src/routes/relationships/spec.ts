@@ -1,0 +1,27 @@
+/**
+ * @module relationships/spec
+ * Relationships: membership, leadership, chairing, accountability, reporting, hosting.
+ */
+import { EntityId, Relationship, RelationshipKind } from "@care-atlas/domain";
+import { allOf, whenGiven } from "../filters.js";
+import { defineResource } from "../resource.js";
+
+export const relationships = defineResource({
+  kind: "relationship",
+  path: "/v1/relationships",
+  tag: "Organisations",
+  name: "Relationship",
+  plural: "Relationships",
+  schema: Relationship,
+  filters: {
+    kind: RelationshipKind.optional(),
+    subjectId: EntityId.optional().meta({ description: "Only relationships of this subject." }),
+    objectId: EntityId.optional().meta({ description: "Only relationships to this object." }),
+  },
+  filter: (q) =>
+    allOf<Relationship>(
+      whenGiven(q.kind, (r, v) => r.kind === v),
+      whenGiven(q.subjectId, (r, v) => r.subjectId === v),
+      whenGiven(q.objectId, (r, v) => r.objectId === v),
+    ),
+});
