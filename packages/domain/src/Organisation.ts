@@ -9,6 +9,7 @@ import { OrganisationId, PlaceId } from "./Id.js";
 import { Name, recordFields } from "./internal/record.js";
 import { CanonicalPostcode } from "./Lsoa.js";
 import { Period } from "./Period.js";
+import { PopulationFigure } from "./Population.js";
 
 /**
  * The kinds of organisation. A kind belongs to a version, so an organisation whose nature
@@ -76,6 +77,9 @@ export const Organisation = z
     ),
     parentId: OrganisationId.optional().describe("e.g. a sub-ICB location's ICB."),
     postcode: CanonicalPostcode.optional(),
+    population: PopulationFigure.optional().describe(
+      "For a GP practice: its registered list size, with its date and source.",
+    ),
     ...recordFields,
   })
   .meta({ id: "Organisation", description: "An organisation of the care system." });

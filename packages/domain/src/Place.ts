@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ExternalIdentifier } from "./ExternalIdentifier.js";
 import { OrganisationId, PlaceId, SystemId } from "./Id.js";
 import { Name, recordFields } from "./internal/record.js";
+import { PopulationFigure } from "./Population.js";
 
 /** The role that coordinates a place's integrated care partnership, and who holds it. */
 export const PlaceBasedLead = z
@@ -43,6 +44,9 @@ export const Place = z
     councilId: OrganisationId.optional().describe("The local authority for the place."),
     subIcbLocationId: OrganisationId.optional().describe("The NHS sub-ICB location for the place."),
     placeBasedLead: PlaceBasedLead.optional(),
+    population: PopulationFigure.optional().describe(
+      "The place's population, e.g. the Census count summed over its LSOAs.",
+    ),
     ...recordFields,
   })
   .meta({
