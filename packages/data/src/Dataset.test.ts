@@ -1,0 +1,493 @@
+/**
+ * The published dataset checked against the raw files it was built from: every expectation
+ * below is computed from raw/, not typed in.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import {
+  type CodeKind,
+  checkCode,
+  checkSnapshot,
+  codeOf,
+  type Organisation,
+  Snapshot,
+  stableId,
+  validAt,
+} from "@care-atlas/domain";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  boundaryPaths,
+  generatedPaths,
+  loadAttribution,
+  loadPostcodes,
+  loadSnapshot,
+} from "./index.js";
+import { type CsvRecord, parseCsv } from "./internal/Csv.js";
+
+const raw = (path: string): string =>
+  readFileSync(fileURLToPath(new URL(`../raw/${path}`, import.meta.url)), "utf8");
+const csv = (path: string): CsvRecord[] => parseCsv(raw(path));
+const org = (code: string) => stableId("organisation", `ods:${code}`);
+const dayAfter = (date: string): string => {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+};
+
+let snapshot: Snapshot;
+const organisations = (id: string): Organisation[] =>
+  snapshot.organisations.filter((o) => o.id === id);
+
+beforeAll(() => {
+  snapshot = loadSnapshot();
+});
+
+describe("loadSnapshot", () => {
+  it("returns a snapshot the domain schema accepts, fresh on each call", () => {
+    expect(() => Snapshot.parse(snapshot)).not.toThrow();
+    const again = loadSnapshot();
+    expect(again).toEqual(snapshot);
+    expect(again).not.toBe(snapshot);
+  });
+
+  it("passes every domain rule with no errors", () => {
+    const errors = checkSnapshot(snapshot).filter((f) => f.severity === "error");
+    expect(errors).toEqual([]);
+  });
+
+  it("lists every rule warning in DATA-QUALITY.md", () => {
+    const report = readFileSync(generatedPaths.dataQuality, "utf8");
+    const warnings = checkSnapshot(snapshot).filter((f) => f.severity === "warning");
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const warning of warnings) expect(report).toContain(warning.message);
+  });
+
+  it("cites only sources it holds, in every record and population figure", () => {
+    const keys = new Set(snapshot.sources.map((s) => s.key));
+    const records = [
+      ...snapshot.systems,
+      ...snapshot.places,
+      ...snapshot.neighbourhoodSchemes,
+      ...snapshot.neighbourhoods,
+      ...snapshot.organisations,
+      ...snapshot.relationships,
+      ...snapshot.successions,
+      ...snapshot.governanceBodies,
+      ...snapshot.strategy,
+    ];
+    for (const record of records) {
+      expect(record.provenance.sources.length).toBeGreaterThan(0);
+      for (const key of record.provenance.sources)
+        expect(keys, `${record.id} cites ${key}`).toContain(key);
+      if ("population" in record && record.population !== undefined)
+        expect(keys).toContain(record.population.source);
+    }
+    for (const lsoa of snapshot.lsoas) expect(keys).toContain(lsoa.population?.source);
+  });
+
+  it("leaves teams, decisions, budgets and collaboratives empty: open data has none", () => {
+    expect([
+      snapshot.teams,
+      snapshot.decisions,
+      snapshot.pooledBudgets,
+      snapshot.collaboratives,
+    ]).toEqual([[], [], [], []]);
+  });
+});
+
+describe("geography", () => {
+  it("holds every LSOA of the lookup with its MSOA, district and Census population", () => {
+    const census = new Map(
+      csv("population/gm_lsoa21_census2021_usual_residents_by_age.csv").map((r) => [r.lsoa21cd, r]),
+    );
+    const lookup = csv("geography/gm_lsoa21_lookup.csv");
+    expect(snapshot.lsoas).toHaveLength(lookup.length);
+    const byCode = new Map(snapshot.lsoas.map((l) => [l.code, l]));
+    for (const row of lookup) {
+      const lsoa = byCode.get(row.lsoa21cd ?? "");
+      expect(lsoa?.population?.value).toBe(Number(census.get(row.lsoa21cd)?.usual_residents_total));
+      expect(lsoa?.msoa).toEqual({
+        code: row.msoa21cd,
+        name: row.msoa21nm,
+        hclName: row.msoa21_hcl_name,
+      });
+      expect(lsoa?.districtCode).toBe(row.lad22cd);
+      expect(lsoa?.centroid).toEqual({
+        lat: Number(row.centroid_lat),
+        lon: Number(row.centroid_lon),
+      });
+    }
+  });
+
+  it("gives each LSOA its best-fit 2022 ward", () => {
+    const byCode = new Map(snapshot.lsoas.map((l) => [l.code, l]));
+    for (const row of csv("geography/gm_lsoa21_to_ward22_bestfit_lookup.csv")) {
+      expect(byCode.get(row.lsoa21cd ?? "")?.ward).toEqual({ code: row.wd22cd, name: row.wd22nm });
+    }
+  });
+
+  it("gives each place, in every version, the sum of its LSOAs' populations", () => {
+    const districts = csv("geography/gm_local_authorities.csv");
+    expect(new Set(snapshot.places.map((p) => p.id)).size).toBe(districts.length);
+    for (const place of snapshot.places) {
+      const code = codeOf(place.codes, "gss");
+      const sum = snapshot.lsoas
+        .filter((l) => l.districtCode === code)
+        .reduce((n, l) => n + (l.population?.value ?? 0), 0);
+      expect(place.population?.value, place.name).toBe(sum);
+    }
+  });
+});
+
+describe("codes", () => {
+  const kindsWithFormats = new Set([
+    "icb",
+    "sub-icb-location",
+    "ccg",
+    "local-authority",
+    "combined-authority",
+    "nhs-trust",
+    "gp-practice",
+    "pcn",
+  ]);
+
+  it("gives every organisation, place and LSOA well-formed codes for its kind", () => {
+    for (const organisation of snapshot.organisations) {
+      for (const code of organisation.codes) {
+        const kind = (kindsWithFormats.has(organisation.kind) ? organisation.kind : undefined) as
+          | CodeKind
+          | undefined;
+        if (kind !== undefined)
+          expect(checkCode(code.system, kind, code.value), organisation.name).toBeNull();
+      }
+    }
+    for (const place of snapshot.places) {
+      for (const code of place.codes)
+        expect(checkCode(code.system, "local-authority", code.value)).toBeNull();
+    }
+    for (const lsoa of snapshot.lsoas) {
+      expect(checkCode("gss", "lsoa", lsoa.code)).toBeNull();
+      expect(checkCode("gss", "msoa", lsoa.msoa.code)).toBeNull();
+      expect(checkCode("gss", "local-authority", lsoa.districtCode)).toBeNull();
+      if (lsoa.ward) expect(checkCode("gss", "ward", lsoa.ward.code)).toBeNull();
+    }
+  });
+});
+
+describe("primary care", () => {
+  const epraccur = () =>
+    new Map(
+      csv("gp_practices/gm_gp_practices_ods_epraccur_2025.csv").map((r) => [r.ods_code ?? "", r]),
+    );
+
+  it("holds every active GP practice with its ODS code, postcode and January 2021 list size", () => {
+    const sizes = new Map(
+      csv("gp_practices/gm_gp_registered_patients_2021-01.csv").map((r) => [
+        r.CODE,
+        Number(r.NUMBER_OF_PATIENTS),
+      ]),
+    );
+    const active = [...epraccur().values()].filter(
+      (r) => r.status_code === "A" && r.prescribing_setting === "4",
+    );
+    expect(active.length).toBeGreaterThan(0);
+    for (const row of active) {
+      const [practice, ...more] = organisations(org(row.ods_code ?? ""));
+      expect(more).toEqual([]);
+      expect(practice).toMatchObject({
+        kind: "gp-practice",
+        name: row.name,
+        postcode: row.postcode,
+        valid: { from: row.open_date, to: null },
+      });
+      expect(practice?.population?.value).toBe(sizes.get(row.ods_code));
+      if (practice?.population)
+        expect(practice.population).toMatchObject({ basis: "registered", date: "2021-01-01" });
+    }
+  });
+
+  it("matches every practice's PCN membership to the ePCN core partner file", () => {
+    const practices = epraccur();
+    const rows = csv("gp_practices/gm_pcn_core_partners_epcn_2023-01.csv");
+    const memberships = snapshot.relationships.filter(
+      (r) => r.kind === "member-of" && r.role === "core partner",
+    );
+    expect(memberships).toHaveLength(rows.length);
+    for (const row of rows) {
+      const practice = practices.get(row.practice_code ?? "");
+      const closed = practice?.close_date ? dayAfter(practice.close_date) : null;
+      const ended = row.relationship_end_date ? dayAfter(row.relationship_end_date) : null;
+      // A membership cannot outlast its practice: where ePCN has no end but ODS says the practice closed, it ends then.
+      const to = closed !== null && (ended === null || ended > closed) ? closed : ended;
+      const match = memberships.filter(
+        (r) =>
+          r.subjectId === org(row.practice_code ?? "") &&
+          r.objectId === org(row.pcn_code ?? "") &&
+          r.valid.from === row.relationship_start_date,
+      );
+      expect(
+        match.map((r) => r.valid.to),
+        `${row.practice_code} in ${row.pcn_code}`,
+      ).toEqual([to]);
+    }
+  });
+
+  it("holds every ePCN PCN with its dates and place", () => {
+    for (const row of csv("gp_practices/gm_pcns_epcn_2023-01.csv")) {
+      const [pcn] = organisations(org(row.pcn_code ?? ""));
+      expect(pcn).toMatchObject({
+        kind: "pcn",
+        name: row.pcn_name,
+        valid: { from: row.open_date, to: row.close_date ? dayAfter(row.close_date) : null },
+      });
+      const subIcb = validAt(organisations(org(row.sub_icb_code ?? "")), "2023-01-01")[0];
+      expect(pcn?.placeId).toBe(subIcb?.placeId);
+    }
+  });
+});
+
+describe("organisations and history", () => {
+  it("has NHS Greater Manchester ICB from 1 July 2022 with its ODS and ONS codes", () => {
+    const row = csv("nhs_organisations/icb_names_codes_dec2024.csv").find(
+      (r) => r.ICB24CDH === "QOP",
+    );
+    const [icb] = organisations(org("QOP"));
+    expect(icb).toMatchObject({
+      kind: "icb",
+      name: row?.ICB24NM,
+      valid: { from: "2022-07-01", to: null },
+    });
+    expect(icb?.codes).toEqual([
+      { system: "ods", value: "QOP" },
+      { system: "gss", value: row?.ICB24CD },
+    ]);
+  });
+
+  it("turns each open CCG into a sub-ICB location of the ICB: same id, new version", () => {
+    const rows = csv("nhs_organisations/gm_ccg_and_sub_icb_codes.csv").filter(
+      (r) => r.ods_close_date === "",
+    );
+    for (const row of rows) {
+      const versions = organisations(org(row.ods_code ?? ""));
+      expect(versions.map((v) => [v.kind, v.valid.from, v.valid.to])).toEqual([
+        ["ccg", row.ods_open_date, "2022-07-01"],
+        ["sub-icb-location", "2022-07-01", null],
+      ]);
+      expect(versions[0]?.name).toBe(row.ccg20_name);
+      expect(versions[1]).toMatchObject({ name: row.current_ods_name, parentId: org("QOP") });
+      expect(codeOf(versions[1]?.codes ?? [], "gss")).toBe(row.sicbl22_ons_code);
+      expect(versions[1]?.provenance.derivation).toContain(row.sicbl22_ons_code_source);
+    }
+    const places = validAt(snapshot.places, "2023-01-01");
+    expect(places.map((p) => p.subIcbLocationId).sort()).toEqual(
+      rows.map((r) => org(r.ods_code ?? "")).sort(),
+    );
+  });
+
+  it("closes 00W, 01M and 01N and merges them into 14L on 2017-04-01", () => {
+    for (const row of csv("nhs_organisations/gm_ccg_and_sub_icb_codes.csv").filter(
+      (r) => r.ods_close_date !== "",
+    )) {
+      expect(organisations(org(row.ods_code ?? "")).map((o) => o.valid)).toEqual([
+        { from: row.ods_open_date, to: dayAfter(row.ods_close_date ?? "") },
+      ]);
+    }
+    const merge = snapshot.successions.find((s) => s.successorIds.includes(org("14L")));
+    expect(merge).toMatchObject({
+      kind: "merge",
+      predecessorIds: ["00W", "01M", "01N"].map(org),
+      valid: { from: "2017-04-01" },
+    });
+  });
+
+  it("holds every trust of the etr file and merges RM2 and RW3 into R0A on the day it opened", () => {
+    const rows = csv("nhs_organisations/gm_nhs_trusts_ods_etr.csv");
+    for (const row of rows) {
+      expect(organisations(org(row.ods_code ?? "")).map((o) => o.valid)).toEqual([
+        { from: row.open_date, to: row.close_date ? dayAfter(row.close_date) : null },
+      ]);
+    }
+    const r0a = rows.find((r) => r.ods_code === "R0A");
+    const merge = snapshot.successions.find((s) => s.successorIds.includes(org("R0A")));
+    expect(merge).toMatchObject({
+      kind: "merge",
+      predecessorIds: [org("RM2"), org("RW3")],
+      valid: { from: r0a?.open_date },
+    });
+  });
+
+  it("records no succession for the closed trusts no file gives a successor", () => {
+    for (const code of ["RW6", "RM4"]) {
+      expect(snapshot.successions.filter((s) => s.predecessorIds.includes(org(code)))).toEqual([]);
+    }
+  });
+});
+
+describe("neighbourhoods", () => {
+  it("has one PCN-footprint neighbourhood per open PCN, populated from its current members' 2021 lists", () => {
+    const sizes = new Map(
+      csv("gp_practices/gm_gp_registered_patients_2021-01.csv").map((r) => [
+        r.CODE,
+        Number(r.NUMBER_OF_PATIENTS),
+      ]),
+    );
+    const partners = csv("gp_practices/gm_pcn_core_partners_epcn_2023-01.csv");
+    const open = csv("gp_practices/gm_pcns_epcn_2023-01.csv").filter((r) => r.close_date === "");
+    const scheme = snapshot.neighbourhoodSchemes.find((s) => s.basis === "registered-population");
+    expect(scheme?.status).toBe("derived");
+    const neighbourhoods = snapshot.neighbourhoods.filter((n) => n.schemeId === scheme?.id);
+    expect(neighbourhoods).toHaveLength(open.length);
+    for (const row of open) {
+      const neighbourhood = neighbourhoods.find((n) =>
+        n.footprint.pcnIds.includes(org(row.pcn_code ?? "")),
+      );
+      const sum = partners
+        .filter((p) => p.pcn_code === row.pcn_code && p.relationship_end_date === "")
+        .reduce((n, p) => n + (sizes.get(p.practice_code) ?? 0), 0);
+      expect(neighbourhood?.population?.value, row.pcn_name).toBe(sum);
+      expect(neighbourhood?.population?.derivation).toMatch(
+        /^Derived from PCN membership, ePCN January 2023/,
+      );
+    }
+  });
+
+  it("splits Trafford's LSOAs among its four localities, each LSOA once, by most postcodes", () => {
+    const scheme = snapshot.neighbourhoodSchemes.find((s) => s.basis === "geographic");
+    const localities = snapshot.neighbourhoods.filter((n) => n.schemeId === scheme?.id);
+    const wards = new Set(
+      csv("neighbourhoods/trafford_localities_wards_2023.csv").map((r) => r.locality),
+    );
+    expect(localities.map((n) => n.name.replace("Trafford locality: ", "")).sort()).toEqual(
+      [...wards].sort(),
+    );
+    const all = localities.flatMap((n) => n.footprint.lsoas);
+    const trafford = snapshot.lsoas
+      .filter((l) => l.districtCode === "E08000009")
+      .map((l) => l.code);
+    expect([...all].sort()).toEqual([...trafford].sort());
+    const counts = new Map<string, Map<string, number>>();
+    for (const row of csv("postcodes/trafford_postcodes_2025-02.csv")) {
+      const byLocality = counts.get(row.lsoa_code ?? "") ?? new Map<string, number>();
+      byLocality.set(row.locality ?? "", (byLocality.get(row.locality ?? "") ?? 0) + 1);
+      counts.set(row.lsoa_code ?? "", byLocality);
+    }
+    for (const locality of localities) {
+      const name = locality.name.replace("Trafford locality: ", "");
+      for (const code of locality.footprint.lsoas) {
+        const byLocality = counts.get(code) ?? new Map();
+        expect(byLocality.get(name), code).toBe(Math.max(...byLocality.values()));
+      }
+      const people = snapshot.lsoas
+        .filter((l) => locality.footprint.lsoas.includes(l.code))
+        .reduce((n, l) => n + (l.population?.value ?? 0), 0);
+      expect(locality.population?.value).toBe(people);
+    }
+  });
+});
+
+describe("governance and strategy from the seeds", () => {
+  it("makes Manchester's joint commissioning executive accountable to the three CCGs until they closed", () => {
+    const executive = snapshot.governanceBodies.find(
+      (b) => b.kind === "joint-commissioning-executive",
+    );
+    const board = snapshot.governanceBodies.find((b) => b.kind === "joint-commissioning-board");
+    expect(board?.valid.from).toBe("2016-05-23");
+    expect(executive).toMatchObject({
+      valid: { from: "2016-06-01" },
+      responsibilityPence: 120_000_000_000,
+      delegatedLimitPence: null,
+    });
+    const lines = snapshot.relationships.filter(
+      (r) => r.subjectId === executive?.id && r.kind === "accountable-to",
+    );
+    expect(lines.map((r) => r.objectId).sort()).toEqual(["00W", "01M", "01N"].map(org).sort());
+    for (const line of lines) expect(line.valid.to).toBe(organisations(line.objectId)[0]?.valid.to);
+    expect(
+      snapshot.relationships
+        .filter((r) => r.subjectId === executive?.id && r.kind === "reports-to")
+        .map((r) => r.objectId),
+    ).toEqual([board?.id]);
+  });
+
+  it("has a locality board and a place-based lead for every place from 1 July 2022", () => {
+    const places = validAt(snapshot.places, "2022-07-01");
+    expect(
+      places.every(
+        (p) => p.placeBasedLead?.title !== undefined && p.placeBasedLead.holder === undefined,
+      ),
+    ).toBe(true);
+    const boards = snapshot.governanceBodies.filter((b) => b.kind === "locality-board");
+    expect(boards.map((b) => b.placeId).sort()).toEqual(places.map((p) => p.id).sort());
+  });
+
+  it("quotes every strategy element verbatim from seed 001, commitments under their outcomes", () => {
+    const seed = raw("seeds/001_8ee388fe2987bbd3.txt");
+    for (const element of snapshot.strategy) {
+      expect(seed).toContain(element.text);
+      if (element.title !== undefined) expect(seed).toContain(`${element.title} – ${element.text}`);
+      expect(element.provenance.sources).toContain("seed-001-gmicp-strategic-context");
+    }
+    const bulletsAfterOutcomes = seed
+      .split("Click on the shared outcome below")[1]
+      ?.match(/•/g)?.length;
+    expect(snapshot.strategy.filter((e) => e.kind === "commitment")).toHaveLength(
+      bulletsAfterOutcomes ?? -1,
+    );
+    const outcomes = new Set(
+      snapshot.strategy.filter((e) => e.kind === "outcome").map((e) => e.id),
+    );
+    for (const commitment of snapshot.strategy.filter((e) => e.kind === "commitment")) {
+      expect(outcomes).toContain(commitment.parentId);
+    }
+  });
+});
+
+describe("postcodes", () => {
+  it("resolves every Trafford postcode of the raw file to a known LSOA", () => {
+    const postcodes = loadPostcodes();
+    const rows = csv("postcodes/trafford_postcodes_2025-02.csv");
+    expect(postcodes).toHaveLength(rows.length);
+    const lsoas = new Set(snapshot.lsoas.map((l) => l.code));
+    for (const postcode of postcodes) expect(lsoas).toContain(postcode.lsoaCode);
+    const byPostcode = new Map(postcodes.map((p) => [p.postcode, p]));
+    for (const row of rows) {
+      expect(byPostcode.get(row.postcode ?? "")).toMatchObject({
+        lsoaCode: row.lsoa_code,
+        wardCode: row.ward_code,
+      });
+    }
+  });
+});
+
+describe("files shipped", () => {
+  it("has boundaries for every district, every LSOA and Trafford's localities", () => {
+    const features = (path: string) =>
+      (
+        JSON.parse(readFileSync(path, "utf8")) as {
+          features: { properties: Record<string, string> }[];
+        }
+      ).features;
+    expect(
+      features(boundaryPaths.districts)
+        .map((f) => f.properties.area_code)
+        .sort(),
+    ).toEqual(
+      csv("geography/gm_local_authorities.csv")
+        .map((r) => r.lad_cd)
+        .sort(),
+    );
+    expect(new Set(features(boundaryPaths.lsoas).map((f) => f.properties.area_code))).toEqual(
+      new Set(snapshot.lsoas.map((l) => l.code)),
+    );
+    expect(features(boundaryPaths.traffordLocalities)).toHaveLength(4);
+  });
+
+  it("carries the OGL attribution lines of SOURCES.md", () => {
+    const attribution = loadAttribution();
+    expect(attribution).toContain(
+      "Contains public sector information from NHS England licensed under the Open Government Licence v3.0.",
+    );
+    expect(attribution).toContain("Contains OS data © Crown copyright and database right");
+    for (const source of snapshot.sources) expect(attribution).toContain(`### ${source.key}`);
+  });
+});
