@@ -9,7 +9,10 @@ import {
   checkCode,
   checkSnapshot,
   codeOf,
+  findByCode,
+  hierarchyAt,
   type Organisation,
+  resolveSuccessor,
   Snapshot,
   stableId,
   validAt,
@@ -439,6 +442,36 @@ describe("governance and strategy from the seeds", () => {
     for (const commitment of snapshot.strategy.filter((e) => e.kind === "commitment")) {
       expect(outcomes).toContain(commitment.parentId);
     }
+  });
+});
+
+describe("domain queries over the dataset", () => {
+  it("follows the recorded successions to today's bodies", () => {
+    const today = (code: string) =>
+      resolveSuccessor(snapshot, org(code), "2024-01-01").map((p) => p.id);
+    expect(today("00W")).toEqual([org("14L")]);
+    expect(today("RM2")).toEqual([org("R0A")]);
+  });
+
+  it("finds a CCG by its ODS code only while it was open", () => {
+    const row = csv("nhs_organisations/gm_ccgs_sub_icb_locations_ods_eccg.csv").find(
+      (r) => r.ods_code === "00W",
+    );
+    expect(findByCode(snapshot, "00W", { date: row?.open_date ?? "" }).map((m) => m.id)).toEqual([
+      org("00W"),
+    ]);
+    expect(findByCode(snapshot, "00W", { date: dayAfter(row?.close_date ?? "") })).toEqual([]);
+  });
+
+  it("shows every place under the system, and both neighbourhood schemes in Trafford", () => {
+    const { systems } = hierarchyAt(snapshot, "2025-06-01");
+    const districts = csv("geography/gm_local_authorities.csv");
+    expect(systems).toHaveLength(1);
+    expect(systems[0]?.places.map((p) => p.place.name).sort()).toEqual(
+      districts.map((d) => d.lad_nm).sort(),
+    );
+    const trafford = systems[0]?.places.find((p) => p.place.name === "Trafford");
+    expect(trafford?.schemes).toHaveLength(snapshot.neighbourhoodSchemes.length);
   });
 });
 

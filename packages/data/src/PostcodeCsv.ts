@@ -184,7 +184,16 @@ async function* streamPostcodes(
   yield* rows.read(reader.end());
 }
 
-/** Where the package's postcode sample is. */
+/**
+ * Where the package's postcode sample is (`generated/postcodes.csv`).
+ *
+ * @example
+ * ```ts
+ * import { createReadStream } from "node:fs";
+ * import { parsePostcodeCsv, postcodesPath } from "@care-atlas/data";
+ * for await (const location of parsePostcodeCsv(createReadStream(postcodesPath))) console.log(location.postcode);
+ * ```
+ */
 export const postcodesPath: string = fileURLToPath(
   new URL("../generated/postcodes.csv", import.meta.url),
 );
