@@ -81,6 +81,14 @@ export const registerOn = (store: Store, options: Partial<RegisterOptions> = {})
     Layer.provide(StoreService.fromStore(store)),
   );
 
+/** A program that uses the Register in context. */
+export const withRegister = <A, E>(
+  f: (register: Register["Service"]) => Effect.Effect<A, E>,
+): Effect.Effect<A, E, Register> =>
+  Effect.gen(function* () {
+    return yield* f(yield* Register);
+  });
+
 /** Runs a Register program on `store` outside a test (setup, benchmarks). */
 export const runOn = <A, E>(
   store: Store,

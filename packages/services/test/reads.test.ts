@@ -77,6 +77,225 @@ describe.each(backends)("reads on $name", (backend) => {
     );
   });
 
+  describe("getByCode", () => {
+    it.effect("finds every holder of a code: a place and its council share a district code", () =>
+      run(
+        Effect.gen(function* () {
+          const register = yield* Register;
+          const { matches } = yield* register.getByCode("e08999001", { validAt: "2024-01-01" });
+          expect(matches.map((match) => [match.kind, match.id])).toEqual([
+            ["place", ids.place],
+            ["organisation", ids.council],
+          ]);
+          const ods = yield* register.getByCode("Z99901", { system: "ods" });
+          expect(ods.matches.map((match) => match.id)).toEqual([ids.practice]);
+          const lsoa = yield* register.getByCode("E01999002");
+          expect(lsoa.matches[0]?.kind).toBe("lsoa");
+        }),
+      ),
+    );
+
+    it.effect(
+      "fails with NotFound for an unknown code or before it was held, ValidationFailed for a bad system",
+      () =>
+        run(
+          Effect.gen(function* () {
+            const register = yield* Register;
+            expect((yield* Effect.flip(register.getByCode("Z99999")))._tag).toBe("NotFound");
+            expect(
+              (yield* Effect.flip(register.getByCode("Z99901", { validAt: "2019-01-01" })))._tag,
+            ).toBe("NotFound");
+            expect(
+              (yield* Effect.flip(register.getByCode("Z99901", { system: "nope" as "ods" })))._tag,
+            ).toBe("ValidationFailed");
+          }),
+        ),
+    );
+  });
+
+  describe("listEntities", () => {
+    it.effect(
+      "lists in id order, pages with an opaque cursor, and filters by field or predicate",
+      () =>
+        run(
+          Effect.gen(function* () {
+            const register = yield* Register;
+            const all = yield* register.listEntities("neighbourhood");
+            expect(all.items.map((n) => n.id)).toEqual(
+              [ids.north, ids.pcnNeighbourhood, ids.south].sort(),
+            );
+            expect(all.nextCursor).toBeNull();
+
+            const first = yield* register.listEntities("neighbourhood", { limit: 2 });
+            expect(first.items).toHaveLength(2);
+            expect(first.nextCursor).not.toBeNull();
+            const second = yield* register.listEntities("neighbourhood", {
+              limit: 2,
+              cursor: first.nextCursor ?? undefined,
+            });
+            expect([...first.items, ...second.items].map((n) => n.id)).toEqual(
+              all.items.map((n) => n.id),
+            );
+            expect(second.nextCursor).toBeNull();
+
+            const geographic = yield* register.listEntities("neighbourhood", {
+              filter: { schemeId: ids.geoScheme },
+            });
+            expect(geographic.items.map((n) => n.name).sort()).toEqual([
+              "Synthetic North",
+              "Synthetic South",
+            ]);
+            const pcns = yield* register.listEntities("organisation", {
+              filter: (org) => org.kind === "pcn",
+            });
+            expect(pcns.items.map((org) => org.id)).toEqual([ids.pcn]);
+            const before = yield* register.listEntities("neighbourhood", { validAt: "2019-01-01" });
+            expect(before.items).toEqual([]);
+          }),
+        ),
+    );
+
+    it.effect("refuses a foreign cursor and an out-of-range limit", () =>
+      run(
+        Effect.gen(function* () {
+          const register = yield* Register;
+          const cursor = Buffer.from(ids.place).toString("base64url");
+          const foreign = yield* Effect.flip(register.listEntities("neighbourhood", { cursor }));
+          expect(foreign._tag).toBe("ValidationFailed");
+          const limit = yield* Effect.flip(register.listEntities("neighbourhood", { limit: 0 }));
+          expect(limit._tag).toBe("ValidationFailed");
+        }),
+      ),
+    );
+  });
+
+  it.effect("hierarchy: system → place → schemes → neighbourhoods, optionally one scheme", () =>
+    run(
+      Effect.gen(function* () {
+        const register = yield* Register;
+        const { hierarchy } = yield* register.hierarchy({ validAt: "2024-01-01" });
+        const place = hierarchy.systems[0]?.places[0];
+        expect(place?.place.id).toBe(ids.place);
+        expect(place?.schemes.map((s) => s.scheme.id).sort()).toEqual(
+          [ids.geoScheme, ids.regScheme].sort(),
+        );
+        const one = yield* register.hierarchy({ validAt: "2024-01-01", schemeId: ids.geoScheme });
+        const schemes = one.hierarchy.systems[0]?.places[0]?.schemes ?? [];
+        expect(schemes.map((s) => s.neighbourhoods.length)).toEqual([2]);
+        const empty = yield* register.hierarchy({ validAt: "2019-01-01" });
+        expect(empty.hierarchy.systems).toEqual([]);
+      }),
+    ),
+  );
+
+  it.effect(
+    "history: the recorded versions with who, when and why; NotFound for an unknown id",
+    () =>
+      run(
+        Effect.gen(function* () {
+          const register = yield* Register;
+          const history = yield* register.history(ids.place);
+          expect(history.versions).toHaveLength(1);
+          expect(history.changes.map((c) => [c.operation, c.actor, c.reason, c.revision])).toEqual([
+            ["import", "test:synthetic", "synthetic test fixture", 1],
+          ]);
+          expect((yield* Effect.flip(register.history("plc_synthnone1")))._tag).toBe("NotFound");
+          expect((yield* Effect.flip(register.history("not-an-id")))._tag).toBe("NotFound");
+        }),
+      ),
+  );
+
+  it.effect("changes: the feed after a sequence number, in order", () =>
+    run(
+      Effect.gen(function* () {
+        const register = yield* Register;
+        const page = yield* register.changes({ after: 0, limit: 3 });
+        expect(page.changes.map((c) => c.seq)).toEqual([1, 2, 3]);
+        expect(page.next).toBe(3);
+        const rest = yield* register.changes({ after: page.next, limit: 1000 });
+        expect(rest.changes[0]?.seq).toBe(4);
+        expect(rest.next).toBe(page.lastSeq);
+        expect((yield* Effect.flip(register.changes({ after: -1 })))._tag).toBe("ValidationFailed");
+      }),
+    ),
+  );
+
+  describe("lookups", () => {
+    it.effect("postcode → LSOA → geographic neighbourhood → place → sub-ICB location → ICB", () =>
+      run(
+        Effect.gen(function* () {
+          const register = yield* Register;
+          const read = yield* register.postcode("zz99za", { validAt: "2024-01-01" });
+          expect(read.postcode.postcode).toBe("ZZ9 9ZA");
+          expect(read.lsoa.code).toBe("E01999001");
+          expect(read.neighbourhoods.map((n) => [n.neighbourhood.id, n.scheme?.id])).toEqual([
+            [ids.north, ids.geoScheme],
+          ]);
+          expect(read.place?.id).toBe(ids.place);
+          expect(read.subIcbLocation?.id).toBe(ids.subIcb);
+          expect(read.icb?.id).toBe(ids.icb);
+          expect(read.system?.id).toBe(ids.system);
+        }),
+      ),
+    );
+
+    it.effect("postcode errors: malformed → ValidationFailed, unknown → NotFound", () =>
+      run(
+        Effect.gen(function* () {
+          const register = yield* Register;
+          expect((yield* Effect.flip(register.postcode("nonsense")))._tag).toBe("ValidationFailed");
+          expect((yield* Effect.flip(register.postcode("ZZ9 9ZZ")))._tag).toBe("NotFound");
+        }),
+      ),
+    );
+
+    it.effect("lsoa: the neighbourhoods of geographic schemes that hold it, and the chain", () =>
+      run(
+        Effect.gen(function* () {
+          const register = yield* Register;
+          const read = yield* register.lsoa("E01999003", { validAt: "2024-01-01" });
+          expect(read.neighbourhoods.map((n) => n.neighbourhood.id)).toEqual([ids.south]);
+          expect(read.icb?.id).toBe(ids.icb);
+          const early = yield* register.lsoa("E01999003", { validAt: "2019-01-01" });
+          expect(early.neighbourhoods).toEqual([]);
+          expect(early.place).toBeNull();
+          expect((yield* Effect.flip(register.lsoa("E01999999")))._tag).toBe("NotFound");
+          expect((yield* Effect.flip(register.lsoa("E02999001")))._tag).toBe("ValidationFailed");
+        }),
+      ),
+    );
+
+    it.effect("practice → PCN → the neighbourhoods listing the PCN → place → ICB", () =>
+      run(
+        Effect.gen(function* () {
+          const register = yield* Register;
+          const read = yield* register.practice("z99901", { validAt: "2024-01-01" });
+          expect(read.practice.id).toBe(ids.practice);
+          expect(read.pcn?.id).toBe(ids.pcn);
+          expect(read.membership?.id).toBe(ids.membership);
+          expect(read.neighbourhoods.map((n) => n.neighbourhood.id)).toEqual([
+            ids.pcnNeighbourhood,
+          ]);
+          expect(read.place?.id).toBe(ids.place);
+          expect(read.icb?.id).toBe(ids.icb);
+          expect((yield* Effect.flip(register.practice("Z99999")))._tag).toBe("NotFound");
+          expect((yield* Effect.flip(register.practice("QZZ")))._tag).toBe("ValidationFailed");
+        }),
+      ),
+    );
+  });
+
+  it.effect("checkRules: the fixture breaks no rule", () =>
+    run(
+      Effect.gen(function* () {
+        const register = yield* Register;
+        const rules = yield* register.checkRules();
+        expect(rules.findings.filter((f) => f.severity === "error")).toEqual([]);
+        expect(rules.errors).toBe(0);
+      }),
+    ),
+  );
+
   it.effect("exports the snapshot it imported", () =>
     run(
       Effect.gen(function* () {

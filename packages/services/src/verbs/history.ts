@@ -35,6 +35,38 @@ export interface HistoryRead {
   readonly dataVersion: number;
 }
 
+const page = 64;
+
+/**
+ * The log row of entity `id` in the transaction that stamped a version row with `seq`.
+ * A transaction's log rows are consecutive seqs sharing one recorded_at (strictly later
+ * than the previous transaction's), and it stamps the rows it writes with one of them: so
+ * look at the run of rows around `seq` with the same recorded_at.
+ */
+const changeOfIn = (ctx: RegisterContext, id: string, seq: number) =>
+  Effect.gen(function* () {
+    const [anchor] = yield* storeCall("changes", () => ctx.store.changes(seq - 1, 1));
+    if (anchor === undefined) return undefined;
+    if (anchor.id === id) return anchor;
+    // Forward from seq, then backward, while the rows belong to the same transaction.
+    for (let after = seq; ; after += page) {
+      const rows = yield* storeCall("changes", () => ctx.store.changes(after, page));
+      const same = rows.filter((row) => row.recordedAt === anchor.recordedAt);
+      const match = same.find((row) => row.id === id);
+      if (match !== undefined) return match;
+      if (same.length < page) break;
+    }
+    for (let upper = seq - 1; upper > 0; upper -= page) {
+      const from = Math.max(0, upper - page);
+      const rows = yield* storeCall("changes", () => ctx.store.changes(from, upper - from));
+      const same = rows.filter((row) => row.recordedAt === anchor.recordedAt);
+      const match = same.find((row) => row.id === id);
+      if (match !== undefined) return match;
+      if (same.length < rows.length || rows.length === 0) break;
+    }
+    return undefined;
+  });
+
 export type HistoryVerb = (id: string) => Effect.Effect<HistoryRead, NotFound | StoreUnavailable>;
 
 /** `history(id)`. */
@@ -51,20 +83,21 @@ export const makeHistory =
       if (kind === undefined) return yield* missing;
       const versions = yield* storeCall("recordedVersions", () => ctx.store.recordedVersions(id));
       if (versions.length === 0) return yield* missing;
-      const seqs = new Set<number>();
+      // A transaction stamps every version row it writes or supersedes with its last seq;
+      // its log rows are the seqs just before that, sharing one recorded_at. So each seq
+      // found on a row names a transaction, and this entity's log row is among its rows.
+      const transactions = new Set<number>();
       for (const version of versions) {
-        seqs.add(version.recordedFrom);
-        if (version.recordedTo !== null) seqs.add(version.recordedTo);
+        transactions.add(version.recordedFrom);
+        if (version.recordedTo !== null) transactions.add(version.recordedTo);
       }
-      // One small read per change: an entity has few.
-      const rows = yield* Effect.forEach(
-        [...seqs].sort((a, b) => a - b),
-        (seq) => storeCall("changes", () => ctx.store.changes(seq - 1, 1)),
+      const found = yield* Effect.forEach(
+        [...transactions].sort((a, b) => a - b),
+        (seq) => changeOfIn(ctx, id, seq),
         { concurrency: 4 },
       );
-      const changes: EntityChange[] = rows
-        .flat()
-        .filter((change) => change.id === id)
+      const changes: EntityChange[] = found
+        .filter((change) => change !== undefined)
         .map(({ seq, recordedAt, actor, reason, source, operation, revision }) => ({
           seq,
           recordedAt,
