@@ -160,3 +160,12 @@ export const parseEnv = (
 
 /** The configuration of this process, from `process.env`. The only reader of process.env. */
 export const loadEnv = (): Env => parseEnv(process.env, process.cwd());
+
+/**
+ * The PostgreSQL server the API's integration tests run on (a fresh database is created
+ * there per run), or undefined for embedded PGlite. Read here to keep process.env in one file.
+ */
+export const testDatabaseUrl = (): string | undefined => {
+  const url = process.env.CARE_ATLAS_TEST_DATABASE_URL?.trim();
+  return url === undefined || url === "" ? undefined : url;
+};

@@ -24,6 +24,8 @@ export interface ServerOptions {
   readonly host: string;
   readonly logger: Logger;
   readonly shutdownTimeoutMs: number;
+  /** Runs as soon as closing starts (e.g. to end long-lived streams). */
+  readonly beforeClose?: () => void;
   /** Runs after the last request, on close. */
   readonly onClose?: () => Promise<void>;
   /** Whether SIGTERM / SIGINT close the server and exit the process (main: yes; tests: no). */
@@ -50,6 +52,7 @@ export const startServer = (options: ServerOptions): Promise<RunningServer> =>
         const close = () => {
           closing ??= (async () => {
             options.logger.info("shutting down", { timeoutMs: options.shutdownTimeoutMs });
+            options.beforeClose?.();
             const stopped = new Promise<void>((done) => server.close(() => done()));
             // Idle keep-alive sockets would hold close() open: close them now, and every
             // socket when the timeout passes.

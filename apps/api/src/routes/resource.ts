@@ -77,6 +77,8 @@ export interface ResourceSpec<
   readonly expand?: Expansion<K, X>;
   /** Whether the resource has write routes (default true). */
   readonly writable?: boolean;
+  /** For a view of part of a kind (commissioning bodies, outcomes): which versions it holds. */
+  readonly accepts?: (version: EntityOf[K]) => boolean;
 }
 
 /** What the route builders read of a resource. */
@@ -416,6 +418,11 @@ export const getHandler =
     const { id } = valid(c, "param") as { id: string };
     const time = timeOptions(valid(c, "query") as { validAt?: string; asOf?: string });
     const read = await run(deps.register.getEntity(spec.kind, id, time));
+    if (spec.accepts !== undefined && !spec.accepts(read.version)) {
+      throw new ProblemError("not-found", {
+        detail: `${id} is not one of ${spec.path} on that date`,
+      });
+    }
     const extra =
       spec.expand === undefined
         ? {}

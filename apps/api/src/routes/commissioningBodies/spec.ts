@@ -29,4 +29,5 @@ export const commissioningBodies = defineResource({
     ),
   expand: bodyExpansion,
   writable: false,
+  accepts: (body) => body.commissions,
 });

@@ -62,4 +62,5 @@ export const strategyOutcomes = defineResource({
       }),
   },
   writable: false,
+  accepts: (element) => element.kind === "outcome",
 });

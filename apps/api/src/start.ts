@@ -1,0 +1,251 @@
+/**
+ * @module start
+ * Starts the whole service: opens the store (embedded PGlite in a data directory, or a
+ * PostgreSQL server), builds the services' ManagedRuntime, loads the GM dataset into an
+ * empty register, mounts the admin app when it is installed, and serves the API. `main.ts`
+ * calls it with the environment; the test harness and the benchmark call it directly.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { type AuthStore, createAuthStore } from "@care-atlas/auth";
+import { Register, type RegisterShape, StoreService } from "@care-atlas/services";
+import { openStore, type Store } from "@care-atlas/store";
+import { Effect, Layer, ManagedRuntime } from "effect";
+import { createApp } from "./app.js";
+import { openAuthDatabase } from "./authDatabase.js";
+import type { Env } from "./env.js";
+import type { Logger } from "./logger.js";
+import type { Readiness } from "./routes/health.js";
+import { type RunningServer, startServer } from "./server.js";
+
+/** A running Care Atlas. */
+export interface CareAtlas {
+  readonly server: RunningServer;
+  readonly url: string;
+  readonly store: Store;
+  readonly register: RegisterShape;
+  readonly auth: AuthStore;
+  /** What the start did with the dataset. */
+  readonly seeded: "imported" | "existing" | "skipped";
+  /** Whether the admin app is mounted at /admin. */
+  readonly admin: boolean;
+  /** Milliseconds from the call to listening. */
+  readonly startupMs: number;
+  /** Stops serving (gracefully) and closes everything. */
+  readonly close: () => Promise<void>;
+}
+
+/** Options beyond the environment. */
+export interface StartOptions {
+  /** Whether SIGTERM/SIGINT shut down and exit (main: yes). */
+  readonly handleSignals?: boolean;
+  /** Whether to mount the admin app when it is installed (default true). */
+  readonly mountAdmin?: boolean;
+  /** Loads the dataset to seed an empty register (default: @care-atlas/data). */
+  readonly loadDataset?: () => Promise<{ snapshot: unknown; postcodes: ReadonlyArray<unknown> }>;
+}
+
+const loadGmDataset = async () => {
+  const data = await import("@care-atlas/data");
+  return { snapshot: data.loadSnapshot(), postcodes: data.loadPostcodes() };
+};
+
+/** The admin app factory's shape (apps/admin `createAdminApp`). */
+type AdminFactory = (deps: Record<string, unknown>) => {
+  fetch: (request: Request) => Response | Promise<Response>;
+};
+
+const loadAdmin = async (
+  deps: Record<string, unknown>,
+  logger: Logger,
+): Promise<{ fetch: (request: Request) => Response | Promise<Response> } | undefined> => {
+  let factory: AdminFactory | undefined;
+  try {
+    const specifier = "@care-atlas/admin";
+    const admin = (await import(specifier)) as { createAdminApp?: AdminFactory };
+    factory = admin.createAdminApp;
+  } catch (error) {
+    logger.info("admin app not installed; /admin is not mounted", { reason: String(error) });
+    return undefined;
+  }
+  if (typeof factory !== "function") {
+    logger.warn("@care-atlas/admin has no createAdminApp export; /admin is not mounted");
+    return undefined;
+  }
+  return factory(deps);
+};
+
+/** Polls the register's data version and tells listeners when it moves. */
+const changeNotifier = (register: RegisterShape, intervalMs = 250) => {
+  const listeners = new Set<(version: number) => void>();
+  let timer: NodeJS.Timeout | undefined;
+  let last = Effect.runSync(register.dataVersion);
+  const tick = () => {
+    const now = Effect.runSync(register.dataVersion);
+    if (now === last) return;
+    last = now;
+    for (const listener of listeners) listener(now);
+  };
+  return {
+    subscribe: (listener: (version: number) => void) => {
+      listeners.add(listener);
+      timer ??= setInterval(tick, intervalMs);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && timer !== undefined) {
+          clearInterval(timer);
+          timer = undefined;
+        }
+      };
+    },
+    stop: () => {
+      listeners.clear();
+      if (timer !== undefined) clearInterval(timer);
+      timer = undefined;
+    },
+  };
+};
+
+/**
+ * Starts Care Atlas.
+ *
+ * @example
+ * ```ts
+ * const atlas = await startCareAtlas(parseEnv({ PORT: "0" }), logger);
+ * console.log(atlas.url);
+ * await atlas.close();
+ * ```
+ */
+export const startCareAtlas = async (
+  env: Env,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<CareAtlas> => {
+  const started = performance.now();
+  if (env.databaseUrl === undefined) mkdirSync(dirname(env.dataDir), { recursive: true });
+  const store = await openStore(
+    env.databaseUrl === undefined ? { dataDir: env.dataDir } : { databaseUrl: env.databaseUrl },
+  );
+  logger.info("store open", {
+    backend: store.backend,
+    ...(env.databaseUrl === undefined ? { dataDir: env.dataDir } : {}),
+    ms: Math.round(performance.now() - started),
+  });
+
+  const runtime = ManagedRuntime.make(
+    Register.layer.pipe(Layer.provide(StoreService.fromStore(store))),
+  );
+  const cleanup: Array<() => Promise<void>> = [() => runtime.dispose(), () => store.close()];
+  const closeAll = async () => {
+    for (const step of cleanup) {
+      try {
+        await step();
+      } catch (error) {
+        logger.error("close failed", { error });
+      }
+    }
+  };
+
+  try {
+    const register = await runtime.runPromise(
+      Effect.gen(function* () {
+        return yield* Register;
+      }),
+    );
+
+    let seeded: CareAtlas["seeded"] = "skipped";
+    if (env.seed) {
+      if (Effect.runSync(register.dataVersion) > 0) seeded = "existing";
+      else {
+        const importStarted = performance.now();
+        const { snapshot, postcodes } = await (options.loadDataset ?? loadGmDataset)();
+        const result = await runtime.runPromise(
+          register.importSnapshot(
+            snapshot,
+            {
+              actor: "care-atlas:start",
+              reason: "first start: load the Greater Manchester dataset (@care-atlas/data)",
+              source: "@care-atlas/data",
+            },
+            { postcodes: postcodes as never },
+          ),
+        );
+        seeded = "imported";
+        logger.info("dataset imported", {
+          created: result.created,
+          changes: result.changes,
+          postcodes: postcodes.length,
+          dataVersion: result.dataVersion,
+          ms: Math.round(performance.now() - importStarted),
+        });
+      }
+    }
+
+    const authDb = await openAuthDatabase(store, env, logger);
+    cleanup.unshift(authDb.close);
+    const auth = createAuthStore(authDb.client);
+
+    const readiness = async (): Promise<Readiness> => {
+      const checks: Record<string, string> = {};
+      let ready = true;
+      try {
+        await Promise.race([
+          store.lastSeq(),
+          new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), 2000)),
+        ]);
+        checks.database = "ok";
+      } catch (error) {
+        ready = false;
+        checks.database = error instanceof Error ? error.message : String(error);
+      }
+      const dataVersion = Effect.runSync(register.dataVersion);
+      checks.readModel = "ok";
+      return { ready, checks, dataVersion };
+    };
+
+    const notifier = changeNotifier(register);
+    cleanup.unshift(async () => notifier.stop());
+    const shutdown = new AbortController();
+    const admin =
+      options.mountAdmin === false
+        ? undefined
+        : await loadAdmin({ register, runtime, auth, store, logger, basePath: "/admin" }, logger);
+
+    const app = createApp({
+      config: env,
+      logger,
+      auth,
+      register,
+      readiness,
+      onChange: notifier.subscribe,
+      shutdown: shutdown.signal,
+      ...(admin === undefined ? {} : { admin }),
+    });
+
+    const server = await startServer({
+      fetch: app.fetch,
+      port: env.port,
+      host: env.host,
+      logger,
+      shutdownTimeoutMs: env.shutdownTimeoutMs,
+      handleSignals: options.handleSignals ?? false,
+      beforeClose: () => shutdown.abort(),
+      onClose: closeAll,
+    });
+    const url = env.publicUrl ?? server.url;
+    return {
+      server,
+      url,
+      store,
+      register,
+      auth,
+      seeded,
+      admin: admin !== undefined,
+      startupMs: Math.round(performance.now() - started),
+      close: server.close,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+};
