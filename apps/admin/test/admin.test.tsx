@@ -210,3 +210,258 @@ describe("browse", () => {
     expect(css.headers.get("cache-control")).toContain("immutable");
   });
 });
+
+describe("pages", () => {
+  it("renders every main page for a viewer", async () => {
+    const browser = client();
+    await browser.signIn(accounts.viewer);
+    const pages = [
+      "/admin/",
+      "/admin/findings",
+      "/admin/hierarchy",
+      "/admin/map",
+      `/admin/places/${ids.placeA}`,
+      `/admin/teams/${ids.team}`,
+      "/admin/organisations?q=synthetic",
+      `/admin/organisations/${ids.ccgNorth}`,
+      "/admin/collaboratives",
+      `/admin/collaboratives/${ids.collaborative}`,
+      "/admin/commissioning?validAt=2019-06-01",
+      `/admin/commissioning/budgets/${ids.budget}`,
+      "/admin/commissioning/decisions?serviceArea=Community+health",
+      "/admin/strategy",
+      `/admin/records/${ids.board}`,
+      `/admin/records/${ids.practice1}/history`,
+      "/admin/changes",
+    ];
+    for (const path of pages) {
+      const response = await browser.request(path);
+      expect(response.status, path).toBe(200);
+      const html = await response.text();
+      expect(html, path).toContain("Care Atlas");
+      expect(html, path).not.toContain("Sorry, there is a problem");
+    }
+  });
+
+  it("finds a closed organisation by its code and shows its merger", async () => {
+    const browser = client();
+    await browser.signIn(accounts.viewer);
+    const search = await (await browser.request("/admin/organisations?q=99A")).text();
+    expect(search).toContain("Synthetic North CCG");
+    const detail = await (await browser.request(`/admin/organisations/${ids.ccgNorth}`)).text();
+    expect(detail).toContain("Synthetic City CCG");
+    expect(detail).toContain("app-timeline");
+  });
+
+  it("totals and filters decisions", async () => {
+    const browser = client();
+    await browser.signIn(accounts.viewer);
+    const all = await (await browser.request("/admin/commissioning/decisions")).text();
+    expect(all).toContain("£2.9m");
+    const some = await (
+      await browser.request("/admin/commissioning/decisions?from=2020-01-01")
+    ).text();
+    expect(some).toContain("Synthetic reablement service");
+    expect(some).not.toContain("Synthetic community nursing contract");
+    const bad = await browser.request("/admin/commissioning/decisions?from=not-a-date");
+    expect(bad.status).toBe(400);
+  });
+
+  it("lets only admins manage users", async () => {
+    const viewer = client();
+    await viewer.signIn(accounts.viewer);
+    expect((await viewer.request("/admin/users")).status).toBe(403);
+    const admin = client();
+    await admin.signIn(accounts.admin);
+    const list = await admin.request("/admin/users");
+    expect(list.status).toBe(200);
+    const token = admin.csrfOf(await list.text());
+    const short = await admin.request(
+      "/admin/users",
+      admin.form({ _csrf: token, email: "new@example.org", role: "viewer", password: "short" }),
+    );
+    expect(short.status).toBe(400);
+    expect(await short.text()).toContain("at least 12 characters");
+    const added = await admin.request(
+      "/admin/users",
+      admin.form({
+        _csrf: token,
+        email: "synthetic.new@example.org",
+        role: "viewer",
+        password: "another synthetic password",
+      }),
+    );
+    expect(added.status).toBe(303);
+  });
+});
+
+describe("edit", () => {
+  const editForm = async (browser: ReturnType<typeof client>, id: string) => {
+    const response = await browser.request(`/admin/records/${id}/edit`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const fields: Record<string, string> = {};
+    for (const match of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) {
+      const [, name, value] = match;
+      if (name !== undefined && value !== undefined && !/type="(checkbox|radio)"/.test(match[0]))
+        fields[name] = value;
+    }
+    for (const match of html.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+      const [, name, options] = match;
+      const selected = /<option value="([^"]*)" selected/.exec(options ?? "")?.[1];
+      if (name !== undefined) fields[name] = selected ?? "";
+    }
+    for (const match of html.matchAll(
+      /<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g,
+    )) {
+      const [, name, value] = match;
+      if (name !== undefined)
+        fields[name] = (value ?? "").replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+    }
+    return { html, fields };
+  };
+
+  it("refuses a viewer, on the form and on a post", async () => {
+    const browser = client();
+    await browser.signIn(accounts.viewer);
+    expect((await browser.request(`/admin/records/${ids.practice2}/edit`)).status).toBe(403);
+    const token = browser.csrfOf(await (await browser.request("/admin/")).text());
+    const post = await browser.request(
+      `/admin/records/${ids.practice2}/edit`,
+      browser.form({ _csrf: token, name: "Changed", _reason: "x" }),
+    );
+    expect(post.status).toBe(403);
+  });
+
+  it("shows errors in the error summary, checks, saves with the reason and shows the history", async () => {
+    const browser = client();
+    await browser.signIn(accounts.editor);
+    const { fields } = await editForm(browser, ids.practice2);
+    expect(fields.name).toBe("Synthetic Health Centre");
+
+    const invalid = await browser.request(
+      `/admin/records/${ids.practice2}/edit`,
+      browser.form({
+        ...fields,
+        name: "",
+        "codes.0.value": "not a code",
+        _reason: "",
+        _action: "check",
+      }),
+    );
+    expect(invalid.status).toBe(400);
+    const invalidHtml = await invalid.text();
+    expect(invalidHtml).toContain("nhsuk-error-summary");
+    expect(invalidHtml).toContain('href="#f-name"');
+    expect(invalidHtml).toContain('href="#f-codes-0-value"');
+    expect(invalidHtml).toContain('href="#reason"');
+    expect(invalidHtml).toContain("<title>Error: ");
+
+    const reason = "Synthetic correction: the practice was renamed (test)";
+    const checked = await browser.request(
+      `/admin/records/${ids.practice2}/edit`,
+      browser.form({
+        ...fields,
+        name: "Synthetic Health Centre (renamed)",
+        _reason: reason,
+        _action: "check",
+      }),
+    );
+    expect(checked.status).toBe(200);
+    const checkedHtml = await checked.text();
+    expect(checkedHtml).toContain("Save changes");
+    const digest = /name="_checked" value="([^"]+)"/.exec(checkedHtml)?.[1] ?? "";
+    expect(digest).not.toBe("");
+
+    const saved = await browser.request(
+      `/admin/records/${ids.practice2}/edit`,
+      browser.form({
+        ...fields,
+        name: "Synthetic Health Centre (renamed)",
+        _reason: reason,
+        _action: "save",
+        _checked: digest,
+      }),
+    );
+    expect(saved.status).toBe(303);
+    const history = await browser.request(saved.headers.get("location") ?? "");
+    const historyHtml = await history.text();
+    expect(historyHtml).toContain("Your change was saved");
+    expect(historyHtml).toContain(reason);
+    expect(historyHtml).toContain(accounts.editor);
+    expect(historyHtml).toContain("Synthetic Health Centre (renamed)");
+    expect(historyHtml).toContain("app-diff__old");
+  });
+
+  it("checks again instead of saving when the form changed after the check", async () => {
+    const browser = client();
+    await browser.signIn(accounts.editor);
+    const { fields } = await editForm(browser, ids.trust);
+    const response = await browser.request(
+      `/admin/records/${ids.trust}/edit`,
+      browser.form({
+        ...fields,
+        name: "Synthetic Hospitals",
+        _reason: "test",
+        _action: "save",
+        _checked: "stale-digest",
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("Save changes");
+  });
+
+  it("refuses a stale edit with a clear message and keeps the input", async () => {
+    const first = client();
+    const second = client();
+    await first.signIn(accounts.editor);
+    await second.signIn(accounts.admin);
+    const a = await editForm(first, ids.councilB);
+    const b = await editForm(second, ids.councilB);
+    const save = async (
+      browser: ReturnType<typeof client>,
+      fields: Record<string, string>,
+      name: string,
+    ) => {
+      const check = await browser.request(
+        `/admin/records/${ids.councilB}/edit`,
+        browser.form({ ...fields, name, _reason: `Synthetic rename to ${name}`, _action: "check" }),
+      );
+      const digest = /name="_checked" value="([^"]+)"/.exec(await check.text())?.[1] ?? "";
+      return browser.request(
+        `/admin/records/${ids.councilB}/edit`,
+        browser.form({
+          ...fields,
+          name,
+          _reason: `Synthetic rename to ${name}`,
+          _action: "save",
+          _checked: digest,
+        }),
+      );
+    };
+    expect((await save(first, a.fields, "Synthetic Borough B Council (first)")).status).toBe(303);
+    const stale = await save(second, b.fields, "Synthetic Borough B Council (second)");
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain("This record was changed by someone else");
+    expect(html).toContain("Synthetic Borough B Council (second)");
+  });
+
+  it("refuses a change the rules forbid, before saving", async () => {
+    const browser = client();
+    await browser.signIn(accounts.editor);
+    const { fields } = await editForm(browser, ids.team);
+    // A team may not point at a neighbourhood that does not exist.
+    const response = await browser.request(
+      `/admin/records/${ids.team}/edit`,
+      browser.form({
+        ...fields,
+        neighbourhoodId: "nbh_zzzzzzzzzzzz",
+        _reason: "Synthetic test",
+        _action: "check",
+      }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("rule:");
+  });
+});
