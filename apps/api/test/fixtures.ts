@@ -48,7 +48,16 @@ let counter = 0;
 export const syntheticName = (what: string): string =>
   `Synthetic ${what} ${process.pid}-${Date.now().toString(36)}-${++counter}`;
 
-/** The body of a new version of each writable resource, by collection path. */
+/** Records created earlier in `createAll` (later fixtures refer to them). */
+const made: Record<string, Created> = {};
+const madeId = (path: string): string => {
+  const id = made[path]?.id;
+  if (id === undefined) throw new Error(`create ${path} first`);
+  return id;
+};
+
+/** The body of a new version of each writable resource, by collection path, in an order
+ * where each one's references exist. */
 export const newVersion: Record<string, () => Record<string, unknown>> = {
   "/v1/systems": () => ({
     name: syntheticName("system"),
@@ -68,6 +77,14 @@ export const newVersion: Record<string, () => Record<string, unknown>> = {
     systemId: real.system.id,
     basis: "registered-population",
     status: "proposed",
+    valid: { from: "2024-04-01", to: null },
+    provenance: provenance(),
+  }),
+  "/v1/neighbourhoods": () => ({
+    name: syntheticName("neighbourhood"),
+    placeId: real.place.id,
+    schemeId: madeId("/v1/neighbourhood-schemes"),
+    footprint: { practiceIds: [real.practice.id] },
     valid: { from: "2024-04-01", to: null },
     provenance: provenance(),
   }),
@@ -140,6 +157,7 @@ export const newVersion: Record<string, () => Record<string, unknown>> = {
     valid: { from: "2024-04-01", to: null },
     provenance: provenance(),
   }),
+  "/v1/commissioning/decisions": () => newDecision(madeId("/v1/governance/bodies")),
   "/v1/strategy/elements": () => ({
     kind: "commitment",
     framework: real.outcome.framework,
@@ -189,15 +207,8 @@ export const create = async (path: string, data: Record<string, unknown>): Promi
 
 /** Creates one synthetic record of every writable resource (and a decision). */
 export const createAll = async (): Promise<Record<string, Created>> => {
-  const created: Record<string, Created> = {};
-  for (const [path, make] of Object.entries(newVersion)) created[path] = await create(path, make());
-  const body = created["/v1/governance/bodies"];
-  if (body === undefined) throw new Error("no synthetic body");
-  created["/v1/commissioning/decisions"] = await create(
-    "/v1/commissioning/decisions",
-    newDecision(body.id),
-  );
-  return created;
+  for (const [path, make] of Object.entries(newVersion)) made[path] = await create(path, make());
+  return { ...made };
 };
 
 export { today };

@@ -96,3 +96,27 @@ export const expectProblem = async (
 /** The last change seq, from the change feed. */
 export const lastSeq = async (): Promise<number> =>
   (await getJson<{ lastSeq: number }>("/v1/changes?limit=1")).lastSeq;
+
+/** One change-log entry as the feed returns it. */
+export interface FeedChange {
+  readonly seq: number;
+  readonly id: string;
+  readonly kind: string;
+  readonly operation: string;
+  readonly actor: string;
+  readonly reason: string;
+}
+
+/** Every change after `after` (a seq), walking the feed's pages. */
+export const changesAfter = async (after = 0): Promise<FeedChange[]> => {
+  const changes: FeedChange[] = [];
+  let cursor = Buffer.from(`seq:${after}`).toString("base64url");
+  for (;;) {
+    const page = await getJson<{ data: FeedChange[]; nextCursor: string }>(
+      `/v1/changes?limit=1000&after=${cursor}`,
+    );
+    changes.push(...page.data);
+    if (page.data.length === 0) return changes;
+    cursor = page.nextCursor;
+  }
+};
