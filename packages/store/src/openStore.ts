@@ -26,13 +26,38 @@ export interface StoreOptions {
   readonly poolSize?: number;
 }
 
+/**
+ * Closed rows after which the store vacuums entity_version: each close leaves index entries
+ * with an open recorded range behind until VACUUM, and as-of reads of long histories slow
+ * down with them. PGlite has no autovacuum; on a server this complements it.
+ */
+export const vacuumEveryClosedRows = 128;
+
 /** The store over an open {@link Sql}; `migrate` is not run. @internal */
 export const storeOver = (
   sql: Sql,
   options: { onClose?: () => void; hooks?: ApplyHooks } = {},
-): Store => {
+): Store & { vacuum(): Promise<void> } => {
   let closed = false;
+  let closedSinceVacuum = 0;
+  let vacuuming: Promise<void> | undefined;
+  // In the background, after the write's commit: a failure here loses nothing (the next
+  // one, or autovacuum, will do), so it is swallowed rather than failing a committed write.
+  const vacuum = (): Promise<void> => {
+    closedSinceVacuum = 0;
+    vacuuming ??= sql
+      .query("vacuum (index_cleanup on, analyze) entity_version")
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        vacuuming = undefined;
+      });
+    return vacuuming;
+  };
   return {
+    vacuum,
     backend: sql.backend,
     migrate: async () => {
       await migrate(sql);
@@ -43,7 +68,12 @@ export const storeOver = (
     historyAsOf: (seq, filter) => reads.historyAsOf(sql, seq, filter),
     entity: (id) => reads.entity(sql, id),
     recordedVersions: (id) => reads.recordedVersions(sql, id),
-    apply: (change) => applyChange(sql, change, options.hooks),
+    apply: async (change) => {
+      const { changes, closedRows } = await applyChange(sql, change, options.hooks);
+      closedSinceVacuum += closedRows;
+      if (closedSinceVacuum >= vacuumEveryClosedRows) void vacuum();
+      return changes;
+    },
     changes: (afterSeq, limit) => reads.changes(sql, afterSeq, limit),
     importReference: (data) => reference.importReference(sql, data),
     lsoas: () => reference.lsoas(sql),
@@ -57,6 +87,7 @@ export const storeOver = (
       if (closed) return;
       closed = true;
       try {
+        await vacuuming;
         await sql.close();
       } finally {
         options.onClose?.();
@@ -72,7 +103,7 @@ export const storeOver = (
 export const openStoreInternal = async (
   options: StoreOptions,
   internal: { hooks?: ApplyHooks } = {},
-): Promise<{ store: Store; sql: Sql }> => {
+): Promise<{ store: Store & { vacuum(): Promise<void> }; sql: Sql }> => {
   let sql: Sql;
   let release: (() => void) | undefined;
   if (options.databaseUrl !== undefined) {
@@ -95,6 +126,8 @@ export const openStoreInternal = async (
   });
   try {
     await store.migrate();
+    // PGlite has no autovacuum: start each session from a vacuumed table.
+    if (sql.backend === "pglite") void store.vacuum();
   } catch (error) {
     await store.close();
     if (error instanceof StoreError) throw error;

@@ -108,6 +108,14 @@ interface Plan {
 export const isoTimestampSql = (column: string): string =>
   `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** What a write did: the changes logged, and how many current rows it closed. */
+export interface Applied {
+  readonly changes: Change[];
+  readonly closedRows: number;
+}
+
+const nothing: Applied = { changes: [], closedRows: 0 };
+
 /**
  * Applies a prepared change in one transaction. Returns the changes made (none when every
  * history was already as given).
@@ -116,9 +124,9 @@ export const applyChange = async (
   sql: Sql,
   change: ChangeInput,
   hooks: ApplyHooks = {},
-): Promise<Change[]> => {
+): Promise<Applied> => {
   const entities = prepare(change);
-  if (entities.length === 0) return [];
+  if (entities.length === 0) return nothing;
   const ids = entities.map((e) => e.id);
   const step = async (name: string) => {
     await hooks.afterStatement?.(name);
@@ -194,7 +202,7 @@ export const applyChange = async (
         insert,
       });
     }
-    if (plans.length === 0) return [];
+    if (plans.length === 0) return nothing;
 
     // Every row this transaction writes carries its first seq; its log rows take
     // first … first + n - 1 and share one recorded_at, strictly after the previous one.
@@ -287,6 +295,6 @@ export const applyChange = async (
     const lastSeq = first + changes.length - 1;
     await tx.query("select pg_notify($1::text, $2::text)", [changesChannel, String(lastSeq)]);
     await step("notify");
-    return changes;
+    return { changes, closedRows: close.length };
   });
 };
