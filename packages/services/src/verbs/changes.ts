@@ -50,4 +50,4 @@ export const makeChanges =
         { concurrency: "unbounded" },
       );
       return { changes, next: changes.at(-1)?.seq ?? after, lastSeq } satisfies ChangesPage;
-    }).pipe(Effect.withSpan("Register.changes"));
+    });

@@ -41,4 +41,4 @@ export const makeCheckRules =
         warnings: findings.length - errors,
         dataVersion: model.seq,
       } satisfies RulesRead;
-    }).pipe(Effect.withSpan("Register.checkRules"));
+    });

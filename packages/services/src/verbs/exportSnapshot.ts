@@ -38,4 +38,4 @@ export const makeExportSnapshot =
         postcodes: model.reference.postcodes,
         dataVersion: model.seq,
       } satisfies SnapshotExport;
-    }).pipe(Effect.withSpan("Register.exportSnapshot"));
+    });

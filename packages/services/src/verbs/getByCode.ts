@@ -60,4 +60,4 @@ export const makeGetByCode =
         });
       }
       return { matches, dataVersion: model.seq } satisfies ByCodeRead;
-    }).pipe(Effect.withSpan("Register.getByCode"));
+    });

@@ -84,4 +84,4 @@ export const makeGetEntity =
       if (version === undefined)
         return yield* notFound(kind, id, `has no version valid on ${validAt}`);
       return { kind, id, version, versions, revision, dataVersion } satisfies EntityRead<K>;
-    }).pipe(Effect.withSpan("Register.getEntity"));
+    });

@@ -42,4 +42,4 @@ export const makeHierarchy =
         ...(options?.systemId === undefined ? {} : { systemId: options.systemId }),
       });
       return { hierarchy, dataVersion: model.seq } satisfies HierarchyRead;
-    }).pipe(Effect.withSpan("Register.hierarchy"));
+    });

@@ -120,4 +120,4 @@ export const makeHistory =
         changes,
         dataVersion: model.seq,
       } satisfies HistoryRead;
-    }).pipe(Effect.withSpan("Register.history"));
+    });

@@ -66,6 +66,17 @@ const Options = z.object({
 const byFrom = (a: Entity, b: Entity): number =>
   a.valid.from < b.valid.from ? -1 : a.valid.from > b.valid.from ? 1 : 0;
 
+/** Whether two lists of reference rows hold the same rows, whatever their order. */
+const sameRows = <T>(
+  a: ReadonlyArray<T>,
+  b: ReadonlyArray<T>,
+  key: (row: T) => string,
+): boolean => {
+  if (a.length !== b.length) return false;
+  const order = (x: T, y: T) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0);
+  return sameVersions([...a].sort(order), [...b].sort(order));
+};
+
 /** The snapshot's entities as histories, ordered by kind then id. */
 const historiesOf = (snapshot: Snapshot) => {
   const result: { kind: EntityKind; id: string; versions: Entity[] }[] = [];
@@ -140,13 +151,23 @@ export const makeImportSnapshot =
                 .join("; ")}`,
             });
           }
-          yield* storeCall("importReference", () =>
-            ctx.store.importReference({
-              lsoas: snapshot.lsoas,
-              sources: snapshot.sources,
-              ...(opts.postcodes.length > 0 ? { postcodes: [...opts.postcodes] } : {}),
-            }),
-          );
+          // Reference data the register already holds as given is not loaded again.
+          const held = model.reference;
+          const reference = {
+            ...(sameRows(held.lsoas, snapshot.lsoas, (l) => l.code)
+              ? {}
+              : { lsoas: snapshot.lsoas }),
+            ...(sameRows(held.sources, snapshot.sources, (s) => s.key)
+              ? {}
+              : { sources: snapshot.sources }),
+            ...(opts.postcodes.length === 0 ||
+            sameRows(held.postcodes, opts.postcodes, (p) => p.postcode)
+              ? {}
+              : { postcodes: opts.postcodes }),
+          };
+          if (Object.keys(reference).length > 0) {
+            yield* storeCall("importReference", () => ctx.store.importReference(reference));
+          }
           const changes: Change[] = [];
           for (let start = 0; start < writes.length; start += opts.batchSize) {
             const batch = writes.slice(start, start + opts.batchSize);
@@ -160,7 +181,10 @@ export const makeImportSnapshot =
             for (const change of written) changes.push(change);
           }
           yield* ctx.live.commitLocked(changes);
-          const next = yield* ctx.live.reloadReferenceLocked;
+          const next =
+            Object.keys(reference).length > 0
+              ? yield* ctx.live.reloadReferenceLocked
+              : ctx.live.current();
           return {
             created,
             replaced,

@@ -115,4 +115,4 @@ export const makeListEntities =
         nextCursor: more && last !== undefined ? encodeCursor(last.id) : null,
         dataVersion: model.seq,
       } satisfies ListPage<K>;
-    }).pipe(Effect.withSpan("Register.listEntities"));
+    });

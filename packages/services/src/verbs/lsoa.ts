@@ -72,4 +72,4 @@ export const makeLsoa =
         });
       }
       return lsoaChain(model, lsoa, validAt);
-    }).pipe(Effect.withSpan("Register.lsoa"));
+    });

@@ -53,4 +53,4 @@ export const makePostcode =
         });
       }
       return { postcode: location, ...lsoaChain(model, lsoa, validAt) } satisfies PostcodeRead;
-    }).pipe(Effect.withSpan("Register.postcode"));
+    });

@@ -96,4 +96,4 @@ export const makePractice =
         ...chainOf(model, place, validAt),
         dataVersion: model.seq,
       } satisfies PracticeRead;
-    }).pipe(Effect.withSpan("Register.practice"));
+    });

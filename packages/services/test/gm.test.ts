@@ -1,0 +1,91 @@
+/**
+ * The Greater Manchester dataset (`@care-atlas/data`) through the services: imported into an
+ * empty store, imported again (nothing written), exported (the same snapshot back) and
+ * looked up. Expectations come from the dataset itself, not from memory.
+ */
+import { loadPostcodes, loadSnapshot } from "@care-atlas/data";
+import { collections, type EntityKind, type Snapshot } from "@care-atlas/domain";
+import { describe, expect, it } from "@effect/vitest";
+import { Effect } from "effect";
+import { afterAll, beforeAll } from "vitest";
+import { Register } from "../src/Register.js";
+import { meta } from "./fixtures.js";
+import { backends, registerOn, type TestDatabase } from "./harness.js";
+
+const snapshot = loadSnapshot();
+const postcodes = loadPostcodes();
+
+const normalised = (value: Snapshot): Snapshot => {
+  const copy = structuredClone(value);
+  for (const kind of Object.keys(collections) as EntityKind[]) {
+    (copy[collections[kind]] as { id: string; valid: { from: string } }[]).sort(
+      (a, b) => a.id.localeCompare(b.id) || a.valid.from.localeCompare(b.valid.from),
+    );
+  }
+  copy.lsoas.sort((a, b) => a.code.localeCompare(b.code));
+  copy.sources.sort((a, b) => a.key.localeCompare(b.key));
+  return copy;
+};
+
+describe.each(backends)("the GM dataset on $name", (backend) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await backend.create();
+  });
+  afterAll(() => db.dispose());
+
+  it.effect("imports, re-imports with no change, and exports the same snapshot", () =>
+    Effect.gen(function* () {
+      const register = yield* Register;
+      const first = yield* register.importSnapshot(snapshot, meta, { postcodes });
+      expect(first.findings.filter((f) => f.severity === "error")).toEqual([]);
+      expect(first.changes).toBe(first.created);
+      const seq = yield* Effect.promise(() => db.store.lastSeq());
+
+      const second = yield* register.importSnapshot(snapshot, meta, { postcodes });
+      expect(second.changes).toBe(0);
+      expect(second.unchanged).toBe(first.created);
+      expect(yield* Effect.promise(() => db.store.lastSeq())).toBe(seq);
+
+      const exported = yield* register.exportSnapshot();
+      expect(exported.snapshot).toEqual(normalised(snapshot));
+      expect(exported.postcodes).toHaveLength(postcodes.length);
+      expect((yield* register.checkRules()).errors).toBe(0);
+    }).pipe(Effect.provide(registerOn(db.store))),
+  );
+
+  it.effect("a postcode resolves through LSOA and place to the ICB the dataset names", () =>
+    Effect.gen(function* () {
+      const register = yield* Register;
+      const sample = postcodes[0];
+      if (sample === undefined) throw new Error("the dataset has postcodes");
+      const read = yield* register.postcode(sample.postcode, { validAt: "2024-04-01" });
+      expect(read.lsoa.code).toBe(sample.lsoaCode);
+      const lsoa = snapshot.lsoas.find((l) => l.code === sample.lsoaCode);
+      expect(read.place?.codes.map((c) => c.value)).toContain(lsoa?.districtCode);
+      const system = snapshot.systems.find((s) => s.id === read.place?.systemId);
+      expect(read.icb?.id).toBe(read.subIcbLocation?.parentId ?? system?.icbId);
+      expect(read.icb).not.toBeNull();
+    }).pipe(Effect.provide(registerOn(db.store))),
+  );
+
+  it.effect("a practice resolves to the PCN its membership names on the date", () =>
+    Effect.gen(function* () {
+      const register = yield* Register;
+      const date = "2023-06-01";
+      const membership = snapshot.relationships.find(
+        (r) =>
+          r.kind === "member-of" &&
+          r.valid.from <= date &&
+          (r.valid.to === null || date < r.valid.to) &&
+          snapshot.organisations.some((o) => o.id === r.objectId && o.kind === "pcn"),
+      );
+      if (membership === undefined) throw new Error("the dataset has PCN memberships");
+      const practice = snapshot.organisations.find((o) => o.id === membership.subjectId);
+      const code = practice?.codes.find((c) => c.system === "ods")?.value ?? "";
+      const read = yield* register.practice(code, { validAt: date });
+      expect(read.pcn?.id).toBe(membership.objectId);
+      expect(read.place).not.toBeNull();
+    }).pipe(Effect.provide(registerOn(db.store))),
+  );
+});
