@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { dataset } from "./fixtures.js";
+import { call, getJson } from "./harness.js";
+
+interface Lookup {
+  data: {
+    postcode?: { postcode: string; lsoaCode: string };
+    lsoa: { code: string; msoa: { code: string }; ward?: { code: string } };
+    neighbourhoods: Array<{ neighbourhood: { name: string }; scheme: { id: string } | null }>;
+    place: { name: string } | null;
+    subIcbLocation: { codes: Array<{ value: string }> } | null;
+    icb: { codes: Array<{ value: string }> } | null;
+  };
+  dataVersion: number;
+}
+
+describe("GET /v1/lookup/postcode/{postcode}", () => {
+  it("places M32 0JG in its LSOA, MSOA, ward, Trafford locality, place, sub-ICB location and ICB", async () => {
+    const body = await getJson<Lookup>("/v1/lookup/postcode/m32%200jg");
+    expect(body.data.postcode?.postcode).toBe("M32 0JG");
+    expect(body.data.lsoa.code).toMatch(/^E01\d{6}$/);
+    expect(body.data.lsoa.msoa.code).toMatch(/^E02\d{6}$/);
+    expect(body.data.place?.name).toBe("Trafford");
+    expect(body.data.neighbourhoods.map((n) => n.neighbourhood.name).join()).toMatch(
+      /Trafford locality/,
+    );
+    expect(body.data.icb?.codes.map((c) => c.value)).toContain("QOP");
+    expect(body.data.subIcbLocation?.codes.map((c) => c.value)).toContain("02A");
+  });
+
+  it("normalises spacing and case and sends an ETag that 304s", async () => {
+    const response = await call("/v1/lookup/postcode/M320JG");
+    expect(response.status).toBe(200);
+    const etag = response.headers.get("etag") ?? "";
+    expect(
+      (await call("/v1/lookup/postcode/M320JG", { headers: { "If-None-Match": etag } })).status,
+    ).toBe(304);
+  });
+});
+
+describe("POST /v1/lookup/postcodes", () => {
+  it("answers each of 10,000 postcodes in order, with per-item errors", async () => {
+    const csv = (await import("node:fs")).readFileSync(
+      new URL(
+        "../../../packages/data/raw/postcodes/trafford_postcodes_2025-02.csv",
+        import.meta.url,
+      ),
+      "utf8",
+    );
+    const postcodes = csv
+      .trim()
+      .split("\n")
+      .slice(1, 9_998)
+      .map((line) => line.split(",")[0] ?? "");
+    const inputs = [...postcodes, "not a postcode", "ZZ9 9ZZ", "m15 4ab"];
+    const response = await call("/v1/lookup/postcodes", {
+      method: "POST",
+      body: JSON.stringify({ postcodes: inputs }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      data: Array<{
+        input: string;
+        postcode: string | null;
+        result: unknown;
+        error: { code: string } | null;
+      }>;
+      found: number;
+      failed: number;
+    };
+    expect(body.data).toHaveLength(10_000);
+    expect(body.data.map((item) => item.input)).toEqual(inputs);
+    expect(body.data.at(-3)?.error?.code).toBe("invalid-postcode");
+    expect(body.data.at(-2)?.error?.code).toBe("not-found");
+    expect(body.data.at(-1)?.postcode).toBe("M15 4AB");
+    expect(body.found + body.failed).toBe(10_000);
+    expect(body.failed).toBe(2);
+  });
+});
+
+describe("GET /v1/lookup/practice/{odsCode}", () => {
+  it("takes P82001 to its PCN, place and ICB", async () => {
+    const body = await getJson<{
+      data: {
+        practice: { name: string };
+        pcn: { codes: Array<{ value: string }> } | null;
+        place: { name: string } | null;
+      };
+    }>("/v1/lookup/practice/p82001");
+    expect(body.data.pcn?.codes.map((c) => c.value)).toContain("U79938");
+    expect(body.data.place?.name).toBe("Bolton");
+  });
+});
+
+describe("GET /v1/lookup/code/{code}", () => {
+  it("finds the holder of a current code", async () => {
+    const body = await getJson<{
+      data: { closed: boolean; matches: Array<{ kind: string; code: string }> };
+    }>("/v1/lookup/code/QOP");
+    expect(body.data.closed).toBe(false);
+    expect(body.data.matches.map((m) => m.kind)).toContain("organisation");
+  });
+
+  it("follows a closed CCG code (00W) to its successor today", async () => {
+    const body = await getJson<{
+      data: {
+        closed: boolean;
+        successors: Array<{ version: { name: string; codes: Array<{ value: string }> } }>;
+      };
+    }>("/v1/lookup/code/00W");
+    expect(body.data.closed).toBe(true);
+    expect(body.data.successors.length).toBeGreaterThan(0);
+    const names = body.data.successors.map((s) => s.version.name).join(" | ");
+    expect(names).toMatch(/Manchester/i);
+  });
+
+  it("finds an LSOA by its GSS code", async () => {
+    const lsoa = dataset.lsoas[0]?.code ?? "";
+    const body = await getJson<{ data: { matches: Array<{ kind: string }> } }>(
+      `/v1/lookup/code/${lsoa}`,
+    );
+    expect(body.data.matches.map((m) => m.kind)).toContain("lsoa");
+  });
+});
+
+describe("GET /v1/areas/lsoas/{code}", () => {
+  it("returns the LSOA with its district's place", async () => {
+    const lsoa = dataset.lsoas.find((l) => l.districtCode === "E08000009");
+    const body = await getJson<{
+      data: { lsoa: { code: string }; place: { name: string } | null };
+    }>(`/v1/areas/lsoas/${lsoa?.code}`);
+    expect(body.data.lsoa.code).toBe(lsoa?.code);
+    expect(body.data.place?.name).toBe("Trafford");
+  });
+});
