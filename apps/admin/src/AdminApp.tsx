@@ -2,11 +2,13 @@
  * @module AdminApp
  * `createAdminApp(deps)`: the admin web app as a Hono app whose routes live under its base
  * path (default `/admin`), ready to serve on its own or to be called from the API
- * (`admin.fetch(request, env)`). Middleware order: security headers → static assets (no
- * session) → view context → session + CSRF → sign-in/out → sign-in required → pages.
+ * (`admin.fetch(request, env)`). Middleware order: security headers → compression (pages) →
+ * static assets (no session) → view context → session + CSRF → sign-in/out → sign-in
+ * required → pages.
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { secureHeaders } from "hono/secure-headers";
 import type { AdminDeps } from "./AdminDeps.js";
 import { type AssetBundle, loadAssets } from "./assets/Assets.js";
@@ -70,6 +72,9 @@ export const createAdminApp = (deps: AdminDeps): Hono<AdminEnv> => {
   const csrf = new CsrfTokens(deps.csrfSecret);
   const throttle = new SignInThrottle(deps.throttle);
   const today = deps.today ?? isoToday;
+  const logger = deps.logger ?? {
+    error: (message: string, fields?: Record<string, unknown>) => console.error(message, fields),
+  };
   const clientAddress = deps.clientAddress ?? defaultClientAddress(cookies.trustProxy);
 
   let bundle: AssetBundle | undefined;
@@ -91,6 +96,9 @@ export const createAdminApp = (deps: AdminDeps): Hono<AdminEnv> => {
       permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
     }),
   );
+
+  // Pages are compressed per response; the assets are served already compressed.
+  app.use(compress({ threshold: 1024, contentTypeFilter: /^text\/html/ }));
 
   app.get("/assets/*", async (c) => {
     const assets = bundle ?? (await loading);
@@ -224,7 +232,7 @@ export const createAdminApp = (deps: AdminDeps): Hono<AdminEnv> => {
           break;
       }
     }
-    console.error("admin: unhandled error", error);
+    logger.error("admin: unhandled error", { error, path: c.req.path });
     return page(
       c,
       <ErrorPage ctx={view} title="Sorry, there is a problem with the service">

@@ -13,6 +13,11 @@ export type AdminAuth = Pick<
   "verifyLogin" | "createSession" | "sessionUser" | "deleteSession" | "listUsers" | "createUser"
 >;
 
+/** Reports unexpected errors (the API's logger has this shape). */
+export interface AdminLogger {
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
 /** The boundary files the map draws (GeoJSON, WGS84), already parsed. */
 export interface Boundaries {
   /** Local authority districts (the places), e.g. ONS LAD "super generalised". */
@@ -53,4 +58,6 @@ export interface AdminDeps {
   readonly throttle?: SignInThrottleOptions;
   /** Today's date (YYYY-MM-DD), for the default `validAt`. */
   readonly today?: () => string;
+  /** Where unexpected errors are reported (default: the console). */
+  readonly logger?: AdminLogger;
 }

@@ -6,6 +6,6 @@
  */
 
 export { adminCsp, createAdminApp } from "./AdminApp.js";
-export type { AdminAuth, AdminDeps, Boundaries } from "./AdminDeps.js";
+export type { AdminAuth, AdminDeps, AdminLogger, Boundaries } from "./AdminDeps.js";
 export type { RegisterRuntime } from "./http/RegisterCall.js";
 export { cookieNames } from "./http/Session.js";

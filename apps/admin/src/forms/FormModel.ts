@@ -247,8 +247,20 @@ const isPrimitive = (walker: Walker, schema: Json): boolean => {
   );
 };
 
-const hintOf = (schema: Json): { hint?: string } =>
-  schema.description !== undefined ? { hint: schema.description } : {};
+/**
+ * A field's hint, from its schema description. The period's own description (the
+ * half-open notation) and legends of enum values (the options already say them in words)
+ * are left out.
+ */
+const hintOf = (schema: Json): { hint?: string } => {
+  const text = schema.description;
+  if (text === undefined) return {};
+  if (text.includes("[from, to)")) {
+    return text.startsWith("A half-open") ? {} : { hint: text.replace(/,? ?\[from, to\)\.?/, ".") };
+  }
+  if (schema.enum !== undefined && text.includes(";")) return {};
+  return { hint: text };
+};
 
 const field = (
   walker: Walker,

@@ -36,6 +36,8 @@ export interface MapModel {
   readonly outlines: string;
   /** Areas that could not be drawn (no boundary for their code). */
   readonly missing: ReadonlyArray<string>;
+  /** Neighbourhoods with no LSOAs (registered-population footprints): nothing to draw. */
+  readonly withoutLsoas: number;
 }
 
 /** A neighbourhood to draw: its footprint LSOAs. */
@@ -139,6 +141,7 @@ export class Atlas {
   private neighbourhoodGroups(frame: Frame, neighbourhoods: ReadonlyArray<MapNeighbourhood>) {
     const missing: string[] = [];
     const groups = neighbourhoods.map((n) => {
+      if (n.lsoas.length === 0) return [];
       const rings: Point[][] = [];
       for (const code of n.lsoas) {
         const area = this.lsoas.get(code);
@@ -188,6 +191,7 @@ export class Atlas {
       shapes,
       outlines: linesPath(lines),
       missing: [...missing, ...missingNeighbourhoods],
+      withoutLsoas: neighbourhoods.filter((n) => n.lsoas.length === 0).length,
     };
   }
 
@@ -219,6 +223,7 @@ export class Atlas {
       ],
       outlines: `${linesPath(lines)}${outline}`,
       missing,
+      withoutLsoas: neighbourhoods.filter((n) => n.lsoas.length === 0).length,
     };
   }
 }

@@ -59,6 +59,8 @@ export const MapSvg: FC<{ map: MapModel; title: string; labels?: boolean }> = ({
       {title}. Contains OS data © Crown copyright and database right. Boundaries: Office for
       National Statistics, Open Government Licence v3.0.
       {map.missing.length > 0 && ` Not drawn (no boundary): ${map.missing.join(", ")}.`}
+      {map.withoutLsoas > 0 &&
+        ` ${map.withoutLsoas} ${map.withoutLsoas === 1 ? "neighbourhood is" : "neighbourhoods are"} defined by GP registered lists, not by areas, so ${map.withoutLsoas === 1 ? "it is" : "they are"} not drawn.`}
     </figcaption>
   </figure>
 );

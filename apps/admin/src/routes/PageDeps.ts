@@ -30,7 +30,7 @@ export const atlasLoader = (deps: AdminDeps): (() => Promise<Atlas | undefined>)
         ? undefined
         : Atlas.fromGeoJson(boundaries.places, boundaries.lsoas);
     })().catch((error: unknown) => {
-      console.error("admin: the map boundaries could not be read", error);
+      (deps.logger ?? console).error("admin: the map boundaries could not be read", { error });
       return undefined;
     });
     return loading;

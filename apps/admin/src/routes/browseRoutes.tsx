@@ -190,10 +190,15 @@ export const registerBrowseRoutes = (
       readRegister(runtime, (register) =>
         Effect.gen(function* () {
           const schemes = yield* schemeOptions(q.validAt)(register);
+          // By default, a scheme whose neighbourhoods are areas (they can be drawn).
+          const drawable = yield* listAll(register, "neighbourhoodScheme", {
+            validAt: q.validAt,
+            filter: (s) => s.basis !== "registered-population",
+          });
           const schemeId =
             requested !== undefined && schemes.some((s) => s.value === requested)
               ? requested
-              : schemes[0]?.value;
+              : (drawable[0]?.id ?? schemes[0]?.value);
           const places = yield* listAll(register, "place", { validAt: q.validAt });
           const neighbourhoods = yield* listAll(register, "neighbourhood", {
             validAt: q.validAt,

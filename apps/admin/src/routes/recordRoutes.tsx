@@ -68,17 +68,35 @@ export const registerRecordRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void 
     const kind = kindOfId(id);
     if (kind === undefined) return c.notFound();
     const data = await readRegister(runtime, (register) =>
-      Effect.all({ history: register.history(id), directory: names(register) }),
+      Effect.gen(function* () {
+        const history = yield* register.history(id);
+        // Each change's before and after, from the change log (an entity has few changes).
+        const logged = yield* Effect.forEach(
+          history.changes,
+          (change) =>
+            Effect.map(
+              register.changes({ after: change.seq - 1, limit: 1 }),
+              (page) => page.changes[0],
+            ),
+          { concurrency: 4 },
+        );
+        const directory = yield* names(register);
+        return { history, logged, directory };
+      }),
     );
-    const entries = [...data.history.changes]
-      .sort((a, b) => b.seq - a.seq)
-      .map((change) => ({
-        ...change,
-        diffs: diffHistories(
-          recordedAt(data.history.versions, change.seq - 1),
-          recordedAt(data.history.versions, change.seq),
-        ),
-      }));
+    const entries = data.history.changes
+      .map((change, i) => {
+        const logged = data.logged[i];
+        const diffs =
+          logged !== undefined && logged.seq === change.seq && logged.id === id
+            ? diffHistories(logged.before, logged.after)
+            : diffHistories(
+                recordedAt(data.history.versions, change.seq - 1),
+                recordedAt(data.history.versions, change.seq),
+              );
+        return { ...change, diffs };
+      })
+      .sort((a, b) => b.seq - a.seq);
     const saved = Number(c.req.query("saved"));
     const title = data.directory.name(id);
     return page(

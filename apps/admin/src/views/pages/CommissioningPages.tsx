@@ -184,13 +184,11 @@ export const PooledBudgetPage: FC<{ ctx: ViewContext; data: PooledBudgetData }> 
           <h2>Totals by year</h2>
           <BarChart
             title={`Total of ${b.name} by financial year`}
-            bars={[...years]
-              .reverse()
-              .map((y) => ({
-                label: y.financialYear,
-                value: y.totalPence,
-                text: formatMoney(y.totalPence),
-              }))}
+            bars={[...years].reverse().map((y) => ({
+              label: y.financialYear,
+              value: y.totalPence,
+              text: formatMoney(y.totalPence),
+            }))}
           />
         </>
       )}
