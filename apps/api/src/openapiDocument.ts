@@ -37,9 +37,32 @@ const tags = [
   { name: "Operations", description: "Health, readiness." },
 ];
 
+/**
+ * A property with a default may be left out of a request (zod fills it in), so it is not
+ * `required`. The generator lists it as required (the parsed output always has it); this
+ * walks the document and drops such properties from `required`, so clients may omit them.
+ */
+const optionalDefaults = (node: unknown): void => {
+  if (Array.isArray(node)) {
+    for (const item of node) optionalDefaults(item);
+    return;
+  }
+  if (typeof node !== "object" || node === null) return;
+  const schema = node as {
+    properties?: Record<string, { default?: unknown }>;
+    required?: string[];
+  };
+  if (schema.properties !== undefined && Array.isArray(schema.required)) {
+    const properties = schema.properties;
+    schema.required = schema.required.filter((name) => properties[name]?.default === undefined);
+    if (schema.required.length === 0) delete schema.required;
+  }
+  for (const value of Object.values(node)) optionalDefaults(value);
+};
+
 /** Builds the document. */
-export const openApiDocument = (app: OpenAPIHono<AppEnv>): Record<string, unknown> =>
-  app.getOpenAPI31Document({
+export const openApiDocument = (app: OpenAPIHono<AppEnv>): Record<string, unknown> => {
+  const document = app.getOpenAPI31Document({
     openapi: "3.1.0",
     info: {
       title: "Care Atlas API",
@@ -50,3 +73,6 @@ export const openApiDocument = (app: OpenAPIHono<AppEnv>): Record<string, unknow
     servers: [{ url: "/", description: "This server" }],
     tags,
   }) as unknown as Record<string, unknown>;
+  optionalDefaults(document);
+  return document;
+};

@@ -38,6 +38,900 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/systems": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List systems valid on a date */
+    get: operations["listSystems"];
+    put?: never;
+    /** Create a system */
+    post: operations["createSystem"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/systems/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one system as it was on a date */
+    get: operations["getSystem"];
+    /**
+     * Record a new version of a system
+     * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
+     */
+    put: operations["updateSystem"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/systems/{id}/end": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a system from a date */
+    post: operations["endSystem"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/places": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List places valid on a date */
+    get: operations["listPlaces"];
+    put?: never;
+    /** Create a place */
+    post: operations["createPlace"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/places/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one place as it was on a date */
+    get: operations["getPlace"];
+    /**
+     * Record a new version of a place
+     * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
+     */
+    put: operations["updatePlace"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/places/{id}/end": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a place from a date */
+    post: operations["endPlace"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/neighbourhood-schemes": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List neighbourhoodschemes valid on a date */
+    get: operations["listNeighbourhoodSchemes"];
+    put?: never;
+    /** Create a neighbourhoodscheme */
+    post: operations["createNeighbourhoodScheme"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/neighbourhood-schemes/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one neighbourhoodscheme as it was on a date */
+    get: operations["getNeighbourhoodScheme"];
+    /**
+     * Record a new version of a neighbourhoodscheme
+     * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
+     */
+    put: operations["updateNeighbourhoodScheme"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/neighbourhood-schemes/{id}/end": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a neighbourhoodscheme from a date */
+    post: operations["endNeighbourhoodScheme"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/neighbourhoods": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List neighbourhoods valid on a date */
+    get: operations["listNeighbourhoods"];
+    put?: never;
+    /** Create a neighbourhood */
+    post: operations["createNeighbourhood"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/neighbourhoods/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one neighbourhood as it was on a date */
+    get: operations["getNeighbourhood"];
+    /**
+     * Record a new version of a neighbourhood
+     * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
+     */
+    put: operations["updateNeighbourhood"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/neighbourhoods/{id}/end": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a neighbourhood from a date */
+    post: operations["endNeighbourhood"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/organisations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List organisations valid on a date */
+    get: operations["listOrganisations"];
+    put?: never;
+    /** Create a organisation */
+    post: operations["createOrganisation"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/organisations/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one organisation as it was on a date */
+    get: operations["getOrganisation"];
+    /**
+     * Record a new version of a organisation
+     * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
+     */
+    put: operations["updateOrganisation"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/organisations/{id}/end": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a organisation from a date */
+    post: operations["endOrganisation"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/relationships": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List relationships valid on a date */
+    get: operations["listRelationships"];
+    put?: never;
+    /** Create a relationship */
+    post: operations["createRelationship"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/relationships/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one relationship as it was on a date */
+    get: operations["getRelationship"];
+    /**
+     * Record a new version of a relationship
+     * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
+     */
+    put: operations["updateRelationship"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/relationships/{id}/end": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a relationship from a date */
+    post: operations["endRelationship"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/successions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List successions valid on a date */
+    get: operations["listSuccessions"];
+    put?: never;
+    /** Record a succession and end its predecessors */
+    post: operations["createSuccession"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/successions/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one succession as it was on a date */
+    get: operations["getSuccession"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/collaboratives": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List collaboratives valid on a date */
+    get: operations["listCollaboratives"];
+    put?: never;
+    /** Create a collaborative */
+    post: operations["createCollaborative"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/collaboratives/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one collaborative as it was on a date */
+    get: operations["getCollaborative"];
+    /**
+     * Record a new version of a collaborative
+     * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
+     */
+    put: operations["updateCollaborative"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/collaboratives/{id}/end": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a collaborative from a date */
+    post: operations["endCollaborative"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/teams": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List teams valid on a date */
+    get: operations["listTeams"];
+    put?: never;
+    /** Create a team */
+    post: operations["createTeam"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/teams/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one team as it was on a date */
+    get: operations["getTeam"];
+    /**
+     * Record a new version of a team
+     * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
+     */
+    put: operations["updateTeam"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/teams/{id}/end": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a team from a date */
+    post: operations["endTeam"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/governance/bodies": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List governancebodies valid on a date */
+    get: operations["listGovernanceBodies"];
+    put?: never;
+    /** Create a governancebody */
+    post: operations["createGovernanceBody"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/governance/bodies/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one governancebody as it was on a date */
+    get: operations["getGovernanceBody"];
+    /**
+     * Record a new version of a governancebody
+     * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
+     */
+    put: operations["updateGovernanceBody"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/governance/bodies/{id}/end": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a governancebody from a date */
+    post: operations["endGovernanceBody"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/commissioning/bodies": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List commissioningbodies valid on a date */
+    get: operations["listCommissioningBodies"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/commissioning/bodies/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one commissioningbody as it was on a date */
+    get: operations["getCommissioningBody"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/commissioning/pooled-budgets": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List pooledbudgets valid on a date */
+    get: operations["listPooledBudgets"];
+    put?: never;
+    /** Create a pooledbudget */
+    post: operations["createPooledBudget"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/commissioning/pooled-budgets/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one pooledbudget as it was on a date */
+    get: operations["getPooledBudget"];
+    /**
+     * Record a new version of a pooledbudget
+     * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
+     */
+    put: operations["updatePooledBudget"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/commissioning/pooled-budgets/{id}/end": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a pooledbudget from a date */
+    post: operations["endPooledBudget"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/commissioning/decisions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List decisions valid on a date */
+    get: operations["listDecisions"];
+    put?: never;
+    /** Create a decision */
+    post: operations["createDecision"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/commissioning/decisions/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one decision as it was on a date */
+    get: operations["getDecision"];
+    /**
+     * Record a new version of a decision
+     * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
+     */
+    put: operations["updateDecision"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/commissioning/decisions/{id}/end": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a decision from a date */
+    post: operations["endDecision"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/strategy/elements": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List strategyelements valid on a date */
+    get: operations["listStrategyElements"];
+    put?: never;
+    /** Create a strategyelement */
+    post: operations["createStrategyElement"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/strategy/elements/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one strategyelement as it was on a date */
+    get: operations["getStrategyElement"];
+    /**
+     * Record a new version of a strategyelement
+     * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
+     */
+    put: operations["updateStrategyElement"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/strategy/elements/{id}/end": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a strategyelement from a date */
+    post: operations["endStrategyElement"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/strategy/outcomes": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List strategyoutcomes valid on a date */
+    get: operations["listStrategyOutcomes"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/strategy/outcomes/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one strategyoutcome as it was on a date */
+    get: operations["getStrategyOutcome"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/lookup/postcode/{postcode}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Which neighbourhood, place, sub-ICB location and ICB serve a postcode */
+    get: operations["lookupPostcode"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/lookup/postcodes": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Look up to 20,000 postcodes at once */
+    post: operations["lookupPostcodes"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/lookup/practice/{odsCode}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A GP practice's PCN, neighbourhood and place */
+    get: operations["lookupPractice"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/areas/lsoas/{code}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An LSOA and where it sits */
+    get: operations["getLsoa"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/lookup/code/{code}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What an ODS or GSS code names, and its successor if it has closed */
+    get: operations["lookupCode"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/changes": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The change feed, a page at a time */
+    get: operations["listChanges"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/changes/stream": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The change feed as server-sent events */
+    get: operations["streamChanges"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -46,6 +940,15 @@ export interface components {
     Health: {
       /** @enum {string} */
       status: "ok";
+    };
+    /** @description The database answers and the read model is loaded. */
+    Ready: {
+      /** @enum {string} */
+      status: "ready";
+      checks: {
+        [key: string]: string;
+      };
+      dataVersion?: number;
     };
     /** @description An RFC 9457 problem detail. */
     Problem: {
@@ -97,15 +1000,1988 @@ export interface components {
      * @enum {string}
      */
     Severity: "error" | "warning";
-    /** @description The database answers and the read model is loaded. */
-    Ready: {
-      /** @enum {string} */
-      status: "ready";
-      checks: {
-        [key: string]: string;
-      };
-      dataVersion?: number;
+    /** @description A page of systems. */
+    SystemPage: {
+      data: components["schemas"]["System"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description The data version (last change seq) the page was read at. */
+      dataVersion: number;
     };
+    /** @description An integrated care system, the top level of the register. */
+    System: {
+      id: string;
+      name: string;
+      /** @default [] */
+      codes?: components["schemas"]["ExternalIdentifier"][];
+      /** @description The integrated care board that allocates NHS resources. */
+      icbId?: string;
+      description?: string;
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description An ODS or ONS GSS code, with its period. */
+    ExternalIdentifier: {
+      system: components["schemas"]["CodeSystem"];
+      value: string;
+      period?: components["schemas"]["Period"];
+    };
+    /**
+     * @description ods = NHS England Organisation Data Service; gss = ONS Government Statistical Service.
+     * @enum {string}
+     */
+    CodeSystem: "ods" | "gss";
+    /** @description A half-open period of dates [from, to); to = null means still true. */
+    Period: {
+      /**
+       * Format: date
+       * @description First day the fact was true.
+       * @example 2022-07-01
+       */
+      from: string;
+      /**
+       * Format: date
+       * @description First day it was no longer true; null while still true.
+       * @example 2022-07-01
+       */
+      to: string | null;
+    };
+    /** @description The sources of a record and how it was derived. */
+    Provenance: {
+      sources: components["schemas"]["SourceKey"][];
+      /** @description How the value was derived, if it was not published as is. */
+      derivation?: string;
+    };
+    /** @description A short, stable key naming a source in the register. */
+    SourceKey: string;
+    /** @description One system on a date. */
+    SystemItem: {
+      data: components["schemas"]["System"];
+      /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+      revision: number | null;
+      dataVersion: number;
+    };
+    /** @description The system after a write. */
+    SystemWriteResult: {
+      /** @description The entity's valid-time history after the write. */
+      data: components["schemas"]["System"][];
+      /** @description The revision after the write. */
+      revision: number;
+      dataVersion: number;
+      /** @description Rule warnings the change introduced. */
+      warnings: components["schemas"]["Finding"][];
+    };
+    /** @description A version of a system to write. */
+    SystemInput: {
+      /** @description Leave out to get a new id. */
+      id?: string;
+      name: string;
+      /** @default [] */
+      codes?: components["schemas"]["ExternalIdentifier"][];
+      /** @description The integrated care board that allocates NHS resources. */
+      icbId?: string;
+      description?: string;
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description A page of places. */
+    PlacePage: {
+      data: components["schemas"]["Place"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description The data version (last change seq) the page was read at. */
+      dataVersion: number;
+    };
+    /** @description A place (locality) of a system, e.g. a metropolitan district. */
+    Place: {
+      id: string;
+      name: string;
+      systemId: string;
+      /** @default [] */
+      codes?: components["schemas"]["ExternalIdentifier"][];
+      /** @description The local authority for the place. */
+      councilId?: string;
+      /** @description The NHS sub-ICB location for the place. */
+      subIcbLocationId?: string;
+      placeBasedLead?: components["schemas"]["PlaceBasedLead"];
+      /** @description The place's population, e.g. the Census count summed over its LSOAs. */
+      population?: {
+        value: number;
+        /**
+         * @description resident: usual residents; registered: GP list size.
+         * @enum {string}
+         */
+        basis: "resident" | "registered";
+        /**
+         * Format: date
+         * @description The date the figure describes.
+         * @example 2022-07-01
+         */
+        date: string;
+        source: components["schemas"]["SourceKey"];
+        derivation?: string;
+      };
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description The person who coordinates a place's partnership. */
+    PlaceBasedLead: {
+      /** @description The role, e.g. 'Place-based lead'. */
+      title: string;
+      /** @description The person, where a source names them. */
+      holder?: string;
+      organisationId?: string;
+    };
+    /** @description One place on a date. */
+    PlaceItem: {
+      data: components["schemas"]["Place"];
+      /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+      revision: number | null;
+      dataVersion: number;
+    };
+    /** @description The place after a write. */
+    PlaceWriteResult: {
+      /** @description The entity's valid-time history after the write. */
+      data: components["schemas"]["Place"][];
+      /** @description The revision after the write. */
+      revision: number;
+      dataVersion: number;
+      /** @description Rule warnings the change introduced. */
+      warnings: components["schemas"]["Finding"][];
+    };
+    /** @description A version of a place to write. */
+    PlaceInput: {
+      /** @description Leave out to get a new id. */
+      id?: string;
+      name: string;
+      systemId: string;
+      /** @default [] */
+      codes?: components["schemas"]["ExternalIdentifier"][];
+      /** @description The local authority for the place. */
+      councilId?: string;
+      /** @description The NHS sub-ICB location for the place. */
+      subIcbLocationId?: string;
+      placeBasedLead?: components["schemas"]["PlaceBasedLead"];
+      /** @description The place's population, e.g. the Census count summed over its LSOAs. */
+      population?: {
+        value: number;
+        /**
+         * @description resident: usual residents; registered: GP list size.
+         * @enum {string}
+         */
+        basis: "resident" | "registered";
+        /**
+         * Format: date
+         * @description The date the figure describes.
+         * @example 2022-07-01
+         */
+        date: string;
+        source: components["schemas"]["SourceKey"];
+        derivation?: string;
+      };
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description A page of neighbourhoodschemes. */
+    NeighbourhoodSchemePage: {
+      data: components["schemas"]["NeighbourhoodScheme"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description The data version (last change seq) the page was read at. */
+      dataVersion: number;
+    };
+    /** @description A way of dividing places into neighbourhoods. */
+    NeighbourhoodScheme: {
+      id: string;
+      name: string;
+      systemId: string;
+      /** @description Set when the scheme covers one place only. */
+      placeId?: string;
+      basis: components["schemas"]["FootprintBasis"];
+      status: components["schemas"]["SchemeStatus"];
+      description?: string;
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /**
+     * @description geographic: a set of LSOAs; registered-population: the lists of GP practices / PCNs; mixed: both.
+     * @enum {string}
+     */
+    FootprintBasis: "geographic" | "registered-population" | "mixed";
+    /**
+     * @description official: published by the owning body; derived: computed from other data; proposed.
+     * @enum {string}
+     */
+    SchemeStatus: "official" | "derived" | "proposed";
+    /** @description One neighbourhoodscheme on a date. */
+    NeighbourhoodSchemeItem: {
+      data: components["schemas"]["NeighbourhoodScheme"];
+      /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+      revision: number | null;
+      dataVersion: number;
+    };
+    /** @description The neighbourhoodscheme after a write. */
+    NeighbourhoodSchemeWriteResult: {
+      /** @description The entity's valid-time history after the write. */
+      data: components["schemas"]["NeighbourhoodScheme"][];
+      /** @description The revision after the write. */
+      revision: number;
+      dataVersion: number;
+      /** @description Rule warnings the change introduced. */
+      warnings: components["schemas"]["Finding"][];
+    };
+    /** @description A version of a neighbourhoodscheme to write. */
+    NeighbourhoodSchemeInput: {
+      /** @description Leave out to get a new id. */
+      id?: string;
+      name: string;
+      systemId: string;
+      /** @description Set when the scheme covers one place only. */
+      placeId?: string;
+      basis: components["schemas"]["FootprintBasis"];
+      status: components["schemas"]["SchemeStatus"];
+      description?: string;
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description A page of neighbourhoods. */
+    NeighbourhoodPage: {
+      data: components["schemas"]["Neighbourhood"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description The data version (last change seq) the page was read at. */
+      dataVersion: number;
+    };
+    /** @description A neighbourhood of 30,000–50,000 people within a place. */
+    Neighbourhood: {
+      id: string;
+      name: string;
+      placeId: string;
+      schemeId: string;
+      footprint: components["schemas"]["Footprint"];
+      population?: components["schemas"]["PopulationFigure"];
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description A neighbourhood's LSOAs and/or registered-list basis. */
+    Footprint: {
+      /** @default [] */
+      lsoas?: components["schemas"]["LsoaCode"][];
+      /** @default [] */
+      pcnIds?: string[];
+      /** @default [] */
+      practiceIds?: string[];
+    };
+    /** @description An ONS LSOA code (E01…). */
+    LsoaCode: string;
+    /** @description A population figure with its basis, date and source. */
+    PopulationFigure: {
+      value: number;
+      /**
+       * @description resident: usual residents; registered: GP list size.
+       * @enum {string}
+       */
+      basis: "resident" | "registered";
+      /**
+       * Format: date
+       * @description The date the figure describes.
+       * @example 2022-07-01
+       */
+      date: string;
+      source: components["schemas"]["SourceKey"];
+      derivation?: string;
+    };
+    /** @description One neighbourhood on a date. */
+    NeighbourhoodItem: {
+      data: components["schemas"]["Neighbourhood"];
+      /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+      revision: number | null;
+      dataVersion: number;
+      /** @description The teams serving the neighbourhood on the date. */
+      teams: components["schemas"]["NeighbourhoodTeam"][];
+      /** @description The source of the population figure. */
+      populationSource: {
+        key: components["schemas"]["SourceKey"];
+        publisher: string;
+        dataset: string;
+        /** @description An SPDX-style licence id, e.g. OGL-UK-3.0, or a statement. */
+        licence: string;
+        /**
+         * Format: date
+         * @description The date the data describes, when the source says.
+         * @example 2022-07-01
+         */
+        dataDate: string | null;
+        /** Format: uri */
+        url?: string;
+        /** @description The attribution line the licence requires. */
+        attribution?: string;
+        note?: string;
+      } | null;
+    };
+    /** @description An integrated neighbourhood team serving one neighbourhood. */
+    NeighbourhoodTeam: {
+      id: string;
+      name: string;
+      neighbourhoodId: string;
+      leadOrganisationId?: string;
+      /** @default true */
+      gpLed?: boolean;
+      /** @default [] */
+      members?: components["schemas"]["TeamMember"][];
+      /** @default [] */
+      strategyLinks?: string[];
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description A role in a team and its host organisation. */
+    TeamMember: {
+      role: components["schemas"]["TeamRole"];
+      hostOrganisationId: string;
+      headcount?: number;
+    };
+    /**
+     * @description A role in an integrated neighbourhood team (18 roles).
+     * @enum {string}
+     */
+    TeamRole:
+      | "care-coordinator"
+      | "community-safety-advisor"
+      | "district-nurse"
+      | "early-years-worker"
+      | "environmental-health-officer"
+      | "family-support-worker"
+      | "focused-care-worker"
+      | "health-visitor"
+      | "housing-officer"
+      | "key-worker"
+      | "mental-health-practitioner"
+      | "neighbourhood-beat-officer"
+      | "community-safety-officer"
+      | "pharmacist"
+      | "police-community-support-officer"
+      | "social-worker"
+      | "substance-misuse-worker"
+      | "vcs-worker";
+    /** @description The neighbourhood after a write. */
+    NeighbourhoodWriteResult: {
+      /** @description The entity's valid-time history after the write. */
+      data: components["schemas"]["Neighbourhood"][];
+      /** @description The revision after the write. */
+      revision: number;
+      dataVersion: number;
+      /** @description Rule warnings the change introduced. */
+      warnings: components["schemas"]["Finding"][];
+    };
+    /** @description A version of a neighbourhood to write. */
+    NeighbourhoodInput: {
+      /** @description Leave out to get a new id. */
+      id?: string;
+      name: string;
+      placeId: string;
+      schemeId: string;
+      footprint: components["schemas"]["Footprint"];
+      population?: components["schemas"]["PopulationFigure"];
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description A page of organisations. */
+    OrganisationPage: {
+      data: components["schemas"]["Organisation"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description The data version (last change seq) the page was read at. */
+      dataVersion: number;
+    };
+    /** @description An organisation of the care system. */
+    Organisation: {
+      id: string;
+      kind: components["schemas"]["OrganisationKind"];
+      name: string;
+      /** @default [] */
+      codes?: components["schemas"]["ExternalIdentifier"][];
+      /** @default [] */
+      roles?: components["schemas"]["OrganisationRole"][];
+      /** @description The place the organisation is in or serves, when it is one place. */
+      placeId?: string;
+      /** @description e.g. a sub-ICB location's ICB. */
+      parentId?: string;
+      postcode?: components["schemas"]["CanonicalPostcode"];
+      /** @description For a GP practice: its registered list size, with its date and source. */
+      population?: {
+        value: number;
+        /**
+         * @description resident: usual residents; registered: GP list size.
+         * @enum {string}
+         */
+        basis: "resident" | "registered";
+        /**
+         * Format: date
+         * @description The date the figure describes.
+         * @example 2022-07-01
+         */
+        date: string;
+        source: components["schemas"]["SourceKey"];
+        derivation?: string;
+      };
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /**
+     * @description icb: integrated care board; sub-icb-location; ccg: clinical commissioning group; local-authority; combined-authority; nhs-trust; gp-practice; pcn: primary care network; vcfse: voluntary, community, faith and social enterprise; police; other.
+     * @enum {string}
+     */
+    OrganisationKind:
+      | "icb"
+      | "sub-icb-location"
+      | "ccg"
+      | "local-authority"
+      | "combined-authority"
+      | "nhs-trust"
+      | "gp-practice"
+      | "pcn"
+      | "vcfse"
+      | "police"
+      | "other";
+    /** @description A role an organisation plays, with its period. */
+    OrganisationRole: {
+      role: components["schemas"]["OrganisationRoleKind"];
+      period: components["schemas"]["Period"];
+    };
+    /**
+     * @description A role an organisation plays in the system.
+     * @enum {string}
+     */
+    OrganisationRoleKind:
+      | "commissioner"
+      | "provider"
+      | "primary-care-provider"
+      | "convenor"
+      | "partner";
+    /** @description A UK postcode in canonical form, e.g. M32 0JG. */
+    CanonicalPostcode: string;
+    /** @description One organisation on a date. */
+    OrganisationItem: {
+      data: components["schemas"]["Organisation"];
+      /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+      revision: number | null;
+      dataVersion: number;
+      /** @description Relationships valid on the date in which the organisation is subject or object. */
+      relationships: components["schemas"]["Relationship"][];
+      /** @description Successions in which it is a successor. */
+      predecessors: components["schemas"]["Succession"][];
+      /** @description Successions in which it is a predecessor. */
+      successors: components["schemas"]["Succession"][];
+    };
+    /** @description A dated link: subject KIND object. */
+    Relationship: {
+      id: string;
+      kind: components["schemas"]["RelationshipKind"];
+      subjectId: components["schemas"]["EntityId"];
+      objectId: components["schemas"]["EntityId"];
+      /** @description e.g. 'lead provider', 'voting member'. */
+      role?: string;
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /**
+     * @description How the subject relates to the object.
+     * @enum {string}
+     */
+    RelationshipKind:
+      | "member-of"
+      | "lead-of"
+      | "chair-of"
+      | "accountable-to"
+      | "reports-to"
+      | "hosted-by"
+      | "part-of";
+    /** @description A Care Atlas id: a kind prefix, `_`, 8–40 of [0-9a-z]. */
+    EntityId: string;
+    /** @description A dated merge, split, rename or transfer. */
+    Succession: {
+      id: string;
+      kind: components["schemas"]["SuccessionKind"];
+      predecessorIds: components["schemas"]["EntityId"][];
+      successorIds: components["schemas"]["EntityId"][];
+      note?: string;
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /**
+     * @description merge: many → one; split: one → many; rename: one → one, same body; transfer: one → one, functions moved.
+     * @enum {string}
+     */
+    SuccessionKind: "merge" | "split" | "rename" | "transfer";
+    /** @description The organisation after a write. */
+    OrganisationWriteResult: {
+      /** @description The entity's valid-time history after the write. */
+      data: components["schemas"]["Organisation"][];
+      /** @description The revision after the write. */
+      revision: number;
+      dataVersion: number;
+      /** @description Rule warnings the change introduced. */
+      warnings: components["schemas"]["Finding"][];
+    };
+    /** @description A version of a organisation to write. */
+    OrganisationInput: {
+      /** @description Leave out to get a new id. */
+      id?: string;
+      kind: components["schemas"]["OrganisationKind"];
+      name: string;
+      /** @default [] */
+      codes?: components["schemas"]["ExternalIdentifier"][];
+      /** @default [] */
+      roles?: components["schemas"]["OrganisationRole"][];
+      /** @description The place the organisation is in or serves, when it is one place. */
+      placeId?: string;
+      /** @description e.g. a sub-ICB location's ICB. */
+      parentId?: string;
+      postcode?: components["schemas"]["CanonicalPostcode"];
+      /** @description For a GP practice: its registered list size, with its date and source. */
+      population?: {
+        value: number;
+        /**
+         * @description resident: usual residents; registered: GP list size.
+         * @enum {string}
+         */
+        basis: "resident" | "registered";
+        /**
+         * Format: date
+         * @description The date the figure describes.
+         * @example 2022-07-01
+         */
+        date: string;
+        source: components["schemas"]["SourceKey"];
+        derivation?: string;
+      };
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description A page of relationships. */
+    RelationshipPage: {
+      data: components["schemas"]["Relationship"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description The data version (last change seq) the page was read at. */
+      dataVersion: number;
+    };
+    /** @description One relationship on a date. */
+    RelationshipItem: {
+      data: components["schemas"]["Relationship"];
+      /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+      revision: number | null;
+      dataVersion: number;
+    };
+    /** @description The relationship after a write. */
+    RelationshipWriteResult: {
+      /** @description The entity's valid-time history after the write. */
+      data: components["schemas"]["Relationship"][];
+      /** @description The revision after the write. */
+      revision: number;
+      dataVersion: number;
+      /** @description Rule warnings the change introduced. */
+      warnings: components["schemas"]["Finding"][];
+    };
+    /** @description A version of a relationship to write. */
+    RelationshipInput: {
+      /** @description Leave out to get a new id. */
+      id?: string;
+      kind: components["schemas"]["RelationshipKind"];
+      subjectId: components["schemas"]["EntityId"];
+      objectId: components["schemas"]["EntityId"];
+      /** @description e.g. 'lead provider', 'voting member'. */
+      role?: string;
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description A page of successions. */
+    SuccessionPage: {
+      data: components["schemas"]["Succession"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description The data version (last change seq) the page was read at. */
+      dataVersion: number;
+    };
+    /** @description One succession on a date. */
+    SuccessionItem: {
+      data: components["schemas"]["Succession"];
+      /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+      revision: number | null;
+      dataVersion: number;
+    };
+    SuccessionWriteResult: {
+      data: components["schemas"]["Succession"];
+      dataVersion: number;
+      warnings: components["schemas"]["Finding"][];
+    };
+    SuccessionInput: {
+      /** @description Leave out to get a new id. */
+      id?: string;
+      kind: components["schemas"]["SuccessionKind"];
+      predecessorIds: components["schemas"]["EntityId"][];
+      successorIds: components["schemas"]["EntityId"][];
+      /**
+       * Format: date
+       * @description The day the successors took over.
+       * @example 2022-07-01
+       */
+      date: string;
+      note?: string;
+      provenance: components["schemas"]["Provenance"];
+      reason: string;
+      source?: string;
+    };
+    /** @description A page of collaboratives. */
+    CollaborativePage: {
+      data: components["schemas"]["Collaborative"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description The data version (last change seq) the page was read at. */
+      dataVersion: number;
+    };
+    /** @description A provider collaborative at neighbourhood, place or system level. */
+    Collaborative: {
+      id: string;
+      name: string;
+      level: components["schemas"]["Level"];
+      systemId?: string;
+      placeId?: string;
+      neighbourhoodId?: string;
+      purposes: components["schemas"]["CollaborativePurpose"][];
+      description?: string;
+      /** @default [] */
+      strategyLinks?: string[];
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /**
+     * @description A level of the care system: system, place or neighbourhood.
+     * @enum {string}
+     */
+    Level: "system" | "place" | "neighbourhood";
+    /**
+     * @description reduce-unwarranted-variation (and inequality); mutual-aid-resilience; specialisation-consolidation; integration of services in a place or neighbourhood.
+     * @enum {string}
+     */
+    CollaborativePurpose:
+      | "reduce-unwarranted-variation"
+      | "mutual-aid-resilience"
+      | "specialisation-consolidation"
+      | "integration";
+    /** @description One collaborative on a date. */
+    CollaborativeItem: {
+      data: components["schemas"]["Collaborative"];
+      /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+      revision: number | null;
+      dataVersion: number;
+      /** @description member-of relationships to the collaborative. */
+      members: components["schemas"]["Relationship"][];
+      /** @description lead-of relationships to the collaborative. */
+      leads: components["schemas"]["Relationship"][];
+    };
+    /** @description The collaborative after a write. */
+    CollaborativeWriteResult: {
+      /** @description The entity's valid-time history after the write. */
+      data: components["schemas"]["Collaborative"][];
+      /** @description The revision after the write. */
+      revision: number;
+      dataVersion: number;
+      /** @description Rule warnings the change introduced. */
+      warnings: components["schemas"]["Finding"][];
+    };
+    /** @description A version of a collaborative to write. */
+    CollaborativeInput: {
+      /** @description Leave out to get a new id. */
+      id?: string;
+      name: string;
+      level: components["schemas"]["Level"];
+      systemId?: string;
+      placeId?: string;
+      neighbourhoodId?: string;
+      purposes: components["schemas"]["CollaborativePurpose"][];
+      description?: string;
+      /** @default [] */
+      strategyLinks?: string[];
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description A page of teams. */
+    TeamPage: {
+      data: components["schemas"]["NeighbourhoodTeam"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description The data version (last change seq) the page was read at. */
+      dataVersion: number;
+    };
+    /** @description One team on a date. */
+    TeamItem: {
+      data: components["schemas"]["NeighbourhoodTeam"];
+      /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+      revision: number | null;
+      dataVersion: number;
+    };
+    /** @description The team after a write. */
+    TeamWriteResult: {
+      /** @description The entity's valid-time history after the write. */
+      data: components["schemas"]["NeighbourhoodTeam"][];
+      /** @description The revision after the write. */
+      revision: number;
+      dataVersion: number;
+      /** @description Rule warnings the change introduced. */
+      warnings: components["schemas"]["Finding"][];
+    };
+    /** @description A version of a team to write. */
+    TeamInput: {
+      /** @description Leave out to get a new id. */
+      id?: string;
+      name: string;
+      neighbourhoodId: string;
+      leadOrganisationId?: string;
+      /** @default true */
+      gpLed?: boolean;
+      /** @default [] */
+      members?: components["schemas"]["TeamMember"][];
+      /** @default [] */
+      strategyLinks?: string[];
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description A page of governancebodies. */
+    GovernanceBodyPage: {
+      data: components["schemas"]["GovernanceBody"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description The data version (last change seq) the page was read at. */
+      dataVersion: number;
+    };
+    /** @description A board, executive or committee of the care system. */
+    GovernanceBody: {
+      id: string;
+      kind: components["schemas"]["GovernanceBodyKind"];
+      name: string;
+      level: components["schemas"]["Level"];
+      systemId?: string;
+      placeId?: string;
+      chair?: components["schemas"]["Chair"];
+      /**
+       * @description Whether the body takes commissioning decisions.
+       * @default false
+       */
+      commissions?: boolean;
+      /**
+       * @description The largest single decision the body may take; null when no limit is recorded.
+       * @default null
+       */
+      delegatedLimitPence?: number | null;
+      /** @description The total value of decisions the body is responsible for, where a source states it. */
+      responsibilityPence?: number;
+      purpose?: string;
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /**
+     * @description The kind of governance body.
+     * @enum {string}
+     */
+    GovernanceBodyKind:
+      | "partnership-board"
+      | "locality-board"
+      | "joint-commissioning-board"
+      | "joint-commissioning-executive"
+      | "committee"
+      | "other";
+    /** @description The chair of a body. */
+    Chair: {
+      name: string;
+      title?: string;
+    };
+    /** @description One governancebody on a date. */
+    GovernanceBodyItem: {
+      data: components["schemas"]["GovernanceBody"];
+      /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+      revision: number | null;
+      dataVersion: number;
+      /** @description member-of and chair-of relationships to the body. */
+      members: components["schemas"]["Relationship"][];
+      /** @description The body's accountable-to relationships. */
+      accountableTo: components["schemas"]["Relationship"][];
+      /** @description The body's reports-to relationships. */
+      reportsTo: components["schemas"]["Relationship"][];
+      /** @description accountable-to and reports-to relationships to the body. */
+      accountableToIt: components["schemas"]["Relationship"][];
+    };
+    /** @description The governancebody after a write. */
+    GovernanceBodyWriteResult: {
+      /** @description The entity's valid-time history after the write. */
+      data: components["schemas"]["GovernanceBody"][];
+      /** @description The revision after the write. */
+      revision: number;
+      dataVersion: number;
+      /** @description Rule warnings the change introduced. */
+      warnings: components["schemas"]["Finding"][];
+    };
+    /** @description A version of a governancebody to write. */
+    GovernanceBodyInput: {
+      /** @description Leave out to get a new id. */
+      id?: string;
+      kind: components["schemas"]["GovernanceBodyKind"];
+      name: string;
+      level: components["schemas"]["Level"];
+      systemId?: string;
+      placeId?: string;
+      chair?: components["schemas"]["Chair"];
+      /**
+       * @description Whether the body takes commissioning decisions.
+       * @default false
+       */
+      commissions?: boolean;
+      /**
+       * @description The largest single decision the body may take; null when no limit is recorded.
+       * @default null
+       */
+      delegatedLimitPence?: number | null;
+      /** @description The total value of decisions the body is responsible for, where a source states it. */
+      responsibilityPence?: number;
+      purpose?: string;
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description A page of commissioningbodies. */
+    CommissioningBodyPage: {
+      data: components["schemas"]["GovernanceBody"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description The data version (last change seq) the page was read at. */
+      dataVersion: number;
+    };
+    /** @description One commissioningbody on a date. */
+    CommissioningBodyItem: {
+      data: components["schemas"]["GovernanceBody"];
+      /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+      revision: number | null;
+      dataVersion: number;
+      /** @description member-of and chair-of relationships to the body. */
+      members: components["schemas"]["Relationship"][];
+      /** @description The body's accountable-to relationships. */
+      accountableTo: components["schemas"]["Relationship"][];
+      /** @description The body's reports-to relationships. */
+      reportsTo: components["schemas"]["Relationship"][];
+      /** @description accountable-to and reports-to relationships to the body. */
+      accountableToIt: components["schemas"]["Relationship"][];
+    };
+    /** @description A page of pooledbudgets. */
+    PooledBudgetPage: {
+      data: components["schemas"]["PooledBudget"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description The data version (last change seq) the page was read at. */
+      dataVersion: number;
+    };
+    /** @description A pooled budget with its host, partners and yearly contributions. */
+    PooledBudget: {
+      id: string;
+      name: string;
+      placeId?: string;
+      hostId: string;
+      /** @default [] */
+      partnerIds?: string[];
+      governedById?: string;
+      /** @default [] */
+      years?: components["schemas"]["PooledBudgetYear"][];
+      /** @default [] */
+      strategyLinks?: string[];
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description A pooled budget's total and contributions for a year. */
+    PooledBudgetYear: {
+      financialYear: components["schemas"]["FinancialYear"];
+      totalPence: components["schemas"]["Pence"];
+      contributions: components["schemas"]["Contribution"][];
+    };
+    /** @description A financial year, 1 April to 31 March, e.g. 2016/17. */
+    FinancialYear: string;
+    /** @description An amount of money in whole pence. */
+    Pence: number;
+    /** @description A partner's contribution to a pooled budget. */
+    Contribution: {
+      organisationId: string;
+      amountPence: components["schemas"]["Pence"];
+    };
+    /** @description One pooledbudget on a date. */
+    PooledBudgetItem: {
+      data: components["schemas"]["PooledBudget"];
+      /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+      revision: number | null;
+      dataVersion: number;
+    };
+    /** @description The pooledbudget after a write. */
+    PooledBudgetWriteResult: {
+      /** @description The entity's valid-time history after the write. */
+      data: components["schemas"]["PooledBudget"][];
+      /** @description The revision after the write. */
+      revision: number;
+      dataVersion: number;
+      /** @description Rule warnings the change introduced. */
+      warnings: components["schemas"]["Finding"][];
+    };
+    /** @description A version of a pooledbudget to write. */
+    PooledBudgetInput: {
+      /** @description Leave out to get a new id. */
+      id?: string;
+      name: string;
+      placeId?: string;
+      hostId: string;
+      /** @default [] */
+      partnerIds?: string[];
+      governedById?: string;
+      /** @default [] */
+      years?: components["schemas"]["PooledBudgetYear"][];
+      /** @default [] */
+      strategyLinks?: string[];
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description A page of decisions. */
+    DecisionPage: {
+      data: components["schemas"]["Decision"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description The data version (last change seq) the page was read at. */
+      dataVersion: number;
+    };
+    /** @description A commissioning decision taken by a body. */
+    Decision: {
+      id: string;
+      bodyId: string;
+      title: string;
+      date: components["schemas"]["IsoDate"];
+      valuePence: components["schemas"]["Pence"];
+      serviceArea: string;
+      /** @default [] */
+      providerIds?: string[];
+      pooledBudgetId?: string;
+      /** @default [] */
+      strategyLinks?: string[];
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /**
+     * Format: date
+     * @description A calendar date, YYYY-MM-DD.
+     * @example 2022-07-01
+     */
+    IsoDate: string;
+    /** @description One decision on a date. */
+    DecisionItem: {
+      data: components["schemas"]["Decision"];
+      /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+      revision: number | null;
+      dataVersion: number;
+    };
+    /** @description The decision after a write. */
+    DecisionWriteResult: {
+      /** @description The entity's valid-time history after the write. */
+      data: components["schemas"]["Decision"][];
+      /** @description The revision after the write. */
+      revision: number;
+      dataVersion: number;
+      /** @description Rule warnings the change introduced. */
+      warnings: components["schemas"]["Finding"][];
+    };
+    /** @description A version of a decision to write. */
+    DecisionInput: {
+      /** @description Leave out to get a new id. */
+      id?: string;
+      bodyId: string;
+      title: string;
+      date: components["schemas"]["IsoDate"];
+      valuePence: components["schemas"]["Pence"];
+      serviceArea: string;
+      /** @default [] */
+      providerIds?: string[];
+      pooledBudgetId?: string;
+      /** @default [] */
+      strategyLinks?: string[];
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description A page of strategyelements. */
+    StrategyElementPage: {
+      data: components["schemas"]["StrategyElement"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description The data version (last change seq) the page was read at. */
+      dataVersion: number;
+    };
+    /** @description An aim, theme, vision, outcome or commitment. */
+    StrategyElement: {
+      id: string;
+      kind: components["schemas"]["StrategyElementKind"];
+      /** @description The document or strategy it belongs to. */
+      framework: string;
+      /** @description A short name, where the source gives one. */
+      title?: string;
+      text: string;
+      /** @description For a commitment, its outcome. */
+      parentId?: string;
+      order: number;
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /**
+     * @description aim, theme, vision, outcome, or commitment (under an outcome).
+     * @enum {string}
+     */
+    StrategyElementKind: "aim" | "theme" | "vision" | "outcome" | "commitment";
+    /** @description One strategyelement on a date. */
+    StrategyElementItem: {
+      data: components["schemas"]["StrategyElement"];
+      /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+      revision: number | null;
+      dataVersion: number;
+    };
+    /** @description The strategyelement after a write. */
+    StrategyElementWriteResult: {
+      /** @description The entity's valid-time history after the write. */
+      data: components["schemas"]["StrategyElement"][];
+      /** @description The revision after the write. */
+      revision: number;
+      dataVersion: number;
+      /** @description Rule warnings the change introduced. */
+      warnings: components["schemas"]["Finding"][];
+    };
+    /** @description A version of a strategyelement to write. */
+    StrategyElementInput: {
+      /** @description Leave out to get a new id. */
+      id?: string;
+      kind: components["schemas"]["StrategyElementKind"];
+      /** @description The document or strategy it belongs to. */
+      framework: string;
+      /** @description A short name, where the source gives one. */
+      title?: string;
+      text: string;
+      /** @description For a commitment, its outcome. */
+      parentId?: string;
+      order: number;
+      /** @description When this version was true in the world, [from, to). */
+      valid: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      };
+      provenance: components["schemas"]["Provenance"];
+    };
+    /** @description A page of strategyoutcomes. */
+    StrategyOutcomePage: {
+      data: components["schemas"]["StrategyElement"][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @description The data version (last change seq) the page was read at. */
+      dataVersion: number;
+    };
+    /** @description One strategyoutcome on a date. */
+    StrategyOutcomeItem: {
+      data: components["schemas"]["StrategyElement"];
+      /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+      revision: number | null;
+      dataVersion: number;
+      /** @description The commitments under the outcome. */
+      commitments: components["schemas"]["StrategyElement"][];
+      /** @description What links to the outcome or one of its commitments. */
+      linked: {
+        collaboratives: components["schemas"]["Collaborative"][];
+        teams: components["schemas"]["NeighbourhoodTeam"][];
+        pooledBudgets: components["schemas"]["PooledBudget"][];
+        decisions: components["schemas"]["Decision"][];
+      };
+    };
+    PostcodeLookupResponse: {
+      data: components["schemas"]["PostcodeLookup"];
+      dataVersion: number;
+    };
+    /** @description Where a postcode sits in the system on a date. */
+    PostcodeLookup: {
+      postcode: components["schemas"]["PostcodeLocation"];
+      lsoa: components["schemas"]["Lsoa"];
+      neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
+      place: components["schemas"]["Place"] & (Record<string, never> | null);
+      /** @description The NHS sub-ICB location of the place. */
+      subIcbLocation: {
+        id: string;
+        kind: components["schemas"]["OrganisationKind"];
+        name: string;
+        /** @default [] */
+        codes?: components["schemas"]["ExternalIdentifier"][];
+        /** @default [] */
+        roles?: components["schemas"]["OrganisationRole"][];
+        /** @description The place the organisation is in or serves, when it is one place. */
+        placeId?: string;
+        /** @description e.g. a sub-ICB location's ICB. */
+        parentId?: string;
+        postcode?: components["schemas"]["CanonicalPostcode"];
+        /** @description For a GP practice: its registered list size, with its date and source. */
+        population?: {
+          value: number;
+          /**
+           * @description resident: usual residents; registered: GP list size.
+           * @enum {string}
+           */
+          basis: "resident" | "registered";
+          /**
+           * Format: date
+           * @description The date the figure describes.
+           * @example 2022-07-01
+           */
+          date: string;
+          source: components["schemas"]["SourceKey"];
+          derivation?: string;
+        };
+        /** @description When this version was true in the world, [from, to). */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+        provenance: components["schemas"]["Provenance"];
+      } | null;
+      /** @description The integrated care board. */
+      icb: {
+        id: string;
+        kind: components["schemas"]["OrganisationKind"];
+        name: string;
+        /** @default [] */
+        codes?: components["schemas"]["ExternalIdentifier"][];
+        /** @default [] */
+        roles?: components["schemas"]["OrganisationRole"][];
+        /** @description The place the organisation is in or serves, when it is one place. */
+        placeId?: string;
+        /** @description e.g. a sub-ICB location's ICB. */
+        parentId?: string;
+        postcode?: components["schemas"]["CanonicalPostcode"];
+        /** @description For a GP practice: its registered list size, with its date and source. */
+        population?: {
+          value: number;
+          /**
+           * @description resident: usual residents; registered: GP list size.
+           * @enum {string}
+           */
+          basis: "resident" | "registered";
+          /**
+           * Format: date
+           * @description The date the figure describes.
+           * @example 2022-07-01
+           */
+          date: string;
+          source: components["schemas"]["SourceKey"];
+          derivation?: string;
+        };
+        /** @description When this version was true in the world, [from, to). */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+        provenance: components["schemas"]["Provenance"];
+      } | null;
+      system: components["schemas"]["System"] & (Record<string, never> | null);
+    };
+    /** @description A postcode and the LSOA it lies in. */
+    PostcodeLocation: {
+      postcode: components["schemas"]["CanonicalPostcode"];
+      lsoaCode: components["schemas"]["LsoaCode"];
+      wardCode?: string;
+      point?: components["schemas"]["LatLon"];
+    };
+    /** @description A WGS84 point. */
+    LatLon: {
+      lat: number;
+      lon: number;
+    };
+    /** @description A Lower Layer Super Output Area (2021) with its MSOA, ward and district. */
+    Lsoa: {
+      code: components["schemas"]["LsoaCode"];
+      name: string;
+      msoa: {
+        code: string;
+        name: string;
+        hclName?: string;
+      };
+      ward?: {
+        code: string;
+        name: string;
+      };
+      districtCode: string;
+      centroid?: components["schemas"]["LatLon"];
+      population?: components["schemas"]["PopulationFigure"];
+    };
+    /** @description A neighbourhood and its scheme. */
+    NeighbourhoodInScheme: {
+      neighbourhood: components["schemas"]["Neighbourhood"];
+      scheme: components["schemas"]["NeighbourhoodScheme"] & (Record<string, never> | null);
+    };
+    BulkPostcodeResponse: {
+      data: components["schemas"]["BulkPostcodeItem"][];
+      found: number;
+      failed: number;
+      dataVersion: number;
+    };
+    /** @description The answer for one postcode of a bulk lookup. */
+    BulkPostcodeItem: {
+      /** @description The text sent. */
+      input: string;
+      /** @description The normalised postcode, when valid. */
+      postcode: string | null;
+      result: components["schemas"]["PostcodeLookup"] & (Record<string, never> | null);
+      error: {
+        /** @enum {string} */
+        code: "invalid-postcode" | "not-found";
+        detail: string;
+      } | null;
+    };
+    BulkPostcodeRequest: {
+      postcodes: string[];
+      validAt?: components["schemas"]["IsoDate"];
+      /** Format: date-time */
+      asOf?: string;
+    };
+    PracticeLookupResponse: {
+      data: components["schemas"]["PracticeLookup"];
+      dataVersion: number;
+    };
+    /** @description A GP practice → PCN → neighbourhood → place. */
+    PracticeLookup: {
+      practice: components["schemas"]["Organisation"];
+      /** @description The PCN the practice belongs to on the date. */
+      pcn: {
+        id: string;
+        kind: components["schemas"]["OrganisationKind"];
+        name: string;
+        /** @default [] */
+        codes?: components["schemas"]["ExternalIdentifier"][];
+        /** @default [] */
+        roles?: components["schemas"]["OrganisationRole"][];
+        /** @description The place the organisation is in or serves, when it is one place. */
+        placeId?: string;
+        /** @description e.g. a sub-ICB location's ICB. */
+        parentId?: string;
+        postcode?: components["schemas"]["CanonicalPostcode"];
+        /** @description For a GP practice: its registered list size, with its date and source. */
+        population?: {
+          value: number;
+          /**
+           * @description resident: usual residents; registered: GP list size.
+           * @enum {string}
+           */
+          basis: "resident" | "registered";
+          /**
+           * Format: date
+           * @description The date the figure describes.
+           * @example 2022-07-01
+           */
+          date: string;
+          source: components["schemas"]["SourceKey"];
+          derivation?: string;
+        };
+        /** @description When this version was true in the world, [from, to). */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+        provenance: components["schemas"]["Provenance"];
+      } | null;
+      membership: components["schemas"]["Relationship"] & (Record<string, never> | null);
+      neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
+      place: components["schemas"]["Place"] & (Record<string, never> | null);
+      /** @description The NHS sub-ICB location of the place. */
+      subIcbLocation: {
+        id: string;
+        kind: components["schemas"]["OrganisationKind"];
+        name: string;
+        /** @default [] */
+        codes?: components["schemas"]["ExternalIdentifier"][];
+        /** @default [] */
+        roles?: components["schemas"]["OrganisationRole"][];
+        /** @description The place the organisation is in or serves, when it is one place. */
+        placeId?: string;
+        /** @description e.g. a sub-ICB location's ICB. */
+        parentId?: string;
+        postcode?: components["schemas"]["CanonicalPostcode"];
+        /** @description For a GP practice: its registered list size, with its date and source. */
+        population?: {
+          value: number;
+          /**
+           * @description resident: usual residents; registered: GP list size.
+           * @enum {string}
+           */
+          basis: "resident" | "registered";
+          /**
+           * Format: date
+           * @description The date the figure describes.
+           * @example 2022-07-01
+           */
+          date: string;
+          source: components["schemas"]["SourceKey"];
+          derivation?: string;
+        };
+        /** @description When this version was true in the world, [from, to). */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+        provenance: components["schemas"]["Provenance"];
+      } | null;
+      /** @description The integrated care board. */
+      icb: {
+        id: string;
+        kind: components["schemas"]["OrganisationKind"];
+        name: string;
+        /** @default [] */
+        codes?: components["schemas"]["ExternalIdentifier"][];
+        /** @default [] */
+        roles?: components["schemas"]["OrganisationRole"][];
+        /** @description The place the organisation is in or serves, when it is one place. */
+        placeId?: string;
+        /** @description e.g. a sub-ICB location's ICB. */
+        parentId?: string;
+        postcode?: components["schemas"]["CanonicalPostcode"];
+        /** @description For a GP practice: its registered list size, with its date and source. */
+        population?: {
+          value: number;
+          /**
+           * @description resident: usual residents; registered: GP list size.
+           * @enum {string}
+           */
+          basis: "resident" | "registered";
+          /**
+           * Format: date
+           * @description The date the figure describes.
+           * @example 2022-07-01
+           */
+          date: string;
+          source: components["schemas"]["SourceKey"];
+          derivation?: string;
+        };
+        /** @description When this version was true in the world, [from, to). */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+        provenance: components["schemas"]["Provenance"];
+      } | null;
+      system: components["schemas"]["System"] & (Record<string, never> | null);
+    };
+    LsoaResponse: {
+      data: components["schemas"]["LsoaLookup"];
+      dataVersion: number;
+    };
+    /** @description Where an LSOA sits in the system on a date. */
+    LsoaLookup: {
+      lsoa: components["schemas"]["Lsoa"];
+      /** @description Geographic neighbourhoods whose footprint lists the LSOA, one per scheme. */
+      neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
+      place: components["schemas"]["Place"] & (Record<string, never> | null);
+      /** @description The NHS sub-ICB location of the place. */
+      subIcbLocation: {
+        id: string;
+        kind: components["schemas"]["OrganisationKind"];
+        name: string;
+        /** @default [] */
+        codes?: components["schemas"]["ExternalIdentifier"][];
+        /** @default [] */
+        roles?: components["schemas"]["OrganisationRole"][];
+        /** @description The place the organisation is in or serves, when it is one place. */
+        placeId?: string;
+        /** @description e.g. a sub-ICB location's ICB. */
+        parentId?: string;
+        postcode?: components["schemas"]["CanonicalPostcode"];
+        /** @description For a GP practice: its registered list size, with its date and source. */
+        population?: {
+          value: number;
+          /**
+           * @description resident: usual residents; registered: GP list size.
+           * @enum {string}
+           */
+          basis: "resident" | "registered";
+          /**
+           * Format: date
+           * @description The date the figure describes.
+           * @example 2022-07-01
+           */
+          date: string;
+          source: components["schemas"]["SourceKey"];
+          derivation?: string;
+        };
+        /** @description When this version was true in the world, [from, to). */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+        provenance: components["schemas"]["Provenance"];
+      } | null;
+      /** @description The integrated care board. */
+      icb: {
+        id: string;
+        kind: components["schemas"]["OrganisationKind"];
+        name: string;
+        /** @default [] */
+        codes?: components["schemas"]["ExternalIdentifier"][];
+        /** @default [] */
+        roles?: components["schemas"]["OrganisationRole"][];
+        /** @description The place the organisation is in or serves, when it is one place. */
+        placeId?: string;
+        /** @description e.g. a sub-ICB location's ICB. */
+        parentId?: string;
+        postcode?: components["schemas"]["CanonicalPostcode"];
+        /** @description For a GP practice: its registered list size, with its date and source. */
+        population?: {
+          value: number;
+          /**
+           * @description resident: usual residents; registered: GP list size.
+           * @enum {string}
+           */
+          basis: "resident" | "registered";
+          /**
+           * Format: date
+           * @description The date the figure describes.
+           * @example 2022-07-01
+           */
+          date: string;
+          source: components["schemas"]["SourceKey"];
+          derivation?: string;
+        };
+        /** @description When this version was true in the world, [from, to). */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+        provenance: components["schemas"]["Provenance"];
+      } | null;
+      system: components["schemas"]["System"] & (Record<string, never> | null);
+    };
+    CodeLookupResponse: {
+      data: components["schemas"]["CodeLookup"];
+      dataVersion: number;
+    };
+    /** @description What an ODS or GSS code names. */
+    CodeLookup: {
+      code: string;
+      /** @description The records that hold the code (on the date when it is held then, else ever). */
+      matches: components["schemas"]["CodeMatch"][];
+      /** @description True when nothing holds the code on the date: the matches are past holders. */
+      closed: boolean;
+      /** @description For a closed code: who carries its holders on at the date. */
+      successors: components["schemas"]["Successor"][];
+    };
+    /** @description A record holding a code. */
+    CodeMatch: {
+      /** @enum {string} */
+      kind: "system" | "place" | "organisation" | "lsoa";
+      /** @description The entity id (for an LSOA, its code). */
+      id: string;
+      system: components["schemas"]["CodeSystem"];
+      code: string;
+      /** @description When the record held the code; null for LSOAs. */
+      period: {
+        /**
+         * Format: date
+         * @description First day the fact was true.
+         * @example 2022-07-01
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description First day it was no longer true; null while still true.
+         * @example 2022-07-01
+         */
+        to: string | null;
+      } | null;
+      version:
+        | components["schemas"]["System"]
+        | components["schemas"]["Place"]
+        | components["schemas"]["Organisation"]
+        | components["schemas"]["Lsoa"];
+    };
+    /** @description An entity carrying a closed one on at the date. */
+    Successor: {
+      id: string;
+      kind: string | null;
+      /** @description The successor's version valid on the date (an entity). */
+      version?: unknown;
+      /** @description The ids from the closed entity to this successor. */
+      path: string[];
+    };
+    ChangePage: {
+      data: components["schemas"]["Change"][];
+      /** @description Pass as `after` for what comes next (also when empty). */
+      nextCursor: string;
+      /** @description The newest change at the time of the read. */
+      lastSeq: number;
+    };
+    /** @description One entity changed by one write. */
+    Change: {
+      /** @description The change's sequence number (recorded time). */
+      seq: number;
+      /** @description When it was recorded, ISO 8601. */
+      recordedAt: string;
+      /** @description Who made it: an API key (key:<prefix>:<name>) or an account. */
+      actor: string;
+      reason: string;
+      source: string | null;
+      /** @description create, update, end, succession, import… */
+      operation: string;
+      /** @enum {string} */
+      kind:
+        | "system"
+        | "place"
+        | "neighbourhoodScheme"
+        | "neighbourhood"
+        | "organisation"
+        | "relationship"
+        | "succession"
+        | "governanceBody"
+        | "collaborative"
+        | "team"
+        | "pooledBudget"
+        | "decision"
+        | "strategyElement";
+      id: string;
+      /** @description The entity's revision after the change. */
+      revision: number;
+      /** @description The entity's valid-time history before. */
+      before: components["schemas"]["EntityVersion"][];
+      /** @description The entity's valid-time history after (empty: deleted). */
+      after: components["schemas"]["EntityVersion"][];
+    };
+    /** @description A version of any entity. */
+    EntityVersion:
+      | components["schemas"]["System"]
+      | components["schemas"]["Place"]
+      | components["schemas"]["NeighbourhoodScheme"]
+      | components["schemas"]["Neighbourhood"]
+      | components["schemas"]["Organisation"]
+      | components["schemas"]["Relationship"]
+      | components["schemas"]["Succession"]
+      | components["schemas"]["GovernanceBody"]
+      | components["schemas"]["Collaborative"]
+      | components["schemas"]["NeighbourhoodTeam"]
+      | components["schemas"]["PooledBudget"]
+      | components["schemas"]["Decision"]
+      | components["schemas"]["StrategyElement"];
   };
   responses: never;
   parameters: never;
@@ -133,15 +3009,6 @@ export interface operations {
           "application/json": components["schemas"]["Health"];
         };
       };
-      /** @description Not found */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
     };
   };
   readyz: {
@@ -160,6 +3027,7642 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Ready"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listSystems: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Items per page, 1–1000 (default 100). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page (opaque). */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of systems, ordered by id. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SystemPage"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createSystem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["SystemInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          ETag: string;
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SystemWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getSystem: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The system's version valid on the date. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SystemItem"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateSystem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["SystemInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SystemWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  endSystem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @description The first day it is no longer true.
+           * @example 2022-07-01
+           */
+          date: string;
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Ended. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SystemWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listPlaces: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Items per page, 1–1000 (default 100). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page (opaque). */
+        cursor?: string;
+        /** @description Only places of this system. */
+        systemId?: string;
+        /** @description Name contains (case-insensitive). */
+        name?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of places, ordered by id. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PlacePage"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createPlace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["PlaceInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          ETag: string;
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PlaceWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getPlace: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The place's version valid on the date. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PlaceItem"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updatePlace: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["PlaceInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PlaceWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  endPlace: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @description The first day it is no longer true.
+           * @example 2022-07-01
+           */
+          date: string;
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Ended. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PlaceWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listNeighbourhoodSchemes: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Items per page, 1–1000 (default 100). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page (opaque). */
+        cursor?: string;
+        systemId?: string;
+        placeId?: string;
+        /** @description geographic: a set of LSOAs; registered-population: the lists of GP practices / PCNs; mixed: both. */
+        basis?: components["schemas"]["FootprintBasis"];
+        /** @description official: published by the owning body; derived: computed from other data; proposed. */
+        status?: components["schemas"]["SchemeStatus"];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of neighbourhoodschemes, ordered by id. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["NeighbourhoodSchemePage"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createNeighbourhoodScheme: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["NeighbourhoodSchemeInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          ETag: string;
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["NeighbourhoodSchemeWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getNeighbourhoodScheme: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The neighbourhoodscheme's version valid on the date. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["NeighbourhoodSchemeItem"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateNeighbourhoodScheme: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["NeighbourhoodSchemeInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["NeighbourhoodSchemeWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  endNeighbourhoodScheme: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @description The first day it is no longer true.
+           * @example 2022-07-01
+           */
+          date: string;
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Ended. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["NeighbourhoodSchemeWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listNeighbourhoods: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Items per page, 1–1000 (default 100). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page (opaque). */
+        cursor?: string;
+        /** @description Only neighbourhoods of this place. */
+        placeId?: string;
+        /** @description Only this scheme. */
+        schemeId?: string;
+        /** @description Only neighbourhoods whose footprint lists this LSOA. */
+        lsoa?: string;
+        /** @description Only neighbourhoods built on this PCN. */
+        pcnId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of neighbourhoods, ordered by id. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["NeighbourhoodPage"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createNeighbourhood: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["NeighbourhoodInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          ETag: string;
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["NeighbourhoodWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getNeighbourhood: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The neighbourhood's version valid on the date. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["NeighbourhoodItem"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateNeighbourhood: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["NeighbourhoodInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["NeighbourhoodWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  endNeighbourhood: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @description The first day it is no longer true.
+           * @example 2022-07-01
+           */
+          date: string;
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Ended. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["NeighbourhoodWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listOrganisations: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Items per page, 1–1000 (default 100). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page (opaque). */
+        cursor?: string;
+        /** @description Only this kind of organisation. */
+        kind?:
+          | "icb"
+          | "sub-icb-location"
+          | "ccg"
+          | "local-authority"
+          | "combined-authority"
+          | "nhs-trust"
+          | "gp-practice"
+          | "pcn"
+          | "vcfse"
+          | "police"
+          | "other";
+        /** @description Only organisations holding this role on the date. */
+        role?: "commissioner" | "provider" | "primary-care-provider" | "convenor" | "partner";
+        /** @description Only organisations holding this ODS or GSS code. */
+        code?: string;
+        /** @description Name contains (case-insensitive). */
+        q?: string;
+        /** @description Only organisations of this place. */
+        placeId?: string;
+        /** @description open: no end date recorded for the version valid on the date; closing: the version valid on the date has an end date. */
+        status?: "open" | "closing";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of organisations, ordered by id. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OrganisationPage"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createOrganisation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["OrganisationInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          ETag: string;
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OrganisationWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getOrganisation: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The organisation's version valid on the date. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OrganisationItem"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateOrganisation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["OrganisationInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OrganisationWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  endOrganisation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @description The first day it is no longer true.
+           * @example 2022-07-01
+           */
+          date: string;
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Ended. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["OrganisationWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listRelationships: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Items per page, 1–1000 (default 100). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page (opaque). */
+        cursor?: string;
+        /** @description How the subject relates to the object. */
+        kind?: components["schemas"]["RelationshipKind"];
+        /** @description Only relationships of this subject. */
+        subjectId?: string;
+        /** @description Only relationships to this object. */
+        objectId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of relationships, ordered by id. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RelationshipPage"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createRelationship: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["RelationshipInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          ETag: string;
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RelationshipWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getRelationship: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The relationship's version valid on the date. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RelationshipItem"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateRelationship: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["RelationshipInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RelationshipWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  endRelationship: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @description The first day it is no longer true.
+           * @example 2022-07-01
+           */
+          date: string;
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Ended. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RelationshipWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listSuccessions: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Items per page, 1–1000 (default 100). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page (opaque). */
+        cursor?: string;
+        /** @description merge: many → one; split: one → many; rename: one → one, same body; transfer: one → one, functions moved. */
+        kind?: components["schemas"]["SuccessionKind"];
+        /** @description A Care Atlas id: a kind prefix, `_`, 8–40 of [0-9a-z]. */
+        predecessorId?: components["schemas"]["EntityId"];
+        /** @description A Care Atlas id: a kind prefix, `_`, 8–40 of [0-9a-z]. */
+        successorId?: components["schemas"]["EntityId"];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of successions, ordered by id. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SuccessionPage"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createSuccession: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The revision of every predecessor, as `"<id>:<revision>"` entity tags separated by commas. Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SuccessionInput"];
+      };
+    };
+    responses: {
+      /** @description Recorded. */
+      201: {
+        headers: {
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SuccessionWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getSuccession: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The succession's version valid on the date. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SuccessionItem"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listCollaboratives: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Items per page, 1–1000 (default 100). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page (opaque). */
+        cursor?: string;
+        /** @description system, place or neighbourhood. */
+        level?: "system" | "place" | "neighbourhood";
+        placeId?: string;
+        /** @description Only collaboratives this organisation is a member (or lead) of on the date. */
+        memberId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of collaboratives, ordered by id. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CollaborativePage"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createCollaborative: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["CollaborativeInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          ETag: string;
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CollaborativeWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getCollaborative: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The collaborative's version valid on the date. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CollaborativeItem"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateCollaborative: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["CollaborativeInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CollaborativeWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  endCollaborative: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @description The first day it is no longer true.
+           * @example 2022-07-01
+           */
+          date: string;
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Ended. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CollaborativeWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listTeams: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Items per page, 1–1000 (default 100). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page (opaque). */
+        cursor?: string;
+        neighbourhoodId?: string;
+        leadOrganisationId?: string;
+        /** @description Only teams with this role in their composition. */
+        role?:
+          | "care-coordinator"
+          | "community-safety-advisor"
+          | "district-nurse"
+          | "early-years-worker"
+          | "environmental-health-officer"
+          | "family-support-worker"
+          | "focused-care-worker"
+          | "health-visitor"
+          | "housing-officer"
+          | "key-worker"
+          | "mental-health-practitioner"
+          | "neighbourhood-beat-officer"
+          | "community-safety-officer"
+          | "pharmacist"
+          | "police-community-support-officer"
+          | "social-worker"
+          | "substance-misuse-worker"
+          | "vcs-worker";
+        /** @description Only teams with a member hosted by this organisation. */
+        hostOrganisationId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of teams, ordered by id. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TeamPage"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createTeam: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["TeamInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          ETag: string;
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TeamWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getTeam: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The team's version valid on the date. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TeamItem"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateTeam: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["TeamInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TeamWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  endTeam: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @description The first day it is no longer true.
+           * @example 2022-07-01
+           */
+          date: string;
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Ended. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TeamWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listGovernanceBodies: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Items per page, 1–1000 (default 100). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page (opaque). */
+        cursor?: string;
+        /** @description The kind of governance body. */
+        kind?: components["schemas"]["GovernanceBodyKind"];
+        /** @description A level of the care system: system, place or neighbourhood. */
+        level?: components["schemas"]["Level"];
+        placeId?: string;
+        /** @description Only bodies that take commissioning decisions. */
+        commissions?: "true" | "false";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of governancebodies, ordered by id. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GovernanceBodyPage"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createGovernanceBody: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["GovernanceBodyInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          ETag: string;
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GovernanceBodyWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getGovernanceBody: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The governancebody's version valid on the date. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GovernanceBodyItem"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateGovernanceBody: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["GovernanceBodyInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GovernanceBodyWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  endGovernanceBody: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @description The first day it is no longer true.
+           * @example 2022-07-01
+           */
+          date: string;
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Ended. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GovernanceBodyWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listCommissioningBodies: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Items per page, 1–1000 (default 100). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page (opaque). */
+        cursor?: string;
+        /** @description The kind of governance body. */
+        kind?: components["schemas"]["GovernanceBodyKind"];
+        /** @description A level of the care system: system, place or neighbourhood. */
+        level?: components["schemas"]["Level"];
+        placeId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of commissioningbodies, ordered by id. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CommissioningBodyPage"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getCommissioningBody: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The commissioningbody's version valid on the date. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CommissioningBodyItem"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listPooledBudgets: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Items per page, 1–1000 (default 100). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page (opaque). */
+        cursor?: string;
+        placeId?: string;
+        hostId?: string;
+        /** @description Only budgets this organisation is a partner in. */
+        partnerId?: string;
+        /** @description Only budgets with figures for this year, e.g. 2016/17. */
+        financialYear?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of pooledbudgets, ordered by id. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PooledBudgetPage"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createPooledBudget: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["PooledBudgetInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          ETag: string;
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PooledBudgetWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getPooledBudget: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The pooledbudget's version valid on the date. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PooledBudgetItem"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updatePooledBudget: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["PooledBudgetInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PooledBudgetWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  endPooledBudget: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @description The first day it is no longer true.
+           * @example 2022-07-01
+           */
+          date: string;
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Ended. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PooledBudgetWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listDecisions: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Items per page, 1–1000 (default 100). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page (opaque). */
+        cursor?: string;
+        /** @description Only decisions of this body. */
+        bodyId?: string;
+        /** @description Only decisions taken on or after this date. */
+        from?: string;
+        /** @description Only decisions taken before this date. */
+        to?: string;
+        /** @description Only decisions worth at least this many pence. */
+        minValuePence?: number | null;
+        /** @description Only decisions linked to this strategy element. */
+        commitmentId?: string;
+        providerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of decisions, ordered by id. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DecisionPage"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createDecision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["DecisionInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          ETag: string;
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DecisionWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getDecision: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The decision's version valid on the date. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DecisionItem"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateDecision: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["DecisionInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DecisionWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  endDecision: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @description The first day it is no longer true.
+           * @example 2022-07-01
+           */
+          date: string;
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Ended. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DecisionWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listStrategyElements: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Items per page, 1–1000 (default 100). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page (opaque). */
+        cursor?: string;
+        /** @description aim, theme, vision, outcome, or commitment (under an outcome). */
+        kind?: components["schemas"]["StrategyElementKind"];
+        /** @description Only the commitments of this outcome. */
+        parentId?: string;
+        framework?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of strategyelements, ordered by id. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StrategyElementPage"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createStrategyElement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["StrategyElementInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          ETag: string;
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StrategyElementWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getStrategyElement: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The strategyelement's version valid on the date. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StrategyElementItem"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateStrategyElement: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          data: components["schemas"]["StrategyElementInput"];
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Updated. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StrategyElementWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  endStrategyElement: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The entity's current revision as a strong entity tag, e.g. `"3"` (from `revision` of a read). Required: 428 when missing, 412 when stale. */
+        "if-match"?: string;
+      };
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * Format: date
+           * @description The first day it is no longer true.
+           * @example 2022-07-01
+           */
+          date: string;
+          /** @description Why the change is made (recorded in the change log). */
+          reason: string;
+          /** @description Where the information comes from (a source key or a reference). */
+          source?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Ended. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StrategyElementWriteResult"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The resource has changed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listStrategyOutcomes: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Items per page, 1–1000 (default 100). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page (opaque). */
+        cursor?: string;
+        framework?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of strategyoutcomes, ordered by id. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StrategyOutcomePage"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getStrategyOutcome: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The entity's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The strategyoutcome's version valid on the date. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["StrategyOutcomeItem"];
+        };
+      };
+      /** @description Not modified (If-None-Match matched) */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  lookupPostcode: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A UK postcode, any case and spacing. */
+        postcode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Where the postcode sits. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PostcodeLookupResponse"];
+        };
+      };
+      /** @description Not modified */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  lookupPostcodes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["BulkPostcodeRequest"];
+      };
+    };
+    responses: {
+      /** @description One item per postcode sent, in order. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["BulkPostcodeResponse"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  lookupPractice: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        odsCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The practice and what it belongs to. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PracticeLookupResponse"];
+        };
+      };
+      /** @description Not modified */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getLsoa: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The LSOA. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["LsoaResponse"];
+        };
+      };
+      /** @description Not modified */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  lookupCode: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description ods = NHS England Organisation Data Service; gss = ONS Government Statistical Service. */
+        system?: components["schemas"]["CodeSystem"];
+      };
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The holders of the code. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CodeLookupResponse"];
+        };
+      };
+      /** @description Not modified */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listChanges: {
+    parameters: {
+      query?: {
+        /** @description Changes after this cursor (`nextCursor` of a page, or an event id). */
+        after?: string;
+        /** @description Changes per page, 1–1000 (default 100). */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of changes. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ChangePage"];
+        };
+      };
+      /** @description Not modified */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  streamChanges: {
+    parameters: {
+      query?: {
+        /** @description Changes after this cursor (`nextCursor` of a page, or an event id). */
+        after?: string;
+      };
+      header?: {
+        /** @description Resume after this event (sent by EventSource on reconnect). */
+        "last-event-id"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An event stream: `event: change`, `id: <cursor>`, `data: <Change JSON>`. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/event-stream": string;
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description The service is unavailable */
