@@ -81,7 +81,8 @@ export const storeOver = (
     sources: () => reference.sources(sql),
     listen: (onChange) =>
       sql.listen(changesChannel, (payload) => {
-        onChange(toInt(payload));
+        // Anyone may NOTIFY the channel: pass on only what a write of the store sends.
+        if (/^\d+$/.test(payload)) onChange(toInt(payload));
       }),
     close: async () => {
       if (closed) return;

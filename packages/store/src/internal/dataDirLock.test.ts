@@ -1,11 +1,20 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { StoreLocked } from "../StoreError.js";
 import { lockDataDir } from "./dataDirLock.js";
 
-const dataDir = () => join(mkdtempSync(join(tmpdir(), "care-atlas-lock-")), "pgdata");
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+const dataDir = () => {
+  const root = mkdtempSync(join(tmpdir(), "care-atlas-lock-"));
+  made.push(root);
+  return join(root, "pgdata");
+};
 
 describe("lockDataDir", () => {
   it("holds a data directory once per process, with this pid, until released", () => {
