@@ -8906,7 +8906,7 @@ export interface operations {
         /** @description Only decisions taken before this date. */
         to?: string;
         /** @description Only decisions worth at least this many pence. */
-        minValuePence?: number | null;
+        minValuePence?: number;
         /** @description Only decisions linked to this strategy element. */
         commitmentId?: string;
         providerId?: string;

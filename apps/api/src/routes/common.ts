@@ -34,13 +34,19 @@ export const TimeQuery = z.object({
     }),
 });
 
+/**
+ * A whole number in a query string: decimal digits only (no signs, spaces, exponents or
+ * hex, which `Number()` would accept), within [min, max].
+ */
+export const wholeNumber = (min: number, max: number, error: string) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && /^\d{1,16}$/.test(value) ? Number(value) : value),
+    z.number({ error }).int({ error }).min(min, { error }).max(max, { error }),
+  );
+
 /** `limit` and `cursor`, on every list. */
 export const PageQuery = z.object({
-  limit: z.coerce
-    .number({ error: "must be a whole number from 1 to 1000" })
-    .int({ error: "must be a whole number from 1 to 1000" })
-    .min(1)
-    .max(1000)
+  limit: wholeNumber(1, 1000, "must be a whole number from 1 to 1000")
     .optional()
     .meta({ description: "Items per page, 1–1000 (default 100).", example: 100 }),
   cursor: z

@@ -5,7 +5,7 @@
  */
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { etagHeaders, readProblems, readSecurity } from "../common.js";
+import { etagHeaders, readProblems, readSecurity, wholeNumber } from "../common.js";
 import { Change, ChangeCursor } from "./schemas.js";
 
 export const listChanges = createRoute({
@@ -18,11 +18,7 @@ export const listChanges = createRoute({
   request: {
     query: z.object({
       after: ChangeCursor.optional(),
-      limit: z.coerce
-        .number({ error: "must be a whole number from 1 to 1000" })
-        .int({ error: "must be a whole number from 1 to 1000" })
-        .min(1)
-        .max(1000)
+      limit: wholeNumber(1, 1000, "must be a whole number from 1 to 1000")
         .optional()
         .meta({ description: "Changes per page, 1–1000 (default 100)." }),
     }),

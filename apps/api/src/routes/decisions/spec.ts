@@ -11,6 +11,7 @@ import {
   StrategyElementId,
 } from "@care-atlas/domain";
 import { z } from "zod";
+import { wholeNumber } from "../common.js";
 import { allOf, whenGiven } from "../filters.js";
 import { defineResource } from "../resource.js";
 
@@ -25,11 +26,7 @@ export const decisions = defineResource({
     bodyId: GovernanceBodyId.optional().meta({ description: "Only decisions of this body." }),
     from: IsoDate.optional().meta({ description: "Only decisions taken on or after this date." }),
     to: IsoDate.optional().meta({ description: "Only decisions taken before this date." }),
-    minValuePence: z.coerce
-      .number({ error: "must be a whole number of pence" })
-      .int({ error: "must be a whole number of pence" })
-      .nonnegative()
-      .max(Number.MAX_SAFE_INTEGER)
+    minValuePence: wholeNumber(0, Number.MAX_SAFE_INTEGER, "must be a whole number of pence")
       .optional()
       .meta({ description: "Only decisions worth at least this many pence." }),
     commitmentId: StrategyElementId.optional().meta({

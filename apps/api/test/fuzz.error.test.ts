@@ -1,0 +1,214 @@
+/**
+ * Fuzz: for every operation of the served OpenAPI document, inputs generated to break its
+ * schema — path parameters that miss their pattern, query values outside their enum,
+ * pattern, format or range, and request bodies that are not what the schema asks (random
+ * JSON, malformed JSON, wrong types) — must get a 4xx problem+json, never a 5xx, and must
+ * not move the change log.
+ */
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { api, call, getJson, lastSeq } from "./harness.js";
+
+interface Schema {
+  type?: string | string[];
+  enum?: unknown[];
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  $ref?: string;
+}
+interface Parameter {
+  name: string;
+  in: "path" | "query" | "header";
+  required?: boolean;
+  schema?: Schema;
+}
+interface Operation {
+  operationId: string;
+  parameters?: Parameter[];
+  requestBody?: unknown;
+}
+interface Document {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
+
+let document: Document;
+let seqBefore: number;
+beforeAll(async () => {
+  document = await getJson<Document>("/openapi.json");
+  seqBefore = await lastSeq();
+});
+
+const resolve = (schema: Schema | undefined): Schema | undefined => {
+  if (schema?.$ref === undefined) return schema;
+  return document.components.schemas[schema.$ref.replace("#/components/schemas/", "")];
+};
+
+const nasty = fc.constantFrom(
+  "",
+  " ",
+  "..",
+  "%00",
+  "' OR 1=1 --",
+  "<script>alert(1)</script>",
+  "🙂",
+  "\u0000",
+  "a".repeat(400),
+  "-1",
+  "1e309",
+  "NaN",
+  "null",
+  "[]",
+  "{}",
+  "2021-02-30",
+  "9999-99-99T99:99:99Z",
+);
+
+/** Strings that the parameter's schema refuses (empty when it refuses nothing). */
+const invalidValues = (schema: Schema | undefined): fc.Arbitrary<string> | undefined => {
+  const s = resolve(schema);
+  if (s === undefined) return undefined;
+  const candidates = fc.oneof(nasty, fc.string({ maxLength: 40 }), fc.integer().map(String));
+  const types = Array.isArray(s.type) ? s.type : [s.type];
+  if (s.enum !== undefined) return candidates.filter((v) => !s.enum?.includes(v));
+  if (s.pattern !== undefined) {
+    // Some parameters are trimmed and upper-cased before the pattern (codes, postcodes):
+    // count only values that fail it either way.
+    const pattern = new RegExp(s.pattern, "i");
+    return candidates.filter((v) => !pattern.test(v) && !pattern.test(v.trim()));
+  }
+  if (types.includes("integer") || types.includes("number")) {
+    const bad = [
+      fc.constantFrom("ten", "1.5", "", "0x10", "--1"),
+      ...(s.minimum === undefined
+        ? []
+        : [fc.integer({ max: s.minimum - 1, min: s.minimum - 1000 }).map(String)]),
+      ...(s.maximum === undefined
+        ? []
+        : [fc.integer({ min: s.maximum + 1, max: s.maximum + 10_000 }).map(String)]),
+    ];
+    return fc.oneof(...bad);
+  }
+  if (s.format === "date")
+    return candidates.filter((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || v === "2021-02-30");
+  if (s.format === "date-time")
+    return candidates.filter((v) => Number.isNaN(Date.parse(v)) || v.length < 12);
+  if (s.maxLength !== undefined) return fc.constant("x".repeat(s.maxLength + 1));
+  if (s.minLength !== undefined && s.minLength > 1) return fc.constant("x".repeat(s.minLength - 1));
+  return undefined;
+};
+
+/** Bodies that no operation's schema accepts. */
+const invalidBody = fc.oneof(
+  fc.jsonValue().map((value) => JSON.stringify(value)),
+  fc.constantFrom("{", "[1,", '{"data":', "null", "true", '"text"', "{}", "[]"),
+  fc
+    .record({ data: fc.jsonValue(), reason: fc.oneof(fc.constant(""), fc.integer()) })
+    .map((v) => JSON.stringify(v)),
+  fc
+    .record({
+      postcodes: fc.oneof(fc.constant([]), fc.string(), fc.array(fc.integer(), { minLength: 1 })),
+    })
+    .map((v) => JSON.stringify(v)),
+);
+
+const operations = (): Array<{ method: string; path: string; operation: Operation }> =>
+  Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({
+      method: method.toUpperCase(),
+      path,
+      operation,
+    })),
+  );
+
+const fill = (template: string, values: Record<string, string>): string =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? "x"));
+
+/** A valid-looking value for a path parameter, so the fuzz reaches the other inputs. */
+const plausible = (parameter: Parameter): string => {
+  const pattern = resolve(parameter.schema)?.pattern ?? "";
+  const prefix = /\^\(?([a-z]{3})_/.exec(pattern)?.[1];
+  if (prefix !== undefined) return `${prefix}_zzzzzzzzzzzzzz`;
+  if (parameter.name === "postcode") return "ZZ9 9ZZ";
+  if (parameter.name === "odsCode") return "Z99999";
+  if (parameter.name === "code") return pattern.includes("E01") ? "E01999999" : "ZZZ999";
+  return "x";
+};
+
+const check = async (response: Response, what: string) => {
+  const body = await response.text();
+  expect(
+    response.status,
+    `${what} → ${response.status} ${body.slice(0, 200)}`,
+  ).toBeGreaterThanOrEqual(400);
+  expect(response.status, `${what} → ${response.status} ${body.slice(0, 200)}`).toBeLessThan(500);
+  expect(response.headers.get("content-type"), what).toBe("application/problem+json");
+};
+
+describe("fuzzing every operation with invalid input", () => {
+  it("covers every operation of the document", () => {
+    expect(operations().length).toBeGreaterThan(40);
+  });
+
+  it("gets 4xx problem+json and never a 5xx", async () => {
+    const key = api().keys.write;
+    for (const { method, path, operation } of operations()) {
+      const parameters = operation.parameters ?? [];
+      const pathParams = parameters.filter((p) => p.in === "path");
+      const valid = Object.fromEntries(pathParams.map((p) => [p.name, plausible(p)]));
+
+      // 1. Each path parameter broken.
+      for (const parameter of pathParams) {
+        const bad = invalidValues(parameter.schema);
+        if (bad === undefined) continue;
+        await fc.assert(
+          fc.asyncProperty(bad, async (value) => {
+            const url = fill(path, { ...valid, [parameter.name]: value });
+            const response = await call(url, {
+              method,
+              key,
+              headers: { "If-Match": '"1"' },
+              ...(method === "GET" ? {} : { body: "{}" }),
+            });
+            // An empty or slash-bearing segment may route elsewhere: still a 4xx problem.
+            await check(response, `${method} ${url}`);
+          }),
+          { numRuns: 15 },
+        );
+      }
+
+      // 2. Each query parameter broken (the others left out).
+      for (const parameter of parameters.filter((p) => p.in === "query")) {
+        const bad = invalidValues(parameter.schema);
+        if (bad === undefined) continue;
+        await fc.assert(
+          fc.asyncProperty(bad, async (value) => {
+            const url = `${fill(path, valid)}?${new URLSearchParams({ [parameter.name]: value })}`;
+            await check(await call(url, { method, key }), `${method} ${url}`);
+          }),
+          { numRuns: 15 },
+        );
+      }
+
+      // 3. Bodies that break the request schema.
+      if (operation.requestBody !== undefined) {
+        await fc.assert(
+          fc.asyncProperty(invalidBody, async (body) => {
+            const url = fill(path, valid);
+            const response = await call(url, { method, key, body, headers: { "If-Match": '"1"' } });
+            await check(response, `${method} ${url} ${body.slice(0, 80)}`);
+          }),
+          { numRuns: 25 },
+        );
+      }
+    }
+  }, 600_000);
+
+  it("left the change log where it was", async () => {
+    expect(await lastSeq()).toBe(seqBefore);
+  });
+});
