@@ -1,8 +1,8 @@
 /**
  * @module Assets
  * The static files the admin serves itself — no CDN: its stylesheet (the NHS design system
- * compiled from `nhsuk-frontend`'s Sass, see `admin.scss`), nhsuk-frontend's JavaScript,
- * a small boot script, and the NHS icons. All are read once at start-up, held in memory with
+ * compiled from `nhsuk-frontend`'s Sass, see `admin.scss`), its script (the nhsuk-frontend
+ * components it uses, bundled, see `client.js`), and the NHS icons. All are read once at start-up, held in memory with
  * gzip and brotli encodings, and served with content-hashed names and immutable caching.
  */
 import { createHash } from "node:crypto";
@@ -10,6 +10,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { loadScript } from "./Script.js";
 import { loadStylesheet } from "./Stylesheet.js";
 
 /** One file, ready to serve. */
@@ -77,26 +78,6 @@ export const nhsukFrontendDir = (): string => {
   return join(dirname(require.resolve("nhsuk-frontend/package.json")), "dist", "nhsuk");
 };
 
-/** The installed nhsuk-frontend version. */
-export const nhsukFrontendVersion = async (): Promise<string> => {
-  const text = await readFile(join(nhsukFrontendDir(), "..", "..", "package.json"), "utf8");
-  const { version } = JSON.parse(text) as { version: string };
-  return version;
-};
-
-/**
- * The boot script: marks the page as scripted (what nhsuk-frontend's page template does
- * with an inline script, which the content security policy forbids) and initialises the
- * design system's components. Pages work without it.
- */
-const bootScript = (frontendFile: string): string =>
-  [
-    `import { initAll } from "./${frontendFile}";`,
-    `document.body.classList.add("js-enabled", "nhsuk-frontend-supported");`,
-    "initAll();",
-    "",
-  ].join("\n");
-
 /**
  * Reads (or compiles) every asset once.
  *
@@ -109,16 +90,13 @@ const bootScript = (frontendFile: string): string =>
 export const loadAssets = async (): Promise<AssetBundle> => {
   const files = new Map<string, Asset>();
   const dir = nhsukFrontendDir();
-  const version = await nhsukFrontendVersion();
 
-  const frontendFile = `nhsuk-frontend-${version}.min.js`;
-  files.set(frontendFile, asset(frontendFile, await readFile(join(dir, frontendFile)), true));
-
-  const css = new TextEncoder().encode(await loadStylesheet());
+  const [cssText, jsText] = await Promise.all([loadStylesheet(), loadScript()]);
+  const css = new TextEncoder().encode(cssText);
   const stylesheet = `admin-${hashOf(css)}.css`;
   files.set(stylesheet, asset(stylesheet, css, true));
 
-  const js = new TextEncoder().encode(bootScript(frontendFile));
+  const js = new TextEncoder().encode(jsText);
   const script = `admin-${hashOf(js)}.js`;
   files.set(script, asset(script, js, true));
 

@@ -216,7 +216,7 @@ const Field: FC<Omit<Props, "fields"> & { field: FormField }> = ({
       );
     case "group":
       return (
-        <fieldset class="nhsuk-fieldset nhsuk-u-margin-bottom-4">
+        <fieldset class="nhsuk-fieldset app-mb-4">
           <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
             {optional(f, f.label)}
           </legend>
@@ -233,13 +233,13 @@ const Field: FC<Omit<Props, "fields"> & { field: FormField }> = ({
     case "rows": {
       const count = rowCount(state, f.name, extraRows[f.name] ?? 1);
       return (
-        <fieldset class="nhsuk-fieldset nhsuk-u-margin-bottom-4">
+        <fieldset class="nhsuk-fieldset app-mb-4">
           <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{f.label}</legend>
           <div class="nhsuk-hint">
             {f.hint === undefined ? "" : `${f.hint} `}Leave a row blank to remove it.
           </div>
           {Array.from({ length: count }, (_, i) => (
-            <fieldset class="nhsuk-fieldset nhsuk-u-margin-left-4">
+            <fieldset class="nhsuk-fieldset app-ml-4">
               <legend class="nhsuk-fieldset__legend">{`${f.label} ${i + 1}`}</legend>
               <Fields
                 fields={rowFields(f, i)}

@@ -14,7 +14,7 @@ export const MapSvg: FC<{ map: MapModel; title: string; labels?: boolean }> = ({
   title,
   labels = true,
 }) => (
-  <figure class="nhsuk-u-margin-bottom-5 nhsuk-u-margin-left-0 nhsuk-u-margin-right-0">
+  <figure class="app-figure">
     <svg
       class="app-map"
       viewBox={`0 0 ${map.width} ${map.height}`}
@@ -55,7 +55,7 @@ export const MapSvg: FC<{ map: MapModel; title: string; labels?: boolean }> = ({
         </g>
       )}
     </svg>
-    <figcaption class="nhsuk-body-s nhsuk-u-margin-top-2">
+    <figcaption class="nhsuk-body-s app-mt-2">
       {title}. Contains OS data © Crown copyright and database right. Boundaries: Office for
       National Statistics, Open Government Licence v3.0.
       {map.missing.length > 0 && ` Not drawn (no boundary): ${map.missing.join(", ")}.`}

@@ -383,8 +383,9 @@ export const registerBrowseRoutes = (
     const { version: neighbourhood, validOnDate } = shownVersion(data.versions, q.validAt);
     if (neighbourhood === undefined) return c.notFound();
     const place = data.directory.version(neighbourhood.placeId, q.validAt) as Place | undefined;
+    // Only a footprint of areas can be drawn (a registered-list footprint has no shape).
     const map =
-      place === undefined
+      place === undefined || neighbourhood.footprint.lsoas.length === 0
         ? undefined
         : await placeMap(place, [neighbourhood], q.validAtGiven, q.validAt);
     const lsoas: Array<Lsoa | { code: string }> = neighbourhood.footprint.lsoas.map(

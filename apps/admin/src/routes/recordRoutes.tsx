@@ -70,33 +70,33 @@ export const registerRecordRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void 
     const data = await readRegister(runtime, (register) =>
       Effect.gen(function* () {
         const history = yield* register.history(id);
-        // Each change's before and after, from the change log (an entity has few changes).
-        const logged = yield* Effect.forEach(
+        // Each change's diff from the recorded versions; where they do not show it (a bulk
+        // import records its rows under one sequence number), from the change log itself.
+        const entries = yield* Effect.forEach(
           history.changes,
-          (change) =>
-            Effect.map(
-              register.changes({ after: change.seq - 1, limit: 1 }),
-              (page) => page.changes[0],
-            ),
+          (change) => {
+            const recorded = diffHistories(
+              recordedAt(history.versions, change.seq - 1),
+              recordedAt(history.versions, change.seq),
+            );
+            if (recorded.length > 0) return Effect.succeed({ ...change, diffs: recorded });
+            return Effect.map(register.changes({ after: change.seq - 1, limit: 1 }), (page) => {
+              const logged = page.changes[0];
+              return {
+                ...change,
+                diffs:
+                  logged !== undefined && logged.id === id
+                    ? diffHistories(logged.before, logged.after)
+                    : recorded,
+              };
+            });
+          },
           { concurrency: 4 },
         );
         const directory = yield* names(register);
-        return { history, logged, directory };
+        return { entries: entries.sort((a, b) => b.seq - a.seq), directory };
       }),
     );
-    const entries = data.history.changes
-      .map((change, i) => {
-        const logged = data.logged[i];
-        const diffs =
-          logged !== undefined && logged.seq === change.seq && logged.id === id
-            ? diffHistories(logged.before, logged.after)
-            : diffHistories(
-                recordedAt(data.history.versions, change.seq - 1),
-                recordedAt(data.history.versions, change.seq),
-              );
-        return { ...change, diffs };
-      })
-      .sort((a, b) => b.seq - a.seq);
     const saved = Number(c.req.query("saved"));
     const title = data.directory.name(id);
     return page(
@@ -107,7 +107,7 @@ export const registerRecordRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void 
           kind,
           id,
           title,
-          entries,
+          entries: data.entries,
           saved: Number.isInteger(saved) && saved > 0 ? saved : undefined,
           breadcrumbs: [{ text: title, href: hrefOf(paths, id) }],
         }}

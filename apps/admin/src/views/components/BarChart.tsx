@@ -27,7 +27,7 @@ export const BarChart: FC<{ title: string; bars: ReadonlyArray<Bar> }> = ({ titl
   const height = bars.length * row + 4;
   return (
     <svg
-      class="app-bars nhsuk-u-margin-bottom-4"
+      class="app-bars app-mb-4"
       viewBox={`0 0 ${width} ${height}`}
       width={width}
       height={height}

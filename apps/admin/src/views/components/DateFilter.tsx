@@ -16,7 +16,7 @@ export const DateFilter: FC<{
   schemeId?: string | undefined;
   hidden?: Readonly<Record<string, string>>;
 }> = ({ action, validAt, error, schemes, schemeId, hidden = {} }) => (
-  <form action={action} method="get" class="nhsuk-u-margin-bottom-5" novalidate>
+  <form action={action} method="get" class="app-mb-5" novalidate>
     {Object.entries(hidden).map(([name, value]) => (
       <input type="hidden" name={name} value={value} />
     ))}

@@ -170,13 +170,11 @@ export const Inset: FC<{ children?: Child }> = ({ children }) => (
   </div>
 );
 
-/** A warning callout. */
+/** A warning (styled like the design system's warning callout). */
 export const Warning: FC<{ heading: string; children?: Child }> = ({ heading, children }) => (
-  <div class="nhsuk-card nhsuk-card--warning">
-    <div class="nhsuk-card__content">
-      <h2 class="nhsuk-card__heading">{heading}</h2>
-      {children}
-    </div>
+  <div class="app-warning">
+    <h2 class="nhsuk-heading-s">{heading}</h2>
+    {children}
   </div>
 );
 

@@ -12,7 +12,7 @@ export const RecordActions: FC<{
   name: string;
   validAt?: string | undefined;
 }> = ({ ctx, id, name, validAt }) => (
-  <ul class="nhsuk-list app-inline-form nhsuk-u-margin-bottom-5">
+  <ul class="app-actions">
     <li>
       <a href={ctx.paths.history(id)}>
         History<span class="nhsuk-u-visually-hidden"> of {name}</span>

@@ -279,7 +279,7 @@ export const DecisionsPage: FC<{ ctx: ViewContext; data: DecisionsData }> = ({ c
       breadcrumbs={[{ text: "Commissioning", href: paths.commissioning() }]}
     >
       <h1>Commissioning decisions</h1>
-      <form action={paths.decisions()} method="get" class="nhsuk-u-margin-bottom-5" novalidate>
+      <form action={paths.decisions()} method="get" class="app-mb-5" novalidate>
         <div class="app-inline-form">
           <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="body">

@@ -100,7 +100,7 @@ export const DashboardPage: FC<{ ctx: ViewContext; data: DashboardData }> = ({ c
       <p>No rule finds anything wrong.</p>
     ) : (
       data.rules.map((rule) => (
-        <div class="nhsuk-u-margin-bottom-5">
+        <div class="app-mb-5">
           <h3 class="nhsuk-heading-s">
             <Tag colour={rule.severity === "error" ? "red" : "yellow"}>{rule.severity}</Tag>{" "}
             {rule.title} ({formatCount(rule.findings.length)})

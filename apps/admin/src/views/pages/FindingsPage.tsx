@@ -30,7 +30,7 @@ export const FindingsPage: FC<{ ctx: ViewContext; data: FindingsData }> = ({ ctx
     breadcrumbs={[{ text: "Dashboard", href: ctx.paths.home() }]}
   >
     <h1>Rule findings</h1>
-    <form action={ctx.paths.findings()} method="get" class="nhsuk-u-margin-bottom-5" novalidate>
+    <form action={ctx.paths.findings()} method="get" class="app-mb-5" novalidate>
       <div class="app-inline-form">
         <div class="nhsuk-form-group">
           <label class="nhsuk-label" for="rule">
@@ -70,7 +70,7 @@ export const FindingsPage: FC<{ ctx: ViewContext; data: FindingsData }> = ({ ctx
     </p>
     <ul class="nhsuk-list">
       {data.findings.slice(0, data.limit).map((finding) => (
-        <li class="nhsuk-u-margin-bottom-3">
+        <li class="app-mb-3">
           <Tag colour={finding.severity === "error" ? "red" : "yellow"}>{finding.severity}</Tag>{" "}
           {finding.message}
           {finding.subjects.length > 0 && (

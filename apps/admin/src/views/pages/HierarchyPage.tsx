@@ -67,7 +67,7 @@ export const HierarchyPage: FC<{ ctx: ViewContext; data: HierarchyData }> = ({ c
           <ul class="app-tree">
             {places.map(({ place, schemes }) => (
               <li>
-                <a href={paths.place(place.id, q)} class="nhsuk-u-font-weight-bold">
+                <a href={paths.place(place.id, q)} class="app-bold">
                   {place.name}
                 </a>
                 {schemes.filter((s) => s.neighbourhoods.length > 0).length === 0 ? (

@@ -40,7 +40,7 @@ export const OrganisationsPage: FC<{ ctx: ViewContext; data: OrganisationsData }
       hasErrors={data.validAtError !== undefined}
     >
       <h1>Organisations</h1>
-      <form action={paths.organisations()} method="get" class="nhsuk-u-margin-bottom-5" novalidate>
+      <form action={paths.organisations()} method="get" class="app-mb-5" novalidate>
         <div class="app-inline-form">
           <div class="nhsuk-form-group">
             <label class="nhsuk-label" for="q">

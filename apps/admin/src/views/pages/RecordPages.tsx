@@ -194,7 +194,7 @@ export const HistoryPage: FC<{ ctx: ViewContext; data: HistoryData }> = ({ ctx, 
     </p>
     {data.entries.length === 0 && <p>No change is recorded.</p>}
     {data.entries.map((entry) => (
-      <section id={`change-${entry.seq}`} class="nhsuk-u-margin-bottom-6">
+      <section id={`change-${entry.seq}`} class="app-mb-6">
         <h2 class="nhsuk-heading-m">
           {humanise(entry.operation)} on {formatTimestamp(entry.recordedAt)}
         </h2>
@@ -266,7 +266,7 @@ export const ChangesPage: FC<{ ctx: ViewContext; data: ChangesData }> = ({ ctx, 
       rows={data.changes}
       empty="No change is recorded."
     />
-    <ul class="nhsuk-list app-inline-form">
+    <ul class="app-actions">
       {data.newer !== undefined && (
         <li>
           <a href={ctx.paths.changes(data.newer === 0 ? undefined : { before: data.newer })}>

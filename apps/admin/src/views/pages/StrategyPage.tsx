@@ -61,12 +61,12 @@ export const StrategyPage: FC<{ ctx: ViewContext; data: StrategyData }> = ({ ctx
         const outcomes = elements.filter((e) => e.kind === "outcome");
         const others = elements.filter((e) => e.kind !== "outcome" && e.kind !== "commitment");
         return (
-          <section class="nhsuk-u-margin-bottom-6">
+          <section class="app-mb-6">
             <h2>{framework}</h2>
             {others.length > 0 && (
               <ul class="nhsuk-list">
                 {others.map((e) => (
-                  <li class="nhsuk-u-margin-bottom-3">
+                  <li class="app-mb-3">
                     <strong>{humanise(e.kind)}</strong>:{" "}
                     <a href={paths.record(e.id)}>{e.title ?? e.text}</a>
                     {e.title !== undefined && <p class="nhsuk-body-s">{e.text}</p>}
@@ -76,7 +76,7 @@ export const StrategyPage: FC<{ ctx: ViewContext; data: StrategyData }> = ({ ctx
               </ul>
             )}
             {outcomes.map((outcome) => (
-              <div class="nhsuk-u-margin-bottom-5">
+              <div class="app-mb-5">
                 <h3>
                   <a href={paths.record(outcome.id)}>{outcome.title ?? outcome.text}</a>
                 </h3>
