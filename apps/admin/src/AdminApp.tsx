@@ -3,11 +3,12 @@
  * `createAdminApp(deps)`: the admin web app as a Hono app whose routes live under its base
  * path (default `/admin`), ready to serve on its own or to be called from the API
  * (`admin.fetch(request, env)`). Middleware order: security headers → compression (pages) →
- * static assets (no session) → view context → session + CSRF → sign-in/out → sign-in
+ * static assets (no session) → view context → body limit → session + CSRF → sign-in/out → sign-in
  * required → pages.
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { secureHeaders } from "hono/secure-headers";
 import type { AdminDeps } from "./AdminDeps.js";
@@ -143,6 +144,21 @@ export const createAdminApp = (deps: AdminDeps): Hono<AdminEnv> => {
     c.set("view", view);
     await next();
   });
+
+  // Forms are small; a larger body is refused before anything reads it.
+  app.use(
+    bodyLimit({
+      maxSize: 512 * 1024,
+      onError: (c) =>
+        page(
+          c as Context<AdminEnv>,
+          <ErrorPage ctx={(c as Context<AdminEnv>).get("view")} title="The form was too large">
+            <p>Nothing was changed.</p>
+          </ErrorPage>,
+          413,
+        ),
+    }),
+  );
 
   app.use(
     session(deps.auth, csrf, cookies, (c, reason) =>

@@ -2,6 +2,8 @@
  * Integration tests of the admin app over the real services and PGlite (in memory), with
  * the synthetic register: HTTP in, HTML out, through `app.request`.
  */
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, type Harness, password, startHarness } from "./harness.js";
 import { ids, syntheticBoundaries, syntheticSnapshot } from "./syntheticRegister.js";
@@ -134,6 +136,16 @@ describe("security", () => {
       },
     });
     expect(response.status).toBe(403);
+  });
+
+  it("refuses an oversized form before reading it", async () => {
+    const browser = client();
+    await browser.request("/admin/sign-in");
+    const response = await browser.request(
+      "/admin/sign-in",
+      browser.form({ email: "x".repeat(600 * 1024) }),
+    );
+    expect(response.status).toBe(413);
   });
 
   it("throttles repeated failures for one account", async () => {
@@ -447,6 +459,77 @@ describe("edit", () => {
     expect(html).toContain("Synthetic Borough B Council (second)");
   });
 
+  it("adds a blank row without JavaScript, and escapes what users type", async () => {
+    const browser = client();
+    await browser.signIn(accounts.editor);
+    const { fields } = await editForm(browser, ids.pcn);
+    const added = await browser.request(
+      `/admin/records/${ids.pcn}/edit`,
+      browser.form({ ...fields, name: "<b>Synthetic</b> PCN", _action: "add-row:codes" }),
+    );
+    expect(added.status).toBe(200);
+    const html = await added.text();
+    expect(html).toContain('name="codes.2.value"');
+    expect(html).toContain("&lt;b&gt;Synthetic&lt;/b&gt; PCN");
+    expect(html).not.toContain("<b>Synthetic</b>");
+  });
+
+  it("creates a record, then ends it, each with its reason in the history", async () => {
+    const browser = client();
+    await browser.signIn(accounts.editor);
+    const form = await browser.request("/admin/new/organisation");
+    expect(form.status).toBe(200);
+    const token = browser.csrfOf(await form.text());
+    const fields = {
+      _csrf: token,
+      kind: "vcfse",
+      name: "Synthetic Community Group",
+      "valid.from": "2024-04-01",
+      "provenance.sources": "synthetic",
+      _reason: "Synthetic: a new group joins (test)",
+    };
+    const checked = await browser.request(
+      "/admin/new/organisation",
+      browser.form({ ...fields, _action: "check" }),
+    );
+    const digest = /name="_checked" value="([^"]+)"/.exec(await checked.text())?.[1] ?? "";
+    expect(digest).not.toBe("");
+    const saved = await browser.request(
+      "/admin/new/organisation",
+      browser.form({ ...fields, _action: "save", _checked: digest }),
+    );
+    expect(saved.status).toBe(303);
+    const location = saved.headers.get("location") ?? "";
+    const id = /\/records\/(org_[0-9a-z]+)\/history/.exec(location)?.[1] ?? "";
+    expect(id).not.toBe("");
+    expect(await (await browser.request(location)).text()).toContain(
+      "Synthetic: a new group joins (test)",
+    );
+
+    const end = await browser.request(`/admin/records/${id}/end`);
+    const endHtml = await end.text();
+    const revision = /name="_revision" value="(\d+)"/.exec(endHtml)?.[1] ?? "";
+    const missing = await browser.request(
+      `/admin/records/${id}/end`,
+      browser.form({ _csrf: browser.csrfOf(endHtml), _revision: revision, date: "", _reason: "" }),
+    );
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain('href="#date"');
+    const ended = await browser.request(
+      `/admin/records/${id}/end`,
+      browser.form({
+        _csrf: browser.csrfOf(endHtml),
+        _revision: revision,
+        date: "2025-04-01",
+        _reason: "Synthetic: the group closed (test)",
+      }),
+    );
+    expect(ended.status).toBe(303);
+    const history = await (await browser.request(ended.headers.get("location") ?? "")).text();
+    expect(history).toContain("Synthetic: the group closed (test)");
+    expect(history).toContain("2025-04-01");
+  });
+
   it("refuses a change the rules forbid, before saving", async () => {
     const browser = client();
     await browser.signIn(accounts.editor);
@@ -463,5 +546,26 @@ describe("edit", () => {
     );
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("rule:");
+  });
+});
+
+describe("mounted in a parent app (as the API mounts it)", () => {
+  it("serves its pages and keeps its content security policy", async () => {
+    const parent = new Hono();
+    parent.use(
+      secureHeaders({
+        crossOriginResourcePolicy: "cross-origin",
+        crossOriginEmbedderPolicy: false,
+      }),
+    );
+    parent.all("/admin", (c) => harness.app.fetch(c.req.raw));
+    parent.all("/admin/*", (c) => harness.app.fetch(c.req.raw));
+    const redirect = await parent.request("/admin", { redirect: "manual" });
+    expect(redirect.status).toBe(303);
+    expect(redirect.headers.get("location")).toMatch(/^\/admin\/sign-in/);
+    const signIn = await parent.request("/admin/sign-in");
+    expect(signIn.status).toBe(200);
+    expect(signIn.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(await signIn.text()).toContain('action="/admin/sign-in"');
   });
 });

@@ -8,7 +8,7 @@ import type { FC } from "hono/jsx";
 import { formatCount, formatTimestamp, Table, Tag } from "../components/Display.js";
 import { hrefOf, kindLabels } from "../components/Links.js";
 import { Layout } from "../Layout.js";
-import type { ViewContext } from "../ViewContext.js";
+import { canEdit, type ViewContext } from "../ViewContext.js";
 
 /** Findings of one rule. */
 export interface RuleFindings {
@@ -53,6 +53,11 @@ export const DashboardPage: FC<{ ctx: ViewContext; data: DashboardData }> = ({ c
     <p class="nhsuk-lede-text">
       The register of Greater Manchester's integrated care system, as it is today ({data.validAt}).
     </p>
+    {canEdit(ctx.user) && (
+      <p>
+        <a href={ctx.paths.newRecord()}>Add a record</a>
+      </p>
+    )}
     <div class="nhsuk-grid-row">
       <div class="nhsuk-grid-column-one-half">
         <Table
