@@ -530,6 +530,56 @@ describe("edit", () => {
     expect(history).toContain("2025-04-01");
   });
 
+  it("records a succession through the services' verb, which ends the predecessor", async () => {
+    const browser = client();
+    await browser.signIn(accounts.editor);
+    const save = async (path: string, fields: Record<string, string>) => {
+      const page = await browser.request(path);
+      const token = browser.csrfOf(await page.text());
+      const checked = await browser.request(
+        path,
+        browser.form({ _csrf: token, ...fields, _action: "check" }),
+      );
+      const html = await checked.text();
+      const digest = /name="_checked" value="([^"]+)"/.exec(html)?.[1];
+      if (digest === undefined) return { status: checked.status, html, location: "" };
+      const saved = await browser.request(
+        path,
+        browser.form({ _csrf: token, ...fields, _action: "save", _checked: digest }),
+      );
+      return {
+        status: saved.status,
+        html: await saved.text(),
+        location: saved.headers.get("location") ?? "",
+      };
+    };
+    const successor = await save("/admin/new/organisation", {
+      kind: "gp-practice",
+      name: "Synthetic Successor Practice",
+      "valid.from": "2025-01-01",
+      "provenance.sources": "synthetic",
+      _reason: "Synthetic: the successor opens (test)",
+    });
+    expect(successor.status).toBe(303);
+    const successorId = /(org_[0-9a-z]+)/.exec(successor.location)?.[1] ?? "";
+    const succession = await save("/admin/new/succession", {
+      kind: "transfer",
+      predecessorIds: ids.practice2,
+      successorIds: successorId,
+      "valid.from": "2025-01-01",
+      "provenance.sources": "synthetic",
+      _reason: "Synthetic: the list transfers (test)",
+    });
+    expect(succession.status, succession.html.slice(0, 2000)).toBe(303);
+    const history = await (await browser.request(`/admin/records/${ids.practice2}/history`)).text();
+    expect(history).toContain("Synthetic: the list transfers (test)");
+    expect(history).toContain("2025-01-01");
+    const organisation = await (
+      await browser.request(`/admin/organisations/${ids.practice2}`)
+    ).text();
+    expect(organisation).toContain("Synthetic Successor Practice");
+  });
+
   it("refuses a change the rules forbid, before saving", async () => {
     const browser = client();
     await browser.signIn(accounts.editor);

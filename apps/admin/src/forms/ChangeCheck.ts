@@ -27,6 +27,23 @@ export const introducedFindings = (
   return fresh;
 };
 
+/** A new history of one entity. */
+export interface HistoryUpdate {
+  readonly kind: EntityKind;
+  readonly id: string;
+  readonly versions: ReadonlyArray<Entity>;
+}
+
+/**
+ * The findings new histories of several entities would introduce together (a succession
+ * and the predecessors it ends).
+ */
+export const checkChanges = (
+  model: ReadModel,
+  before: ReadonlyArray<Finding>,
+  updates: ReadonlyArray<HistoryUpdate>,
+): Finding[] => introducedFindings(before, checkSnapshot(model.withHistories(updates).index));
+
 /**
  * The findings a new history of one entity would introduce.
  *
@@ -43,6 +60,5 @@ export const checkChange = (
   id: string,
   versions: ReadonlyArray<Entity>,
 ): Finding[] => {
-  const candidate = model.withHistories([{ kind, id, versions }]);
-  return introducedFindings(before, checkSnapshot(candidate.index));
+  return checkChanges(model, before, [{ kind, id, versions }]);
 };

@@ -19,10 +19,10 @@ import {
   newId,
   teamRoleLabels,
 } from "@care-atlas/domain";
-import type { RegisterShape, ServiceError } from "@care-atlas/services";
+import type { ReadModel, RegisterShape, ServiceError, SuccessionInput } from "@care-atlas/services";
 import { Effect } from "effect";
 import type { Context, Hono, MiddlewareHandler } from "hono";
-import { checkChange } from "../forms/ChangeCheck.js";
+import { checkChanges, type HistoryUpdate } from "../forms/ChangeCheck.js";
 import type { FieldSupport } from "../forms/EntityFields.js";
 import {
   friendlyMessage,
@@ -160,7 +160,36 @@ interface FormContext {
   readonly editing: Entity | undefined;
   readonly action: string;
   readonly breadcrumbs: ReadonlyArray<Crumb>;
+  /** What the write would change (default: this entity's history with the version put in). */
+  readonly plan?: (model: ReadModel, version: Entity) => ReadonlyArray<HistoryUpdate>;
+  /** Shown above the form. */
+  readonly notice?: string;
 }
+
+/** A new succession: recorded with `recordSuccession`, which ends the predecessors. */
+const successionForm = {
+  notice:
+    'Recording a merger, split, rename or transfer also ends each predecessor on the day it takes effect ("Valid: From"). Leave "To" blank.',
+  plan: (model: ReadModel, version: Entity): HistoryUpdate[] => {
+    const predecessorIds = (version as Entity & { predecessorIds: ReadonlyArray<string> })
+      .predecessorIds;
+    return [
+      { kind: "succession", id: version.id, versions: [version] },
+      ...predecessorIds.flatMap((id) => {
+        const history = model.history(id);
+        return history === undefined
+          ? []
+          : [
+              {
+                kind: history.kind,
+                id,
+                versions: History.endHistory(history.versions, version.valid.from),
+              },
+            ];
+      }),
+    ];
+  },
+};
 
 /** Registers the edit, create and end routes. */
 export const registerEditRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void => {
@@ -246,6 +275,7 @@ export const registerEditRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void =>
           otherVersions: form.versions.filter((v) => v !== editing).map((v) => v.valid),
           conflict: options.conflict,
           breadcrumbs: form.breadcrumbs,
+          notice: form.notice,
         }}
       />,
       options.status ?? 200,
@@ -302,14 +332,14 @@ export const registerEditRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void =>
         Effect.gen(function* () {
           const model = yield* register.readModel;
           const before = yield* register.checkRules();
-          const history = model.history(candidateId)?.versions ?? [];
-          return checkChange(
-            model,
-            before.findings,
-            form.kind,
-            candidateId,
-            History.putVersion(history, parsed),
-          );
+          const updates = form.plan?.(model, parsed) ?? [
+            {
+              kind: form.kind,
+              id: candidateId,
+              versions: History.putVersion(model.history(candidateId)?.versions ?? [], parsed),
+            },
+          ];
+          return checkChanges(model, before.findings, updates);
         }),
       );
       const errors = findings.filter((f) => f.severity === "error");
@@ -410,6 +440,7 @@ export const registerEditRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void =>
           editing: undefined,
           action: paths.create(kind),
           breadcrumbs: [{ text: "Add a record", href: paths.newRecord() }],
+          ...(kind === "succession" ? successionForm : {}),
         } satisfies FormContext,
       })),
     );
@@ -427,15 +458,43 @@ export const registerEditRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void =>
     if (kind === undefined) return c.notFound();
     const read = await createContext(kind);
     const user = c.get("user");
+    const meta = (reason: string) => ({ actor: user?.email ?? "unknown", reason });
+    if (kind === "succession") {
+      // A succession is recorded with the services' own verb, which also ends each
+      // predecessor on the date; the check step plans the same (see createContext).
+      return submit(c, read.context, read.support, (candidate, _revision, reason) => {
+        const value = candidate as {
+          kind: SuccessionInput["kind"];
+          predecessorIds: string[];
+          successorIds: string[];
+          valid?: { from?: string };
+          note?: string;
+          provenance: SuccessionInput["provenance"];
+        };
+        return callRegister(runtime, (register) =>
+          Effect.map(
+            register.recordSuccession(
+              {
+                kind: value.kind,
+                predecessorIds: value.predecessorIds,
+                successorIds: value.successorIds,
+                date: value.valid?.from ?? "",
+                ...(value.note === undefined ? {} : { note: value.note }),
+                provenance: value.provenance,
+              },
+              meta(reason),
+            ),
+            (result) => ({ changes: result.changes, id: result.succession.id }),
+          ),
+        );
+      });
+    }
     return submit(c, read.context, read.support, (candidate, _revision, reason) =>
       callRegister(runtime, (register) =>
-        Effect.map(
-          register.createEntity(kind, candidate as never, {
-            actor: user?.email ?? "unknown",
-            reason,
-          }),
-          (result) => ({ changes: result.changes, id: result.id }),
-        ),
+        Effect.map(register.createEntity(kind, candidate as never, meta(reason)), (result) => ({
+          changes: result.changes,
+          id: result.id,
+        })),
       ),
     );
   });

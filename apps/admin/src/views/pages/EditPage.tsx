@@ -43,6 +43,7 @@ export interface EditData {
   readonly otherVersions: ReadonlyArray<{ readonly from: string; readonly to: string | null }>;
   readonly conflict: string | undefined;
   readonly breadcrumbs: ReadonlyArray<Crumb>;
+  readonly notice?: string | undefined;
 }
 
 /** The edit (or create) page. */
@@ -88,6 +89,12 @@ export const EditPage: FC<{ ctx: ViewContext; data: EditData }> = ({ ctx, data }
           <ErrorSummary errors={summary} />
           <span class="nhsuk-caption-l">{kindLabels[data.kind].one}</span>
           <h1>{title}</h1>
+          {data.notice !== undefined && (
+            <div class="nhsuk-inset-text">
+              <span class="nhsuk-u-visually-hidden">Information: </span>
+              <p>{data.notice}</p>
+            </div>
+          )}
           {data.editing !== undefined && (
             <div class="nhsuk-inset-text">
               <span class="nhsuk-u-visually-hidden">Information: </span>
