@@ -33,7 +33,8 @@ export const importBundledDomain = async (): Promise<typeof import("../src/index
   const esbuild = createRequire(require.resolve("tsup"))("esbuild") as Esbuild;
   const outDir = `${packageDir}node_modules/.cache/care-atlas-bench`;
   mkdirSync(outDir, { recursive: true });
-  const outfile = `${outDir}/domain-${Date.now()}.mjs`;
+  // One file, rewritten on each run (each run is a fresh process with an empty module cache).
+  const outfile = `${outDir}/domain.mjs`;
   await esbuild.build({
     entryPoints: [`${packageDir}src/index.ts`],
     outfile,
