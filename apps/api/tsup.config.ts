@@ -3,11 +3,20 @@ import { defineConfig } from "tsup";
 // The runnable entry points, as ESM for Node 24. Workspace packages and npm dependencies
 // stay external (resolved from node_modules at run time).
 export default defineConfig({
-  entry: ["src/index.ts", "src/main.ts", "src/openapi.ts"],
+  entry: {
+    index: "src/index.ts",
+    main: "src/main.ts",
+    cli: "src/cli.ts",
+    openapi: "src/openapi.ts",
+    bench: "bench/bench.ts",
+    hello: "bench/hello.ts",
+  },
   format: ["esm"],
   target: "node24",
   platform: "node",
   dts: false,
   clean: true,
   splitting: true,
+  // Nothing from node_modules is bundled (devDependencies such as autocannon included).
+  skipNodeModulesBundle: true,
 });

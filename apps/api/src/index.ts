@@ -7,3 +7,4 @@ export { type AppDeps, createApp } from "./app.js";
 export { type Env, EnvError, parseEnv } from "./env.js";
 export { createLogger, type Logger } from "./logger.js";
 export { Problem, problemTypes } from "./problem.js";
+export { type CareAtlas, type StartOptions, startCareAtlas } from "./start.js";

@@ -10,7 +10,6 @@ import {
   OrganisationId,
   StrategyElementId,
 } from "@care-atlas/domain";
-import { z } from "zod";
 import { wholeNumber } from "../common.js";
 import { allOf, whenGiven } from "../filters.js";
 import { defineResource } from "../resource.js";

@@ -1,0 +1,260 @@
+/**
+ * `pnpm bench`: the API against a bare Hono hello-world, measured in the same run with
+ * autocannon on loopback (bounded: a fixed duration per target, 50 connections).
+ *
+ * 1. Baseline: Hono hello-world (its own process).
+ * 2. Care Atlas (its own process, `dist/main.js`, embedded PGlite in a temporary directory,
+ *    loaded with the GM dataset on first start): GET one place, GET a postcode lookup, GET
+ *    the neighbourhoods of a place (50 connections each), POST a bulk lookup of 1,000
+ *    postcodes (1 connection: its latency; and 50 connections: throughput).
+ * 3. The server's RSS, sampled under load; a restart on the existing embedded database
+ *    timed from process start to the first 200.
+ *
+ * Prints the figures and writes them to docs/performance.md at the repo root.
+ * Options (environment): BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { findRepoRoot } from "../src/env.js";
+
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const here = new URL(".", import.meta.url).pathname;
+const root = findRepoRoot(here);
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+
+const waitFor200 = async (url: string, timeoutMs: number): Promise<number> => {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    try {
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      if (response.status === 200) return performance.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
+};
+
+const rssOf = (pid: number | undefined): number => {
+  if (pid === undefined) return 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+};
+
+interface Result {
+  readonly name: string;
+  readonly connections: number;
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly non2xx: number;
+}
+
+const run = async (
+  name: string,
+  options: { url: string; method?: "GET" | "POST"; body?: string; connections?: number },
+  watchPid?: number,
+): Promise<Result & { peakRss: number }> => {
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, rssOf(watchPid));
+  }, 200);
+  const result = await autocannon({
+    url: options.url,
+    method: options.method ?? "GET",
+    connections: options.connections ?? connections,
+    duration,
+    ...(options.body === undefined
+      ? {}
+      : { body: options.body, headers: { "content-type": "application/json" } }),
+  });
+  clearInterval(sampler);
+  return {
+    name,
+    connections: options.connections ?? connections,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    peakRss,
+  };
+};
+
+const startAtlas = (port: number, dataDir: string): ChildProcess =>
+  spawn(process.execPath, [join(here, "main.js")], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "info",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+
+const main = async () => {
+  const dir = mkdtempSync(join(tmpdir(), "care-atlas-bench-"));
+  const dataDir = join(dir, "pglite");
+  const children: ChildProcess[] = [];
+  try {
+    // Baseline.
+    const helloPort = await freePort();
+    const hello = spawn(process.execPath, [join(here, "hello.js"), String(helloPort)], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    children.push(hello);
+    await waitFor200(`http://127.0.0.1:${helloPort}/`, 10_000);
+    await run("warm-up", { url: `http://127.0.0.1:${helloPort}/`, connections: 10 }).catch(
+      () => undefined,
+    );
+    const baseline = await run("Hono hello-world (baseline)", {
+      url: `http://127.0.0.1:${helloPort}/`,
+    });
+    await stop(hello);
+
+    // Care Atlas, first start: creates the embedded database and imports the dataset.
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const firstStarted = performance.now();
+    let atlas = startAtlas(port, dataDir);
+    children.push(atlas);
+    await waitFor200(`${base}/readyz`, 300_000);
+    const firstStartMs = performance.now() - firstStarted;
+
+    const places = (await (await fetch(`${base}/v1/places?limit=1000`)).json()) as {
+      data: Array<{ id: string; name: string }>;
+    };
+    const trafford = places.data.find((place) => place.name === "Trafford");
+    if (trafford === undefined) throw new Error("no Trafford in the register");
+    const csv = readFileSync(
+      join(root, "packages/data/raw/postcodes/trafford_postcodes_2025-02.csv"),
+      "utf8",
+    );
+    const postcodes = csv
+      .trim()
+      .split("\n")
+      .slice(1, 1001)
+      .map((line) => line.split(",")[0]);
+    const bulkBody = JSON.stringify({ postcodes });
+
+    const targets = [
+      { name: "GET /v1/places/{id}", url: `${base}/v1/places/${trafford.id}` },
+      { name: "GET /v1/lookup/postcode/{postcode}", url: `${base}/v1/lookup/postcode/M32%200JG` },
+      {
+        name: "GET /v1/neighbourhoods?placeId=…",
+        url: `${base}/v1/neighbourhoods?placeId=${trafford.id}`,
+      },
+    ];
+    for (const target of targets) {
+      await run("warm-up", { url: target.url, connections: 10 });
+    }
+    const reads: Array<Result & { peakRss: number }> = [];
+    for (const target of targets)
+      reads.push(await run(target.name, { url: target.url }, atlas.pid));
+    const bulk1 = await run(
+      "POST /v1/lookup/postcodes (1,000), 1 connection",
+      { url: `${base}/v1/lookup/postcodes`, method: "POST", body: bulkBody, connections: 1 },
+      atlas.pid,
+    );
+    const bulk50 = await run(
+      `POST /v1/lookup/postcodes (1,000), ${connections} connections`,
+      { url: `${base}/v1/lookup/postcodes`, method: "POST", body: bulkBody },
+      atlas.pid,
+    );
+    const peakRss = Math.max(...reads.map((r) => r.peakRss), bulk1.peakRss, bulk50.peakRss);
+    await stop(atlas);
+
+    // Restarts on the existing embedded database: process start → first 200.
+    const restarts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      atlas = startAtlas(port, dataDir);
+      children.push(atlas);
+      await waitFor200(`${base}/v1/places/${trafford.id}`, 60_000);
+      restarts.push(performance.now() - started);
+      await stop(atlas);
+    }
+    restarts.sort((a, b) => a - b);
+    const restartMedian = restarts[1] ?? 0;
+
+    const rows = [baseline, ...reads, bulk1, bulk50];
+    const format = (r: Result) =>
+      `| ${r.name} | ${r.connections} | ${Math.round(r.rps).toLocaleString("en-GB")} | ${r.p50} | ${r.p99} | ${r === baseline ? "100 %" : `${Math.round((r.rps / baseline.rps) * 100)} %`} | ${r.errors + r.non2xx} |`;
+    const table = [
+      "| target | connections | req/s | p50 ms | p99 ms | of baseline | errors / non-2xx |",
+      "|---|---:|---:|---:|---:|---:|---:|",
+      ...rows.map(format),
+    ].join("\n");
+    const hot = reads.map((r) => r.rps / baseline.rps);
+    const verdict = [
+      `- Hot reads ≥ 60 % of the baseline's req/s: ${hot.every((ratio) => ratio >= 0.6) ? "met" : "NOT met"} (${hot.map((h) => `${Math.round(h * 100)} %`).join(", ")}).`,
+      `- Hot reads p99 ≤ 10 ms: ${reads.every((r) => r.p99 <= 10) ? "met" : "NOT met"} (${reads.map((r) => `${r.p99} ms`).join(", ")}).`,
+      `- Bulk lookup of 1,000 postcodes ≤ 50 ms: ${bulk1.p99 <= 50 ? "met" : bulk1.p50 <= 50 ? "met at p50, not at p99" : "NOT met"} (p50 ${bulk1.p50} ms, p99 ${bulk1.p99} ms, one connection).`,
+      `- Server RSS under load ≤ 250 MB: ${peakRss <= 250 ? "met" : "NOT met"} (peak ${Math.round(peakRss)} MB).`,
+      `- Restart on the existing embedded database to first 200 ≤ 2 s: ${restartMedian <= 2000 ? "met" : "NOT met"} (median ${Math.round(restartMedian)} ms of ${restarts.map((r) => Math.round(r)).join(", ")} ms).`,
+    ].join("\n");
+    const report = `# Performance
+
+Measured by \`pnpm bench\` in apps/api (apps/api/bench/bench.ts) on ${new Date().toISOString().slice(0, 10)}:
+${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}.
+autocannon on loopback, ${duration} s per target after a warm-up; every server in its own process,
+the API as \`node dist/main.js\` with its defaults (request logs on, at info level, to /dev/null) over the embedded PGlite
+database loaded with the GM dataset. Absolute numbers drift between runs and machines (and
+other work on the same cores): compare the ratios, measured in one run.
+
+${table}
+
+## Against the targets (issue 5)
+
+${verdict}
+
+## Start-up
+
+- First start (create the embedded database, migrate, import the GM dataset: ${"~"}1,160 entities and 11,264 postcodes) to ready: ${Math.round(firstStartMs)} ms.
+- Restarts on the existing database, process start to the first 200 of \`GET /v1/places/{id}\`: ${restarts.map((r) => Math.round(r)).join(", ")} ms.
+`;
+    process.stdout.write(`\n${report}\n`);
+    writeFileSync(join(root, "docs/performance.md"), report);
+    process.stdout.write(`wrote ${join(root, "docs/performance.md")}\n`);
+  } finally {
+    for (const child of children) await stop(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
