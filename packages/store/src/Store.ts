@@ -105,6 +105,11 @@ export interface Store {
   apply(change: ChangeInput): Promise<Change[]>;
   /** Changes with seq > `afterSeq`, in order, at most `limit`. */
   changes(afterSeq: number, limit: number): Promise<Change[]>;
+  /**
+   * Every change-log row of one entity, in seq order (empty if it never existed): who
+   * changed it, when, why, and its history before and after each change.
+   */
+  changesOf(id: string): Promise<Change[]>;
   /** Loads reference data (upserts by key) in one transaction. Not versioned, not logged. */
   importReference(data: ReferenceData): Promise<void>;
   lsoas(): Promise<Lsoa[]>;

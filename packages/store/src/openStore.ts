@@ -75,6 +75,7 @@ export const storeOver = (
       return changes;
     },
     changes: (afterSeq, limit) => reads.changes(sql, afterSeq, limit),
+    changesOf: (id) => reads.changesOf(sql, id),
     importReference: (data) => reference.importReference(sql, data),
     lsoas: () => reference.lsoas(sql),
     postcodes: () => reference.postcodes(sql),

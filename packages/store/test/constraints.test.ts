@@ -182,6 +182,20 @@ describe.each(backends)("database constraints on $name", (backend) => {
     seq -= 1; // that seq was rolled back
   });
 
+  it("has an index that answers one entity's log rows (changesOf) without a scan", async () => {
+    // The unique constraint on (entity_id, revision) is that index; with sequential scans
+    // off, the planner must find it for the query changesOf runs.
+    const plan = await sql.transaction(async (tx) => {
+      await tx.query("set local enable_seqscan = off");
+      return tx.query<Record<string, string>>(
+        `explain select seq from change_log where entity_id = $1::text order by revision`,
+        ["org_constraint0001"],
+      );
+    });
+    const text = plan.map((row) => Object.values(row).join(" ")).join("\n");
+    expect(text).toMatch(/Index (Only )?Scan using change_log_entity_revision_key/);
+  });
+
   it("keeps the log and the versions append-only", async () => {
     const id = newId();
     const s = await logged(id);

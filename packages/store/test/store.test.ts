@@ -4,7 +4,7 @@
  */
 import type { Entity, Lsoa, PostcodeLocation, Source } from "@care-atlas/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Store } from "../src/Store.js";
+import type { ChangeInput, Store } from "../src/Store.js";
 import { StoreConflict, StoreInvalidInput } from "../src/StoreError.js";
 import { change, org, orgId } from "./fixtures.js";
 import { backends, type TestDatabase } from "./harness.js";
@@ -107,6 +107,39 @@ describe.each(backends)("store on $name", (backend) => {
     // Re-created from its last revision.
     const [again] = await store.apply(change(id, 3, [renamed], "create"));
     expect(again?.revision).toBe(4);
+
+    // The entity's own log rows, in order, equal what apply returned.
+    expect(await store.changesOf(id)).toEqual([created, updated, deleted, again]);
+  });
+
+  it("changesOf lists one entity's log rows only, across writes of several entities", async () => {
+    const [a, b] = [orgId(), orgId()];
+    const both = (expected: [number | null, number | null], name: string): ChangeInput => ({
+      actor: "test",
+      reason: "synthetic two-entity change",
+      operation: "update",
+      entities: [
+        {
+          kind: "organisation",
+          id: a,
+          expectedRevision: expected[0],
+          versions: [org(a, "2020-01-01", null, name)],
+        },
+        {
+          kind: "organisation",
+          id: b,
+          expectedRevision: expected[1],
+          versions: [org(b, "2020-01-01", null, name)],
+        },
+      ],
+    });
+    const first = await store.apply(both([null, null], "Synthetic One"));
+    const onlyB = await store.apply(change(b, 1, [org(b, "2020-01-01", null, "Synthetic B2")]));
+    const second = await store.apply(both([1, 2], "Synthetic Two"));
+    expect(await store.changesOf(a)).toEqual([first[0], second[0]]);
+    expect(await store.changesOf(b)).toEqual([first[1], onlyB[0], second[1]]);
+    expect((await store.changesOf(b)).map((c) => c.revision)).toEqual([1, 2, 3]);
+    expect(await store.changesOf(orgId())).toEqual([]);
   });
 
   it("keeps rows that did not change and logs nothing for an unchanged history", async () => {

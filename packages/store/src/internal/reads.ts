@@ -137,6 +137,26 @@ interface ChangeRow {
   after: unknown;
 }
 
+const toChange = (row: ChangeRow): Change => {
+  const kind = toKind(row.entity_kind);
+  return {
+    seq: toInt(row.seq),
+    recordedAt: row.recorded_at,
+    actor: row.actor,
+    reason: row.reason,
+    source: row.source,
+    operation: row.operation,
+    kind,
+    id: row.entity_id,
+    revision: toInt(row.revision),
+    before: parseEntities(kind, row.before),
+    after: parseEntities(kind, row.after),
+  };
+};
+
+const changeColumns = `seq, ${isoTimestampSql("recorded_at")} as recorded_at, actor, reason,
+  source, operation, entity_kind, entity_id, revision, before, after`;
+
 export const changes = async (
   db: Queryable,
   afterSeq: number,
@@ -146,25 +166,23 @@ export const changes = async (
     throw new StoreInvalidInput(`limit must be a non-negative integer, got ${limit}`);
   }
   const rows = await db.query<ChangeRow>(
-    `select seq, ${isoTimestampSql("recorded_at")} as recorded_at, actor, reason, source,
-            operation, entity_kind, entity_id, revision, before, after
+    `select ${changeColumns}
        from change_log where seq > $1::bigint order by seq limit $2::integer`,
     [seqParam(afterSeq), limit],
   );
-  return rows.map((row) => {
-    const kind = toKind(row.entity_kind);
-    return {
-      seq: toInt(row.seq),
-      recordedAt: row.recorded_at,
-      actor: row.actor,
-      reason: row.reason,
-      source: row.source,
-      operation: row.operation,
-      kind,
-      id: row.entity_id,
-      revision: toInt(row.revision),
-      before: parseEntities(kind, row.before),
-      after: parseEntities(kind, row.after),
-    };
-  });
+  return rows.map(toChange);
+};
+
+/**
+ * Every change-log row of one entity, oldest first. Served by the index of the unique
+ * constraint `change_log_entity_revision_key (entity_id, revision)`; an entity's revisions
+ * rise with its seqs, so revision order is seq order.
+ */
+export const changesOf = async (db: Queryable, id: string): Promise<Change[]> => {
+  const rows = await db.query<ChangeRow>(
+    `select ${changeColumns}
+       from change_log where entity_id = $1::text order by revision`,
+    [id],
+  );
+  return rows.map(toChange);
 };
