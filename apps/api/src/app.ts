@@ -12,14 +12,15 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./context.js";
 import { registerDocs } from "./docs.js";
 import type { Env } from "./env.js";
 import type { Logger } from "./logger.js";
 import { authenticate, createKeyCache, type KeyCache } from "./middleware/auth.js";
+import { securityHeaders } from "./middleware/securityHeaders.js";
 import { openApiDocument } from "./openapiDocument.js";
 import { errorToProblem, problem, validationHook } from "./problem.js";
+import { ReadCache } from "./readCache.js";
 import type { RouteDeps } from "./routes/deps.js";
 import { type Readiness, registerHealth } from "./routes/health.js";
 import { registerV1 } from "./routes/register.js";
@@ -47,9 +48,6 @@ export interface AppDeps {
   /** A key cache to share (tests pass one to clear it); a fresh one otherwise. */
   readonly keyCache?: KeyCache;
 }
-
-/** The app's content security policy for JSON responses: nothing may load. */
-const apiCsp = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 const accessLog =
   (logger: Logger): MiddlewareHandler<AppEnv> =>
@@ -94,21 +92,7 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
     }),
   );
   app.use(accessLog(deps.logger));
-  app.use(
-    secureHeaders({
-      crossOriginResourcePolicy: "cross-origin",
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
-  app.use(async (c, next) => {
-    await next();
-    const path = c.req.path;
-    if (!path.startsWith("/docs") && !path.startsWith("/admin")) {
-      if (!c.res.headers.has("Content-Security-Policy")) {
-        c.res.headers.set("Content-Security-Policy", apiCsp);
-      }
-    }
-  });
+  app.use(securityHeaders);
   if (deps.config.corsOrigins.length > 0) {
     const origins = [...deps.config.corsOrigins];
     app.use(
@@ -162,6 +146,7 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
   registerDocs(app);
   registerV1(app, {
     register: deps.register ?? unavailableRegister,
+    cache: new ReadCache(),
     readsRequireKey: deps.config.readsRequireKey,
     ...(deps.onChange === undefined ? {} : { onChange: deps.onChange }),
     ...(deps.shutdown === undefined ? {} : { shutdown: deps.shutdown }),
@@ -176,8 +161,8 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
 
   if (deps.admin !== undefined) {
     const admin = deps.admin;
-    app.all("/admin", (c) => admin.fetch(c.req.raw));
-    app.all("/admin/*", (c) => admin.fetch(c.req.raw));
+    app.all("/admin", (c) => admin.fetch(c.req.raw, c.env));
+    app.all("/admin/*", (c) => admin.fetch(c.req.raw, c.env));
   }
 
   app.notFound((c) => problem(c, "not-found", { detail: `no route for ${c.req.path}` }));

@@ -21,13 +21,14 @@ const main = async (): Promise<void> => {
   }
   const logger = createLogger({ level: env.logLevel });
   const atlas = await startCareAtlas(env, logger, { handleSignals: true });
+  const admin = await atlas.admin;
   const lines = [
     "",
     `Care Atlas is running (${atlas.store.backend}${env.databaseUrl === undefined ? ` at ${env.dataDir}` : ""}; dataset ${atlas.seeded}; started in ${atlas.startupMs} ms)`,
     `  API       ${atlas.url}/v1/places`,
     `  API docs  ${atlas.url}/docs`,
     `  OpenAPI   ${atlas.url}/openapi.json`,
-    `  Admin     ${atlas.admin ? `${atlas.url}/admin` : "(not installed)"}`,
+    `  Admin     ${admin ? `${atlas.url}/admin` : "(not installed)"}`,
     `  Health    ${atlas.url}/readyz`,
     "Press Ctrl+C to stop.",
     "",

@@ -27,8 +27,8 @@ export interface CareAtlas {
   readonly auth: AuthStore;
   /** What the start did with the dataset. */
   readonly seeded: "imported" | "existing" | "skipped";
-  /** Whether the admin app is mounted at /admin. */
-  readonly admin: boolean;
+  /** Whether the admin app is mounted at /admin (it loads in the background). */
+  readonly admin: Promise<boolean>;
   /** Milliseconds from the call to listening. */
   readonly startupMs: number;
   /** Stops serving (gracefully) and closes everything. */
@@ -147,6 +147,10 @@ export const startCareAtlas = async (
   };
 
   try {
+    // The auth database opens while the read model loads.
+    const authOpening = openAuthDatabase(store, env, logger);
+    authOpening.catch(() => undefined);
+    const registerStarted = performance.now();
     const register = await runtime.runPromise(
       Effect.gen(function* () {
         return yield* Register;
@@ -181,7 +185,8 @@ export const startCareAtlas = async (
       }
     }
 
-    const authDb = await openAuthDatabase(store, env, logger);
+    logger.debug("read model loaded", { ms: Math.round(performance.now() - registerStarted) });
+    const authDb = await authOpening;
     cleanup.unshift(authDb.close);
     const auth = createAuthStore(authDb.client);
 
@@ -206,10 +211,45 @@ export const startCareAtlas = async (
     const notifier = changeNotifier(register);
     cleanup.unshift(async () => notifier.stop());
     const shutdown = new AbortController();
+    // The admin app loads in the background: the API listens without waiting for it.
+    const adminLoading =
+      options.mountAdmin === false
+        ? Promise.resolve(undefined)
+        : loadAdmin({ register, runtime, auth, store, logger, basePath: "/admin" }, logger).catch(
+            (error: unknown) => {
+              logger.error("admin app failed to load", { error });
+              return undefined;
+            },
+          );
+    let adminApp: Awaited<typeof adminLoading>;
+    void adminLoading.then((loaded) => {
+      adminApp = loaded;
+    });
     const admin =
       options.mountAdmin === false
         ? undefined
-        : await loadAdmin({ register, runtime, auth, store, logger, basePath: "/admin" }, logger);
+        : {
+            fetch: async (request: Request, env?: unknown) => {
+              const loaded = adminApp ?? (await adminLoading);
+              if (loaded === undefined) {
+                return new Response(
+                  JSON.stringify({
+                    status: 404,
+                    code: "not-found",
+                    title: "The admin app is not installed",
+                  }),
+                  {
+                    status: 404,
+                    headers: { "Content-Type": "application/problem+json" },
+                  },
+                );
+              }
+              return (loaded.fetch as (r: Request, e?: unknown) => Response | Promise<Response>)(
+                request,
+                env,
+              );
+            },
+          };
 
     const app = createApp({
       config: env,
@@ -240,7 +280,7 @@ export const startCareAtlas = async (
       register,
       auth,
       seeded,
-      admin: admin !== undefined,
+      admin: adminLoading.then((loaded) => loaded !== undefined),
       startupMs: Math.round(performance.now() - started),
       close: server.close,
     };

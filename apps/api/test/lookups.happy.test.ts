@@ -73,6 +73,14 @@ describe("POST /v1/lookup/postcodes", () => {
     expect(body.data.at(-3)?.error?.code).toBe("invalid-postcode");
     expect(body.data.at(-2)?.error?.code).toBe("not-found");
     expect(body.data.at(-1)?.postcode).toBe("M15 4AB");
+    const first = body.data[0]?.result as { lsoaCode: string; placeId: string } | null;
+    const included = (
+      body as unknown as {
+        included: { lsoas: Record<string, unknown>; places: Record<string, { name: string }> };
+      }
+    ).included;
+    expect(included.lsoas[first?.lsoaCode ?? ""]).toBeDefined();
+    expect(included.places[first?.placeId ?? ""]?.name).toBe("Trafford");
     expect(body.found + body.failed).toBe(10_000);
     expect(body.failed).toBe(2);
   });

@@ -56,22 +56,23 @@ describe("every Trafford postcode in the ONS Postcode Directory sample", () => {
       expect(response.status).toBe(200);
       const body = (await response.json()) as {
         data: Array<{
-          result: {
-            lsoa: { code: string };
-            place: { name: string; codes: Array<{ value: string }> } | null;
-          } | null;
+          result: { lsoaCode: string; placeId: string | null } | null;
           error: { detail: string } | null;
         }>;
+        included: { places: Record<string, { name: string; codes: Array<{ value: string }> }> };
       };
       body.data.forEach((item, i) => {
         const row = batch[i];
         if (row === undefined) return;
         if (item.result === null) {
           mismatches.push(`${row.postcode}: ${item.error?.detail}`);
-        } else if (item.result.lsoa.code !== row.lsoa_code) {
-          mismatches.push(`${row.postcode}: LSOA ${item.result.lsoa.code} ≠ ${row.lsoa_code}`);
-        } else if (!item.result.place?.codes.some((code) => code.value === row.la_code)) {
-          mismatches.push(`${row.postcode}: place ${item.result.place?.name} ≠ ${row.la_name}`);
+        } else if (item.result.lsoaCode !== row.lsoa_code) {
+          mismatches.push(`${row.postcode}: LSOA ${item.result.lsoaCode} ≠ ${row.lsoa_code}`);
+        } else {
+          const place = body.included.places[item.result.placeId ?? ""];
+          if (!place?.codes.some((code) => code.value === row.la_code)) {
+            mismatches.push(`${row.postcode}: place ${place?.name} ≠ ${row.la_name}`);
+          }
         }
       });
     }

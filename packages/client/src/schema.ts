@@ -2586,6 +2586,7 @@ export interface components {
     };
     BulkPostcodeResponse: {
       data: components["schemas"]["BulkPostcodeItem"][];
+      included: components["schemas"]["BulkIncluded"];
       found: number;
       failed: number;
       dataVersion: number;
@@ -2596,12 +2597,51 @@ export interface components {
       input: string;
       /** @description The normalised postcode, when valid. */
       postcode: string | null;
-      result: components["schemas"]["PostcodeLookup"] & (Record<string, never> | null);
+      result: components["schemas"]["BulkPostcodeResult"];
       error: {
         /** @enum {string} */
         code: "invalid-postcode" | "not-found";
         detail: string;
       } | null;
+    };
+    /** @description Where a postcode sits, by reference. */
+    BulkPostcodeResult: {
+      postcode: components["schemas"]["PostcodeLocation"];
+      /** @description Key into included.lsoas. */
+      lsoaCode: string;
+      msoaCode: string;
+      wardCode: string | null;
+      /** @description Keys into included.neighbourhoods (their schemes: included.schemes). */
+      neighbourhoodIds: string[];
+      /** @description Key into included.places. */
+      placeId: string | null;
+      /** @description Key into included.organisations. */
+      subIcbLocationId: string | null;
+      /** @description Key into included.organisations. */
+      icbId: string | null;
+      /** @description Key into included.systems. */
+      systemId: string | null;
+    } | null;
+    /** @description Records referred to by the items, by key. */
+    BulkIncluded: {
+      lsoas: {
+        [key: string]: components["schemas"]["Lsoa"];
+      };
+      neighbourhoods: {
+        [key: string]: components["schemas"]["Neighbourhood"];
+      };
+      schemes: {
+        [key: string]: components["schemas"]["NeighbourhoodScheme"];
+      };
+      places: {
+        [key: string]: components["schemas"]["Place"];
+      };
+      organisations: {
+        [key: string]: components["schemas"]["Organisation"];
+      };
+      systems: {
+        [key: string]: components["schemas"]["System"];
+      };
     };
     BulkPostcodeRequest: {
       postcodes: string[];
@@ -10225,7 +10265,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description One item per postcode sent, in order. */
+      /** @description One item per postcode sent, in order; each refers by key to the records in `included` (each sent once). */
       200: {
         headers: {
           [name: string]: unknown;

@@ -155,7 +155,12 @@ export const sendRead = <T>(c: Context<AppEnv>, dataVersion: number, body: T) =>
   c.header("Cache-Control", "private, no-cache");
   c.header("Vary", "Authorization, X-API-Key");
   if (notModified(c, etag)) return c.body(null, 304);
-  return c.json(body as never, 200);
+  const json = JSON.stringify(body);
+  const slot = c.get("cacheSlot");
+  if (slot !== undefined && slot.version === dataVersion) {
+    slot.cache.set(slot.key, { version: dataVersion, day: slot.day, etag, body: json });
+  }
+  return c.body(json, 200, { "Content-Type": "application/json" });
 };
 
 /** How `run` reports a service's `ValidationFailed` without findings. */
@@ -193,6 +198,28 @@ export const run = async <A, E>(
 ): Promise<A> => {
   const exit = await Effect.runPromiseExit(effect);
   if (Exit.isSuccess(exit)) return exit.value;
+  const failure = Cause.findErrorOption(exit.cause);
+  if (Option.isSome(failure)) return raise(failure.value, options);
+  throw Cause.squash(exit.cause);
+};
+
+const isAsyncFiberError = (cause: Cause.Cause<unknown>): boolean => {
+  const error = Cause.squash(cause);
+  return error instanceof Error && error.name === "AsyncFiberError";
+};
+
+/**
+ * Runs a read verb: synchronously when it needs no I/O (reads of the current state are
+ * answered from the in-memory read model), asynchronously otherwise. Only for reads: a
+ * verb that turns out to be asynchronous is run again, which is harmless for a read.
+ */
+export const runRead = async <A, E>(
+  effect: Effect.Effect<A, E>,
+  options: RunOptions = {},
+): Promise<A> => {
+  const exit = Effect.runSyncExit(effect);
+  if (Exit.isSuccess(exit)) return exit.value;
+  if (isAsyncFiberError(exit.cause)) return run(effect, options);
   const failure = Cause.findErrorOption(exit.cause);
   if (Option.isSome(failure)) return raise(failure.value, options);
   throw Cause.squash(exit.cause);

@@ -4,6 +4,7 @@
  * ManagedRuntime at start-up), the read access policy, and a way to hear of new changes.
  */
 import type { RegisterShape } from "@care-atlas/services";
+import type { ReadCache } from "../readCache.js";
 
 /** What `registerV1` needs. */
 export interface RouteDeps {
@@ -17,6 +18,8 @@ export interface RouteDeps {
    * absent = the stream polls.
    */
   readonly onChange?: (listener: (dataVersion: number) => void) => () => void;
+  /** Serialised answers of current-state reads (a fresh one per app when absent). */
+  readonly cache?: ReadCache;
   /** Aborted when the server shuts down: long-lived streams end. */
   readonly shutdown?: AbortSignal;
 }

@@ -14,6 +14,7 @@ import { z } from "zod";
 import type { AppEnv } from "../context.js";
 import { actorOf, requireScope } from "../middleware/auth.js";
 import { ProblemError } from "../problem.js";
+import { cachedRead } from "../readCache.js";
 import {
   etagHeaders,
   etagOf,
@@ -24,6 +25,7 @@ import {
   readProblems,
   readSecurity,
   run,
+  runRead,
   sendRead,
   TimeQuery,
   timeOptions,
@@ -388,8 +390,8 @@ export const listHandler =
     } & z.infer<z.ZodObject<F>>;
     const time = timeOptions(query);
     const given = spec.filter(query, deps.register, time);
-    const filter = Effect.isEffect(given) ? await run(given) : given;
-    const page = await run(
+    const filter = Effect.isEffect(given) ? await runRead(given) : given;
+    const page = await runRead(
       deps.register.listEntities(spec.kind, {
         ...time,
         ...(query.limit === undefined ? {} : { limit: query.limit }),
@@ -417,7 +419,7 @@ export const getHandler =
     }
     const { id } = valid(c, "param") as { id: string };
     const time = timeOptions(valid(c, "query") as { validAt?: string; asOf?: string });
-    const read = await run(deps.register.getEntity(spec.kind, id, time));
+    const read = await runRead(deps.register.getEntity(spec.kind, id, time));
     if (spec.accepts !== undefined && !spec.accepts(read.version)) {
       throw new ProblemError("not-found", {
         detail: `${id} is not one of ${spec.path} on that date`,
@@ -523,11 +525,28 @@ export const endHandler =
     return writeResponse(c, 200, result);
   };
 
-/** A route with its guard middleware. */
-export const guarded = <R extends RouteConfig>(route: R, guard: MiddlewareHandler<AppEnv>): R => ({
+/** A route with its guard middleware (and any more, in order). */
+export const guarded = <R extends RouteConfig>(
+  route: R,
+  guard: MiddlewareHandler<AppEnv>,
+  ...more: MiddlewareHandler<AppEnv>[]
+): R => ({
   ...route,
-  middleware: [guard],
+  middleware: [guard, ...more],
 });
+
+/** The middleware of a cacheable read: the read guard, then the read cache. */
+export const readMiddleware = (
+  deps: RouteDeps,
+): [MiddlewareHandler<AppEnv>, MiddlewareHandler<AppEnv>] => {
+  const register = deps.register;
+  return [
+    readGuard(deps.readsRequireKey),
+    deps.cache === undefined
+      ? async (_c, next) => next()
+      : cachedRead(deps.cache, () => Effect.runSync(register.dataVersion)),
+  ];
+};
 
 /** The routes of a resource, as its folder's files define them. */
 export interface ResourceRoutes {
@@ -549,11 +568,11 @@ export const registerResource = <
   spec: ResourceSpec<K, F, X>,
   routes: ResourceRoutes,
 ): void => {
-  const read = readGuard(deps.readsRequireKey);
+  const [read, cache] = readMiddleware(deps);
   const write = requireScope("write");
   const openapi = app.openapi as unknown as (route: RouteConfig, handler: Handler) => void;
-  openapi(guarded(routes.list, read), listHandler(spec, deps));
-  openapi(guarded(routes.get, read), getHandler(spec, deps));
+  openapi(guarded(routes.list, read, cache), listHandler(spec, deps));
+  openapi(guarded(routes.get, read, cache), getHandler(spec, deps));
   if (routes.create !== undefined)
     openapi(guarded(routes.create, write), createHandler(spec, deps));
   if (routes.update !== undefined)

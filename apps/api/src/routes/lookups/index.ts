@@ -10,9 +10,9 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../context.js";
 import { ProblemError } from "../../problem.js";
 import { getLsoa } from "../areas/lsoa.js";
-import { etagOf, notModified, readGuard, run, sendRead, timeOptions } from "../common.js";
+import { etagOf, notModified, run, runRead, sendRead, timeOptions } from "../common.js";
 import type { RouteDeps } from "../deps.js";
-import { guarded } from "../resource.js";
+import { guarded, readMiddleware } from "../resource.js";
 import { lookupCode } from "./code.js";
 import { lookupPostcode, normalisePostcodeText } from "./postcode.js";
 import { lookupPostcodes } from "./postcodes.js";
@@ -24,7 +24,17 @@ type Handler = (c: Context<AppEnv>) => Promise<Response>;
 interface BulkItem {
   readonly input: string;
   readonly postcode: string | null;
-  readonly result: Omit<PostcodeRead, "dataVersion"> | null;
+  readonly result: {
+    readonly postcode: PostcodeRead["postcode"];
+    readonly lsoaCode: string;
+    readonly msoaCode: string;
+    readonly wardCode: string | null;
+    readonly neighbourhoodIds: ReadonlyArray<string>;
+    readonly placeId: string | null;
+    readonly subIcbLocationId: string | null;
+    readonly icbId: string | null;
+    readonly systemId: string | null;
+  } | null;
   readonly error: {
     readonly code: "invalid-postcode" | "not-found";
     readonly detail: string;
@@ -41,7 +51,7 @@ const splitVersion = <T extends { readonly dataVersion: number }>(read: T) => {
 
 /** Adds the lookup routes. */
 export const registerLookups = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void => {
-  const read = readGuard(deps.readsRequireKey);
+  const [read, cache] = readMiddleware(deps);
   const openapi = app.openapi as unknown as (route: RouteConfig, handler: Handler) => void;
   const { register } = deps;
 
@@ -55,7 +65,7 @@ export const registerLookups = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
     return c.body(null, 304);
   };
 
-  openapi(guarded(lookupPostcode, read), async (c) => {
+  openapi(guarded(lookupPostcode, read, cache), async (c) => {
     const cached = early(c);
     if (cached !== undefined) return cached;
     const { postcode } = valid<{ postcode: string }>(c, "param");
@@ -67,73 +77,109 @@ export const registerLookups = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
       });
     }
     const time = timeOptions(valid(c, "query"));
-    const { data, dataVersion } = splitVersion(await run(register.postcode(normalised, time)));
+    const { data, dataVersion } = splitVersion(await runRead(register.postcode(normalised, time)));
     return sendRead(c, dataVersion, { data, dataVersion });
   });
 
   openapi(guarded(lookupPostcodes, read), async (c) => {
     const body = valid<{ postcodes: string[]; validAt?: string; asOf?: string }>(c, "json");
     const time = timeOptions(body);
+    const included = {
+      lsoas: {} as Record<string, unknown>,
+      neighbourhoods: {} as Record<string, unknown>,
+      schemes: {} as Record<string, unknown>,
+      places: {} as Record<string, unknown>,
+      organisations: {} as Record<string, unknown>,
+      systems: {} as Record<string, unknown>,
+    };
+    const refer = <T extends { readonly id: string }>(
+      into: Record<string, unknown>,
+      record: T | null,
+    ): string | null => {
+      if (record === null) return null;
+      into[record.id] ??= record;
+      return record.id;
+    };
     let found = 0;
-    const items = await run(
-      Effect.forEach(body.postcodes, (input): Effect.Effect<BulkItem, unknown> => {
-        const postcode = normalisePostcodeText(input);
-        if (postcode === null) {
-          return Effect.succeed({
-            input,
-            postcode: null,
-            result: null,
-            error: { code: "invalid-postcode" as const, detail: "not a UK postcode" },
+    const lookup = Effect.forEach(body.postcodes, (input): Effect.Effect<BulkItem, unknown> => {
+      const postcode = normalisePostcodeText(input);
+      if (postcode === null) {
+        return Effect.succeed({
+          input,
+          postcode: null,
+          result: null,
+          error: { code: "invalid-postcode" as const, detail: "not a UK postcode" },
+        });
+      }
+      return register.postcode(postcode, time).pipe(
+        Effect.map((answer: PostcodeRead): BulkItem => {
+          found++;
+          included.lsoas[answer.lsoa.code] ??= answer.lsoa;
+          const neighbourhoodIds = answer.neighbourhoods.map((entry) => {
+            refer(included.schemes, entry.scheme);
+            return refer(included.neighbourhoods, entry.neighbourhood) as string;
           });
-        }
-        return register.postcode(postcode, time).pipe(
-          Effect.map((answer: PostcodeRead) => {
-            found++;
-            const { dataVersion: _version, ...result } = answer;
-            return { input, postcode, result, error: null };
+          return {
+            input,
+            postcode,
+            result: {
+              postcode: answer.postcode,
+              lsoaCode: answer.lsoa.code,
+              msoaCode: answer.lsoa.msoa.code,
+              wardCode: answer.postcode.wardCode ?? answer.lsoa.ward?.code ?? null,
+              neighbourhoodIds,
+              placeId: refer(included.places, answer.place),
+              subIcbLocationId: refer(included.organisations, answer.subIcbLocation),
+              icbId: refer(included.organisations, answer.icb),
+              systemId: refer(included.systems, answer.system),
+            },
+            error: null,
+          };
+        }),
+        Effect.catchTag("NotFound", (error) =>
+          Effect.succeed({
+            input,
+            postcode,
+            result: null,
+            error: { code: "not-found" as const, detail: error.message },
           }),
-          Effect.catchTag("NotFound", (error) =>
-            Effect.succeed({
-              input,
-              postcode,
-              result: null,
-              error: { code: "not-found" as const, detail: error.message },
-            }),
-          ),
-        );
-      }),
-    );
+        ),
+      );
+    });
+    const items = time.asOf === undefined ? await runRead(lookup) : await run(lookup);
     c.header("Cache-Control", "no-store");
-    return c.json(
-      {
+    return c.body(
+      JSON.stringify({
         data: items,
+        included,
         found,
         failed: items.length - found,
         dataVersion: Effect.runSync(register.dataVersion),
-      },
+      }),
       200,
+      { "Content-Type": "application/json" },
     );
   });
 
-  openapi(guarded(lookupPractice, read), async (c) => {
+  openapi(guarded(lookupPractice, read, cache), async (c) => {
     const cached = early(c);
     if (cached !== undefined) return cached;
     const { odsCode } = valid<{ odsCode: string }>(c, "param");
     const time = timeOptions(valid(c, "query"));
-    const { data, dataVersion } = splitVersion(await run(register.practice(odsCode, time)));
+    const { data, dataVersion } = splitVersion(await runRead(register.practice(odsCode, time)));
     return sendRead(c, dataVersion, { data, dataVersion });
   });
 
-  openapi(guarded(getLsoa, read), async (c) => {
+  openapi(guarded(getLsoa, read, cache), async (c) => {
     const cached = early(c);
     if (cached !== undefined) return cached;
     const { code } = valid<{ code: string }>(c, "param");
     const time = timeOptions(valid(c, "query"));
-    const { data, dataVersion } = splitVersion(await run(register.lsoa(code, time)));
+    const { data, dataVersion } = splitVersion(await runRead(register.lsoa(code, time)));
     return sendRead(c, dataVersion, { data, dataVersion });
   });
 
-  openapi(guarded(lookupCode, read), async (c) => {
+  openapi(guarded(lookupCode, read, cache), async (c) => {
     const cached = early(c);
     if (cached !== undefined) return cached;
     const { code } = valid<{ code: string }>(c, "param");

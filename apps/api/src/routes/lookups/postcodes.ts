@@ -7,7 +7,7 @@ import { IsoDate } from "@care-atlas/domain";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { problemResponses, readSecurity } from "../common.js";
-import { BulkPostcodeItem } from "./schemas.js";
+import { BulkIncluded, BulkPostcodeItem } from "./schemas.js";
 
 /** The most postcodes one bulk request may carry. */
 export const maxBulkPostcodes = 20_000;
@@ -40,12 +40,14 @@ export const lookupPostcodes = createRoute({
   },
   responses: {
     200: {
-      description: "One item per postcode sent, in order.",
+      description:
+        "One item per postcode sent, in order; each refers by key to the records in `included` (each sent once).",
       content: {
         "application/json": {
           schema: z
             .object({
               data: z.array(BulkPostcodeItem),
+              included: BulkIncluded,
               found: z.number().int().nonnegative(),
               failed: z.number().int().nonnegative(),
               dataVersion: z.number().int().nonnegative(),

@@ -92,14 +92,43 @@ export const CodeLookup = z
   })
   .meta({ id: "CodeLookup", description: "What an ODS or GSS code names." });
 
+/** Where one postcode of a bulk lookup sits, by reference into `included`. */
+export const BulkPostcodeResult = z
+  .object({
+    postcode: PostcodeLocation,
+    lsoaCode: z.string().describe("Key into included.lsoas."),
+    msoaCode: z.string(),
+    wardCode: z.string().nullable(),
+    neighbourhoodIds: z
+      .array(z.string())
+      .describe("Keys into included.neighbourhoods (their schemes: included.schemes)."),
+    placeId: z.string().nullable().describe("Key into included.places."),
+    subIcbLocationId: z.string().nullable().describe("Key into included.organisations."),
+    icbId: z.string().nullable().describe("Key into included.organisations."),
+    systemId: z.string().nullable().describe("Key into included.systems."),
+  })
+  .meta({ id: "BulkPostcodeResult", description: "Where a postcode sits, by reference." });
+
 /** One answer of a bulk postcode lookup. */
 export const BulkPostcodeItem = z
   .object({
     input: z.string().describe("The text sent."),
     postcode: z.string().nullable().describe("The normalised postcode, when valid."),
-    result: PostcodeLookup.nullable(),
+    result: BulkPostcodeResult.nullable(),
     error: z
       .object({ code: z.enum(["invalid-postcode", "not-found"]), detail: z.string() })
       .nullable(),
   })
   .meta({ id: "BulkPostcodeItem", description: "The answer for one postcode of a bulk lookup." });
+
+/** The records the items of a bulk lookup refer to, each once. */
+export const BulkIncluded = z
+  .object({
+    lsoas: z.record(z.string(), Lsoa),
+    neighbourhoods: z.record(z.string(), Neighbourhood),
+    schemes: z.record(z.string(), NeighbourhoodScheme),
+    places: z.record(z.string(), Place),
+    organisations: z.record(z.string(), Organisation),
+    systems: z.record(z.string(), System),
+  })
+  .meta({ id: "BulkIncluded", description: "Records referred to by the items, by key." });

@@ -1,0 +1,102 @@
+/**
+ * @module readCache
+ * Serialised answers to reads of the current recorded state, keyed by the request's path
+ * and query and valid for one data version and one day (a defaulted `validAt` is today).
+ * A hot read is then a map lookup: no validation, no service call, no JSON work. The read
+ * guard runs before it, so a cached answer is never served to a caller who may not read.
+ * Bounded by entries and bytes; least recently used first out.
+ */
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "./context.js";
+
+/** One cached answer. */
+export interface CachedRead {
+  readonly version: number;
+  readonly day: string;
+  readonly etag: string;
+  readonly body: string;
+}
+
+/** Where a read that missed the cache stores its answer. */
+export interface CacheSlot {
+  readonly key: string;
+  readonly version: number;
+  readonly day: string;
+  readonly cache: ReadCache;
+}
+
+/** A bounded LRU of serialised reads. */
+export class ReadCache {
+  private readonly entries = new Map<string, CachedRead>();
+  private bytes = 0;
+  constructor(
+    private readonly maxEntries = 5_000,
+    private readonly maxBytes = 32 * 1024 * 1024,
+  ) {}
+
+  get(key: string): CachedRead | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, entry: CachedRead): void {
+    if (entry.body.length > this.maxBytes / 16) return;
+    const old = this.entries.get(key);
+    if (old !== undefined) {
+      this.bytes -= old.body.length;
+      this.entries.delete(key);
+    }
+    this.entries.set(key, entry);
+    this.bytes += entry.body.length;
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      const dropped = this.entries.get(oldest.value);
+      this.entries.delete(oldest.value);
+      this.bytes -= dropped?.body.length ?? 0;
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * Serves a read from the cache when it holds the answer for the current data version and
+ * day; otherwise lets the route run and leaves it a slot to fill. Reads with `asOf` are not
+ * cached (they are answered from past models).
+ */
+export const cachedRead =
+  (cache: ReadCache, dataVersion: () => number): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const url = c.req.url;
+    if (c.req.method !== "GET" || url.includes("asOf=")) return next();
+    const key = url.slice(url.indexOf("/", url.indexOf("//") + 2));
+    const version = dataVersion();
+    const day = today();
+    const hit = cache.get(key);
+    if (hit !== undefined && hit.version === version && hit.day === day) {
+      c.header("ETag", hit.etag);
+      c.header("Cache-Control", "private, no-cache");
+      c.header("Vary", "Authorization, X-API-Key");
+      const match = c.req.header("if-none-match");
+      if (
+        match !== undefined &&
+        (match.trim() === "*" ||
+          match
+            .split(",")
+            .some((tag) => tag.trim().replace(/^W\//, "") === hit.etag.replace(/^W\//, "")))
+      ) {
+        return c.body(null, 304);
+      }
+      return c.body(hit.body, 200, { "Content-Type": "application/json" });
+    }
+    c.set("cacheSlot", { key, version, day, cache });
+    return next();
+  };
