@@ -35,38 +35,6 @@ export interface HistoryRead {
   readonly dataVersion: number;
 }
 
-const page = 64;
-
-/**
- * The log row of entity `id` in the transaction that stamped a version row with `seq`.
- * A transaction's log rows are consecutive seqs sharing one recorded_at (strictly later
- * than the previous transaction's), and it stamps the rows it writes with one of them: so
- * look at the run of rows around `seq` with the same recorded_at.
- */
-const changeOfIn = (ctx: RegisterContext, id: string, seq: number) =>
-  Effect.gen(function* () {
-    const [anchor] = yield* storeCall("changes", () => ctx.store.changes(seq - 1, 1));
-    if (anchor === undefined) return undefined;
-    if (anchor.id === id) return anchor;
-    // Forward from seq, then backward, while the rows belong to the same transaction.
-    for (let after = seq; ; after += page) {
-      const rows = yield* storeCall("changes", () => ctx.store.changes(after, page));
-      const same = rows.filter((row) => row.recordedAt === anchor.recordedAt);
-      const match = same.find((row) => row.id === id);
-      if (match !== undefined) return match;
-      if (same.length < page) break;
-    }
-    for (let upper = seq - 1; upper > 0; upper -= page) {
-      const from = Math.max(0, upper - page);
-      const rows = yield* storeCall("changes", () => ctx.store.changes(from, upper - from));
-      const same = rows.filter((row) => row.recordedAt === anchor.recordedAt);
-      const match = same.find((row) => row.id === id);
-      if (match !== undefined) return match;
-      if (same.length < rows.length || rows.length === 0) break;
-    }
-    return undefined;
-  });
-
 export type HistoryVerb = (id: string) => Effect.Effect<HistoryRead, NotFound | StoreUnavailable>;
 
 /** `history(id)`. */
@@ -81,24 +49,16 @@ export const makeHistory =
         message: `nothing was ever recorded about ${id}`,
       });
       if (kind === undefined) return yield* missing;
-      const versions = yield* storeCall("recordedVersions", () => ctx.store.recordedVersions(id));
-      if (versions.length === 0) return yield* missing;
-      // A transaction stamps every version row it writes or supersedes with its last seq;
-      // its log rows are the seqs just before that, sharing one recorded_at. So each seq
-      // found on a row names a transaction, and this entity's log row is among its rows.
-      const transactions = new Set<number>();
-      for (const version of versions) {
-        transactions.add(version.recordedFrom);
-        if (version.recordedTo !== null) transactions.add(version.recordedTo);
-      }
-      const found = yield* Effect.forEach(
-        [...transactions].sort((a, b) => a - b),
-        (seq) => changeOfIn(ctx, id, seq),
-        { concurrency: 4 },
+      const [versions, logged] = yield* Effect.all(
+        [
+          storeCall("recordedVersions", () => ctx.store.recordedVersions(id)),
+          storeCall("changesOf", () => ctx.store.changesOf(id)),
+        ],
+        { concurrency: "unbounded" },
       );
-      const changes: EntityChange[] = found
-        .filter((change) => change !== undefined)
-        .map(({ seq, recordedAt, actor, reason, source, operation, revision }) => ({
+      if (versions.length === 0) return yield* missing;
+      const changes: EntityChange[] = logged.map(
+        ({ seq, recordedAt, actor, reason, source, operation, revision }) => ({
           seq,
           recordedAt,
           actor,
@@ -106,7 +66,8 @@ export const makeHistory =
           source,
           operation,
           revision,
-        }));
+        }),
+      );
       const model = ctx.live.current();
       const sorted = [...versions].sort(
         (a, b) =>
