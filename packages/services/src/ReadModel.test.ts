@@ -46,6 +46,9 @@ describe("ReadModel", () => {
     expect(model.neighbourhoodsOfPcn("org_synthpcn01")).toEqual(["nbh_synthpcn01"]);
     expect(model.neighbourhoodsOfPractice("org_synthgp001")).toEqual([]);
     expect(model.membershipsOf("org_synthgp001")).toEqual(["rel_synthmem01"]);
+    expect(model.relationshipsOf("org_synthgp001")).toEqual(["rel_synthmem01"]);
+    expect(model.relationshipsOf("org_synthpcn01")).toEqual(["rel_synthmem01"]);
+    expect(model.relationshipsOf("org_synthicb01")).toEqual([]);
     expect(model.postcode("ZZ9 9ZB")?.lsoaCode).toBe("E01999003");
     expect(model.lsoa("E01999001")?.name).toBe("Synthetic 001A");
   });

@@ -65,6 +65,7 @@ export class ReadModel {
   private snapshotMemo: Snapshot | undefined;
   private indexMemo: SnapshotIndex | undefined;
   private idsMemo: Map<EntityKind, string[]> | undefined;
+  private linksMemo: Map<string, string[]> | undefined;
   private postcodeMemo: Map<string, PostcodeLocation> | undefined;
   private lsoaMemo: Map<string, Lsoa> | undefined;
   private geographyMemo:
@@ -212,6 +213,26 @@ export class ReadModel {
       this.idsMemo = memo;
     }
     return this.idsMemo.get(kind) ?? [];
+  }
+
+  /**
+   * Ids of the relationships (any kind) whose subject or object is `entityId` in any
+   * version, sorted.
+   */
+  relationshipsOf(entityId: string): ReadonlyArray<string> {
+    if (this.linksMemo === undefined) {
+      const links = new Map<string, string[]>();
+      for (const id of this.ids("relationship")) {
+        const ends = new Set<string>();
+        for (const version of (this.histories.get(id)?.versions ?? []) as Relationship[]) {
+          ends.add(version.subjectId);
+          ends.add(version.objectId);
+        }
+        for (const end of ends) pushTo(links, end, id);
+      }
+      this.linksMemo = links;
+    }
+    return this.linksMemo.get(entityId) ?? [];
   }
 
   /** A postcode's location, by canonical postcode (`M32 0JG`). */

@@ -1,8 +1,10 @@
 /**
- * The write pipeline every writing verb runs, holding the model lock: catch up with the
- * store → plan the new histories (pure, with History.ts) → check expected revisions → run
- * the rules on the register with the change applied (a new error finding refuses the
- * write) → `store.apply` in one transaction → adopt the committed changes in the model.
+ * The write pipeline every writing verb runs, and the dry run of it (`previewChange`):
+ * a verb parses its input into a {@link Planner}; then, holding the model lock, catch up
+ * with the store → plan the new histories (pure, with History.ts) → {@link evaluate}: check
+ * expected revisions, keep the entities that change, run the rules on the register with the
+ * change applied → a new error finding refuses the write → `store.apply` in one transaction
+ * → adopt the committed changes in the model. The preview stops after `evaluate`.
  */
 import type { Entity, EntityKind, Finding } from "@care-atlas/domain";
 import { Effect } from "effect";
@@ -68,44 +70,80 @@ const describeErrors = (errors: ReadonlyArray<Finding>): string =>
     .map((finding) => finding.message)
     .join("; ")}${errors.length > 5 ? "; …" : ""}`;
 
+/** Builds a verb's plan from the model it will be checked against. */
+export type Planner<E> = (model: ReadModel) => Effect.Effect<WritePlan, E>;
+
+/** What a plan would do to a model: checked, not written. */
+export interface Evaluation {
+  /** The model the plan was checked against. */
+  readonly model: ReadModel;
+  readonly operation: string;
+  /** The planned entities whose history would change (the rest would not be written). */
+  readonly changed: ReadonlyArray<EntityWrite>;
+  /** Every finding of the register with the change applied (`[]` when nothing changes). */
+  readonly after: ReadonlyArray<Finding>;
+  /** The findings the change introduces: errors refuse the write, warnings are returned. */
+  readonly introduced: ReadonlyArray<Finding>;
+}
+
+const checkRevision = (model: ReadModel, entity: EntityWrite): Effect.Effect<void, Conflict> => {
+  const actual = model.history(entity.id)?.revision ?? null;
+  if (actual === entity.expectedRevision) return Effect.void;
+  return Effect.fail(
+    new Conflict({
+      id: entity.id,
+      expected: entity.expectedRevision,
+      actual,
+      message:
+        actual === null
+          ? `${entity.id} does not exist`
+          : entity.expectedRevision === null
+            ? `${entity.id} already exists (revision ${actual})`
+            : `${entity.id} is at revision ${actual}, not ${entity.expectedRevision}: it was changed by someone else`,
+    }),
+  );
+};
+
+/** Checks a plan against a model: revisions, what changes, the findings it introduces. */
+export const evaluate = (
+  ctx: RegisterContext,
+  model: ReadModel,
+  plan: WritePlan,
+): Effect.Effect<Evaluation, Conflict> =>
+  Effect.gen(function* () {
+    for (const entity of plan.entities) yield* checkRevision(model, entity);
+    const changed = plan.entities.filter(
+      (entity) => !sameVersions(model.history(entity.id)?.versions ?? [], entity.versions),
+    );
+    if (changed.length === 0) {
+      return { model, operation: plan.operation, changed, after: [], introduced: [] };
+    }
+    const after = ctx.rules(model.withHistories(changed).index);
+    const introduced = newFindings(ctx.findingsOf(model), after);
+    return { model, operation: plan.operation, changed, after, introduced };
+  });
+
+/** The errors among findings. */
+export const errorsOf = (findings: ReadonlyArray<Finding>): Finding[] =>
+  findings.filter((finding) => finding.severity === "error");
+
 /** Runs a write: see the module comment. */
 export const runWrite = <E>(
   ctx: RegisterContext,
   meta: unknown,
-  plan: (model: ReadModel) => Effect.Effect<WritePlan, E>,
+  planner: Planner<E>,
 ): Effect.Effect<WriteResult, E | ValidationFailed | Conflict | StoreUnavailable> =>
   Effect.gen(function* () {
     const { actor, reason, source } = yield* parseWith(WriteMetaSchema, meta, "meta");
     return yield* ctx.live.locked(
       Effect.gen(function* () {
         const model = yield* ctx.live.catchUpLocked;
-        const { operation, entities } = yield* plan(model);
-        for (const entity of entities) {
-          const actual = model.history(entity.id)?.revision ?? null;
-          if (actual !== entity.expectedRevision) {
-            return yield* new Conflict({
-              id: entity.id,
-              expected: entity.expectedRevision,
-              actual,
-              message:
-                actual === null
-                  ? `${entity.id} does not exist`
-                  : entity.expectedRevision === null
-                    ? `${entity.id} already exists (revision ${actual})`
-                    : `${entity.id} is at revision ${actual}, not ${entity.expectedRevision}: it was changed by someone else`,
-            });
-          }
-        }
-        const changed = entities.filter(
-          (entity) => !sameVersions(model.history(entity.id)?.versions ?? [], entity.versions),
-        );
+        const plan = yield* planner(model);
+        const { changed, after, introduced } = yield* evaluate(ctx, model, plan);
         if (changed.length === 0) {
           return { changes: [], dataVersion: model.seq, warnings: [] } satisfies WriteResult;
         }
-        const candidate = model.withHistories(changed);
-        const after = ctx.rules(candidate.index);
-        const introduced = newFindings(ctx.findingsOf(model), after);
-        const errors = introduced.filter((finding) => finding.severity === "error");
+        const errors = errorsOf(introduced);
         if (errors.length > 0) {
           return yield* new ValidationFailed({
             issues: [],
@@ -117,7 +155,7 @@ export const runWrite = <E>(
           actor,
           reason,
           ...(source === undefined ? {} : { source }),
-          operation,
+          operation: plan.operation,
           entities: changed.map((entity) => ({
             kind: entity.kind,
             id: entity.id,
@@ -135,4 +173,17 @@ export const runWrite = <E>(
         } satisfies WriteResult;
       }),
     );
+  });
+
+/**
+ * A write's dry run: the same plan and checks on the latest model, without the lock
+ * (beyond catching up) and without writing.
+ */
+export const runPreview = <E>(
+  ctx: RegisterContext,
+  planner: Planner<E>,
+): Effect.Effect<Evaluation, E | Conflict | StoreUnavailable> =>
+  Effect.gen(function* () {
+    const model = yield* ctx.live.refresh;
+    return yield* evaluate(ctx, model, yield* planner(model));
   });

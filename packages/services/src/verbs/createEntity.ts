@@ -11,7 +11,7 @@ import type { z } from "zod";
 import type { Conflict, StoreUnavailable, ValidationFailed } from "../errors.js";
 import type { RegisterContext } from "../internal/context.js";
 import { EntityKindSchema, parseVersion, parseWith } from "../internal/input.js";
-import { runWrite, type WriteResult } from "../internal/write.js";
+import { type Planner, runWrite, type WriteResult } from "../internal/write.js";
 
 /** Who is writing, why, and from what source. `reason` is required. */
 export interface WriteMeta {
@@ -59,22 +59,29 @@ export const entityResult = <K extends EntityKind>(
   };
 };
 
+/** Parses a create: the version (with its id, given or new) and the plan that writes it. */
+export const planCreate = <K extends EntityKind>(kind: K, input: EntityInput<K>) =>
+  Effect.gen(function* () {
+    yield* parseWith(EntityKindSchema, kind, "kind");
+    const given = input as { readonly id?: unknown } | null | undefined;
+    const version = yield* parseVersion(kind, {
+      ...input,
+      id: given?.id === undefined ? newId(kind) : given.id,
+    });
+    const planner: Planner<never> = () =>
+      Effect.succeed({
+        operation: "create",
+        entities: [{ kind, id: version.id, expectedRevision: null, versions: [version] }],
+      });
+    return { id: version.id, planner };
+  });
+
 /** `createEntity(kind, version, meta)`. */
 export const makeCreateEntity =
   (ctx: RegisterContext): CreateEntity =>
   <K extends EntityKind>(kind: K, input: EntityInput<K>, meta: WriteMeta) =>
     Effect.gen(function* () {
-      yield* parseWith(EntityKindSchema, kind, "kind");
-      const given = input as { readonly id?: unknown };
-      const version = yield* parseVersion(kind, {
-        ...input,
-        id: given.id === undefined ? newId(kind) : given.id,
-      });
-      const result = yield* runWrite(ctx, meta, () =>
-        Effect.succeed({
-          operation: "create",
-          entities: [{ kind, id: version.id, expectedRevision: null, versions: [version] }],
-        }),
-      );
-      return entityResult(ctx, kind, version.id, result);
+      const { id, planner } = yield* planCreate(kind, input);
+      const result = yield* runWrite(ctx, meta, planner);
+      return entityResult(ctx, kind, id, result);
     }).pipe(Effect.withSpan("Register.createEntity"));
