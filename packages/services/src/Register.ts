@@ -26,6 +26,7 @@ import { type ListEntities, makeListEntities } from "./verbs/listEntities.js";
 import { type LsoaVerb, makeLsoa } from "./verbs/lsoa.js";
 import { makePostcode, type PostcodeVerb } from "./verbs/postcode.js";
 import { makePractice, type PracticeVerb } from "./verbs/practice.js";
+import { makePreviewChange, type PreviewChange } from "./verbs/previewChange.js";
 import { makeRecordSuccession, type RecordSuccession } from "./verbs/recordSuccession.js";
 import { makeUpdateEntity, type UpdateEntity } from "./verbs/updateEntity.js";
 
@@ -80,6 +81,8 @@ export interface RegisterShape {
   readonly updateEntity: UpdateEntity;
   readonly endEntity: EndEntity;
   readonly recordSuccession: RecordSuccession;
+  /** A dry run of `createEntity` / `updateEntity` / `endEntity` / `recordSuccession`. */
+  readonly previewChange: PreviewChange;
   readonly importSnapshot: ImportSnapshot;
   readonly exportSnapshot: ExportSnapshot;
 }
@@ -114,6 +117,7 @@ export const makeRegister = (options: Partial<RegisterOptions> = {}) =>
       updateEntity: makeUpdateEntity(ctx),
       endEntity: makeEndEntity(ctx),
       recordSuccession: makeRecordSuccession(ctx),
+      previewChange: makePreviewChange(ctx),
       importSnapshot: makeImportSnapshot(ctx),
       exportSnapshot: makeExportSnapshot(ctx),
     };

@@ -36,6 +36,12 @@ export type { LsoaRead, LsoaVerb } from "./verbs/lsoa.js";
 export type { PostcodeRead, PostcodeVerb } from "./verbs/postcode.js";
 export type { PracticeRead, PracticeVerb } from "./verbs/practice.js";
 export type {
+  ChangePreview,
+  ChangeRequest,
+  PreviewChange,
+  PreviewHistory,
+} from "./verbs/previewChange.js";
+export type {
   RecordSuccession,
   SuccessionInput,
   SuccessionResult,
