@@ -1,64 +1,85 @@
 /**
  * @module ChangeCheck
- * The "check" step before a save: the register's rules run on a candidate register with the
- * proposed history in place (the services' read model with the change applied, the domain's
- * `checkSnapshot`), and the findings the change would introduce are reported — errors,
- * which the services will refuse, and warnings, which they will accept.
+ * The "check" step before a save, and the save itself, from one description of the change
+ * (the services' `ChangeRequest`): the check is the services' `previewChange` — the same
+ * planning and rules the write runs, so what the check accepts the save accepts (unless
+ * someone else changes the register in between) — and the save calls the writing verb the
+ * request names.
  */
-import { checkSnapshot, type Entity, type EntityKind, type Finding } from "@care-atlas/domain";
-import type { ReadModel } from "@care-atlas/services";
+import type {
+  ChangePreview,
+  ChangeRequest,
+  Conflict,
+  NotFound,
+  RegisterShape,
+  StoreUnavailable,
+  ValidationFailed,
+  WriteMeta,
+} from "@care-atlas/services";
+import { Effect } from "effect";
 
-const key = (finding: Finding): string =>
-  `${finding.severity}|${finding.rule}|${[...finding.subjects].sort().join(",")}|${finding.message}`;
+type WriteError = NotFound | ValidationFailed | Conflict | StoreUnavailable;
 
-/** The findings of `after` that `before` does not have (as a multiset). */
-export const introducedFindings = (
-  before: ReadonlyArray<Finding>,
-  after: ReadonlyArray<Finding>,
-): Finding[] => {
-  const counts = new Map<string, number>();
-  for (const finding of before) counts.set(key(finding), (counts.get(key(finding)) ?? 0) + 1);
-  const fresh: Finding[] = [];
-  for (const finding of after) {
-    const count = counts.get(key(finding)) ?? 0;
-    if (count > 0) counts.set(key(finding), count - 1);
-    else fresh.push(finding);
-  }
-  return fresh;
-};
-
-/** A new history of one entity. */
-export interface HistoryUpdate {
-  readonly kind: EntityKind;
+/** What a save did: its change-log entries, and the record the form was about. */
+export interface Saved {
+  readonly changes: ReadonlyArray<{ readonly seq: number }>;
   readonly id: string;
-  readonly versions: ReadonlyArray<Entity>;
 }
 
 /**
- * The findings new histories of several entities would introduce together (a succession
- * and the predecessors it ends).
- */
-export const checkChanges = (
-  model: ReadModel,
-  before: ReadonlyArray<Finding>,
-  updates: ReadonlyArray<HistoryUpdate>,
-): Finding[] => introducedFindings(before, checkSnapshot(model.withHistories(updates).index));
-
-/**
- * The findings a new history of one entity would introduce.
+ * The check step: what the change would do and which rules it would break, written nowhere.
  *
  * @example
  * ```ts
- * const introduced = checkChange(model, currentFindings, "organisation", id, newVersions);
- * introduced.filter((f) => f.severity === "error"); // what would block the save
+ * const preview = yield* checkChange(register, { operation: "end", kind, id, date, expectedRevision });
+ * preview.blocked; // true: the save would be refused for preview.findings' errors
  * ```
  */
 export const checkChange = (
-  model: ReadModel,
-  before: ReadonlyArray<Finding>,
-  kind: EntityKind,
-  id: string,
-  versions: ReadonlyArray<Entity>,
-): Finding[] => {
-  return checkChanges(model, before, [{ kind, id, versions }]);
+  register: RegisterShape,
+  request: ChangeRequest,
+): Effect.Effect<ChangePreview, WriteError> => register.previewChange(request);
+
+/**
+ * The save: the writing verb the request names, with who and why.
+ *
+ * @example
+ * ```ts
+ * const saved = yield* saveChange(register, request, { actor: user.email, reason });
+ * saved.id; // the record to show the history of
+ * ```
+ */
+export const saveChange = (
+  register: RegisterShape,
+  request: ChangeRequest,
+  meta: WriteMeta,
+): Effect.Effect<Saved, WriteError> => {
+  switch (request.operation) {
+    case "create":
+      return Effect.map(register.createEntity(request.kind, request.version, meta), (result) => ({
+        changes: result.changes,
+        id: result.id,
+      }));
+    case "update":
+      return Effect.map(
+        register.updateEntity(
+          request.kind,
+          request.id,
+          request.version,
+          request.expectedRevision,
+          meta,
+        ),
+        (result) => ({ changes: result.changes, id: request.id }),
+      );
+    case "end":
+      return Effect.map(
+        register.endEntity(request.kind, request.id, request.date, request.expectedRevision, meta),
+        (result) => ({ changes: result.changes, id: request.id }),
+      );
+    case "succession":
+      return Effect.map(register.recordSuccession(request.succession, meta), (result) => ({
+        changes: result.changes,
+        id: result.succession.id,
+      }));
+  }
 };

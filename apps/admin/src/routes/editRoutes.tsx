@@ -1,10 +1,11 @@
 /**
  * @module editRoutes
  * Creating, changing and ending records (editors and admins only): the generated form, the
- * check step (schema, then the register's rules on the changed register), the save through
- * the services with the revision the form was read at, and the mapping of the services'
- * tagged errors — `ValidationFailed` to the error summary, `Conflict` to a clear "changed by
- * someone else" message with the user's input kept.
+ * check step (schema, then the services' `previewChange` of the very change the save will
+ * make: the register's rules on the changed register), the save through the services with
+ * the revision the form was read at, and the mapping of the services' tagged errors —
+ * `ValidationFailed` to the error summary, `Conflict` to a clear "changed by someone else"
+ * message with the user's input kept.
  */
 import { createHash } from "node:crypto";
 import {
@@ -13,16 +14,20 @@ import {
   entityKinds,
   entitySchemas,
   type Finding,
-  History,
   IsoDate,
   kindOfId,
   newId,
   teamRoleLabels,
 } from "@care-atlas/domain";
-import type { ReadModel, RegisterShape, ServiceError, SuccessionInput } from "@care-atlas/services";
+import type {
+  ChangeRequest,
+  RegisterShape,
+  ServiceError,
+  SuccessionInput,
+} from "@care-atlas/services";
 import { Effect } from "effect";
 import type { Context, Hono, MiddlewareHandler } from "hono";
-import { checkChanges, type HistoryUpdate } from "../forms/ChangeCheck.js";
+import { checkChange, saveChange } from "../forms/ChangeCheck.js";
 import type { FieldSupport } from "../forms/EntityFields.js";
 import {
   friendlyMessage,
@@ -33,7 +38,7 @@ import {
 import { type FormField, formFields } from "../forms/FormModel.js";
 import { type FormState, readForm, stateFromBody, stateOf } from "../forms/FormState.js";
 import type { AdminEnv } from "../http/AdminEnv.js";
-import { callRegister, type Outcome, readRegister } from "../http/RegisterCall.js";
+import { callRegister, readRegister } from "../http/RegisterCall.js";
 import { page, seeOther } from "../http/Render.js";
 import type { FieldError } from "../views/components/ErrorSummary.js";
 import { hrefOf, humanise, kindLabels } from "../views/components/Links.js";
@@ -160,34 +165,42 @@ interface FormContext {
   readonly editing: Entity | undefined;
   readonly action: string;
   readonly breadcrumbs: ReadonlyArray<Crumb>;
-  /** What the write would change (default: this entity's history with the version put in). */
-  readonly plan?: (model: ReadModel, version: Entity) => ReadonlyArray<HistoryUpdate>;
+  /**
+   * The change the submitted form asks for, as the services take it: checked with
+   * `previewChange`, then saved with the verb it names.
+   */
+  readonly request: (value: Record<string, unknown>, revision: number | undefined) => ChangeRequest;
   /** Shown above the form. */
   readonly notice?: string;
 }
 
-/** A new succession: recorded with `recordSuccession`, which ends the predecessors. */
+/**
+ * A new succession: recorded with `recordSuccession`, which ends the predecessors and their
+ * relationships (e.g. a practice's PCN membership) on the date.
+ */
 const successionForm = {
   notice:
-    'Recording a merger, split, rename or transfer also ends each predecessor on the day it takes effect ("Valid: From"). Leave "To" blank.',
-  plan: (model: ReadModel, version: Entity): HistoryUpdate[] => {
-    const predecessorIds = (version as Entity & { predecessorIds: ReadonlyArray<string> })
-      .predecessorIds;
-    return [
-      { kind: "succession", id: version.id, versions: [version] },
-      ...predecessorIds.flatMap((id) => {
-        const history = model.history(id);
-        return history === undefined
-          ? []
-          : [
-              {
-                kind: history.kind,
-                id,
-                versions: History.endHistory(history.versions, version.valid.from),
-              },
-            ];
-      }),
-    ];
+    'Recording a merger, split, rename or transfer also ends each predecessor, and its memberships and other links, on the day it takes effect ("Valid: From"). Leave "To" blank.',
+  request: (value: Record<string, unknown>): ChangeRequest => {
+    const form = value as {
+      kind: SuccessionInput["kind"];
+      predecessorIds: string[];
+      successorIds: string[];
+      valid?: { from?: string };
+      note?: string;
+      provenance: SuccessionInput["provenance"];
+    };
+    return {
+      operation: "succession",
+      succession: {
+        kind: form.kind,
+        predecessorIds: form.predecessorIds,
+        successorIds: form.successorIds,
+        date: form.valid?.from ?? "",
+        ...(form.note === undefined ? {} : { note: form.note }),
+        provenance: form.provenance,
+      },
+    };
   },
 };
 
@@ -222,6 +235,13 @@ export const registerEditRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void =>
           editing: version,
           action: paths.edit(id),
           breadcrumbs: [{ text: nameOfVersion(version), href: hrefOf(paths, id) }],
+          request: (value, revision) => ({
+            operation: "update",
+            kind,
+            id,
+            version: value as never,
+            expectedRevision: revision ?? -1,
+          }),
         };
         return { context, support: fieldSupport };
       }),
@@ -283,16 +303,7 @@ export const registerEditRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void =>
   };
 
   /** Handles a POST of the form: add a row, check, or save. */
-  const submit = async (
-    c: Context<AdminEnv>,
-    form: FormContext,
-    fieldSupport: FieldSupport,
-    save: (
-      candidate: Record<string, unknown>,
-      revision: number | undefined,
-      reason: string,
-    ) => Promise<Outcome<{ changes: ReadonlyArray<{ seq: number }>; id: string }>>,
-  ) => {
+  const submit = async (c: Context<AdminEnv>, form: FormContext, fieldSupport: FieldSupport) => {
     const body = await c.req.parseBody({ all: true });
     const action = text(body._action) || "check";
     const state = stateFromBody(body);
@@ -325,27 +336,42 @@ export const registerEditRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void =>
     }
 
     const digest = digestOf(value, revision);
-    if (action !== "save" || text(body._checked) !== digest) {
-      // The check step: what would the register's rules say about the changed register?
-      const parsed = entitySchemas[form.kind].parse(candidate) as Entity;
-      const findings = await readRegister(runtime, (register) =>
-        Effect.gen(function* () {
-          const model = yield* register.readModel;
-          const before = yield* register.checkRules();
-          const updates = form.plan?.(model, parsed) ?? [
-            {
-              kind: form.kind,
-              id: candidateId,
-              versions: History.putVersion(model.history(candidateId)?.versions ?? [], parsed),
-            },
-          ];
-          return checkChanges(model, before.findings, updates);
-        }),
-      );
-      const errors = findings.filter((f) => f.severity === "error");
-      if (errors.length > 0) {
+    const request = form.request(value, revision);
+    /** A service error of the check or the save, on the form (the input kept). */
+    const failed = (error: ServiceError) => {
+      if (error._tag === "Conflict") {
         return render(c, form, fieldSupport, state, {
-          formErrors: errors.map((f) => ({ message: `${f.message} (rule: ${f.rule})` })),
+          conflict: `Someone else saved a change to this record after you opened it (it is now at revision ${error.actual ?? "none"}; you started from revision ${error.expected ?? "none"}).`,
+          reason,
+          extraRows,
+          revision,
+          status: 409,
+        });
+      }
+      // The record itself gone: not found. Another record the form names: say which.
+      if (error._tag === "NotFound" && error.key === form.id) return c.notFound();
+      const mapped = serviceIssues(error);
+      return render(c, form, fieldSupport, state, {
+        issues: mapped.fields,
+        formErrors: mapped.form,
+        reason,
+        reasonError: mapped.reason,
+        extraRows,
+        revision,
+        status: 400,
+      });
+    };
+
+    if (action !== "save" || text(body._checked) !== digest) {
+      // The check step: the services' dry run of exactly the change the save will make.
+      const checked = await callRegister(runtime, (register) => checkChange(register, request));
+      if (!checked.ok) return failed(checked.error);
+      const { findings, blocked } = checked.value;
+      if (blocked) {
+        return render(c, form, fieldSupport, state, {
+          formErrors: findings
+            .filter((f) => f.severity === "error")
+            .map((f) => ({ message: `${f.message} (rule: ${f.rule})` })),
           reason,
           extraRows,
           revision,
@@ -361,32 +387,15 @@ export const registerEditRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void =>
       });
     }
 
-    const outcome = await save(value, revision, reason);
+    const user = c.get("user");
+    const outcome = await callRegister(runtime, (register) =>
+      saveChange(register, request, { actor: user?.email ?? "unknown", reason }),
+    );
     if (outcome.ok) {
       const seq = outcome.value.changes.at(-1)?.seq;
       return seeOther(c, paths.history(outcome.value.id, { saved: seq ?? "none" }));
     }
-    const error = outcome.error;
-    if (error._tag === "Conflict") {
-      return render(c, form, fieldSupport, state, {
-        conflict: `Someone else saved a change to this record after you opened it (it is now at revision ${error.actual ?? "none"}; you started from revision ${error.expected ?? "none"}).`,
-        reason,
-        extraRows,
-        revision,
-        status: 409,
-      });
-    }
-    if (error._tag === "NotFound") return c.notFound();
-    const mapped = serviceIssues(error);
-    return render(c, form, fieldSupport, state, {
-      issues: mapped.fields,
-      formErrors: mapped.form,
-      reason,
-      reasonError: mapped.reason,
-      extraRows,
-      revision,
-      status: 400,
-    });
+    return failed(outcome.error);
   };
 
   app.get("/records/:id/edit", async (c) => {
@@ -407,19 +416,7 @@ export const registerEditRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void =>
     const editingFrom = IsoDate.safeParse(text(body._editing)).data;
     const read = await editContext(id, editingFrom);
     if (read === undefined) return c.notFound();
-    const form = read.context;
-    const user = c.get("user");
-    return submit(c, form, read.support, (candidate, revision, reason) =>
-      callRegister(runtime, (register) =>
-        Effect.map(
-          register.updateEntity(form.kind, id, candidate as never, revision ?? -1, {
-            actor: user?.email ?? "unknown",
-            reason,
-          }),
-          (result) => ({ changes: result.changes, id }),
-        ),
-      ),
-    );
+    return submit(c, read.context, read.support);
   });
 
   const creatable = entityKinds;
@@ -440,6 +437,13 @@ export const registerEditRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void =>
           editing: undefined,
           action: paths.create(kind),
           breadcrumbs: [{ text: "Add a record", href: paths.newRecord() }],
+          request: (value): ChangeRequest => ({
+            operation: "create",
+            kind,
+            version: value as never,
+          }),
+          // A succession is recorded with the services' own verb, which also ends each
+          // predecessor and its relationships on the date.
           ...(kind === "succession" ? successionForm : {}),
         } satisfies FormContext,
       })),
@@ -457,46 +461,7 @@ export const registerEditRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void =>
     const kind = entityKinds.find((k) => k === c.req.param("kind"));
     if (kind === undefined) return c.notFound();
     const read = await createContext(kind);
-    const user = c.get("user");
-    const meta = (reason: string) => ({ actor: user?.email ?? "unknown", reason });
-    if (kind === "succession") {
-      // A succession is recorded with the services' own verb, which also ends each
-      // predecessor on the date; the check step plans the same (see createContext).
-      return submit(c, read.context, read.support, (candidate, _revision, reason) => {
-        const value = candidate as {
-          kind: SuccessionInput["kind"];
-          predecessorIds: string[];
-          successorIds: string[];
-          valid?: { from?: string };
-          note?: string;
-          provenance: SuccessionInput["provenance"];
-        };
-        return callRegister(runtime, (register) =>
-          Effect.map(
-            register.recordSuccession(
-              {
-                kind: value.kind,
-                predecessorIds: value.predecessorIds,
-                successorIds: value.successorIds,
-                date: value.valid?.from ?? "",
-                ...(value.note === undefined ? {} : { note: value.note }),
-                provenance: value.provenance,
-              },
-              meta(reason),
-            ),
-            (result) => ({ changes: result.changes, id: result.succession.id }),
-          ),
-        );
-      });
-    }
-    return submit(c, read.context, read.support, (candidate, _revision, reason) =>
-      callRegister(runtime, (register) =>
-        Effect.map(register.createEntity(kind, candidate as never, meta(reason)), (result) => ({
-          changes: result.changes,
-          id: result.id,
-        })),
-      ),
-    );
+    return submit(c, read.context, read.support);
   });
 
   const endContext = async (id: string) => {
