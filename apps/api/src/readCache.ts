@@ -14,7 +14,8 @@ export interface CachedRead {
   readonly version: number;
   readonly day: string;
   readonly etag: string;
-  readonly body: string;
+  /** The answer, already UTF-8 encoded (no encoding work per hit). */
+  readonly body: Uint8Array<ArrayBuffer>;
 }
 
 /** Where a read that missed the cache stores its answer. */
@@ -43,20 +44,20 @@ export class ReadCache {
   }
 
   set(key: string, entry: CachedRead): void {
-    if (entry.body.length > this.maxBytes / 16) return;
+    if (entry.body.byteLength > this.maxBytes / 16) return;
     const old = this.entries.get(key);
     if (old !== undefined) {
-      this.bytes -= old.body.length;
+      this.bytes -= old.body.byteLength;
       this.entries.delete(key);
     }
     this.entries.set(key, entry);
-    this.bytes += entry.body.length;
+    this.bytes += entry.body.byteLength;
     while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;
       const dropped = this.entries.get(oldest.value);
       this.entries.delete(oldest.value);
-      this.bytes -= dropped?.body.length ?? 0;
+      this.bytes -= dropped?.body.byteLength ?? 0;
     }
   }
 

@@ -145,6 +145,8 @@ export const notModified = (c: Context<AppEnv>, etag: string): boolean => {
   return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === bare);
 };
 
+const encoder = new TextEncoder();
+
 /**
  * Sends a read's JSON with its ETag, or `304 Not Modified` when the client has it. Reads
  * may be cached privately and must be revalidated.
@@ -158,7 +160,9 @@ export const sendRead = <T>(c: Context<AppEnv>, dataVersion: number, body: T) =>
   const json = JSON.stringify(body);
   const slot = c.get("cacheSlot");
   if (slot !== undefined && slot.version === dataVersion) {
-    slot.cache.set(slot.key, { version: dataVersion, day: slot.day, etag, body: json });
+    const bytes = encoder.encode(json);
+    slot.cache.set(slot.key, { version: dataVersion, day: slot.day, etag, body: bytes });
+    return c.body(bytes, 200, { "Content-Type": "application/json" });
   }
   return c.body(json, 200, { "Content-Type": "application/json" });
 };
