@@ -5,6 +5,7 @@
  * reference geography. Promise-based; the services wrap it in Effect.
  */
 import type { Entity, EntityKind, Lsoa, PostcodeLocation, Source } from "@care-atlas/domain";
+import type { Queryable } from "./driver/Sql.js";
 
 /** One row of the register, with the range of change seqs during which it was current. */
 export interface StoredVersion<E = Entity> {
@@ -82,6 +83,12 @@ export interface ReferenceData {
  */
 export interface Store {
   readonly backend: "pglite" | "postgres";
+  /**
+   * The store's own SQL connection (the PGlite instance, or the server pool), for tables
+   * other packages keep in the same database (e.g. @care-atlas/auth's, migration 0002).
+   * Not for the register's tables: write those only through {@link Store.apply}.
+   */
+  readonly sql: Queryable;
   /** Brings the schema up to date (done by `openStore`); idempotent; refuses a newer schema. */
   migrate(): Promise<void>;
   /** The seq of the last change, 0 for an empty register. */

@@ -6,7 +6,7 @@
 
 import { openPglite } from "./driver/pglite.js";
 import { openPostgresJs } from "./driver/postgresJs.js";
-import type { Sql } from "./driver/Sql.js";
+import type { Queryable, Sql } from "./driver/Sql.js";
 import { type ApplyHooks, applyChange, changesChannel } from "./internal/apply.js";
 import { toInt } from "./internal/codec.js";
 import { lockDataDir } from "./internal/dataDirLock.js";
@@ -56,9 +56,14 @@ export const storeOver = (
       });
     return vacuuming;
   };
+  const shared: Queryable = {
+    query: (text, params) => sql.query(text, params),
+    exec: (text) => sql.exec(text),
+  };
   return {
     vacuum,
     backend: sql.backend,
+    sql: shared,
     migrate: async () => {
       await migrate(sql);
     },
@@ -89,6 +94,9 @@ export const storeOver = (
       if (closed) return;
       closed = true;
       try {
+        // Leave the table vacuumed for the next session (PGlite has no autovacuum), so that
+        // opening need not vacuum before the first read.
+        if (closedSinceVacuum > 0) await vacuum();
         await vacuuming;
         await sql.close();
       } finally {
@@ -128,8 +136,6 @@ export const openStoreInternal = async (
   });
   try {
     await store.migrate();
-    // PGlite has no autovacuum: start each session from a vacuumed table.
-    if (sql.backend === "pglite") void store.vacuum();
   } catch (error) {
     await store.close();
     if (error instanceof StoreError) throw error;

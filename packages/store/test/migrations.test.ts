@@ -36,6 +36,25 @@ describe.each(backends)("migrations on $name", (backend) => {
     await db.dispose();
   });
 
+  it("expose the store's own connection as sql, over the same tables (auth's, 0002)", async () => {
+    const store = await db.open();
+    try {
+      await store.sql.query(
+        "insert into api_key (prefix, name, key_hash, scopes) values ($1::text, $2::text, $3::text, $4::text)",
+        ["synthet1", "Synthetic key", "0".repeat(64), "read"],
+      );
+      const rows = await store.sql.query<{ name: string }>(
+        "select name from api_key where prefix = $1::text",
+        ["synthet1"],
+      );
+      expect(rows).toEqual([{ name: "Synthetic key" }]);
+      // The register sees no change: the shared connection is not a change-log write.
+      expect(await store.lastSeq()).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("are applied on open, record their checksums, and do nothing the second time", async () => {
     const store = await db.open();
     await store.close();
