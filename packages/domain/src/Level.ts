@@ -14,10 +14,8 @@ import { z } from "zod";
  * Level.parse("place");
  * ```
  */
-export const Level = z
-  .enum(["system", "place", "neighbourhood"])
-  .meta({
-    id: "Level",
-    description: "A level of the care system: system, place or neighbourhood.",
-  });
+export const Level = z.enum(["system", "place", "neighbourhood"]).meta({
+  id: "Level",
+  description: "A level of the care system: system, place or neighbourhood.",
+});
 export type Level = z.infer<typeof Level>;
