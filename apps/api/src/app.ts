@@ -1,20 +1,22 @@
 /**
  * @module app
  * `createApp(deps)`: the whole HTTP app as an OpenAPIHono instance, built in-process (tests
- * call it directly; `main.ts` serves it). Middleware order: request id → access log →
+ * call it directly; `main.ts` serves it). Middleware order: cached open reads (`fastRead.ts`,
+ * answered there) → request id → access log →
  * security headers → CORS → 405 detection → authentication → body limit → routes; every
  * failure becomes problem+json in `problem.ts`.
  */
 import type { AuthStore } from "@care-atlas/auth";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { Effect } from "effect";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
-import { requestId } from "hono/request-id";
 import type { AppEnv } from "./context.js";
 import { registerDocs } from "./docs.js";
 import type { Env } from "./env.js";
+import { fastRead, requestIdOf } from "./fastRead.js";
 import type { Logger } from "./logger.js";
 import { authenticate, createKeyCache, type KeyCache } from "./middleware/auth.js";
 import { securityHeaders } from "./middleware/securityHeaders.js";
@@ -49,23 +51,18 @@ export interface AppDeps {
   readonly keyCache?: KeyCache;
 }
 
-const accessLog =
-  (logger: Logger): MiddlewareHandler<AppEnv> =>
-  async (c, next) => {
+const accessLog = (logger: Logger): MiddlewareHandler<AppEnv> =>
+  async function accessLogMiddleware(c, next) {
     const start = performance.now();
     await next();
-    if (!logger.enabled("info")) return;
-    const status = c.res.status;
-    logger[status >= 500 ? "error" : "info"]("request", {
-      requestId: c.get("requestId"),
-      method: c.req.method,
-      path: c.req.path,
-      status,
-      durationMs: Math.round((performance.now() - start) * 100) / 100,
-    });
+    logger.request(
+      c.get("requestId"),
+      c.req.method,
+      c.req.path,
+      c.res.status,
+      performance.now() - start,
+    );
   };
-
-const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * Builds the app.
@@ -80,17 +77,23 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const keyCache = deps.keyCache ?? createKeyCache();
 
+  const cache = new ReadCache();
+  const register = deps.register;
   app.use(
-    requestId({
-      limitLength: 128,
-      generator: (c) => {
-        const incoming = c.req.header("x-request-id");
-        return incoming !== undefined && requestIdPattern.test(incoming)
-          ? incoming
-          : crypto.randomUUID();
-      },
+    fastRead({
+      cache,
+      dataVersion: () => (register === undefined ? -1 : Effect.runSync(register.dataVersion)),
+      logger: deps.logger,
+      readsRequireKey: deps.config.readsRequireKey,
+      cors: deps.config.corsOrigins.length > 0,
     }),
   );
+  app.use(async function requestIdMiddleware(c, next) {
+    const id = requestIdOf(c.req.header("x-request-id"));
+    c.set("requestId", id);
+    c.header("X-Request-Id", id);
+    await next();
+  });
   app.use(accessLog(deps.logger));
   app.use(securityHeaders);
   if (deps.config.corsOrigins.length > 0) {
@@ -124,16 +127,18 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
     }),
   );
   app.use("/v1/*", authenticate(deps.auth, keyCache));
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: (c) =>
-        problem(c, "payload-too-large", {
-          detail: `the body may be at most ${deps.config.bodyLimitBytes} bytes`,
-        }),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: deps.config.bodyLimitBytes,
+    onError: (c) =>
+      problem(c, "payload-too-large", {
+        detail: `the body may be at most ${deps.config.bodyLimitBytes} bytes`,
+      }),
+  });
+  // GET and HEAD have no body (the check would only build a full Request to find that out).
+  app.use("/v1/*", async function bodyLimitMiddleware(c, next) {
+    const method = c.req.method;
+    return method === "GET" || method === "HEAD" ? next() : limitBody(c, next);
+  });
 
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
     type: "http",
@@ -146,7 +151,7 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
   registerDocs(app);
   registerV1(app, {
     register: deps.register ?? unavailableRegister,
-    cache: new ReadCache(),
+    cache,
     readsRequireKey: deps.config.readsRequireKey,
     ...(deps.onChange === undefined ? {} : { onChange: deps.onChange }),
     ...(deps.shutdown === undefined ? {} : { shutdown: deps.shutdown }),

@@ -9,16 +9,14 @@ import { openStore } from "@care-atlas/store";
 import { openAuthDatabase } from "./authDatabase.js";
 import { runCommand, UsageError, usage } from "./commands.js";
 import { EnvError, loadEnv } from "./env.js";
-import { createLogger } from "./logger.js";
 
 const main = async (): Promise<number> => {
   const env = loadEnv();
-  const logger = createLogger({ level: "warn" });
   const store = await openStore(
     env.databaseUrl === undefined ? { dataDir: env.dataDir } : { databaseUrl: env.databaseUrl },
   );
   try {
-    const authDb = await openAuthDatabase(store, env, logger);
+    const authDb = openAuthDatabase(store);
     try {
       process.stdout.write(
         `${await runCommand(createAuthStore(authDb.client), process.argv.slice(2))}\n`,

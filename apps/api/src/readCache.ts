@@ -66,7 +66,17 @@ export class ReadCache {
   }
 }
 
-const today = (): string => new Date().toISOString().slice(0, 10);
+let dayUntil = 0;
+let dayNow = "";
+/** Today's date (UTC, `YYYY-MM-DD`), worked out again at most once a second. */
+export const today = (): string => {
+  const now = Date.now();
+  if (now >= dayUntil) {
+    dayNow = new Date(now).toISOString().slice(0, 10);
+    dayUntil = Math.min(now + 1000, (Math.floor(now / 86_400_000) + 1) * 86_400_000);
+  }
+  return dayNow;
+};
 
 /**
  * Serves a read from the cache when it holds the answer for the current data version and

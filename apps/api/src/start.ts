@@ -122,10 +122,19 @@ export const startCareAtlas = async (
   options: StartOptions = {},
 ): Promise<CareAtlas> => {
   const started = performance.now();
+  // Milliseconds of each start-up step, logged (debug) once the server listens.
+  const steps: Record<string, number> = { modulesLoadedMs: Math.round(process.uptime() * 1000) };
+  let stepStarted = started;
+  const step = (name: string) => {
+    const now = performance.now();
+    steps[name] = Math.round(now - stepStarted);
+    stepStarted = now;
+  };
   if (env.databaseUrl === undefined) mkdirSync(dirname(env.dataDir), { recursive: true });
   const store = await openStore(
     env.databaseUrl === undefined ? { dataDir: env.dataDir } : { databaseUrl: env.databaseUrl },
   );
+  step("storeOpenMs");
   logger.info("store open", {
     backend: store.backend,
     ...(env.databaseUrl === undefined ? { dataDir: env.dataDir } : {}),
@@ -147,9 +156,6 @@ export const startCareAtlas = async (
   };
 
   try {
-    // The auth database opens while the read model loads.
-    const authOpening = openAuthDatabase(store, env, logger);
-    authOpening.catch(() => undefined);
     const registerStarted = performance.now();
     const register = await runtime.runPromise(
       Effect.gen(function* () {
@@ -157,6 +163,7 @@ export const startCareAtlas = async (
       }),
     );
 
+    step("readModelMs");
     let seeded: CareAtlas["seeded"] = "skipped";
     if (env.seed) {
       if (Effect.runSync(register.dataVersion) > 0) seeded = "existing";
@@ -186,8 +193,8 @@ export const startCareAtlas = async (
     }
 
     logger.debug("read model loaded", { ms: Math.round(performance.now() - registerStarted) });
-    const authDb = await authOpening;
-    cleanup.unshift(authDb.close);
+    step("seedMs");
+    const authDb = openAuthDatabase(store);
     const auth = createAuthStore(authDb.client);
 
     const readiness = async (): Promise<Readiness> => {
@@ -272,7 +279,13 @@ export const startCareAtlas = async (
       beforeClose: () => shutdown.abort(),
       onClose: closeAll,
     });
+    step("appAndListenMs");
     const url = env.publicUrl ?? server.url;
+    logger.debug("start-up steps", {
+      ...steps,
+      totalMs: Math.round(performance.now() - started),
+      sinceProcessStartMs: Math.round(process.uptime() * 1000),
+    });
     return {
       server,
       url,

@@ -1,0 +1,100 @@
+/**
+ * @module fastRead
+ * The hot path: an open read whose answer the read cache holds for the current data version
+ * and day is answered by the first middleware, with the same status, headers, body and
+ * access-log line as the full chain gives it (request id → access log → security headers →
+ * read guard → read cache), but without the rest of the chain: no Headers objects (the
+ * response's headers are one plain object, which @hono/node-server writes as is), no
+ * routing to the route's middleware, no body-limit check.
+ *
+ * It steps aside (the full chain answers) for anything else: a method other than GET, an
+ * `asOf` read, a request that presents a key (it must be verified), reads that need a key,
+ * a cross-origin request when CORS is on, and a cache miss or a stale entry.
+ */
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "./context.js";
+import type { Logger } from "./logger.js";
+import { securityHeaderList } from "./middleware/securityHeaders.js";
+import { type ReadCache, today } from "./readCache.js";
+
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The request id of a request: the caller's `X-Request-Id` when well-formed, a new UUID
+ * otherwise (the same rule as the app's request-id middleware).
+ */
+export const requestIdOf = (incoming: string | undefined): string => {
+  if (incoming !== undefined && incoming !== "" && incoming.length <= 128) {
+    if (!/[^\w\-=]/.test(incoming) || requestIdPattern.test(incoming)) return incoming;
+  }
+  return crypto.randomUUID();
+};
+
+/** Whether an `If-None-Match` header matches an ETag (weak comparison). */
+export const etagMatches = (match: string, etag: string): boolean => {
+  if (match.trim() === "*") return true;
+  const bare = etag.replace(/^W\//, "");
+  return match.split(",").some((tag) => tag.trim().replace(/^W\//, "") === bare);
+};
+
+/** What the fast path needs. */
+export interface FastReadOptions {
+  readonly cache: ReadCache;
+  readonly dataVersion: () => number;
+  readonly logger: Logger;
+  /** When reads need a key, every read takes the full chain. */
+  readonly readsRequireKey: boolean;
+  /** When CORS is on, a request with an `Origin` takes the full chain. */
+  readonly cors: boolean;
+}
+
+/** Node's request headers, when served by @hono/node-server (no Headers object needed). */
+type IncomingHeaders = Readonly<Record<string, string | ReadonlyArray<string> | undefined>>;
+
+const incomingHeaders = (env: unknown): IncomingHeaders | undefined => {
+  const incoming = (env as { incoming?: { headers?: unknown } } | undefined)?.incoming;
+  const headers = incoming?.headers;
+  return typeof headers === "object" && headers !== null ? (headers as IncomingHeaders) : undefined;
+};
+
+const one = (value: string | ReadonlyArray<string> | undefined): string | undefined =>
+  typeof value === "string" ? value : value?.[0];
+
+/** The first middleware of the app: serves cached open reads (see the module comment). */
+export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> => {
+  const fixed: Record<string, string> = {};
+  for (const [name, value] of securityHeaderList) fixed[name] = value;
+  fixed["Cache-Control"] = "private, no-cache";
+  fixed.Vary = "Authorization, X-API-Key";
+  return async function fastReadMiddleware(c, next) {
+    if (options.readsRequireKey) return next();
+    const raw = c.req.raw;
+    if (raw.method !== "GET") return next();
+    const url = raw.url;
+    const pathStart = url.indexOf("/", url.indexOf("//") + 2);
+    if (url.startsWith("/v1/", pathStart) === false || url.includes("asOf=")) return next();
+    const nodeHeaders = incomingHeaders(c.env);
+    const header = (name: string): string | undefined =>
+      nodeHeaders === undefined ? c.req.header(name) : one(nodeHeaders[name]);
+    if (header("authorization") !== undefined || header("x-api-key") !== undefined) return next();
+    if (options.cors && header("origin") !== undefined) return next();
+    const key = url.slice(pathStart);
+    const hit = options.cache.get(key);
+    if (hit === undefined || hit.version !== options.dataVersion() || hit.day !== today()) {
+      return next();
+    }
+    const started = performance.now();
+    const requestId = requestIdOf(header("x-request-id"));
+    const match = header("if-none-match");
+    const status = match !== undefined && etagMatches(match, hit.etag) ? 304 : 200;
+    const headers: Record<string, string> = {
+      "X-Request-Id": requestId,
+      ...fixed,
+      ETag: hit.etag,
+    };
+    if (status === 200) headers["Content-Type"] = "application/json";
+    const response = new Response(status === 200 ? hit.body : null, { status, headers });
+    options.logger.request?.(requestId, "GET", c.req.path, status, performance.now() - started);
+    return response;
+  };
+};
