@@ -1,44 +1,18 @@
 /**
  * @module main
- * The one command: `pnpm start` (at the repo root). Reads the configuration, starts Care
- * Atlas on the embedded database (creating it and loading the GM dataset on first run) or
- * on DATABASE_URL, prints the URLs, and shuts down gracefully on SIGTERM / SIGINT.
+ * The one command: `pnpm start` (at the repo root). Turns on Node's on-disk compile cache
+ * (the modules' compiled code is reused by the next start: ~200 ms off a restart), then
+ * runs `serve.ts`: reads the configuration, starts Care Atlas on the embedded database
+ * (creating it and loading the GM dataset on first run) or on DATABASE_URL, prints the
+ * URLs, and shuts down gracefully on SIGTERM / SIGINT.
  */
-import { EnvError, loadEnv } from "./env.js";
-import { createLogger } from "./logger.js";
-import { startCareAtlas } from "./start.js";
+import { enableCompileCache } from "node:module";
 
-const main = async (): Promise<void> => {
-  let env: ReturnType<typeof loadEnv>;
-  try {
-    env = loadEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
-  const logger = createLogger({ level: env.logLevel });
-  const atlas = await startCareAtlas(env, logger, { handleSignals: true });
-  const admin = await atlas.admin;
-  const lines = [
-    "",
-    `Care Atlas is running (${atlas.store.backend}${env.databaseUrl === undefined ? ` at ${env.dataDir}` : ""}; dataset ${atlas.seeded}; started in ${atlas.startupMs} ms)`,
-    `  API       ${atlas.url}/v1/places`,
-    `  API docs  ${atlas.url}/docs`,
-    `  OpenAPI   ${atlas.url}/openapi.json`,
-    `  Admin     ${admin ? `${atlas.url}/admin` : "(not installed)"}`,
-    `  Health    ${atlas.url}/readyz`,
-    "Press Ctrl+C to stop.",
-    "",
-  ];
-  process.stderr.write(`${lines.join("\n")}\n`);
-};
-
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `Care Atlas failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+// Before any other module loads, so that they are all cached (in the OS's temp directory,
+// or NODE_COMPILE_CACHE); a failure to cache only costs the time it would have saved.
+try {
+  enableCompileCache();
+} catch {
+  // no cache: a slower start, nothing else
+}
+await import("./serve.js");

@@ -50,6 +50,9 @@ const loadGmDataset = async () => {
   return { snapshot: data.loadSnapshot(), postcodes: data.loadPostcodes() };
 };
 
+/** How long after listening the admin app starts loading (unless /admin is asked for first). */
+const adminDelayMs = 500;
+
 /** The admin app factory's shape (apps/admin `createAdminApp`). */
 type AdminFactory = (deps: Record<string, unknown>) => {
   fetch: (request: Request) => Response | Promise<Response>;
@@ -218,18 +221,30 @@ export const startCareAtlas = async (
     const notifier = changeNotifier(register);
     cleanup.unshift(async () => notifier.stop());
     const shutdown = new AbortController();
-    // The admin app loads in the background: the API listens without waiting for it.
-    const adminLoading =
-      options.mountAdmin === false
-        ? Promise.resolve(undefined)
-        : loadAdmin({ register, runtime, auth, store, logger, basePath: "/admin" }, logger).catch(
-            (error: unknown) => {
-              logger.error("admin app failed to load", { error });
-              return undefined;
-            },
-          );
-    let adminApp: Awaited<typeof adminLoading>;
-    void adminLoading.then((loaded) => {
+    // The admin app loads in the background, after the server is listening and has had a
+    // moment to answer its first requests (importing it takes the event loop for a while),
+    // or as soon as someone asks for /admin.
+    let adminLoading: Promise<Awaited<ReturnType<typeof loadAdmin>>> | undefined;
+    const loadAdminOnce = () => {
+      adminLoading ??=
+        options.mountAdmin === false
+          ? Promise.resolve(undefined)
+          : loadAdmin({ register, runtime, auth, store, logger, basePath: "/admin" }, logger).catch(
+              (error: unknown) => {
+                logger.error("admin app failed to load", { error });
+                return undefined;
+              },
+            );
+      return adminLoading;
+    };
+    let adminApp: Awaited<ReturnType<typeof loadAdminOnce>>;
+    let adminTimer: NodeJS.Timeout | undefined;
+    const adminLoaded = new Promise<Awaited<ReturnType<typeof loadAdminOnce>>>((resolve) => {
+      adminTimer = setTimeout(() => resolve(loadAdminOnce()), adminDelayMs);
+      adminTimer.unref();
+    });
+    cleanup.unshift(async () => clearTimeout(adminTimer));
+    void adminLoaded.then((loaded) => {
       adminApp = loaded;
     });
     const admin =
@@ -237,7 +252,7 @@ export const startCareAtlas = async (
         ? undefined
         : {
             fetch: async (request: Request, env?: unknown) => {
-              const loaded = adminApp ?? (await adminLoading);
+              const loaded = adminApp ?? (await loadAdminOnce());
               if (loaded === undefined) {
                 return new Response(
                   JSON.stringify({
@@ -293,7 +308,7 @@ export const startCareAtlas = async (
       register,
       auth,
       seeded,
-      admin: adminLoading.then((loaded) => loaded !== undefined),
+      admin: adminLoaded.then((loaded) => loaded !== undefined),
       startupMs: Math.round(performance.now() - started),
       close: server.close,
     };
