@@ -83,7 +83,9 @@ export const registerLookups = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
 
   openapi(guarded(lookupPostcodes, read), async (c) => {
     const body = valid<{ postcodes: string[]; validAt?: string; asOf?: string }>(c, "json");
-    const time = timeOptions(body);
+    // One date for every item (left out, the services would work it out once per postcode).
+    const asked = timeOptions(body);
+    const time = { ...asked, validAt: asked.validAt ?? today() };
     const included = {
       lsoas: {} as Record<string, unknown>,
       neighbourhoods: {} as Record<string, unknown>,
