@@ -178,6 +178,26 @@ const main = async () => {
       .slice(1, 1001)
       .map((line) => line.split(",")[0]);
     const bulkBody = JSON.stringify({ postcodes });
+    // The first start's process (it imported the dataset: PGlite's WebAssembly memory grew
+    // for that and is never given back) is not the one measured: every later start is a
+    // restart on the existing database, and that is the server measured under load.
+    const firstStartRss = rssOf(atlas.pid);
+    await stop(atlas);
+
+    // Restarts on the existing embedded database: process start → first 200. The last one
+    // stays up for the measurements.
+    const restarts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      atlas = startAtlas(port, dataDir);
+      children.push(atlas);
+      await waitFor200(`${base}/v1/places/${trafford.id}`, 60_000);
+      restarts.push(performance.now() - started);
+      if (i < 2) await stop(atlas);
+    }
+    restarts.sort((a, b) => a - b);
+    const restartMedian = restarts[1] ?? 0;
+    const readyRss = rssOf(atlas.pid);
 
     const targets = [
       { name: "GET /v1/places/{id}", url: `${base}/v1/places/${trafford.id}` },
@@ -203,21 +223,9 @@ const main = async () => {
       { url: `${base}/v1/lookup/postcodes`, method: "POST", body: bulkBody },
       atlas.pid,
     );
-    const peakRss = Math.max(...reads.map((r) => r.peakRss), bulk1.peakRss, bulk50.peakRss);
+    const hotRss = Math.max(...reads.map((r) => r.peakRss));
+    const peakRss = Math.max(hotRss, bulk1.peakRss, bulk50.peakRss);
     await stop(atlas);
-
-    // Restarts on the existing embedded database: process start → first 200.
-    const restarts: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const started = performance.now();
-      atlas = startAtlas(port, dataDir);
-      children.push(atlas);
-      await waitFor200(`${base}/v1/places/${trafford.id}`, 60_000);
-      restarts.push(performance.now() - started);
-      await stop(atlas);
-    }
-    restarts.sort((a, b) => a - b);
-    const restartMedian = restarts[1] ?? 0;
 
     const baselineAfter = await runBaseline("Hono hello-world (baseline, after)");
     const baseline = {
@@ -238,7 +246,7 @@ const main = async () => {
       `- Hot reads ≥ 60 % of the baseline's req/s: ${hot.every((ratio) => ratio >= 0.6) ? "met" : "NOT met"} (${hot.map((h) => `${Math.round(h * 100)} %`).join(", ")}).`,
       `- Hot reads p99 ≤ 10 ms: ${reads.every((r) => r.p99 <= 10) ? "met" : "NOT met"} (${reads.map((r) => `${r.p99} ms`).join(", ")}).`,
       `- Bulk lookup of 1,000 postcodes ≤ 50 ms: ${bulk1.p99 <= 50 ? "met" : bulk1.p50 <= 50 ? "met at p50, not at p99" : "NOT met"} (p50 ${bulk1.p50} ms, p99 ${bulk1.p99} ms, one connection).`,
-      `- Server RSS under load ≤ 250 MB: ${peakRss <= 250 ? "met" : "NOT met"} (peak ${Math.round(peakRss)} MB).`,
+      `- Server RSS under load ≤ 250 MB: ${peakRss <= 250 ? "met" : hotRss <= 250 ? "met under the hot reads, NOT under the bulk lookups" : "NOT met"} (peak ${Math.round(hotRss)} MB under the hot reads, ${Math.round(peakRss)} MB with the bulk lookups; ${Math.round(readyRss)} MB when ready after the restart).`,
       `- Restart on the existing embedded database to first 200 ≤ 2 s: ${restartMedian <= 2000 ? "met" : "NOT met"} (median ${Math.round(restartMedian)} ms of ${restarts.map((r) => Math.round(r)).join(", ")} ms).`,
     ].join("\n");
     const loadAfter = loadavg();
@@ -248,7 +256,7 @@ const main = async () => {
 Measured by \`pnpm bench\` in apps/api (apps/api/bench/bench.ts) on ${new Date().toISOString().slice(0, 10)}:
 ${cpus().length} CPU cores (${cpus()[0]?.model ?? "unknown"}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}.
 autocannon on loopback, ${duration} s per target after a warm-up; every server in its own process,
-the API as \`pnpm start\` runs it (\`node ${serverFlags.join(" ")} dist/main.js\`) with its defaults (request logs on, at info level, to /dev/null) over the embedded PGlite
+the API (restarted on the database its first start created and loaded) as \`pnpm start\` runs it (\`node ${serverFlags.join(" ")} dist/main.js\`) with its defaults (request logs on, at info level, to /dev/null) over the embedded PGlite
 database loaded with the GM dataset. Absolute numbers drift between runs and machines (and
 other work on the same cores): compare the ratios, measured in one run. Load average
 (1, 5, 15 min) at the start of the run: ${loads(loadBefore)}; at the end: ${loads(loadAfter)}.
@@ -262,6 +270,7 @@ ${verdict}
 ## Start-up
 
 - First start (create the embedded database, migrate, import the GM dataset: ${"~"}1,160 entities and 11,264 postcodes) to ready: ${Math.round(firstStartMs)} ms.
+- RSS of the first start's process once the dataset is imported: ${Math.round(firstStartRss)} MB (not the process measured above: see the note on memory).
 - Restarts on the existing database, process start to the first 200 of \`GET /v1/places/{id}\`: ${restarts.map((r) => Math.round(r)).join(", ")} ms.
 
 ## What limits these figures
@@ -285,7 +294,10 @@ ${verdict}
   from compiling PostgreSQL's hot WebAssembly functions a second time with TurboFan (that
   cost 100–400 MB of RSS, growing under load; Liftoff code is slower for SQL, which only
   writes, as-of reads and history use: current reads come from the in-memory read model).
-  4 MB semi-spaces bound the young generation. The read model (every entity version,
+  4 MB semi-spaces bound the young generation. The first start's import of the dataset
+  grows PGlite's WebAssembly memory, which is never given back: that process stays larger
+  (see Start-up) until its next start. Bulk lookups at 50 connections grow the old
+  generation (V8 lets it grow before collecting it): the bulk rows' RSS is that. The read model (every entity version,
   1,702 LSOAs, 11,264 postcodes, their indexes) is ~45 MB of heap; the read cache is at
   most 32 MiB; Node's own binary is ~60 MB of the RSS (file-backed).
 - Start-up on an existing database (the log at \`LOG_LEVEL=debug\` gives each step): Node
