@@ -1,14 +1,17 @@
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env.js";
 
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url)).replace(/\/$/, "");
+
 describe("parseEnv", () => {
   it("defaults everything, with the PGlite data dir under the repo root", () => {
-    const env = parseEnv({}, "/work/main/apps/api");
+    const env = parseEnv({}, `${repoRoot}/apps/api`);
     expect(env).toMatchObject({
       port: 3000,
       host: "127.0.0.1",
       databaseUrl: undefined,
-      dataDir: "/work/main/.data/pglite",
+      dataDir: `${repoRoot}/.data/pglite`,
       readsRequireKey: false,
       logLevel: "info",
       corsOrigins: [],
