@@ -24,7 +24,12 @@ import { type HistoryVerb, makeHistory } from "./verbs/history.js";
 import { type ImportSnapshot, makeImportSnapshot } from "./verbs/importSnapshot.js";
 import { type ListEntities, makeListEntities } from "./verbs/listEntities.js";
 import { type LsoaVerb, makeLsoa } from "./verbs/lsoa.js";
-import { makePostcode, type PostcodeVerb } from "./verbs/postcode.js";
+import {
+  type LookupPostcodesVerb,
+  makeLookupPostcodes,
+  makePostcode,
+  type PostcodeVerb,
+} from "./verbs/postcode.js";
 import { makePractice, type PracticeVerb } from "./verbs/practice.js";
 import { makePreviewChange, type PreviewChange } from "./verbs/previewChange.js";
 import { makeRecordSuccession, type RecordSuccession } from "./verbs/recordSuccession.js";
@@ -74,6 +79,8 @@ export interface RegisterShape {
   readonly changes: ChangesVerb;
   readonly lsoa: LsoaVerb;
   readonly postcode: PostcodeVerb;
+  /** Many postcodes at once: one answer or error per item, in order, in one loop. */
+  readonly lookupPostcodes: LookupPostcodesVerb;
   readonly practice: PracticeVerb;
   readonly checkRules: CheckRules;
 
@@ -111,6 +118,7 @@ export const makeRegister = (options: Partial<RegisterOptions> = {}) =>
       changes: makeChanges(ctx),
       lsoa: makeLsoa(ctx),
       postcode: makePostcode(ctx),
+      lookupPostcodes: makeLookupPostcodes(ctx),
       practice: makePractice(ctx),
       checkRules: makeCheckRules(ctx),
       createEntity: makeCreateEntity(ctx),

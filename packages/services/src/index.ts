@@ -33,7 +33,14 @@ export type {
   ListPage,
 } from "./verbs/listEntities.js";
 export type { LsoaRead, LsoaVerb } from "./verbs/lsoa.js";
-export type { PostcodeRead, PostcodeVerb } from "./verbs/postcode.js";
+export {
+  type LookupPostcodesVerb,
+  lookupPostcodesIn,
+  type PostcodeLookupError,
+  type PostcodeLookupItem,
+  type PostcodeRead,
+  type PostcodeVerb,
+} from "./verbs/postcode.js";
 export type { PracticeRead, PracticeVerb } from "./verbs/practice.js";
 export type {
   ChangePreview,

@@ -249,6 +249,51 @@ describe.each(backends)("reads on $name", (backend) => {
       ),
     );
 
+    it.effect("lookupPostcodes: one answer per input, in order, with per-item errors", () =>
+      run(
+        Effect.gen(function* () {
+          const register = yield* Register;
+          const items = yield* register.lookupPostcodes(
+            ["zz99zb", "nonsense", "ZZ9 9ZZ", " ZZ9 9ZA ", "ZZ99ZB"],
+            { validAt: "2024-01-01" },
+          );
+          expect(
+            items.map((item) => [item.input, item.postcode, item.error?.code ?? null]),
+          ).toEqual([
+            ["zz99zb", "ZZ9 9ZB", null],
+            ["nonsense", null, "invalid-postcode"],
+            ["ZZ9 9ZZ", "ZZ9 9ZZ", "not-found"],
+            [" ZZ9 9ZA ", "ZZ9 9ZA", null],
+            ["ZZ99ZB", "ZZ9 9ZB", null],
+          ]);
+          expect(items[2]?.error?.detail).toBe("the register has no postcode ZZ9 9ZZ");
+          expect(items.map((item) => item.read?.lsoa.code ?? null)).toEqual([
+            "E01999003",
+            null,
+            null,
+            "E01999001",
+            "E01999003",
+          ]);
+          // The same answer as the one-postcode verb, item by item.
+          const one = yield* register.postcode("ZZ9 9ZA", { validAt: "2024-01-01" });
+          expect(items[3]?.read).toEqual(one);
+          const south = yield* register.postcode("ZZ9 9ZB", { validAt: "2024-01-01" });
+          expect(items[0]?.read).toEqual(south);
+          expect(items[4]?.read?.neighbourhoods.map((n) => n.neighbourhood.id)).toEqual([
+            ids.south,
+          ]);
+          // validAt applies to every item: before the scheme, no neighbourhoods.
+          const early = yield* register.lookupPostcodes(["ZZ9 9ZB"], { validAt: "2019-01-01" });
+          expect(early[0]?.read?.neighbourhoods).toEqual([]);
+          expect(yield* register.lookupPostcodes([])).toEqual([]);
+          const bad = yield* Effect.flip(
+            register.lookupPostcodes(["ZZ9 9ZA"], { validAt: "2024-13-45" }),
+          );
+          expect(bad._tag).toBe("ValidationFailed");
+        }),
+      ),
+    );
+
     it.effect("lsoa: the neighbourhoods of geographic schemes that hold it, and the chain", () =>
       run(
         Effect.gen(function* () {

@@ -83,7 +83,7 @@ export const registerLookups = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
 
   openapi(guarded(lookupPostcodes, read), async (c) => {
     const body = valid<{ postcodes: string[]; validAt?: string; asOf?: string }>(c, "json");
-    // One date for every item (left out, the services would work it out once per postcode).
+    // One date for the whole request.
     const asked = timeOptions(body);
     const time = { ...asked, validAt: asked.validAt ?? today() };
     const included = {
@@ -102,53 +102,66 @@ export const registerLookups = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
       into[record.id] ??= record;
       return record.id;
     };
+    // Validated with the `postcode` library (as the one-postcode route), then every valid
+    // postcode resolved by the services in one plain loop over the read model.
+    const normalised: Array<string | null> = new Array(body.postcodes.length);
+    const wanted: string[] = [];
+    for (let i = 0; i < body.postcodes.length; i++) {
+      const postcode = normalisePostcodeText(body.postcodes[i] as string);
+      normalised[i] = postcode;
+      if (postcode !== null) wanted.push(postcode);
+    }
+    const lookup = register.lookupPostcodes(wanted, time);
+    const answers = time.asOf === undefined ? await runRead(lookup) : await run(lookup);
     let found = 0;
-    const lookup = Effect.forEach(body.postcodes, (input): Effect.Effect<BulkItem, unknown> => {
-      const postcode = normalisePostcodeText(input);
+    let next = 0;
+    const items: BulkItem[] = new Array(body.postcodes.length);
+    for (let i = 0; i < body.postcodes.length; i++) {
+      const input = body.postcodes[i] as string;
+      const postcode = normalised[i] ?? null;
       if (postcode === null) {
-        return Effect.succeed({
+        items[i] = {
           input,
           postcode: null,
           result: null,
-          error: { code: "invalid-postcode" as const, detail: "not a UK postcode" },
-        });
+          error: { code: "invalid-postcode", detail: "not a UK postcode" },
+        };
+        continue;
       }
-      return register.postcode(postcode, time).pipe(
-        Effect.map((answer: PostcodeRead): BulkItem => {
-          found++;
-          included.lsoas[answer.lsoa.code] ??= answer.lsoa;
-          const neighbourhoodIds = answer.neighbourhoods.map((entry) => {
-            refer(included.schemes, entry.scheme);
-            return refer(included.neighbourhoods, entry.neighbourhood) as string;
-          });
-          return {
-            input,
-            postcode,
-            result: {
-              postcode: answer.postcode,
-              lsoaCode: answer.lsoa.code,
-              msoaCode: answer.lsoa.msoa.code,
-              wardCode: answer.postcode.wardCode ?? answer.lsoa.ward?.code ?? null,
-              neighbourhoodIds,
-              placeId: refer(included.places, answer.place),
-              subIcbLocationId: refer(included.organisations, answer.subIcbLocation),
-              icbId: refer(included.organisations, answer.icb),
-              systemId: refer(included.systems, answer.system),
-            },
-            error: null,
-          };
-        }),
-        Effect.catchTag("NotFound", (error) =>
-          Effect.succeed({
-            input,
-            postcode,
-            result: null,
-            error: { code: "not-found" as const, detail: error.message },
-          }),
-        ),
-      );
-    });
-    const items = time.asOf === undefined ? await runRead(lookup) : await run(lookup);
+      const item = answers[next++];
+      if (item === undefined || item.read === null) {
+        items[i] = {
+          input,
+          postcode,
+          result: null,
+          error: item?.error ?? { code: "not-found", detail: `no answer for ${postcode}` },
+        };
+        continue;
+      }
+      const answer = item.read;
+      found++;
+      included.lsoas[answer.lsoa.code] ??= answer.lsoa;
+      const neighbourhoodIds = answer.neighbourhoods.map((entry) => {
+        refer(included.schemes, entry.scheme);
+        return refer(included.neighbourhoods, entry.neighbourhood) as string;
+      });
+      items[i] = {
+        input,
+        postcode,
+        result: {
+          postcode: answer.postcode,
+          lsoaCode: answer.lsoa.code,
+          msoaCode: answer.lsoa.msoa.code,
+          wardCode: answer.postcode.wardCode ?? answer.lsoa.ward?.code ?? null,
+          neighbourhoodIds,
+          placeId: refer(included.places, answer.place),
+          subIcbLocationId: refer(included.organisations, answer.subIcbLocation),
+          icbId: refer(included.organisations, answer.icb),
+          systemId: refer(included.systems, answer.system),
+        },
+        error: null,
+      };
+    }
     c.header("Cache-Control", "no-store");
     return c.body(
       JSON.stringify({
