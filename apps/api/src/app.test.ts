@@ -72,6 +72,23 @@ describe("the app shell", () => {
     expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
   });
 
+  it("sends JSON responses the JSON set of security headers and the docs page the full set", async () => {
+    const json = await app.request("/nowhere");
+    expect(json.headers.get("strict-transport-security")).toMatch(/max-age=/);
+    expect(json.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    expect(json.headers.get("content-security-policy")).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    for (const name of ["x-xss-protection", "x-download-options", "origin-agent-cluster"]) {
+      expect(json.headers.get(name), name).toBeNull();
+    }
+    const page = await app.request("/docs");
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(page.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(page.headers.get("x-xss-protection")).toBe("0");
+  });
+
   it("serves the docs UI and its assets from node_modules", async () => {
     const page = await app.request("/docs");
     expect(page.status).toBe(200);

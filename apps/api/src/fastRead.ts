@@ -60,6 +60,16 @@ const incomingHeaders = (env: unknown): IncomingHeaders | undefined => {
 const one = (value: string | ReadonlyArray<string> | undefined): string | undefined =>
   typeof value === "string" ? value : value?.[0];
 
+/** A request header (lower-case name) from Node's headers, or from a Fetch Request's. */
+const headerOf = (
+  node: IncomingHeaders | undefined,
+  fetched: Headers | undefined,
+  name: string,
+): string | undefined => {
+  if (node !== undefined) return one(node[name]);
+  return fetched?.get(name) ?? undefined;
+};
+
 /** The first middleware of the app: serves cached open reads (see the module comment). */
 export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> => {
   const fixed: Record<string, string> = {};
@@ -73,27 +83,41 @@ export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> =>
     const url = raw.url;
     const pathStart = url.indexOf("/", url.indexOf("//") + 2);
     if (url.startsWith("/v1/", pathStart) === false || url.includes("asOf=")) return next();
+    // Node's headers when served by @hono/node-server; a Fetch Request's otherwise.
     const nodeHeaders = incomingHeaders(c.env);
-    const header = (name: string): string | undefined =>
-      nodeHeaders === undefined ? c.req.header(name) : one(nodeHeaders[name]);
-    if (header("authorization") !== undefined || header("x-api-key") !== undefined) return next();
-    if (options.cors && header("origin") !== undefined) return next();
+    const fetchHeaders = nodeHeaders === undefined ? raw.headers : undefined;
+    if (
+      headerOf(nodeHeaders, fetchHeaders, "authorization") !== undefined ||
+      headerOf(nodeHeaders, fetchHeaders, "x-api-key") !== undefined
+    ) {
+      return next();
+    }
+    if (options.cors && headerOf(nodeHeaders, fetchHeaders, "origin") !== undefined) return next();
     const key = url.slice(pathStart);
     const hit = options.cache.get(key);
     if (hit === undefined || hit.version !== options.dataVersion() || hit.day !== today()) {
       return next();
     }
     const started = performance.now();
-    const requestId = requestIdOf(header("x-request-id"));
-    const match = header("if-none-match");
+    const requestId = requestIdOf(headerOf(nodeHeaders, fetchHeaders, "x-request-id"));
+    const match = headerOf(nodeHeaders, fetchHeaders, "if-none-match");
     const status = match !== undefined && etagMatches(match, hit.etag) ? 304 : 200;
-    const headers: Record<string, string> = {
-      "X-Request-Id": requestId,
-      ...fixed,
-      ETag: hit.etag,
-    };
-    if (status === 200) headers["Content-Type"] = "application/json";
-    const response = new Response(status === 200 ? hit.body : null, { status, headers });
+    // One plain object (no Headers), of one shape per status.
+    const response =
+      status === 200
+        ? new Response(hit.body, {
+            status,
+            headers: {
+              "X-Request-Id": requestId,
+              ...fixed,
+              ETag: hit.etag,
+              "Content-Type": "application/json",
+            },
+          })
+        : new Response(null, {
+            status,
+            headers: { "X-Request-Id": requestId, ...fixed, ETag: hit.etag },
+          });
     options.logger.request?.(requestId, "GET", c.req.path, status, performance.now() - started);
     return response;
   };

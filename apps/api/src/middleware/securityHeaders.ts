@@ -1,19 +1,34 @@
 /**
  * @module securityHeaders
- * The security headers of every API response, set before the handler runs (so they are
- * part of the response it creates, with no second pass over its headers): no sniffing, no
- * framing, HSTS, no referrer, isolation, and a CSP that lets nothing load. The docs pages
- * set their own CSP; the admin app (mounted at /admin) sets all of its own.
+ * The security headers, set before the handler runs (so they are part of the response it
+ * creates, with no second pass over its headers). JSON responses (every route but the docs
+ * pages) get the few headers that mean something for a JSON body: no sniffing, no framing,
+ * HSTS, a CSP that lets nothing load, and a resource policy that lets other origins read
+ * it. The docs pages (HTML) get the full set for pages, with their own CSP; the admin app
+ * (mounted at /admin) sets all of its own. The README ("Security headers") gives the reason
+ * for each header kept or left out.
  */
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../context.js";
 
-/** The CSP of JSON responses: nothing may load. */
-export const apiCsp = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+/** The CSP of JSON responses: nothing may load, nothing may frame it. */
+export const apiCsp = "default-src 'none'; frame-ancestors 'none'";
 
-/** The security headers, in order (also written by the hot path, `fastRead.ts`). */
+/**
+ * The security headers of JSON responses, in order (also written by the hot path,
+ * `fastRead.ts`).
+ */
 export const securityHeaderList: ReadonlyArray<readonly [string, string]> = [
   ["Content-Security-Policy", apiCsp],
+  ["Cross-Origin-Resource-Policy", "cross-origin"],
+  ["Strict-Transport-Security", "max-age=15552000; includeSubDomains"],
+  ["X-Content-Type-Options", "nosniff"],
+  ["X-Frame-Options", "SAMEORIGIN"],
+];
+
+/** The security headers of HTML pages (the docs), in order; the docs set their own CSP. */
+export const pageSecurityHeaderList: ReadonlyArray<readonly [string, string]> = [
+  ["Content-Security-Policy", `${apiCsp}; base-uri 'none'`],
   ["Cross-Origin-Opener-Policy", "same-origin"],
   ["Cross-Origin-Resource-Policy", "cross-origin"],
   ["Origin-Agent-Cluster", "?1"],
@@ -27,9 +42,12 @@ export const securityHeaderList: ReadonlyArray<readonly [string, string]> = [
   ["X-XSS-Protection", "0"],
 ];
 
-/** Sets the security headers on every response outside /admin. */
+/** Sets the security headers on every response outside /admin (the page set on /docs). */
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.req.path.startsWith("/admin")) {
+  const path = c.req.path;
+  if (path === "/docs" || path.startsWith("/docs/")) {
+    for (const [name, value] of pageSecurityHeaderList) c.header(name, value);
+  } else if (!path.startsWith("/admin")) {
     for (const [name, value] of securityHeaderList) c.header(name, value);
   }
   await next();
