@@ -16,7 +16,7 @@ import { methodNotAllowed } from "hono/method-not-allowed";
 import type { AppEnv } from "./context.js";
 import { registerDocs } from "./docs.js";
 import type { Env } from "./env.js";
-import { fastRead, requestIdOf } from "./fastRead.js";
+import { fastRead, type NodeFastRead, nodeFastRead, requestIdOf } from "./fastRead.js";
 import type { Logger } from "./logger.js";
 import { authenticate, createKeyCache, type KeyCache } from "./middleware/auth.js";
 import { securityHeaders } from "./middleware/securityHeaders.js";
@@ -64,6 +64,14 @@ const accessLog = (logger: Logger): MiddlewareHandler<AppEnv> =>
     );
   };
 
+const nodeFastReads = new WeakMap<object, NodeFastRead>();
+
+/**
+ * The app's hot path for Node's request listener (served by `startServer`'s `fastPath`):
+ * cached open reads answered before @hono/node-server and Hono (see `fastRead.ts`).
+ */
+export const nodeFastReadOf = (app: object): NodeFastRead | undefined => nodeFastReads.get(app);
+
 /**
  * Builds the app.
  *
@@ -79,15 +87,15 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
 
   const cache = new ReadCache();
   const register = deps.register;
-  app.use(
-    fastRead({
-      cache,
-      dataVersion: () => (register === undefined ? -1 : Effect.runSync(register.dataVersion)),
-      logger: deps.logger,
-      readsRequireKey: deps.config.readsRequireKey,
-      cors: deps.config.corsOrigins.length > 0,
-    }),
-  );
+  const fastReadOptions = {
+    cache,
+    dataVersion: () => (register === undefined ? -1 : Effect.runSync(register.dataVersion)),
+    logger: deps.logger,
+    readsRequireKey: deps.config.readsRequireKey,
+    cors: deps.config.corsOrigins.length > 0,
+  };
+  app.use(fastRead(fastReadOptions));
+  nodeFastReads.set(app, nodeFastRead(fastReadOptions));
   app.use(async function requestIdMiddleware(c, next) {
     const id = requestIdOf(c.req.header("x-request-id"));
     c.set("requestId", id);

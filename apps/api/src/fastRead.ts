@@ -11,6 +11,7 @@
  * `asOf` read, a request that presents a key (it must be verified), reads that need a key,
  * a cross-origin request when CORS is on, and a cache miss or a stale entry.
  */
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context.js";
 import type { Logger } from "./logger.js";
@@ -120,5 +121,71 @@ export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> =>
           });
     options.logger.request?.(requestId, "GET", c.req.path, status, performance.now() - started);
     return response;
+  };
+};
+
+/**
+ * The same hot path one step earlier, in Node's request listener before @hono/node-server
+ * and Hono (no Request, no Context, no routing, no Response): answers a cached open read
+ * and returns `true`, or returns `false` and leaves the request to the app, whose first
+ * middleware ({@link fastRead}) tries again. Plain request targets only (`/v1/…` with no
+ * dot segment, fragment, malformed escape or `%25`): the cache key is the target as sent,
+ * the logged path its path decoded as Hono decodes it.
+ */
+export type NodeFastRead = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+const malformedEscape = /%(?![0-9A-Fa-f]{2})/;
+
+/** Builds the {@link NodeFastRead} of an app (`createApp` does; `nodeFastReadOf` finds it). */
+export const nodeFastRead = (options: FastReadOptions): NodeFastRead => {
+  const fixed: Record<string, string> = {};
+  for (const [name, value] of securityHeaderList) fixed[name] = value;
+  fixed["Cache-Control"] = "private, no-cache";
+  fixed.Vary = "Authorization, X-API-Key";
+  return (req, res) => {
+    if (options.readsRequireKey || req.method !== "GET") return false;
+    const url = req.url;
+    if (url === undefined || !url.startsWith("/v1/")) return false;
+    if (url.includes("/.") || url.includes("#") || url.includes("asOf=")) return false;
+    const encoded = url.includes("%");
+    // Percent-escapes: well-formed ones only, and no `%25` (Hono keeps that one encoded).
+    if (encoded && (url.includes("%25") || malformedEscape.test(url))) return false;
+    const headers = req.headers;
+    if (headers.authorization !== undefined || headers["x-api-key"] !== undefined) return false;
+    if (options.cors && headers.origin !== undefined) return false;
+    const hit = options.cache.get(url);
+    if (hit === undefined || hit.version !== options.dataVersion() || hit.day !== today()) {
+      return false;
+    }
+    const started = performance.now();
+    const requestId = requestIdOf(one(headers["x-request-id"]));
+    const match = headers["if-none-match"];
+    const query = url.indexOf("?");
+    const target = query === -1 ? url : url.slice(0, query);
+    // The path as Hono gives it to the access log (decoded).
+    let path = target;
+    if (encoded) {
+      try {
+        path = decodeURI(target);
+      } catch {
+        return false;
+      }
+    }
+    if (match !== undefined && etagMatches(match, hit.etag)) {
+      res.writeHead(304, { "X-Request-Id": requestId, ...fixed, ETag: hit.etag });
+      res.end();
+      options.logger.request?.(requestId, "GET", path, 304, performance.now() - started);
+      return true;
+    }
+    res.writeHead(200, {
+      "X-Request-Id": requestId,
+      ...fixed,
+      ETag: hit.etag,
+      "Content-Type": "application/json",
+      "Content-Length": String(hit.body.byteLength),
+    });
+    res.end(hit.body);
+    options.logger.request?.(requestId, "GET", path, 200, performance.now() - started);
+    return true;
   };
 };

@@ -4,6 +4,7 @@
  * SIGINT it stops accepting connections, lets in-flight requests finish (up to a timeout),
  * then runs the cleanup (dispose the runtime, close the store).
  */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Logger } from "./logger.js";
@@ -30,6 +31,11 @@ export interface ServerOptions {
   readonly onClose?: () => Promise<void>;
   /** Whether SIGTERM / SIGINT close the server and exit the process (main: yes; tests: no). */
   readonly handleSignals?: boolean;
+  /**
+   * Tried before the app on every request: answers it and returns `true`, or returns
+   * `false` to leave it to the app (the app's `nodeFastReadOf`).
+   */
+  readonly fastPath?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 /**
@@ -44,8 +50,21 @@ export interface ServerOptions {
  */
 export const startServer = (options: ServerOptions): Promise<RunningServer> =>
   new Promise((resolve, reject) => {
+    const fastPath = options.fastPath;
     const server = serve(
-      { fetch: options.fetch, port: options.port, hostname: options.host },
+      {
+        fetch: options.fetch,
+        port: options.port,
+        hostname: options.host,
+        ...(fastPath === undefined
+          ? {}
+          : {
+              createServer: ((serverOptions, listener) =>
+                createServer(serverOptions, (req, res) => {
+                  if (!fastPath(req, res)) listener?.(req, res);
+                })) as typeof createServer,
+            }),
+      },
       (info: AddressInfo) => {
         const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
         let closing: Promise<void> | undefined;

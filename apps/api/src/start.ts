@@ -11,7 +11,7 @@ import { type AuthStore, createAuthStore } from "@care-atlas/auth";
 import { Register, type RegisterShape, StoreService } from "@care-atlas/services";
 import { openStore, type Store } from "@care-atlas/store";
 import { Effect, Layer, ManagedRuntime } from "effect";
-import { createApp } from "./app.js";
+import { createApp, nodeFastReadOf } from "./app.js";
 import { openAuthDatabase } from "./authDatabase.js";
 import type { Env } from "./env.js";
 import type { Logger } from "./logger.js";
@@ -284,8 +284,10 @@ export const startCareAtlas = async (
       ...(admin === undefined ? {} : { admin }),
     });
 
+    const fastPath = nodeFastReadOf(app);
     const server = await startServer({
       fetch: app.fetch,
+      ...(fastPath === undefined ? {} : { fastPath }),
       port: env.port,
       host: env.host,
       logger,
