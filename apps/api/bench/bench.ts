@@ -267,6 +267,16 @@ ${table}
 
 ${verdict}
 
+## Before the last changes (for comparison)
+
+Figures of an earlier run (commit d0a8998, load 0.81 at its start), before the bulk lookup
+became one loop over the read model (it ran each postcode through its own Effect) and
+before JSON responses dropped the seven security headers meant for HTML pages (~770 bytes
+of headers, now ~540): baseline 16,605 req/s; GET one place 8,318 req/s (50 %), p99 10 ms;
+GET a postcode 7,185 req/s (43 %), p99 11 ms; GET neighbourhoods 7,953 req/s (48 %), p99
+10 ms; bulk 1,000 postcodes on one connection 26 req/s, p50 38 ms, p99 119 ms; on 50
+connections 30 req/s; RSS peak 258 MB under the hot reads, 436 MB with the bulk lookups.
+
 ## Start-up
 
 - First start (create the embedded database, migrate, import the GM dataset: ${"~"}1,160 entities and 11,264 postcodes) to ready: ${Math.round(firstStartMs)} ms.
@@ -279,14 +289,28 @@ ${verdict}
   compare the baseline before and after the API (above) to see how much the machine drifted
   during the run; ratios against their mean are the fairest figure one run gives.
 - Hot reads: an open read of the current state whose answer the read cache holds (serialised,
-  keyed by path and query, for one data version and day) is answered by the app's first
-  middleware (\`src/fastRead.ts\`), with the same status, headers, body and access-log line
-  as the full chain, and one plain object of headers (no \`Headers\`). What remains per request
-  beyond the hello-world is: the 17 response headers (12 security headers, request id, ETag,
-  cache headers), a body of 1–7 KB instead of 11 bytes, a new request id (UUID), and the JSON
-  access-log line (formatted as a string, written to stdout once per event-loop turn).
-  On the hello-world the kernel's socket writes and Node's HTTP parser are already most of
-  the time; the API adds its share on top of that, on the same two cores as autocannon.
+  keyed by path and query, for one data version and day) is answered in Node's request
+  listener, before @hono/node-server and Hono (\`nodeFastRead\` in \`src/fastRead.ts\`: no
+  Request, Context, routing or Response objects), with the same status, headers, body and
+  access-log line as the full chain; targets it leaves alone (a \`%25\` or malformed escape,
+  dot segments) are tried again by the app's first middleware. The head is one plain object
+  with a \`Content-Length\` (not chunked), and Node writes it and the cached body (one
+  \`Uint8Array\`) in one \`writev\`. What remains per request beyond the hello-world is: 14
+  response headers, ~540 bytes (5 security headers for JSON, request id, ETag, cache
+  headers; 12 security headers and ~770 bytes before the JSON set was trimmed), a body of
+  1.2–10 KB instead of 11 bytes, a new request id (UUID), and the JSON access-log line
+  (formatted as a string, written to stdout once per event-loop turn). On the hello-world
+  the kernel's socket writes and Node's HTTP parser are already most of the time; the API
+  adds its share on top of that, on the same two cores as autocannon. Runs differ by a few
+  points of the ratio (the first hot-read target, right after the restarts and warm-ups,
+  tends to come out lowest).
+- Bulk lookups: the services' \`lookupPostcodes\` resolves the whole list in one plain loop
+  over the read model (one Effect per request, each LSOA's chain worked out once); what is
+  left is validating each postcode with the \`postcode\` library and the JSON of the answer
+  (~0.5 MB for 1,000 postcodes). At 50 connections each request is ~15 ms of CPU on one
+  thread, so 50 at once queue behind each other: p50 and p99 are that queue, and its tail
+  can pass autocannon's 10 s timeout (counted as errors); one connection gives the latency
+  of one request.
 - Memory (\`pnpm start\` runs \`node --liftoff-only --max-semi-space-size=4 dist/main.js\`): one
   embedded PGlite for the register and auth (auth uses the store's connection), started
   with \`shared_buffers=16MB\` (PGlite touches its whole buffer pool at start: the default
@@ -296,8 +320,9 @@ ${verdict}
   writes, as-of reads and history use: current reads come from the in-memory read model).
   4 MB semi-spaces bound the young generation. The first start's import of the dataset
   grows PGlite's WebAssembly memory, which is never given back: that process stays larger
-  (see Start-up) until its next start. Bulk lookups at 50 connections grow the old
-  generation (V8 lets it grow before collecting it): the bulk rows' RSS is that. The read model (every entity version,
+  (see Start-up) until its next start. Bulk lookups grow the old generation (V8 lets it
+  grow before collecting it; each answer's JSON is ~0.5 MB): the bulk rows' RSS is that
+  (430–450 MB when each postcode ran through its own Effect; 260–400 MB since, from run to run, as V8 collects sooner or later). The read model (every entity version,
   1,702 LSOAs, 11,264 postcodes, their indexes) is ~45 MB of heap; the read cache is at
   most 32 MiB; Node's own binary is ~60 MB of the RSS (file-backed).
 - Start-up on an existing database (the log at \`LOG_LEVEL=debug\` gives each step): Node
