@@ -460,6 +460,13 @@ const writeResponse = (
   );
 };
 
+/** The who / why / where-from of a write, from its principal and request body. */
+const changeMeta = (actor: string, body: { reason: string; source?: string }) => ({
+  actor,
+  reason: body.reason,
+  ...(body.source === undefined ? {} : { source: body.source }),
+});
+
 /** The create handler of a resource. */
 export const createHandler =
   <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape>(
@@ -470,11 +477,7 @@ export const createHandler =
     const actor = principalActor(c);
     const body = valid(c, "json") as { data: never; reason: string; source?: string };
     const result = await run(
-      deps.register.createEntity(spec.kind, body.data, {
-        actor,
-        reason: body.reason,
-        ...(body.source === undefined ? {} : { source: body.source }),
-      }),
+      deps.register.createEntity(spec.kind, body.data, changeMeta(actor, body)),
       { conflictAs: "conflict", invalidAs: "validation-failed" },
     );
     c.header("Location", `${spec.path}/${result.id}`);
@@ -493,11 +496,7 @@ export const updateHandler =
     const revision = revisionOf(c.req.header("if-match"));
     const body = valid(c, "json") as { data: never; reason: string; source?: string };
     const result = await run(
-      deps.register.updateEntity(spec.kind, id, body.data, revision, {
-        actor,
-        reason: body.reason,
-        ...(body.source === undefined ? {} : { source: body.source }),
-      }),
+      deps.register.updateEntity(spec.kind, id, body.data, revision, changeMeta(actor, body)),
       { conflictAs: "precondition-failed", invalidAs: "validation-failed" },
     );
     return writeResponse(c, 200, result);
@@ -515,11 +514,7 @@ export const endHandler =
     const revision = revisionOf(c.req.header("if-match"));
     const body = valid(c, "json") as { date: string; reason: string; source?: string };
     const result = await run(
-      deps.register.endEntity(spec.kind, id, body.date, revision, {
-        actor,
-        reason: body.reason,
-        ...(body.source === undefined ? {} : { source: body.source }),
-      }),
+      deps.register.endEntity(spec.kind, id, body.date, revision, changeMeta(actor, body)),
       { conflictAs: "precondition-failed", invalidAs: "validation-failed" },
     );
     return writeResponse(c, 200, result);
