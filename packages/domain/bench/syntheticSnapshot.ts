@@ -7,6 +7,7 @@
  */
 import {
   type EntityKind,
+  emptySnapshot,
   type Period,
   type Snapshot,
   stableId,
@@ -52,20 +53,7 @@ const id = (kind: EntityKind, key: string) => stableId(kind, `synthetic:${key}`)
  */
 export const syntheticSnapshot = (): Snapshot => {
   const s: Snapshot = {
-    systems: [],
-    places: [],
-    neighbourhoodSchemes: [],
-    neighbourhoods: [],
-    organisations: [],
-    relationships: [],
-    successions: [],
-    governanceBodies: [],
-    collaboratives: [],
-    teams: [],
-    pooledBudgets: [],
-    decisions: [],
-    strategy: [],
-    lsoas: [],
+    ...emptySnapshot(),
     sources: [
       {
         key: source,

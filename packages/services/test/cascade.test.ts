@@ -9,7 +9,7 @@ import { describe, expect, it } from "@effect/vitest";
 import { Effect } from "effect";
 import { afterAll, beforeAll } from "vitest";
 import { Register } from "../src/Register.js";
-import { ids, meta, otherOrganisation, provenance } from "./fixtures.js";
+import { from2020, ids, meta, otherOrganisation, provenance } from "./fixtures.js";
 import { backends, registerOn, seed, type TestDatabase } from "./harness.js";
 
 const link = (
@@ -19,8 +19,6 @@ const link = (
   valid: { from: string; to: string | null },
   kind: "member-of" | "reports-to" | "lead-of" = "member-of",
 ) => ({ id, kind, subjectId, objectId, valid, provenance });
-
-const from2020 = { from: "2020-04-01", to: null };
 
 /** Every change of one write shares its instant, actor, reason and operation. */
 const oneWrite = (changes: ReadonlyArray<Change>, operation: string) => {

@@ -8,6 +8,7 @@ import type { Finding, Snapshot, Source } from "@care-atlas/domain";
 import { compare } from "./geography.js";
 import type { SplitLsoa } from "./neighbourhoods.js";
 import { pcnSchemeDescription, traffordSchemeDescription } from "./neighbourhoods.js";
+import { collectionOrder } from "./serialise.js";
 
 const ogl = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
 
@@ -105,23 +106,6 @@ export const dataQualityMarkdown = (
   for (const finding of warnings)
     byRule.set(finding.rule, [...(byRule.get(finding.rule) ?? []), finding]);
 
-  const collections: ReadonlyArray<keyof Snapshot> = [
-    "systems",
-    "places",
-    "neighbourhoodSchemes",
-    "neighbourhoods",
-    "organisations",
-    "relationships",
-    "successions",
-    "governanceBodies",
-    "collaboratives",
-    "teams",
-    "pooledBudgets",
-    "decisions",
-    "strategy",
-    "lsoas",
-    "sources",
-  ];
   const kinds = new Map<string, { ids: Set<string>; versions: number; open: Set<string> }>();
   for (const o of snapshot.organisations) {
     const entry = kinds.get(o.kind) ?? {
@@ -147,7 +131,7 @@ export const dataQualityMarkdown = (
     "",
     ...table(
       ["collection", "records (versions)", "distinct ids / codes"],
-      collections.map((key) => [
+      collectionOrder.map((key) => [
         key,
         (snapshot[key] as ReadonlyArray<unknown>).length,
         ids(snapshot, key),

@@ -4,7 +4,7 @@
  * a rebuild from the same raw files is byte-for-byte identical and diffs show the records
  * that changed), and the postcode sample as sorted CSV.
  */
-import type { PostcodeLocation, Snapshot } from "@care-atlas/domain";
+import { type PostcodeLocation, Snapshot } from "@care-atlas/domain";
 
 /** Keys that lead, in this order; all others follow in code-point order. */
 const leading = ["id", "key", "code", "kind", "name", "title", "system", "value"];
@@ -38,23 +38,7 @@ export const canonicalJson = (value: unknown): string => {
 };
 
 /** The snapshot's collections, in the order of the domain's `Snapshot` schema. */
-const collectionOrder: ReadonlyArray<keyof Snapshot> = [
-  "systems",
-  "places",
-  "neighbourhoodSchemes",
-  "neighbourhoods",
-  "organisations",
-  "relationships",
-  "successions",
-  "governanceBodies",
-  "collaboratives",
-  "teams",
-  "pooledBudgets",
-  "decisions",
-  "strategy",
-  "lsoas",
-  "sources",
-];
+export const collectionOrder = Object.keys(Snapshot.shape) as ReadonlyArray<keyof Snapshot>;
 
 /**
  * The snapshot file: one collection per key, one record per line, keys canonical.
