@@ -2,7 +2,7 @@ import { defineConfig } from "tsup";
 
 // JavaScript only: TypeScript 7 emits the declarations (`tsc -p tsconfig.build.json`).
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: ["src/index.ts", "src/diagnostics.ts"],
   format: ["esm"],
   target: "es2023",
   platform: "node",

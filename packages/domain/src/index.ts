@@ -5,7 +5,9 @@
  */
 export * from "./Collaborative.js";
 export * from "./Decision.js";
+export * from "./DisplayName.js";
 export * from "./ExternalIdentifier.js";
+export * from "./FieldDiff.js";
 export * from "./Finding.js";
 export * from "./GovernanceBody.js";
 export * as History from "./History.js";

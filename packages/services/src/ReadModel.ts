@@ -19,6 +19,7 @@ import {
   type Snapshot,
   type SnapshotIndex,
   type Source,
+  type Succession,
 } from "@care-atlas/domain";
 import type { Change } from "./StoreService.js";
 
@@ -68,6 +69,8 @@ export class ReadModel {
   private linksMemo: Map<string, string[]> | undefined;
   private postcodeMemo: Map<string, PostcodeLocation> | undefined;
   private lsoaMemo: Map<string, Lsoa> | undefined;
+  private sourceMemo: Map<string, Source> | undefined;
+  private successionsMemo: Map<string, string[]> | undefined;
   private geographyMemo:
     | {
         readonly byLsoa: Map<string, string[]>;
@@ -245,6 +248,29 @@ export class ReadModel {
   lsoa(code: string): Lsoa | undefined {
     this.lsoaMemo ??= new Map(this.reference.lsoas.map((lsoa) => [lsoa.code, lsoa]));
     return this.lsoaMemo.get(code);
+  }
+
+  /** A source by key. */
+  source(key: string): Source | undefined {
+    this.sourceMemo ??= new Map(this.reference.sources.map((source) => [source.key, source]));
+    return this.sourceMemo.get(key);
+  }
+
+  /** Ids of the successions naming `entityId` as predecessor or successor in any version, sorted. */
+  successionsOf(entityId: string): ReadonlyArray<string> {
+    if (this.successionsMemo === undefined) {
+      const links = new Map<string, string[]>();
+      for (const id of this.ids("succession")) {
+        const named = new Set<string>();
+        for (const version of (this.histories.get(id)?.versions ?? []) as Succession[]) {
+          for (const other of version.predecessorIds) named.add(other);
+          for (const other of version.successorIds) named.add(other);
+        }
+        for (const other of named) pushTo(links, other, id);
+      }
+      this.successionsMemo = links;
+    }
+    return this.successionsMemo.get(entityId) ?? [];
   }
 
   private get geography() {

@@ -15,14 +15,18 @@ import { StoreService } from "./StoreService.js";
 import { type ChangesVerb, makeChanges } from "./verbs/changes.js";
 import { type CheckRules, makeCheckRules } from "./verbs/checkRules.js";
 import { type CreateEntity, makeCreateEntity } from "./verbs/createEntity.js";
+import { type DirectoryVerb, makeDirectory } from "./verbs/directory.js";
 import { type EndEntity, makeEndEntity } from "./verbs/endEntity.js";
 import { type ExportSnapshot, makeExportSnapshot } from "./verbs/exportSnapshot.js";
 import { type GetByCode, makeGetByCode } from "./verbs/getByCode.js";
 import { type GetEntity, makeGetEntity } from "./verbs/getEntity.js";
+import { type GetVersions, makeGetVersions } from "./verbs/getVersions.js";
 import { type HierarchyVerb, makeHierarchy } from "./verbs/hierarchy.js";
 import { type HistoryVerb, makeHistory } from "./verbs/history.js";
 import { type ImportSnapshot, makeImportSnapshot } from "./verbs/importSnapshot.js";
+import { type ListAll, makeListAll } from "./verbs/listAll.js";
 import { type ListEntities, makeListEntities } from "./verbs/listEntities.js";
+import { type LookupCode, makeLookupCode } from "./verbs/lookupCode.js";
 import { type LsoaVerb, makeLsoa } from "./verbs/lsoa.js";
 import {
   type LookupPostcodesVerb,
@@ -33,6 +37,10 @@ import {
 import { makePractice, type PracticeVerb } from "./verbs/practice.js";
 import { makePreviewChange, type PreviewChange } from "./verbs/previewChange.js";
 import { makeRecordSuccession, type RecordSuccession } from "./verbs/recordSuccession.js";
+import { makeRelationshipsOf, type RelationshipsOf } from "./verbs/relationshipsOf.js";
+import { makeSaveChange, type SaveChange } from "./verbs/saveChange.js";
+import { makeSearchOrganisations, type SearchOrganisations } from "./verbs/searchOrganisations.js";
+import { makeSuccessionsOf, type SuccessionsOf } from "./verbs/successionsOf.js";
 import { makeUpdateEntity, type UpdateEntity } from "./verbs/updateEntity.js";
 
 /** Tuning of a Register. */
@@ -66,14 +74,26 @@ export const defaultRegisterOptions: RegisterOptions = {
 export interface RegisterShape {
   /** The data version (last change sequence number) of the read model; no I/O. */
   readonly dataVersion: Effect.Effect<number>;
-  /** The current read model (for diagnostics and benchmarks); no I/O. */
-  readonly readModel: Effect.Effect<ReadModel>;
   /** Catches the read model up with the store now; returns the data version. */
   readonly refresh: Effect.Effect<number, StoreUnavailable>;
 
   readonly getEntity: GetEntity;
+  /** Every version of one entity, whether or not one is valid on a date. */
+  readonly getVersions: GetVersions;
   readonly getByCode: GetByCode;
+  /** A code's holders on a date, or its past holders and who carries them on. */
+  readonly lookupCode: LookupCode;
   readonly listEntities: ListEntities;
+  /** A whole list, unpaged (the apps' pages). */
+  readonly listAll: ListAll;
+  /** Organisations by kind, role, code, name, place and status. */
+  readonly searchOrganisations: SearchOrganisations;
+  /** The relationships of one entity on a date. */
+  readonly relationshipsOf: RelationshipsOf;
+  /** The successions around one entity, and who carries it on. */
+  readonly successionsOf: SuccessionsOf;
+  /** Display names and versions of any id. */
+  readonly directory: DirectoryVerb;
   readonly hierarchy: HierarchyVerb;
   readonly history: HistoryVerb;
   readonly changes: ChangesVerb;
@@ -90,6 +110,8 @@ export interface RegisterShape {
   readonly recordSuccession: RecordSuccession;
   /** A dry run of `createEntity` / `updateEntity` / `endEntity` / `recordSuccession`. */
   readonly previewChange: PreviewChange;
+  /** The write `previewChange` previews, from the same request. */
+  readonly saveChange: SaveChange;
   readonly importSnapshot: ImportSnapshot;
   readonly exportSnapshot: ExportSnapshot;
 }
@@ -108,11 +130,17 @@ export const makeRegister = (options: Partial<RegisterOptions> = {}) =>
     };
     const register: RegisterShape = {
       dataVersion: Effect.sync(() => live.current().seq),
-      readModel: Effect.sync(() => live.current()),
       refresh: Effect.map(live.refresh, (model) => model.seq),
       getEntity: makeGetEntity(ctx),
+      getVersions: makeGetVersions(ctx),
       getByCode: makeGetByCode(ctx),
+      lookupCode: makeLookupCode(ctx),
       listEntities: makeListEntities(ctx),
+      listAll: makeListAll(ctx),
+      searchOrganisations: makeSearchOrganisations(ctx),
+      relationshipsOf: makeRelationshipsOf(ctx),
+      successionsOf: makeSuccessionsOf(ctx),
+      directory: makeDirectory(ctx),
       hierarchy: makeHierarchy(ctx),
       history: makeHistory(ctx),
       changes: makeChanges(ctx),
@@ -126,11 +154,24 @@ export const makeRegister = (options: Partial<RegisterOptions> = {}) =>
       endEntity: makeEndEntity(ctx),
       recordSuccession: makeRecordSuccession(ctx),
       previewChange: makePreviewChange(ctx),
+      saveChange: makeSaveChange(ctx),
       importSnapshot: makeImportSnapshot(ctx),
       exportSnapshot: makeExportSnapshot(ctx),
     };
+    models.set(register, () => live.current());
     return register;
   });
+
+/** The live model behind each Register (for the diagnostics export only). */
+const models = new WeakMap<RegisterShape, () => ReadModel>();
+
+/**
+ * The current read model of a Register, or `undefined` for one this module did not make.
+ * Not part of the services' API: exported to `@care-atlas/services/diagnostics` for the
+ * services' own tests and benchmarks. The apps call verbs.
+ */
+export const currentModelOf = (register: RegisterShape): ReadModel | undefined =>
+  models.get(register)?.();
 
 /**
  * The register service.

@@ -122,7 +122,12 @@ export const applyChange = (
         });
       }
       if (cause instanceof StoreInvalidInput) {
-        return new ValidationFailed({ issues: [], findings: [], message: cause.message });
+        return new ValidationFailed({
+          about: "change",
+          issues: [],
+          findings: [],
+          message: cause.message,
+        });
       }
       return new StoreUnavailable({
         operation: "apply",

@@ -7,8 +7,14 @@
 export * from "./errors.js";
 export type { NeighbourhoodInScheme, PlaceChain } from "./internal/lookup.js";
 export type { WriteResult } from "./internal/write.js";
-export * from "./ReadModel.js";
-export * from "./Register.js";
+export {
+  defaultRegisterOptions,
+  makeRegister,
+  Register,
+  type RegisterOptions,
+  type RegisterShape,
+} from "./Register.js";
+export * from "./runVerb.js";
 export * from "./StoreService.js";
 export type { ChangesOptions, ChangesPage, ChangesVerb } from "./verbs/changes.js";
 export type { CheckRules, CheckRulesOptions, RulesRead } from "./verbs/checkRules.js";
@@ -18,13 +24,21 @@ export type {
   EntityWriteResult,
   WriteMeta,
 } from "./verbs/createEntity.js";
+export type {
+  Directory,
+  DirectoryEntry,
+  DirectoryOptions,
+  DirectoryVerb,
+} from "./verbs/directory.js";
 export type { EndEntity } from "./verbs/endEntity.js";
 export type { ExportOptions, ExportSnapshot, SnapshotExport } from "./verbs/exportSnapshot.js";
 export type { ByCodeOptions, ByCodeRead, GetByCode } from "./verbs/getByCode.js";
 export type { EntityRead, GetEntity, ReadOptions } from "./verbs/getEntity.js";
+export type { GetVersions, VersionsOptions, VersionsRead } from "./verbs/getVersions.js";
 export type { HierarchyRead, HierarchyReadOptions, HierarchyVerb } from "./verbs/hierarchy.js";
 export type { EntityChange, HistoryRead, HistoryVerb } from "./verbs/history.js";
 export type { ImportOptions, ImportResult, ImportSnapshot } from "./verbs/importSnapshot.js";
+export type { AllRead, ListAll, ListAllOptions } from "./verbs/listAll.js";
 export type {
   FieldFilter,
   ListEntities,
@@ -32,14 +46,19 @@ export type {
   ListOptions,
   ListPage,
 } from "./verbs/listEntities.js";
+export type {
+  CodeRead,
+  CodeSuccessor,
+  LookupCode,
+  LookupCodeOptions,
+} from "./verbs/lookupCode.js";
 export type { LsoaRead, LsoaVerb } from "./verbs/lsoa.js";
-export {
-  type LookupPostcodesVerb,
-  lookupPostcodesIn,
-  type PostcodeLookupError,
-  type PostcodeLookupItem,
-  type PostcodeRead,
-  type PostcodeVerb,
+export type {
+  LookupPostcodesVerb,
+  PostcodeLookupError,
+  PostcodeLookupItem,
+  PostcodeRead,
+  PostcodeVerb,
 } from "./verbs/postcode.js";
 export type { PracticeRead, PracticeVerb } from "./verbs/practice.js";
 export type {
@@ -53,4 +72,16 @@ export type {
   SuccessionInput,
   SuccessionResult,
 } from "./verbs/recordSuccession.js";
+export type {
+  RelationshipsOf,
+  RelationshipsOptions,
+  RelationshipsRead,
+} from "./verbs/relationshipsOf.js";
+export type { SaveChange, SavedChange } from "./verbs/saveChange.js";
+export type {
+  OrganisationQuery,
+  SearchOptions,
+  SearchOrganisations,
+} from "./verbs/searchOrganisations.js";
+export type { SuccessionsOf, SuccessionsRead } from "./verbs/successionsOf.js";
 export type { UpdateEntity } from "./verbs/updateEntity.js";

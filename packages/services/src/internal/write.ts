@@ -146,6 +146,7 @@ export const runWrite = <E>(
         const errors = errorsOf(introduced);
         if (errors.length > 0) {
           return yield* new ValidationFailed({
+            about: "change",
             issues: [],
             findings: errors,
             message: describeErrors(errors),

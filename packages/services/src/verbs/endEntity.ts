@@ -11,8 +11,8 @@ import { type EntityKind, History, IsoDate } from "@care-atlas/domain";
 import { Effect } from "effect";
 import {
   type Conflict,
-  invalidInput,
   NotFound,
+  refusedChange,
   type StoreUnavailable,
   type ValidationFailed,
 } from "../errors.js";
@@ -56,7 +56,7 @@ export const planEnd = <K extends EntityKind>(
         }
         const span = History.lifetime(history.versions);
         if (span !== undefined && day <= span.from) {
-          return yield* invalidInput([
+          return yield* refusedChange([
             {
               path: "date",
               message: `${id} starts on ${span.from}; ending it on ${day} would erase it`,
@@ -64,7 +64,7 @@ export const planEnd = <K extends EntityKind>(
           ]);
         }
         if (span !== undefined && span.to !== null && span.to <= day) {
-          return yield* invalidInput([
+          return yield* refusedChange([
             { path: "date", message: `${id} already ends on ${span.to}` },
           ]);
         }

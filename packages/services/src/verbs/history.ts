@@ -2,15 +2,22 @@
  * @module history
  * Everything ever recorded about one entity: every stored version with its recorded period
  * (change sequence numbers), and the change-log entries that wrote or superseded them —
- * who, when, why, from what source.
+ * who, when, why, from what source — each with the entity's valid-time history before and
+ * after it and the field-level differences between the two.
  */
-import { type EntityKind, kindOfId } from "@care-atlas/domain";
+import {
+  diffHistories,
+  type Entity,
+  type EntityKind,
+  kindOfId,
+  type VersionDiff,
+} from "@care-atlas/domain";
 import { Effect } from "effect";
 import { NotFound, type StoreUnavailable } from "../errors.js";
 import type { RegisterContext } from "../internal/context.js";
 import { type StoredVersion, storeCall } from "../StoreService.js";
 
-/** A change-log entry of one entity (without its before/after histories). */
+/** A change-log entry of one entity. */
 export interface EntityChange {
   readonly seq: number;
   readonly recordedAt: string;
@@ -20,6 +27,12 @@ export interface EntityChange {
   readonly operation: string;
   /** The entity's revision after this change. */
   readonly revision: number;
+  /** Its valid-time history before the change (empty when the change created it). */
+  readonly before: ReadonlyArray<Entity>;
+  /** Its valid-time history after the change (empty when the change removed it). */
+  readonly after: ReadonlyArray<Entity>;
+  /** What the change did to each version, field by field (`diffHistories(before, after)`). */
+  readonly diffs: ReadonlyArray<VersionDiff>;
 }
 
 /** The recorded history of one entity. */
@@ -58,7 +71,7 @@ export const makeHistory =
       );
       if (versions.length === 0) return yield* missing;
       const changes: EntityChange[] = logged.map(
-        ({ seq, recordedAt, actor, reason, source, operation, revision }) => ({
+        ({ seq, recordedAt, actor, reason, source, operation, revision, before, after }) => ({
           seq,
           recordedAt,
           actor,
@@ -66,6 +79,9 @@ export const makeHistory =
           source,
           operation,
           revision,
+          before,
+          after,
+          diffs: diffHistories(before, after),
         }),
       );
       const model = ctx.live.current();

@@ -143,6 +143,7 @@ export const makeImportSnapshot =
           const errors = findings.filter((finding) => finding.severity === "error");
           if (opts.enforceRules && errors.length > 0) {
             return yield* new ValidationFailed({
+              about: "change",
               issues: [],
               findings: errors,
               message: `the snapshot breaks ${errors.length} rule check(s): ${errors

@@ -68,7 +68,10 @@ const firstAfter = (ids: ReadonlyArray<string>, after: string): number => {
   return low;
 };
 
-const matcher = <K extends EntityKind>(filter: ListFilter<K> | undefined) => {
+/** The predicate of a list filter (everything passes when there is none). */
+export const matcher = <K extends EntityKind>(
+  filter: ListFilter<K> | undefined,
+): ((version: EntityOf[K]) => boolean) => {
   if (filter === undefined) return () => true;
   if (typeof filter === "function") return filter;
   const entries = Object.entries(filter).filter(([, value]) => value !== undefined);

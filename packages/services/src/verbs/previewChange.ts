@@ -81,21 +81,43 @@ const Operation = z.object({
   }),
 });
 
-/** The planner of a request: the writing verb's own parsing and planning. */
-const plannerOf = <K extends EntityKind>(
+/** A request parsed: the id of the record it is about, and its writing verb's planner. */
+export interface PlannedRequest {
+  /** The created, updated or ended entity, or the recorded succession. */
+  readonly id: string;
+  readonly planner: Planner<NotFound | ValidationFailed>;
+}
+
+/** Parses a request with the writing verb's own parsing and planning. */
+export const planRequest = <K extends EntityKind>(
   request: ChangeRequest<K>,
-): Effect.Effect<Planner<NotFound | ValidationFailed>, ValidationFailed> => {
-  switch (request.operation) {
-    case "create":
-      return Effect.map(planCreate(request.kind, request.version), (plan) => plan.planner);
-    case "update":
-      return planUpdate(request.kind, request.id, request.version, request.expectedRevision);
-    case "end":
-      return planEnd(request.kind, request.id, request.date, request.expectedRevision);
-    case "succession":
-      return Effect.map(planSuccession(request.succession), (plan) => plan.planner);
-  }
-};
+): Effect.Effect<PlannedRequest, ValidationFailed> =>
+  Effect.gen(function* () {
+    yield* parseWith(Operation, request);
+    switch (request.operation) {
+      case "create":
+        return yield* planCreate(request.kind, request.version);
+      case "update":
+        return {
+          id: request.id,
+          planner: yield* planUpdate(
+            request.kind,
+            request.id,
+            request.version,
+            request.expectedRevision,
+          ),
+        };
+      case "end":
+        return {
+          id: request.id,
+          planner: yield* planEnd(request.kind, request.id, request.date, request.expectedRevision),
+        };
+      case "succession": {
+        const { succession, planner } = yield* planSuccession(request.succession);
+        return { id: succession.id, planner };
+      }
+    }
+  });
 
 /**
  * `previewChange(request)`.
@@ -123,8 +145,7 @@ export const makePreviewChange =
   (ctx: RegisterContext): PreviewChange =>
   (request) =>
     Effect.gen(function* () {
-      yield* parseWith(Operation, request);
-      const planner = yield* plannerOf(request);
+      const { planner } = yield* planRequest(request);
       const { model, changed, introduced } = yield* runPreview(ctx, planner);
       return {
         findings: introduced,

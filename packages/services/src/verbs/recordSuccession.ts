@@ -18,8 +18,8 @@ import { Effect } from "effect";
 import { z } from "zod";
 import {
   type Conflict,
-  invalidInput,
   NotFound,
+  refusedChange,
   type StoreUnavailable,
   type ValidationFailed,
 } from "../errors.js";
@@ -108,7 +108,7 @@ export const planSuccession = (input: SuccessionInput) =>
           }
           const versions = History.endHistory(history.versions, parsed.date);
           if (versions.length === 0) {
-            return yield* invalidInput([
+            return yield* refusedChange([
               {
                 path: "date",
                 message: `predecessor ${id} starts on ${History.lifetime(history.versions)?.from}, not before ${parsed.date}`,

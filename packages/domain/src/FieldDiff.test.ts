@@ -1,6 +1,6 @@
-import type { Entity } from "@care-atlas/domain";
 import { describe, expect, it } from "vitest";
-import { diffFields, diffHistories, flatten } from "./FieldDiff.js";
+import { diffFields, diffHistories, flattenFields } from "./FieldDiff.js";
+import type { Entity } from "./Snapshot.js";
 
 const org = (name: string, from: string, to: string | null, extra: Record<string, unknown> = {}) =>
   ({
@@ -14,9 +14,9 @@ const org = (name: string, from: string, to: string | null, extra: Record<string
     ...extra,
   }) as unknown as Entity;
 
-describe("flatten", () => {
+describe("flattenFields", () => {
   it("flattens nested values to dotted paths", () => {
-    expect(flatten({ a: 1, b: { c: null, d: ["x", "y"] }, e: [{ f: "g" }], h: [] })).toEqual({
+    expect(flattenFields({ a: 1, b: { c: null, d: ["x", "y"] }, e: [{ f: "g" }], h: [] })).toEqual({
       a: "1",
       "b.c": "none",
       "b.d": "x, y",

@@ -5,7 +5,8 @@
  * version it replaced from that day), and each pair is compared field by field, with nested
  * values flattened to dotted paths (`valid.to`, `codes.0.value`).
  */
-import type { Entity } from "@care-atlas/domain";
+import { contains } from "./Period.js";
+import type { Entity } from "./Snapshot.js";
 
 /** One changed field. `undefined` = the field was absent. */
 export interface FieldChange {
@@ -28,11 +29,12 @@ export interface VersionDiff {
  *
  * @example
  * ```ts
- * flatten({ name: "A", valid: { from: "2020-01-01", to: null }, codes: [{ value: "X" }] });
+ * import { flattenFields } from "@care-atlas/domain";
+ * flattenFields({ name: "A", valid: { from: "2020-01-01", to: null }, codes: [{ value: "X" }] });
  * // { name: "A", "valid.from": "2020-01-01", "valid.to": "none", "codes.0.value": "X" }
  * ```
  */
-export const flatten = (
+export const flattenFields = (
   value: unknown,
   prefix = "",
   out: Record<string, string> = {},
@@ -45,13 +47,13 @@ export const flatten = (
     } else {
       if (value.length === 0) out[prefix] = "(empty)";
       value.forEach((item, i) => {
-        flatten(item, prefix === "" ? String(i) : `${prefix}.${i}`, out);
+        flattenFields(item, prefix === "" ? String(i) : `${prefix}.${i}`, out);
       });
     }
   } else if (typeof value === "object") {
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
       if (item === undefined) continue;
-      flatten(item, prefix === "" ? key : `${prefix}.${key}`, out);
+      flattenFields(item, prefix === "" ? key : `${prefix}.${key}`, out);
     }
   } else if (value !== undefined) {
     out[prefix] = String(value);
@@ -59,10 +61,18 @@ export const flatten = (
   return out;
 };
 
-/** The fields that differ between two values. */
+/**
+ * The fields that differ between two values (flattened with {@link flattenFields}).
+ *
+ * @example
+ * ```ts
+ * import { diffFields } from "@care-atlas/domain";
+ * diffFields({ name: "Old" }, { name: "New" }); // [{ path: "name", before: "Old", after: "New" }]
+ * ```
+ */
 export const diffFields = (before: unknown, after: unknown): FieldChange[] => {
-  const a = before === undefined ? {} : flatten(before);
-  const b = after === undefined ? {} : flatten(after);
+  const a = before === undefined ? {} : flattenFields(before);
+  const b = after === undefined ? {} : flattenFields(after);
   const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   const changes: FieldChange[] = [];
   for (const path of paths) {
@@ -71,14 +81,12 @@ export const diffFields = (before: unknown, after: unknown): FieldChange[] => {
   return changes;
 };
 
-const contains = (version: Entity, date: string): boolean =>
-  version.valid.from <= date && (version.valid.to === null || date < version.valid.to);
-
 /**
  * The differences between two histories of an entity.
  *
  * @example
  * ```ts
+ * import { diffHistories } from "@care-atlas/domain";
  * diffHistories([v1], [v1Trimmed, v2]);
  * // [{ kind: "changed", valid: v1Trimmed.valid, fields: [{ path: "valid.to", … }] },
  * //  { kind: "added", valid: v2.valid, fields: [{ path: "name", before: "Old", after: "New" }, …] }]
@@ -99,14 +107,15 @@ export const diffHistories = (
       continue;
     }
     // A new version: compare it with the old version it replaced from its first day.
-    const replaced = before.find((old) => contains(old, version.valid.from));
+    const replaced = before.find((old) => contains(old.valid, version.valid.from));
     diffs.push({ kind: "added", valid: version.valid, fields: diffFields(replaced, version) });
   }
   for (const old of before) {
     if (matched.has(old)) continue;
     if (
       after.some(
-        (version) => contains(old, version.valid.from) || contains(version, old.valid.from),
+        (version) =>
+          contains(old.valid, version.valid.from) || contains(version.valid, old.valid.from),
       )
     )
       continue;
