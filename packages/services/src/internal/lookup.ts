@@ -1,7 +1,6 @@
 /** Shared steps of the reads: a version on a date, and the chain place → sub-ICB → ICB. */
 import {
   codeOf,
-  type Entity,
   type EntityKind,
   type EntityOf,
   History,
@@ -95,7 +94,3 @@ export const chainOf = (model: ReadModel, place: Place | undefined, date: IsoDat
     system: system ?? null,
   };
 };
-
-/** The entity a history belongs to, typed by kind. */
-export const asKind = <K extends EntityKind>(_kind: K, version: Entity): EntityOf[K] =>
-  version as EntityOf[K];
