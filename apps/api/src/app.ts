@@ -7,8 +7,8 @@
  * failure becomes problem+json in `problem.ts`.
  */
 import type { AuthStore } from "@care-atlas/auth";
+import type { RegisterRuntime } from "@care-atlas/services";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { Effect } from "effect";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
@@ -26,7 +26,7 @@ import { ReadCache } from "./readCache.js";
 import type { RouteDeps } from "./routes/deps.js";
 import { type Readiness, registerHealth } from "./routes/health.js";
 import { registerV1 } from "./routes/register.js";
-import { unavailableRegister } from "./routes/unavailable.js";
+import { unavailableRuntime } from "./routes/unavailable.js";
 
 /** What the app needs from the rest of the process. */
 export interface AppDeps {
@@ -35,10 +35,14 @@ export interface AppDeps {
   /** Key verification; without it every key is rejected. */
   readonly auth?: Pick<AuthStore, "verifyKey">;
   /**
-   * The register: reads, lookups, writes and the change feed. Without it the /v1 routes
-   * exist (for the OpenAPI document) but answer 503.
+   * The services: the runtime every verb runs on (it provides the Register) and the read
+   * model's data version. Without them the /v1 routes exist (for the OpenAPI document) but
+   * answer 503.
    */
-  readonly register?: RouteDeps["register"];
+  readonly services?: {
+    readonly runtime: RegisterRuntime;
+    readonly dataVersion: () => number;
+  };
   /** Tells the SSE stream of new changes. */
   readonly onChange?: RouteDeps["onChange"];
   /** Aborted on shutdown, to end long-lived streams. */
@@ -86,10 +90,10 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
   const keyCache = deps.keyCache ?? createKeyCache();
 
   const cache = new ReadCache();
-  const register = deps.register;
+  const services = deps.services ?? { runtime: unavailableRuntime(), dataVersion: () => 0 };
   const fastReadOptions = {
     cache,
-    dataVersion: () => (register === undefined ? -1 : Effect.runSync(register.dataVersion)),
+    dataVersion: deps.services === undefined ? () => -1 : services.dataVersion,
     logger: deps.logger,
     readsRequireKey: deps.config.readsRequireKey,
     cors: deps.config.corsOrigins.length > 0,
@@ -158,7 +162,8 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
   registerHealth(app, deps.readiness);
   registerDocs(app);
   registerV1(app, {
-    register: deps.register ?? unavailableRegister,
+    runtime: services.runtime,
+    dataVersion: services.dataVersion,
     cache,
     readsRequireKey: deps.config.readsRequireKey,
     ...(deps.onChange === undefined ? {} : { onChange: deps.onChange }),

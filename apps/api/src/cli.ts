@@ -6,7 +6,7 @@
  */
 import { AuthInputError, createAuthStore } from "@care-atlas/auth";
 import { openStore } from "@care-atlas/store";
-import { openAuthDatabase } from "./authDatabase.js";
+import { authClientOf } from "./authDatabase.js";
 import { runCommand, UsageError, usage } from "./commands.js";
 import { EnvError, loadEnv } from "./env.js";
 
@@ -16,15 +16,10 @@ const main = async (): Promise<number> => {
     env.databaseUrl === undefined ? { dataDir: env.dataDir } : { databaseUrl: env.databaseUrl },
   );
   try {
-    const authDb = openAuthDatabase(store);
-    try {
-      process.stdout.write(
-        `${await runCommand(createAuthStore(authDb.client), process.argv.slice(2))}\n`,
-      );
-      return 0;
-    } finally {
-      await authDb.close();
-    }
+    process.stdout.write(
+      `${await runCommand(createAuthStore(authClientOf(store)), process.argv.slice(2))}\n`,
+    );
+    return 0;
   } finally {
     await store.close();
   }

@@ -3,7 +3,6 @@
  * The Hono environment of the app: what middleware puts on the request context.
  */
 import type { Scope } from "@care-atlas/auth";
-import type { CacheSlot } from "./readCache.js";
 
 /** Who is calling: an API key, an admin session, or nobody. */
 export type Principal =
@@ -24,8 +23,6 @@ export type Principal =
 export interface AppVariables {
   requestId: string;
   principal: Principal | undefined;
-  /** Set by the read cache on a miss: where the read's answer goes. */
-  cacheSlot: CacheSlot | undefined;
 }
 
 /** The app's Hono environment. */

@@ -2,8 +2,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeFastRead } from "./fastRead.js";
+import { today } from "./http/today.js";
 import { createLogger } from "./logger.js";
-import { ReadCache, today } from "./readCache.js";
+import { ReadCache } from "./readCache.js";
 
 describe("nodeFastRead (the hot path in Node's request listener)", () => {
   const lines: string[] = [];

@@ -14,9 +14,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context.js";
+import { etagMatches } from "./http/Etag.js";
+import { today } from "./http/today.js";
 import type { Logger } from "./logger.js";
 import { securityHeaderList } from "./middleware/securityHeaders.js";
-import { type ReadCache, today } from "./readCache.js";
+import type { ReadCache } from "./readCache.js";
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -29,13 +31,6 @@ export const requestIdOf = (incoming: string | undefined): string => {
     if (!/[^\w\-=]/.test(incoming) || requestIdPattern.test(incoming)) return incoming;
   }
   return crypto.randomUUID();
-};
-
-/** Whether an `If-None-Match` header matches an ETag (weak comparison). */
-export const etagMatches = (match: string, etag: string): boolean => {
-  if (match.trim() === "*") return true;
-  const bare = etag.replace(/^W\//, "");
-  return match.split(",").some((tag) => tag.trim().replace(/^W\//, "") === bare);
 };
 
 /** What the fast path needs. */
@@ -71,12 +66,18 @@ const headerOf = (
   return fetched?.get(name) ?? undefined;
 };
 
-/** The first middleware of the app: serves cached open reads (see the module comment). */
-export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> => {
+/** The headers every cached read is answered with, besides its request id and ETag. */
+const fixedHeaders = (): Record<string, string> => {
   const fixed: Record<string, string> = {};
   for (const [name, value] of securityHeaderList) fixed[name] = value;
   fixed["Cache-Control"] = "private, no-cache";
   fixed.Vary = "Authorization, X-API-Key";
+  return fixed;
+};
+
+/** The first middleware of the app: serves cached open reads (see the module comment). */
+export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> => {
+  const fixed = fixedHeaders();
   return async function fastReadMiddleware(c, next) {
     if (options.readsRequireKey) return next();
     const raw = c.req.raw;
@@ -138,10 +139,7 @@ const malformedEscape = /%(?![0-9A-Fa-f]{2})/;
 
 /** Builds the {@link NodeFastRead} of an app (`createApp` does; `nodeFastReadOf` finds it). */
 export const nodeFastRead = (options: FastReadOptions): NodeFastRead => {
-  const fixed: Record<string, string> = {};
-  for (const [name, value] of securityHeaderList) fixed[name] = value;
-  fixed["Cache-Control"] = "private, no-cache";
-  fixed.Vary = "Authorization, X-API-Key";
+  const fixed = fixedHeaders();
   return (req, res) => {
     if (options.readsRequireKey || req.method !== "GET") return false;
     const url = req.url;

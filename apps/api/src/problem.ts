@@ -3,28 +3,31 @@
  * One error model for every failure: RFC 9457 `application/problem+json` with a stable
  * `type` and `code`, the request id, and for validation failures the list of field errors.
  * Every error path of the app (validation hook, not found, method not allowed, malformed
- * JSON, body too large, auth, tagged service errors, unexpected throws) ends here.
+ * JSON, body too large, auth, service errors, unexpected throws) ends here. A service error
+ * is answered as the services' own table says (`errorInfo`): this module adds the HTTP-only
+ * problems and writes the document.
  */
+
 import { Finding } from "@care-atlas/domain";
+import {
+  errorInfo,
+  isServiceError,
+  type ServiceError,
+  serviceProblems,
+} from "@care-atlas/services";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
 
 /** The problems this API reports, by code: HTTP status and a short, stable title. */
 export const problemTypes = {
-  "invalid-request": { status: 400, title: "The request is not valid" },
+  ...serviceProblems,
   "malformed-json": { status: 400, title: "The request body is not valid JSON" },
   unauthorized: { status: 401, title: "Authentication is required" },
-  forbidden: { status: 403, title: "Not allowed" },
-  "not-found": { status: 404, title: "Not found" },
   "method-not-allowed": { status: 405, title: "Method not allowed" },
-  conflict: { status: 409, title: "Conflict" },
-  "precondition-failed": { status: 412, title: "The resource has changed" },
   "payload-too-large": { status: 413, title: "The request body is too large" },
   "unsupported-media-type": { status: 415, title: "Unsupported media type" },
-  "validation-failed": { status: 422, title: "The change breaks the register's rules" },
   "precondition-required": { status: 428, title: "If-Match is required" },
-  "service-unavailable": { status: 503, title: "The service is unavailable" },
   internal: { status: 500, title: "Internal error" },
 } as const;
 
@@ -137,60 +140,27 @@ export const validationHook = (
   });
 };
 
-/** A tagged error from the services, recognised by shape (`_tag`). */
-interface Tagged {
-  readonly _tag: string;
-  readonly message?: unknown;
-  readonly findings?: unknown;
-  readonly issues?: unknown;
-  readonly errors?: unknown;
-}
-
-const isTagged = (error: unknown): error is Tagged =>
-  typeof error === "object" && error !== null && typeof (error as Tagged)._tag === "string";
-
-const text = (value: unknown): string | undefined =>
-  typeof value === "string" && value !== "" ? value : undefined;
-
-/** How a Conflict from the services is reported: 412 for If-Match writes, 409 otherwise. */
-export type ConflictAs = "precondition-failed" | "conflict";
-
 /**
- * The problem a tagged service error maps to: NotFound → 404, Conflict → 412 (from If-Match)
- * or 409, ValidationFailed → 422 with findings, Forbidden → 403, StoreUnavailable → 503.
- * Anything else is `undefined` (an internal error).
+ * The problem a service error is answered with: its status and code from the services'
+ * table, its message as the detail, and for a `ValidationFailed` the field errors and the
+ * rule findings.
  */
-export const problemOfTagged = (
-  error: unknown,
-  conflictAs: ConflictAs = "precondition-failed",
-): { code: ProblemCode; extras: ProblemExtras } | undefined => {
-  if (!isTagged(error)) return undefined;
-  const detail = text(error.message);
-  const withDetail = (extras: ProblemExtras): ProblemExtras =>
-    detail === undefined ? extras : { ...extras, detail };
-  switch (error._tag) {
-    case "NotFound":
-      return { code: "not-found", extras: withDetail({}) };
-    case "Conflict":
-      return { code: conflictAs, extras: withDetail({}) };
-    case "ValidationFailed": {
-      const findings = z.array(Finding).safeParse(error.findings);
-      const errors = z.array(FieldError).safeParse(error.issues ?? error.errors);
-      return {
-        code: "validation-failed",
-        extras: withDetail({
-          findings: findings.success ? findings.data : [],
-          ...(errors.success ? { errors: errors.data } : {}),
-        }),
-      };
-    }
-    case "Forbidden":
-      return { code: "forbidden", extras: withDetail({}) };
-    case "StoreUnavailable":
-      return { code: "service-unavailable", extras: withDetail({}) };
-    default:
-      return undefined;
-  }
+export const problemOfServiceError = (
+  error: ServiceError,
+): { code: ProblemCode; extras: ProblemExtras } => {
+  const { code } = errorInfo(error);
+  const detail = error.message === "" ? {} : { detail: error.message };
+  if (error._tag !== "ValidationFailed") return { code, extras: detail };
+  return {
+    code,
+    extras: {
+      ...detail,
+      ...(error.issues.length > 0 || code === "invalid-request"
+        ? { errors: error.issues.map(({ path, message }) => ({ path, message })) }
+        : {}),
+      ...(code === "validation-failed" ? { findings: error.findings } : {}),
+    },
+  };
 };
 
 /**
@@ -199,8 +169,10 @@ export const problemOfTagged = (
  */
 export const errorToProblem = (error: unknown, c: Context): Response => {
   if (error instanceof ProblemError) return problem(c, error.code, error.extras);
-  const tagged = problemOfTagged(error);
-  if (tagged !== undefined) return problem(c, tagged.code, tagged.extras);
+  if (isServiceError(error)) {
+    const mapped = problemOfServiceError(error);
+    return problem(c, mapped.code, mapped.extras);
+  }
   if (error instanceof HTTPException) {
     const message = error.message;
     if (error.status === 400 && /json/i.test(message)) {

@@ -4,10 +4,13 @@
  * and query and valid for one data version and one day (a defaulted `validAt` is today).
  * A hot read is then a map lookup: no validation, no service call, no JSON work. The read
  * guard runs before it, so a cached answer is never served to a caller who may not read.
- * Bounded by entries and bytes; least recently used first out.
+ * Bounded by entries and bytes; least recently used first out. Routes know nothing of it:
+ * the middleware keeps the bytes of the answers they give.
  */
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context.js";
+import { etagDataVersion, etagMatches } from "./http/Etag.js";
+import { today } from "./http/today.js";
 
 /** One cached answer. */
 export interface CachedRead {
@@ -16,14 +19,6 @@ export interface CachedRead {
   readonly etag: string;
   /** The answer, already UTF-8 encoded (no encoding work per hit). */
   readonly body: Uint8Array<ArrayBuffer>;
-}
-
-/** Where a read that missed the cache stores its answer. */
-export interface CacheSlot {
-  readonly key: string;
-  readonly version: number;
-  readonly day: string;
-  readonly cache: ReadCache;
 }
 
 /** A bounded LRU of serialised reads. */
@@ -66,26 +61,16 @@ export class ReadCache {
   }
 }
 
-let dayUntil = 0;
-let dayNow = "";
-/** Today's date (UTC, `YYYY-MM-DD`), worked out again at most once a second. */
-export const today = (): string => {
-  const now = Date.now();
-  if (now >= dayUntil) {
-    dayNow = new Date(now).toISOString().slice(0, 10);
-    dayUntil = Math.min(now + 1000, (Math.floor(now / 86_400_000) + 1) * 86_400_000);
-  }
-  return dayNow;
-};
-
 /**
  * Serves a read from the cache when it holds the answer for the current data version and
- * day; otherwise lets the route run and leaves it a slot to fill. Reads with `asOf` are not
- * cached (they are answered from past models).
+ * day; otherwise lets the route answer and keeps the bytes of a 200 made at that data
+ * version. Reads with `asOf` are not cached (they are answered from past models).
  */
-export const cachedRead =
-  (cache: ReadCache, dataVersion: () => number): MiddlewareHandler<AppEnv> =>
-  async (c, next) => {
+export const cachedRead = (
+  cache: ReadCache,
+  dataVersion: () => number,
+): MiddlewareHandler<AppEnv> =>
+  async function cachedReadMiddleware(c, next) {
     const url = c.req.url;
     if (c.req.method !== "GET" || url.includes("asOf=")) return next();
     const key = url.slice(url.indexOf("/", url.indexOf("//") + 2));
@@ -97,17 +82,13 @@ export const cachedRead =
       c.header("Cache-Control", "private, no-cache");
       c.header("Vary", "Authorization, X-API-Key");
       const match = c.req.header("if-none-match");
-      if (
-        match !== undefined &&
-        (match.trim() === "*" ||
-          match
-            .split(",")
-            .some((tag) => tag.trim().replace(/^W\//, "") === hit.etag.replace(/^W\//, "")))
-      ) {
-        return c.body(null, 304);
-      }
+      if (match !== undefined && etagMatches(match, hit.etag)) return c.body(null, 304);
       return c.body(hit.body, 200, { "Content-Type": "application/json" });
     }
-    c.set("cacheSlot", { key, version, day, cache });
-    return next();
+    await next();
+    const answer = c.res;
+    const etag = answer.headers.get("etag");
+    if (answer.status !== 200 || etag === null || etagDataVersion(etag) !== version) return;
+    const body = new Uint8Array(await answer.clone().arrayBuffer());
+    cache.set(key, { version, day, etag, body });
   };

@@ -8,13 +8,21 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { type AuthStore, createAuthStore } from "@care-atlas/auth";
-import { Register, type RegisterShape, StoreService } from "@care-atlas/services";
+import {
+  Register,
+  type RegisterRuntime,
+  type RegisterShape,
+  runVerb,
+  StoreService,
+} from "@care-atlas/services";
 import { openStore, type Store } from "@care-atlas/store";
 import { Effect, Layer, ManagedRuntime } from "effect";
 import { createApp, nodeFastReadOf } from "./app.js";
-import { openAuthDatabase } from "./authDatabase.js";
+import { authClientOf } from "./authDatabase.js";
 import type { Env } from "./env.js";
+import { requestIdOf } from "./fastRead.js";
 import type { Logger } from "./logger.js";
+import { problemBody } from "./problem.js";
 import type { Readiness } from "./routes/health.js";
 import { type RunningServer, startServer } from "./server.js";
 
@@ -24,6 +32,8 @@ export interface CareAtlas {
   readonly url: string;
   readonly store: Store;
   readonly register: RegisterShape;
+  /** The services as the app uses them: their runtime and the read model's data version. */
+  readonly services: { readonly runtime: RegisterRuntime; readonly dataVersion: () => number };
   readonly auth: AuthStore;
   /** What the start did with the dataset. */
   readonly seeded: "imported" | "existing" | "skipped";
@@ -197,25 +207,42 @@ export const startCareAtlas = async (
 
     logger.debug("read model loaded", { ms: Math.round(performance.now() - registerStarted) });
     step("seedMs");
-    const authDb = openAuthDatabase(store);
-    const auth = createAuthStore(authDb.client);
+    const auth = createAuthStore(authClientOf(store));
 
+    const dataVersion = () => Effect.runSync(register.dataVersion);
     const readiness = async (): Promise<Readiness> => {
       const checks: Record<string, string> = {};
-      let ready = true;
-      try {
-        await Promise.race([
-          store.lastSeq(),
-          new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), 2000)),
+      const withinTwoSeconds = <A>(work: Promise<A>) =>
+        Promise.race([
+          work,
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error("timed out after 2 s")), 2000).unref(),
+          ),
         ]);
+      let storeSeq: number | undefined;
+      try {
+        storeSeq = await withinTwoSeconds(store.lastSeq());
         checks.database = "ok";
       } catch (error) {
-        ready = false;
         checks.database = error instanceof Error ? error.message : String(error);
       }
-      const dataVersion = Effect.runSync(register.dataVersion);
-      checks.readModel = "ok";
-      return { ready, checks, dataVersion };
+      // The read model answers every read: it must hold what the store holds (catching up
+      // now if a change has not reached it yet).
+      if (storeSeq === undefined) checks.readModel = "unknown: the database did not answer";
+      else {
+        try {
+          const seq =
+            dataVersion() >= storeSeq
+              ? dataVersion()
+              : await withinTwoSeconds(runVerb(runtime, (r) => r.refresh));
+          checks.readModel =
+            seq >= storeSeq ? "ok" : `behind: at change ${seq}, the store is at ${storeSeq}`;
+        } catch (error) {
+          checks.readModel = `catch-up failed: ${error instanceof Error ? error.message : String(error)}`;
+        }
+      }
+      const ready = Object.values(checks).every((check) => check === "ok");
+      return { ready, checks, dataVersion: dataVersion() };
     };
 
     const notifier = changeNotifier(register);
@@ -254,17 +281,23 @@ export const startCareAtlas = async (
             fetch: async (request: Request, env?: unknown) => {
               const loaded = adminApp ?? (await loadAdminOnce());
               if (loaded === undefined) {
-                return new Response(
-                  JSON.stringify({
-                    status: 404,
-                    code: "not-found",
-                    title: "The admin app is not installed",
-                  }),
+                const url = new URL(request.url);
+                const body = problemBody(
+                  "not-found",
+                  requestIdOf(request.headers.get("x-request-id") ?? undefined),
+                  url.pathname,
                   {
-                    status: 404,
-                    headers: { "Content-Type": "application/problem+json" },
+                    detail:
+                      "The admin app is not installed in this deployment (@care-atlas/admin).",
                   },
                 );
+                return new Response(JSON.stringify(body), {
+                  status: 404,
+                  headers: {
+                    "Content-Type": "application/problem+json",
+                    "Cache-Control": "no-store",
+                  },
+                });
               }
               return (loaded.fetch as (r: Request, e?: unknown) => Response | Promise<Response>)(
                 request,
@@ -277,7 +310,7 @@ export const startCareAtlas = async (
       config: env,
       logger,
       auth,
-      register,
+      services: { runtime, dataVersion },
       readiness,
       onChange: notifier.subscribe,
       shutdown: shutdown.signal,
@@ -308,6 +341,7 @@ export const startCareAtlas = async (
       url,
       store,
       register,
+      services: { runtime, dataVersion },
       auth,
       seeded,
       admin: adminLoaded.then((loaded) => loaded !== undefined),

@@ -1,28 +1,24 @@
 import { describe, expect, it } from "vitest";
+import { answers } from "./answers.js";
 import { create, newVersion } from "./fixtures.js";
 import { api, call, getJson } from "./harness.js";
 
-interface ChangePage {
-  data: Array<{ seq: number; id: string; operation: string; after: unknown[] }>;
-  nextCursor: string;
-  lastSeq: number;
-}
-
 describe("GET /v1/changes", () => {
   it("pages the log in order with a stable cursor that later returns what came after", async () => {
-    const first = await getJson<ChangePage>("/v1/changes?limit=50");
+    const first = await getJson("/v1/changes?limit=50", answers.changes);
     expect(first.data).toHaveLength(50);
     expect(first.data.map((c) => c.seq)).toEqual(first.data.map((_, i) => i + 1));
     expect(first.data[0]?.operation).toBe("import");
-    const second = await getJson<ChangePage>(`/v1/changes?limit=50&after=${first.nextCursor}`);
+    const second = await getJson(`/v1/changes?limit=50&after=${first.nextCursor}`, answers.changes);
     expect(second.data[0]?.seq).toBe(51);
 
-    const end = await getJson<ChangePage>(
+    const end = await getJson(
       `/v1/changes?limit=1&after=${Buffer.from(`seq:${first.lastSeq}`).toString("base64url")}`,
+      answers.changes,
     );
     expect(end.data).toHaveLength(0);
     const place = await create("/v1/places", newVersion["/v1/places"]?.() ?? {});
-    const later = await getJson<ChangePage>(`/v1/changes?after=${end.nextCursor}`);
+    const later = await getJson(`/v1/changes?after=${end.nextCursor}`, answers.changes);
     expect(later.data.map((c) => c.id)).toContain(place.id);
   });
 
@@ -41,7 +37,7 @@ describe("GET /v1/changes", () => {
 
 describe("GET /v1/changes/stream", () => {
   it("streams past changes and then new ones as server-sent events, resumable by id", async () => {
-    const { lastSeq } = await getJson<ChangePage>("/v1/changes?limit=1");
+    const { lastSeq } = await getJson("/v1/changes?limit=1", answers.changes);
     const start = Buffer.from(`seq:${lastSeq - 2}`).toString("base64url");
     const controller = new AbortController();
     const response = await fetch(`${api().url}/v1/changes/stream?after=${start}`, {

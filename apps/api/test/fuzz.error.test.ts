@@ -7,39 +7,45 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { api, call, getJson, lastSeq } from "./harness.js";
 
-interface Schema {
-  type?: string | string[];
-  enum?: unknown[];
-  pattern?: string;
-  format?: string;
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  $ref?: string;
-}
-interface Parameter {
-  name: string;
-  in: "path" | "query" | "header";
-  required?: boolean;
-  schema?: Schema;
-}
-interface Operation {
-  operationId: string;
-  parameters?: Parameter[];
-  requestBody?: unknown;
-}
-interface Document {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Schema> };
-}
+// The parts of the OpenAPI document the fuzzer walks.
+const Schema = z.looseObject({
+  type: z.union([z.string(), z.array(z.string())]).optional(),
+  enum: z.array(z.unknown()).optional(),
+  pattern: z.string().optional(),
+  format: z.string().optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  minLength: z.number().optional(),
+  maxLength: z.number().optional(),
+  $ref: z.string().optional(),
+});
+type Schema = z.infer<typeof Schema>;
+const Parameter = z.looseObject({
+  name: z.string(),
+  in: z.enum(["path", "query", "header"]),
+  required: z.boolean().optional(),
+  schema: Schema.optional(),
+});
+const Operation = z.looseObject({
+  operationId: z.string(),
+  parameters: z.array(Parameter).optional(),
+  requestBody: z.unknown().optional(),
+});
+type Operation = z.infer<typeof Operation>;
+type Parameter = z.infer<typeof Parameter>;
+const Document = z.looseObject({
+  paths: z.record(z.string(), z.record(z.string(), Operation)),
+  components: z.looseObject({ schemas: z.record(z.string(), Schema) }),
+});
+type Document = z.infer<typeof Document>;
 
 let document: Document;
 let seqBefore: number;
 beforeAll(async () => {
-  document = await getJson<Document>("/openapi.json");
+  document = await getJson("/openapi.json", Document);
   seqBefore = await lastSeq();
 });
 

@@ -54,7 +54,7 @@ export default async function setup(project: TestProject) {
       config: { ...env, readsRequireKey: true },
       logger,
       auth: atlas.auth,
-      register: atlas.register,
+      services: atlas.services,
       readiness: async () => ({ ready: true, checks: {} }),
     }).fetch,
     port: 0,

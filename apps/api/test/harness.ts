@@ -6,6 +6,8 @@
  * `api()` (its URL and keys) over HTTP.
  */
 import { inject } from "vitest";
+import type { z } from "zod";
+import { answers } from "./answers.js";
 
 /** What the global setup provides to every test file. */
 export interface TestApi {
@@ -45,20 +47,34 @@ export const call = async (
   return fetch(`${base ?? api().url}${path}`, { ...rest, headers });
 };
 
-/** GETs JSON, failing the test when the status is not the expected one. */
-export const getJson = async <T = Record<string, unknown>>(
+/**
+ * Reads a JSON answer and parses it with the response schema its route declares, failing
+ * the test when the status is not the expected one or the body breaks the schema.
+ */
+export const parseAnswer = async <T>(
+  response: Response,
+  schema: z.ZodType<T>,
+  status = 200,
+): Promise<T> => {
+  const text = await response.text();
+  if (response.status !== status) {
+    throw new Error(`expected ${status}, got ${response.status}: ${text.slice(0, 500)}`);
+  }
+  const parsed = schema.safeParse(JSON.parse(text));
+  if (!parsed.success) {
+    throw new Error(`the answer breaks its schema: ${parsed.error.message.slice(0, 2000)}`);
+  }
+  return parsed.data;
+};
+
+/** GETs JSON and parses it with its route's response schema (see {@link parseAnswer}). */
+export const getJson = async <T>(
   path: string,
+  schema: z.ZodType<T>,
   init: RequestInit & { key?: string; base?: string; status?: number } = {},
 ): Promise<T> => {
   const { status = 200, ...rest } = init;
-  const response = await call(path, rest);
-  const text = await response.text();
-  if (response.status !== status) {
-    throw new Error(
-      `GET ${path}: expected ${status}, got ${response.status}: ${text.slice(0, 500)}`,
-    );
-  }
-  return JSON.parse(text) as T;
+  return parseAnswer(await call(path, rest), schema, status);
 };
 
 /** Asserts a response is a problem+json with the code and status, and returns it. */
@@ -95,7 +111,7 @@ export const expectProblem = async (
 
 /** The last change seq, from the change feed. */
 export const lastSeq = async (): Promise<number> =>
-  (await getJson<{ lastSeq: number }>("/v1/changes?limit=1")).lastSeq;
+  (await getJson("/v1/changes?limit=1", answers.changes)).lastSeq;
 
 /** One change-log entry as the feed returns it. */
 export interface FeedChange {
@@ -112,9 +128,7 @@ export const changesAfter = async (after = 0): Promise<FeedChange[]> => {
   const changes: FeedChange[] = [];
   let cursor = Buffer.from(`seq:${after}`).toString("base64url");
   for (;;) {
-    const page = await getJson<{ data: FeedChange[]; nextCursor: string }>(
-      `/v1/changes?limit=1000&after=${cursor}`,
-    );
+    const page = await getJson(`/v1/changes?limit=1000&after=${cursor}`, answers.changes);
     changes.push(...page.data);
     if (page.data.length === 0) return changes;
     cursor = page.nextCursor;

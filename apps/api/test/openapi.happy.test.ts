@@ -3,13 +3,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { answers } from "./answers.js";
 import { getJson } from "./harness.js";
 
 const apiDir = new URL("..", import.meta.url).pathname;
 const clientDir = new URL("../../../packages/client/", import.meta.url).pathname;
 
 const servedDocument = async () => {
-  const document = await getJson<Record<string, unknown>>("/openapi.json");
+  const document = await getJson("/openapi.json", answers.document);
   const file = join(mkdtempSync(join(tmpdir(), "care-atlas-openapi-")), "openapi.json");
   writeFileSync(file, JSON.stringify(document, null, 2));
   return { document, file };

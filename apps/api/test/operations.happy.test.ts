@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { answers } from "./answers.js";
 import { call, getJson } from "./harness.js";
 
 describe("operations", () => {
   it("/healthz and /readyz", async () => {
-    expect(await getJson("/healthz")).toEqual({ status: "ok" });
-    const ready = await getJson<{
-      status: string;
-      checks: Record<string, string>;
-      dataVersion: number;
-    }>("/readyz");
+    expect(await getJson("/healthz", answers.health)).toEqual({ status: "ok" });
+    const ready = await getJson("/readyz", answers.ready);
     expect(ready.status).toBe("ready");
     expect(ready.checks.database).toBe("ok");
+    expect(ready.checks.readModel).toBe("ok");
     expect(ready.dataVersion).toBeGreaterThan(1000);
   });
 

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { call, getJson } from "./harness.js";
+import { answers, okOf, resources } from "./answers.js";
+import { call, getJson, parseAnswer } from "./harness.js";
 
 const raw = (path: string) =>
   readFileSync(new URL(`../../../packages/data/raw/${path}`, import.meta.url), "utf8");
@@ -53,14 +54,7 @@ describe("every Trafford postcode in the ONS Postcode Directory sample", () => {
         method: "POST",
         body: JSON.stringify({ postcodes: batch.map((row) => row.postcode) }),
       });
-      expect(response.status).toBe(200);
-      const body = (await response.json()) as {
-        data: Array<{
-          result: { lsoaCode: string; placeId: string | null } | null;
-          error: { detail: string } | null;
-        }>;
-        included: { places: Record<string, { name: string; codes: Array<{ value: string }> }> };
-      };
+      const body = await parseAnswer(response, answers.postcodes);
       body.data.forEach((item, i) => {
         const row = batch[i];
         if (row === undefined) return;
@@ -99,9 +93,7 @@ describe("every active GP practice with a current PCN membership in ePCN", () =>
         wrong.push(`${membership.practice_code}: ${response.status}`);
         continue;
       }
-      const body = (await response.json()) as {
-        data: { pcn: { codes: Array<{ value: string }> } | null };
-      };
+      const body = await parseAnswer(response, answers.practice);
       if (!body.data.pcn?.codes.some((code) => code.value === membership.pcn_code)) {
         wrong.push(
           `${membership.practice_code}: ${JSON.stringify(body.data.pcn?.codes)} ≠ ${membership.pcn_code}`,
@@ -115,9 +107,7 @@ describe("every active GP practice with a current PCN membership in ePCN", () =>
 describe("the ten GM districts", () => {
   it("are the places of Greater Manchester today, each with its GSS code", async () => {
     const districts = csv(raw("geography/gm_local_authorities.csv"));
-    const page = await getJson<{ data: Array<{ name: string; codes: Array<{ value: string }> }> }>(
-      "/v1/places?limit=1000",
-    );
+    const page = await getJson("/v1/places?limit=1000", okOf(resources.places.routes.list));
     for (const district of districts) {
       const code = Object.values(district).find((value) => /^E08\d{6}$/.test(value));
       expect(page.data.some((place) => place.codes.some((c) => c.value === code))).toBe(true);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { answers, okOf, resources, route } from "./answers.js";
 import { create, newVersion, real, syntheticName } from "./fixtures.js";
-import { api, call, changesAfter, getJson } from "./harness.js";
+import { api, call, changesAfter, getJson, parseAnswer } from "./harness.js";
+
+const place = okOf(resources.places.routes.get);
+const written = route(resources.places.routes.create).responses[201].content["application/json"]
+  .schema;
 
 const write = (path: string, method: string, body: unknown, ifMatch?: string) =>
   call(path, {
@@ -20,7 +25,7 @@ describe("a place's life: create, update, end — on both clocks", () => {
     });
     expect(response.status).toBe(201);
     expect(response.headers.get("etag")).toBe('"1"');
-    const created = (await response.json()) as { data: Array<{ id: string }>; revision: number };
+    const created = await parseAnswer(response.clone(), written, 201);
     const id = created.data[0]?.id ?? "";
     expect(response.headers.get("location")).toBe(`/v1/places/${id}`);
     expect(created.revision).toBe(1);
@@ -37,20 +42,18 @@ describe("a place's life: create, update, end — on both clocks", () => {
       },
       '"1"',
     );
-    expect(update.status).toBe(200);
-    const updated = (await update.json()) as { data: Array<{ name: string }>; revision: number };
+    const updated = await parseAnswer(update, okOf(route(resources.places.routes.update)));
     expect(updated.revision).toBe(2);
     expect(updated.data.map((v) => v.name)).toEqual([first.name, renamed]);
 
-    const now = await getJson<{ data: { name: string }; revision: number }>(`/v1/places/${id}`);
+    const now = await getJson(`/v1/places/${id}`, place);
     expect(now.data.name).toBe(renamed);
     expect(now.revision).toBe(2);
-    const mid2024 = await getJson<{ data: { name: string } }>(
-      `/v1/places/${id}?validAt=2024-06-01`,
-    );
+    const mid2024 = await getJson(`/v1/places/${id}?validAt=2024-06-01`, place);
     expect(mid2024.data.name).toBe(first.name);
-    const asKnownBefore = await getJson<{ data: { name: string }; revision: null }>(
+    const asKnownBefore = await getJson(
       `/v1/places/${id}?asOf=${encodeURIComponent(beforeUpdate)}`,
+      place,
     );
     expect(asKnownBefore.data.name).toBe(first.name);
     expect(asKnownBefore.revision).toBeNull();
@@ -61,8 +64,7 @@ describe("a place's life: create, update, end — on both clocks", () => {
       { date: "2026-01-01", reason: "synthetic: closed" },
       '"2"',
     );
-    expect(end.status).toBe(200);
-    expect(((await end.json()) as { revision: number }).revision).toBe(3);
+    expect((await parseAnswer(end, okOf(route(resources.places.routes.end)))).revision).toBe(3);
     expect((await call(`/v1/places/${id}?validAt=2026-06-01`)).status).toBe(404);
     expect((await call(`/v1/places/${id}?validAt=2025-06-01`)).status).toBe(200);
 
@@ -100,18 +102,13 @@ describe("succession", () => {
         reason: "synthetic merger",
       }),
     });
-    const text = await response.text();
-    expect(response.status, text).toBe(201);
-    const body = JSON.parse(text) as { data: { id: string } };
+    const body = await parseAnswer(response.clone(), answers.succession, 201);
     expect(response.headers.get("location")).toBe(`/v1/successions/${body.data.id}`);
     expect((await call(`/v1/organisations/${a.id}?validAt=2025-06-01`)).status).toBe(404);
-    const before = await getJson<{ successors: Array<{ successorIds: string[] }> }>(
-      `/v1/organisations/${a.id}?validAt=2025-01-01`,
-    );
+    const organisation = okOf(resources.organisations.routes.get);
+    const before = await getJson(`/v1/organisations/${a.id}?validAt=2025-01-01`, organisation);
     expect(before.successors[0]?.successorIds).toEqual([c.id]);
-    const after = await getJson<{ predecessors: Array<{ predecessorIds: string[] }> }>(
-      `/v1/organisations/${c.id}`,
-    );
+    const after = await getJson(`/v1/organisations/${c.id}`, organisation);
     expect(after.predecessors[0]?.predecessorIds).toEqual([a.id, b.id]);
   });
 });

@@ -45,10 +45,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List systems valid on a date */
+    /**
+     * List the systems valid on a date
+     * @description The systems valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     */
     get: operations["listSystems"];
     put?: never;
-    /** Create a system */
+    /**
+     * Create a system
+     * @description Records a new system with its first version; `reason` says why (the change log keeps it).
+     */
     post: operations["createSystem"];
     delete?: never;
     options?: never;
@@ -63,7 +69,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one system as it was on a date */
+    /**
+     * Get one system as it was on a date
+     * @description The system's version valid on `validAt` (default today) as recorded at `asOf` (default now), with its revision (send it as `If-Match` to change it).
+     */
     get: operations["getSystem"];
     /**
      * Record a new version of a system
@@ -86,7 +95,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End a system from a date */
+    /**
+     * End a system from a date
+     * @description Nothing of the system is valid on or after `date`; its relationships end with it.
+     */
     post: operations["endSystem"];
     delete?: never;
     options?: never;
@@ -101,10 +113,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List places valid on a date */
+    /**
+     * List the places valid on a date
+     * @description The places valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     */
     get: operations["listPlaces"];
     put?: never;
-    /** Create a place */
+    /**
+     * Create a place
+     * @description Records a new place with its first version; `reason` says why (the change log keeps it).
+     */
     post: operations["createPlace"];
     delete?: never;
     options?: never;
@@ -119,7 +137,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one place as it was on a date */
+    /**
+     * Get one place as it was on a date
+     * @description The place's version valid on `validAt` (default today) as recorded at `asOf` (default now), with its revision (send it as `If-Match` to change it).
+     */
     get: operations["getPlace"];
     /**
      * Record a new version of a place
@@ -142,7 +163,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End a place from a date */
+    /**
+     * End a place from a date
+     * @description Nothing of the place is valid on or after `date`; its relationships end with it.
+     */
     post: operations["endPlace"];
     delete?: never;
     options?: never;
@@ -157,10 +181,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List neighbourhoodschemes valid on a date */
+    /**
+     * List the neighbourhood schemes valid on a date
+     * @description The neighbourhood schemes valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     */
     get: operations["listNeighbourhoodSchemes"];
     put?: never;
-    /** Create a neighbourhoodscheme */
+    /**
+     * Create a neighbourhood scheme
+     * @description Records a new neighbourhood scheme with its first version; `reason` says why (the change log keeps it).
+     */
     post: operations["createNeighbourhoodScheme"];
     delete?: never;
     options?: never;
@@ -175,10 +205,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one neighbourhoodscheme as it was on a date */
+    /**
+     * Get one neighbourhood scheme as it was on a date
+     * @description The neighbourhood scheme's version valid on `validAt` (default today) as recorded at `asOf` (default now), with its revision (send it as `If-Match` to change it).
+     */
     get: operations["getNeighbourhoodScheme"];
     /**
-     * Record a new version of a neighbourhoodscheme
+     * Record a new version of a neighbourhood scheme
      * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
      */
     put: operations["updateNeighbourhoodScheme"];
@@ -198,7 +231,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End a neighbourhoodscheme from a date */
+    /**
+     * End a neighbourhood scheme from a date
+     * @description Nothing of the neighbourhood scheme is valid on or after `date`; its relationships end with it.
+     */
     post: operations["endNeighbourhoodScheme"];
     delete?: never;
     options?: never;
@@ -213,10 +249,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List neighbourhoods valid on a date */
+    /**
+     * List the neighbourhoods valid on a date
+     * @description The neighbourhoods valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     */
     get: operations["listNeighbourhoods"];
     put?: never;
-    /** Create a neighbourhood */
+    /**
+     * Create a neighbourhood
+     * @description Records a new neighbourhood with its first version; `reason` says why (the change log keeps it).
+     */
     post: operations["createNeighbourhood"];
     delete?: never;
     options?: never;
@@ -231,7 +273,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one neighbourhood as it was on a date */
+    /**
+     * Get one neighbourhood as it was on a date
+     * @description The neighbourhood's version valid on `validAt` (default today) as recorded at `asOf` (default now), with its revision (send it as `If-Match` to change it).
+     */
     get: operations["getNeighbourhood"];
     /**
      * Record a new version of a neighbourhood
@@ -254,7 +299,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End a neighbourhood from a date */
+    /**
+     * End a neighbourhood from a date
+     * @description Nothing of the neighbourhood is valid on or after `date`; its relationships end with it.
+     */
     post: operations["endNeighbourhood"];
     delete?: never;
     options?: never;
@@ -269,10 +317,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List organisations valid on a date */
+    /**
+     * List the organisations valid on a date
+     * @description The organisations valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     */
     get: operations["listOrganisations"];
     put?: never;
-    /** Create a organisation */
+    /**
+     * Create an organisation
+     * @description Records a new organisation with its first version; `reason` says why (the change log keeps it).
+     */
     post: operations["createOrganisation"];
     delete?: never;
     options?: never;
@@ -287,10 +341,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one organisation as it was on a date */
+    /**
+     * Get one organisation as it was on a date
+     * @description The organisation's version valid on `validAt` (default today) as recorded at `asOf` (default now), with its revision (send it as `If-Match` to change it).
+     */
     get: operations["getOrganisation"];
     /**
-     * Record a new version of a organisation
+     * Record a new version of an organisation
      * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
      */
     put: operations["updateOrganisation"];
@@ -310,7 +367,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End a organisation from a date */
+    /**
+     * End an organisation from a date
+     * @description Nothing of the organisation is valid on or after `date`; its relationships end with it.
+     */
     post: operations["endOrganisation"];
     delete?: never;
     options?: never;
@@ -325,10 +385,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List relationships valid on a date */
+    /**
+     * List the relationships valid on a date
+     * @description The relationships valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     */
     get: operations["listRelationships"];
     put?: never;
-    /** Create a relationship */
+    /**
+     * Create a relationship
+     * @description Records a new relationship with its first version; `reason` says why (the change log keeps it).
+     */
     post: operations["createRelationship"];
     delete?: never;
     options?: never;
@@ -343,7 +409,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one relationship as it was on a date */
+    /**
+     * Get one relationship as it was on a date
+     * @description The relationship's version valid on `validAt` (default today) as recorded at `asOf` (default now), with its revision (send it as `If-Match` to change it).
+     */
     get: operations["getRelationship"];
     /**
      * Record a new version of a relationship
@@ -366,7 +435,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End a relationship from a date */
+    /**
+     * End a relationship from a date
+     * @description Nothing of the relationship is valid on or after `date`; its relationships end with it.
+     */
     post: operations["endRelationship"];
     delete?: never;
     options?: never;
@@ -381,10 +453,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List successions valid on a date */
+    /**
+     * List the successions valid on a date
+     * @description The successions valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     */
     get: operations["listSuccessions"];
     put?: never;
-    /** Record a succession and end its predecessors */
+    /**
+     * Record a succession and end its predecessors
+     * @description A merge, split, rename or transfer on a date: the succession is recorded and each predecessor, with its relationships, ends on that date, in one audited change.
+     */
     post: operations["createSuccession"];
     delete?: never;
     options?: never;
@@ -399,7 +477,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one succession as it was on a date */
+    /**
+     * Get one succession as it was on a date
+     * @description The succession's version valid on `validAt` (default today) as recorded at `asOf` (default now), with its revision (send it as `If-Match` to change it).
+     */
     get: operations["getSuccession"];
     put?: never;
     post?: never;
@@ -416,10 +497,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List collaboratives valid on a date */
+    /**
+     * List the provider collaboratives valid on a date
+     * @description The provider collaboratives valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     */
     get: operations["listCollaboratives"];
     put?: never;
-    /** Create a collaborative */
+    /**
+     * Create a provider collaborative
+     * @description Records a new provider collaborative with its first version; `reason` says why (the change log keeps it).
+     */
     post: operations["createCollaborative"];
     delete?: never;
     options?: never;
@@ -434,10 +521,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one collaborative as it was on a date */
+    /**
+     * Get one provider collaborative as it was on a date
+     * @description The provider collaborative's version valid on `validAt` (default today) as recorded at `asOf` (default now), with its revision (send it as `If-Match` to change it).
+     */
     get: operations["getCollaborative"];
     /**
-     * Record a new version of a collaborative
+     * Record a new version of a provider collaborative
      * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
      */
     put: operations["updateCollaborative"];
@@ -457,7 +547,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End a collaborative from a date */
+    /**
+     * End a provider collaborative from a date
+     * @description Nothing of the provider collaborative is valid on or after `date`; its relationships end with it.
+     */
     post: operations["endCollaborative"];
     delete?: never;
     options?: never;
@@ -472,10 +565,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List teams valid on a date */
+    /**
+     * List the integrated neighbourhood teams valid on a date
+     * @description The integrated neighbourhood teams valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     */
     get: operations["listTeams"];
     put?: never;
-    /** Create a team */
+    /**
+     * Create an integrated neighbourhood team
+     * @description Records a new integrated neighbourhood team with its first version; `reason` says why (the change log keeps it).
+     */
     post: operations["createTeam"];
     delete?: never;
     options?: never;
@@ -490,10 +589,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one team as it was on a date */
+    /**
+     * Get one integrated neighbourhood team as it was on a date
+     * @description The integrated neighbourhood team's version valid on `validAt` (default today) as recorded at `asOf` (default now), with its revision (send it as `If-Match` to change it).
+     */
     get: operations["getTeam"];
     /**
-     * Record a new version of a team
+     * Record a new version of an integrated neighbourhood team
      * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
      */
     put: operations["updateTeam"];
@@ -513,7 +615,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End a team from a date */
+    /**
+     * End an integrated neighbourhood team from a date
+     * @description Nothing of the integrated neighbourhood team is valid on or after `date`; its relationships end with it.
+     */
     post: operations["endTeam"];
     delete?: never;
     options?: never;
@@ -528,10 +633,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List governancebodies valid on a date */
+    /**
+     * List the governance bodies valid on a date
+     * @description The governance bodies valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     */
     get: operations["listGovernanceBodies"];
     put?: never;
-    /** Create a governancebody */
+    /**
+     * Create a governance body
+     * @description Records a new governance body with its first version; `reason` says why (the change log keeps it).
+     */
     post: operations["createGovernanceBody"];
     delete?: never;
     options?: never;
@@ -546,10 +657,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one governancebody as it was on a date */
+    /**
+     * Get one governance body as it was on a date
+     * @description The governance body's version valid on `validAt` (default today) as recorded at `asOf` (default now), with its revision (send it as `If-Match` to change it).
+     */
     get: operations["getGovernanceBody"];
     /**
-     * Record a new version of a governancebody
+     * Record a new version of a governance body
      * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
      */
     put: operations["updateGovernanceBody"];
@@ -569,7 +683,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End a governancebody from a date */
+    /**
+     * End a governance body from a date
+     * @description Nothing of the governance body is valid on or after `date`; its relationships end with it.
+     */
     post: operations["endGovernanceBody"];
     delete?: never;
     options?: never;
@@ -584,7 +701,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List commissioningbodies valid on a date */
+    /**
+     * List the commissioning bodies valid on a date
+     * @description The commissioning bodies valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     */
     get: operations["listCommissioningBodies"];
     put?: never;
     post?: never;
@@ -601,7 +721,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one commissioningbody as it was on a date */
+    /**
+     * Get one commissioning body as it was on a date
+     * @description The commissioning body's version valid on `validAt` (default today) as recorded at `asOf` (default now), with its revision (send it as `If-Match` to change it).
+     */
     get: operations["getCommissioningBody"];
     put?: never;
     post?: never;
@@ -618,10 +741,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List pooledbudgets valid on a date */
+    /**
+     * List the pooled budgets valid on a date
+     * @description The pooled budgets valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     */
     get: operations["listPooledBudgets"];
     put?: never;
-    /** Create a pooledbudget */
+    /**
+     * Create a pooled budget
+     * @description Records a new pooled budget with its first version; `reason` says why (the change log keeps it).
+     */
     post: operations["createPooledBudget"];
     delete?: never;
     options?: never;
@@ -636,10 +765,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one pooledbudget as it was on a date */
+    /**
+     * Get one pooled budget as it was on a date
+     * @description The pooled budget's version valid on `validAt` (default today) as recorded at `asOf` (default now), with its revision (send it as `If-Match` to change it).
+     */
     get: operations["getPooledBudget"];
     /**
-     * Record a new version of a pooledbudget
+     * Record a new version of a pooled budget
      * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
      */
     put: operations["updatePooledBudget"];
@@ -659,7 +791,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End a pooledbudget from a date */
+    /**
+     * End a pooled budget from a date
+     * @description Nothing of the pooled budget is valid on or after `date`; its relationships end with it.
+     */
     post: operations["endPooledBudget"];
     delete?: never;
     options?: never;
@@ -674,10 +809,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List decisions valid on a date */
+    /**
+     * List the commissioning decisions valid on a date
+     * @description The commissioning decisions valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     */
     get: operations["listDecisions"];
     put?: never;
-    /** Create a decision */
+    /**
+     * Create a commissioning decision
+     * @description Records a new commissioning decision with its first version; `reason` says why (the change log keeps it).
+     */
     post: operations["createDecision"];
     delete?: never;
     options?: never;
@@ -692,10 +833,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one decision as it was on a date */
+    /**
+     * Get one commissioning decision as it was on a date
+     * @description The commissioning decision's version valid on `validAt` (default today) as recorded at `asOf` (default now), with its revision (send it as `If-Match` to change it).
+     */
     get: operations["getDecision"];
     /**
-     * Record a new version of a decision
+     * Record a new version of a commissioning decision
      * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
      */
     put: operations["updateDecision"];
@@ -715,7 +859,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End a decision from a date */
+    /**
+     * End a commissioning decision from a date
+     * @description Nothing of the commissioning decision is valid on or after `date`; its relationships end with it.
+     */
     post: operations["endDecision"];
     delete?: never;
     options?: never;
@@ -730,10 +877,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List strategyelements valid on a date */
+    /**
+     * List the strategy elements valid on a date
+     * @description The strategy elements valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     */
     get: operations["listStrategyElements"];
     put?: never;
-    /** Create a strategyelement */
+    /**
+     * Create a strategy element
+     * @description Records a new strategy element with its first version; `reason` says why (the change log keeps it).
+     */
     post: operations["createStrategyElement"];
     delete?: never;
     options?: never;
@@ -748,10 +901,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one strategyelement as it was on a date */
+    /**
+     * Get one strategy element as it was on a date
+     * @description The strategy element's version valid on `validAt` (default today) as recorded at `asOf` (default now), with its revision (send it as `If-Match` to change it).
+     */
     get: operations["getStrategyElement"];
     /**
-     * Record a new version of a strategyelement
+     * Record a new version of a strategy element
      * @description A sequenced update: the version replaces what the register held for its valid period; earlier and later versions are kept (cut where they overlap).
      */
     put: operations["updateStrategyElement"];
@@ -771,7 +927,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End a strategyelement from a date */
+    /**
+     * End a strategy element from a date
+     * @description Nothing of the strategy element is valid on or after `date`; its relationships end with it.
+     */
     post: operations["endStrategyElement"];
     delete?: never;
     options?: never;
@@ -786,7 +945,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List strategyoutcomes valid on a date */
+    /**
+     * List the strategy outcomes valid on a date
+     * @description The strategy outcomes valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     */
     get: operations["listStrategyOutcomes"];
     put?: never;
     post?: never;
@@ -803,7 +965,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get one strategyoutcome as it was on a date */
+    /**
+     * Get one strategy outcome as it was on a date
+     * @description The strategy outcome's version valid on `validAt` (default today) as recorded at `asOf` (default now), with its revision (send it as `If-Match` to change it).
+     */
     get: operations["getStrategyOutcome"];
     put?: never;
     post?: never;
@@ -956,19 +1121,19 @@ export interface components {
       type: string;
       /** @enum {string} */
       code:
-        | "invalid-request"
-        | "malformed-json"
-        | "unauthorized"
-        | "forbidden"
         | "not-found"
-        | "method-not-allowed"
         | "conflict"
         | "precondition-failed"
+        | "invalid-request"
+        | "validation-failed"
+        | "forbidden"
+        | "service-unavailable"
+        | "malformed-json"
+        | "unauthorized"
+        | "method-not-allowed"
         | "payload-too-large"
         | "unsupported-media-type"
-        | "validation-failed"
         | "precondition-required"
-        | "service-unavailable"
         | "internal";
       title: string;
       status: number;
@@ -1074,7 +1239,7 @@ export interface components {
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
       dataVersion: number;
-    };
+    } & Record<string, never>;
     /** @description The system after a write. */
     SystemWriteResult: {
       /** @description The entity's valid-time history after the write. */
@@ -1085,10 +1250,8 @@ export interface components {
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
-    /** @description A version of a system to write. */
+    /** @description A version to write: the entity with its id optional. */
     SystemInput: {
-      /** @description Leave out to get a new id. */
-      id?: string;
       name: string;
       /** @default [] */
       codes?: components["schemas"]["ExternalIdentifier"][];
@@ -1111,6 +1274,8 @@ export interface components {
         to: string | null;
       };
       provenance: components["schemas"]["Provenance"];
+      /** @description Leave out to get a new id. */
+      id?: string;
     };
     /** @description A page of places. */
     PlacePage: {
@@ -1180,7 +1345,7 @@ export interface components {
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
       dataVersion: number;
-    };
+    } & Record<string, never>;
     /** @description The place after a write. */
     PlaceWriteResult: {
       /** @description The entity's valid-time history after the write. */
@@ -1191,10 +1356,8 @@ export interface components {
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
-    /** @description A version of a place to write. */
+    /** @description A version to write: the entity with its id optional. */
     PlaceInput: {
-      /** @description Leave out to get a new id. */
-      id?: string;
       name: string;
       systemId: string;
       /** @default [] */
@@ -1237,8 +1400,10 @@ export interface components {
         to: string | null;
       };
       provenance: components["schemas"]["Provenance"];
+      /** @description Leave out to get a new id. */
+      id?: string;
     };
-    /** @description A page of neighbourhoodschemes. */
+    /** @description A page of neighbourhood schemes. */
     NeighbourhoodSchemePage: {
       data: components["schemas"]["NeighbourhoodScheme"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -1283,14 +1448,14 @@ export interface components {
      * @enum {string}
      */
     SchemeStatus: "official" | "derived" | "proposed";
-    /** @description One neighbourhoodscheme on a date. */
+    /** @description One neighbourhood scheme on a date. */
     NeighbourhoodSchemeItem: {
       data: components["schemas"]["NeighbourhoodScheme"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
       dataVersion: number;
-    };
-    /** @description The neighbourhoodscheme after a write. */
+    } & Record<string, never>;
+    /** @description The neighbourhood scheme after a write. */
     NeighbourhoodSchemeWriteResult: {
       /** @description The entity's valid-time history after the write. */
       data: components["schemas"]["NeighbourhoodScheme"][];
@@ -1300,10 +1465,8 @@ export interface components {
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
-    /** @description A version of a neighbourhoodscheme to write. */
+    /** @description A version to write: the entity with its id optional. */
     NeighbourhoodSchemeInput: {
-      /** @description Leave out to get a new id. */
-      id?: string;
       name: string;
       systemId: string;
       /** @description Set when the scheme covers one place only. */
@@ -1327,6 +1490,8 @@ export interface components {
         to: string | null;
       };
       provenance: components["schemas"]["Provenance"];
+      /** @description Leave out to get a new id. */
+      id?: string;
     };
     /** @description A page of neighbourhoods. */
     NeighbourhoodPage: {
@@ -1395,6 +1560,7 @@ export interface components {
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
       dataVersion: number;
+    } & {
       /** @description The teams serving the neighbourhood on the date. */
       teams: components["schemas"]["NeighbourhoodTeam"][];
       /** @description The source of the population figure. */
@@ -1485,10 +1651,8 @@ export interface components {
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
-    /** @description A version of a neighbourhood to write. */
+    /** @description A version to write: the entity with its id optional. */
     NeighbourhoodInput: {
-      /** @description Leave out to get a new id. */
-      id?: string;
       name: string;
       placeId: string;
       schemeId: string;
@@ -1510,6 +1674,8 @@ export interface components {
         to: string | null;
       };
       provenance: components["schemas"]["Provenance"];
+      /** @description Leave out to get a new id. */
+      id?: string;
     };
     /** @description A page of organisations. */
     OrganisationPage: {
@@ -1606,6 +1772,7 @@ export interface components {
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
       dataVersion: number;
+    } & {
       /** @description Relationships valid on the date in which the organisation is subject or object. */
       relationships: components["schemas"]["Relationship"][];
       /** @description Successions in which it is a successor. */
@@ -1691,10 +1858,8 @@ export interface components {
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
-    /** @description A version of a organisation to write. */
+    /** @description A version to write: the entity with its id optional. */
     OrganisationInput: {
-      /** @description Leave out to get a new id. */
-      id?: string;
       kind: components["schemas"]["OrganisationKind"];
       name: string;
       /** @default [] */
@@ -1739,6 +1904,8 @@ export interface components {
         to: string | null;
       };
       provenance: components["schemas"]["Provenance"];
+      /** @description Leave out to get a new id. */
+      id?: string;
     };
     /** @description A page of relationships. */
     RelationshipPage: {
@@ -1754,7 +1921,7 @@ export interface components {
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
       dataVersion: number;
-    };
+    } & Record<string, never>;
     /** @description The relationship after a write. */
     RelationshipWriteResult: {
       /** @description The entity's valid-time history after the write. */
@@ -1765,10 +1932,8 @@ export interface components {
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
-    /** @description A version of a relationship to write. */
+    /** @description A version to write: the entity with its id optional. */
     RelationshipInput: {
-      /** @description Leave out to get a new id. */
-      id?: string;
       kind: components["schemas"]["RelationshipKind"];
       subjectId: components["schemas"]["EntityId"];
       objectId: components["schemas"]["EntityId"];
@@ -1790,6 +1955,8 @@ export interface components {
         to: string | null;
       };
       provenance: components["schemas"]["Provenance"];
+      /** @description Leave out to get a new id. */
+      id?: string;
     };
     /** @description A page of successions. */
     SuccessionPage: {
@@ -1805,30 +1972,8 @@ export interface components {
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
       dataVersion: number;
-    };
-    SuccessionWriteResult: {
-      data: components["schemas"]["Succession"];
-      dataVersion: number;
-      warnings: components["schemas"]["Finding"][];
-    };
-    SuccessionInput: {
-      /** @description Leave out to get a new id. */
-      id?: string;
-      kind: components["schemas"]["SuccessionKind"];
-      predecessorIds: components["schemas"]["EntityId"][];
-      successorIds: components["schemas"]["EntityId"][];
-      /**
-       * Format: date
-       * @description The day the successors took over.
-       * @example 2022-07-01
-       */
-      date: string;
-      note?: string;
-      provenance: components["schemas"]["Provenance"];
-      reason: string;
-      source?: string;
-    };
-    /** @description A page of collaboratives. */
+    } & Record<string, never>;
+    /** @description A page of provider collaboratives. */
     CollaborativePage: {
       data: components["schemas"]["Collaborative"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -1879,18 +2024,19 @@ export interface components {
       | "mutual-aid-resilience"
       | "specialisation-consolidation"
       | "integration";
-    /** @description One collaborative on a date. */
+    /** @description One provider collaborative on a date. */
     CollaborativeItem: {
       data: components["schemas"]["Collaborative"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
       dataVersion: number;
+    } & {
       /** @description member-of relationships to the collaborative. */
       members: components["schemas"]["Relationship"][];
       /** @description lead-of relationships to the collaborative. */
       leads: components["schemas"]["Relationship"][];
     };
-    /** @description The collaborative after a write. */
+    /** @description The provider collaborative after a write. */
     CollaborativeWriteResult: {
       /** @description The entity's valid-time history after the write. */
       data: components["schemas"]["Collaborative"][];
@@ -1900,10 +2046,8 @@ export interface components {
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
-    /** @description A version of a collaborative to write. */
+    /** @description A version to write: the entity with its id optional. */
     CollaborativeInput: {
-      /** @description Leave out to get a new id. */
-      id?: string;
       name: string;
       level: components["schemas"]["Level"];
       systemId?: string;
@@ -1929,8 +2073,10 @@ export interface components {
         to: string | null;
       };
       provenance: components["schemas"]["Provenance"];
+      /** @description Leave out to get a new id. */
+      id?: string;
     };
-    /** @description A page of teams. */
+    /** @description A page of integrated neighbourhood teams. */
     TeamPage: {
       data: components["schemas"]["NeighbourhoodTeam"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -1938,14 +2084,14 @@ export interface components {
       /** @description The data version (last change seq) the page was read at. */
       dataVersion: number;
     };
-    /** @description One team on a date. */
+    /** @description One integrated neighbourhood team on a date. */
     TeamItem: {
       data: components["schemas"]["NeighbourhoodTeam"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
       dataVersion: number;
-    };
-    /** @description The team after a write. */
+    } & Record<string, never>;
+    /** @description The integrated neighbourhood team after a write. */
     TeamWriteResult: {
       /** @description The entity's valid-time history after the write. */
       data: components["schemas"]["NeighbourhoodTeam"][];
@@ -1955,10 +2101,8 @@ export interface components {
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
-    /** @description A version of a team to write. */
+    /** @description A version to write: the entity with its id optional. */
     TeamInput: {
-      /** @description Leave out to get a new id. */
-      id?: string;
       name: string;
       neighbourhoodId: string;
       leadOrganisationId?: string;
@@ -1984,8 +2128,10 @@ export interface components {
         to: string | null;
       };
       provenance: components["schemas"]["Provenance"];
+      /** @description Leave out to get a new id. */
+      id?: string;
     };
-    /** @description A page of governancebodies. */
+    /** @description A page of governance bodies. */
     GovernanceBodyPage: {
       data: components["schemas"]["GovernanceBody"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -2048,12 +2194,13 @@ export interface components {
       name: string;
       title?: string;
     };
-    /** @description One governancebody on a date. */
+    /** @description One governance body on a date. */
     GovernanceBodyItem: {
       data: components["schemas"]["GovernanceBody"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
       dataVersion: number;
+    } & {
       /** @description member-of and chair-of relationships to the body. */
       members: components["schemas"]["Relationship"][];
       /** @description The body's accountable-to relationships. */
@@ -2063,7 +2210,7 @@ export interface components {
       /** @description accountable-to and reports-to relationships to the body. */
       accountableToIt: components["schemas"]["Relationship"][];
     };
-    /** @description The governancebody after a write. */
+    /** @description The governance body after a write. */
     GovernanceBodyWriteResult: {
       /** @description The entity's valid-time history after the write. */
       data: components["schemas"]["GovernanceBody"][];
@@ -2073,10 +2220,8 @@ export interface components {
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
-    /** @description A version of a governancebody to write. */
+    /** @description A version to write: the entity with its id optional. */
     GovernanceBodyInput: {
-      /** @description Leave out to get a new id. */
-      id?: string;
       kind: components["schemas"]["GovernanceBodyKind"];
       name: string;
       level: components["schemas"]["Level"];
@@ -2112,8 +2257,10 @@ export interface components {
         to: string | null;
       };
       provenance: components["schemas"]["Provenance"];
+      /** @description Leave out to get a new id. */
+      id?: string;
     };
-    /** @description A page of commissioningbodies. */
+    /** @description A page of commissioning bodies. */
     CommissioningBodyPage: {
       data: components["schemas"]["GovernanceBody"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -2121,12 +2268,13 @@ export interface components {
       /** @description The data version (last change seq) the page was read at. */
       dataVersion: number;
     };
-    /** @description One commissioningbody on a date. */
+    /** @description One commissioning body on a date. */
     CommissioningBodyItem: {
       data: components["schemas"]["GovernanceBody"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
       dataVersion: number;
+    } & {
       /** @description member-of and chair-of relationships to the body. */
       members: components["schemas"]["Relationship"][];
       /** @description The body's accountable-to relationships. */
@@ -2136,7 +2284,7 @@ export interface components {
       /** @description accountable-to and reports-to relationships to the body. */
       accountableToIt: components["schemas"]["Relationship"][];
     };
-    /** @description A page of pooledbudgets. */
+    /** @description A page of pooled budgets. */
     PooledBudgetPage: {
       data: components["schemas"]["PooledBudget"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -2189,14 +2337,14 @@ export interface components {
       organisationId: string;
       amountPence: components["schemas"]["Pence"];
     };
-    /** @description One pooledbudget on a date. */
+    /** @description One pooled budget on a date. */
     PooledBudgetItem: {
       data: components["schemas"]["PooledBudget"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
       dataVersion: number;
-    };
-    /** @description The pooledbudget after a write. */
+    } & Record<string, never>;
+    /** @description The pooled budget after a write. */
     PooledBudgetWriteResult: {
       /** @description The entity's valid-time history after the write. */
       data: components["schemas"]["PooledBudget"][];
@@ -2206,10 +2354,8 @@ export interface components {
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
-    /** @description A version of a pooledbudget to write. */
+    /** @description A version to write: the entity with its id optional. */
     PooledBudgetInput: {
-      /** @description Leave out to get a new id. */
-      id?: string;
       name: string;
       placeId?: string;
       hostId: string;
@@ -2236,8 +2382,10 @@ export interface components {
         to: string | null;
       };
       provenance: components["schemas"]["Provenance"];
+      /** @description Leave out to get a new id. */
+      id?: string;
     };
-    /** @description A page of decisions. */
+    /** @description A page of commissioning decisions. */
     DecisionPage: {
       data: components["schemas"]["Decision"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -2281,14 +2429,14 @@ export interface components {
      * @example 2022-07-01
      */
     IsoDate: string;
-    /** @description One decision on a date. */
+    /** @description One commissioning decision on a date. */
     DecisionItem: {
       data: components["schemas"]["Decision"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
       dataVersion: number;
-    };
-    /** @description The decision after a write. */
+    } & Record<string, never>;
+    /** @description The commissioning decision after a write. */
     DecisionWriteResult: {
       /** @description The entity's valid-time history after the write. */
       data: components["schemas"]["Decision"][];
@@ -2298,10 +2446,8 @@ export interface components {
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
-    /** @description A version of a decision to write. */
+    /** @description A version to write: the entity with its id optional. */
     DecisionInput: {
-      /** @description Leave out to get a new id. */
-      id?: string;
       bodyId: string;
       title: string;
       date: components["schemas"]["IsoDate"];
@@ -2328,8 +2474,10 @@ export interface components {
         to: string | null;
       };
       provenance: components["schemas"]["Provenance"];
+      /** @description Leave out to get a new id. */
+      id?: string;
     };
-    /** @description A page of strategyelements. */
+    /** @description A page of strategy elements. */
     StrategyElementPage: {
       data: components["schemas"]["StrategyElement"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -2371,14 +2519,14 @@ export interface components {
      * @enum {string}
      */
     StrategyElementKind: "aim" | "theme" | "vision" | "outcome" | "commitment";
-    /** @description One strategyelement on a date. */
+    /** @description One strategy element on a date. */
     StrategyElementItem: {
       data: components["schemas"]["StrategyElement"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
       dataVersion: number;
-    };
-    /** @description The strategyelement after a write. */
+    } & Record<string, never>;
+    /** @description The strategy element after a write. */
     StrategyElementWriteResult: {
       /** @description The entity's valid-time history after the write. */
       data: components["schemas"]["StrategyElement"][];
@@ -2388,10 +2536,8 @@ export interface components {
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
-    /** @description A version of a strategyelement to write. */
+    /** @description A version to write: the entity with its id optional. */
     StrategyElementInput: {
-      /** @description Leave out to get a new id. */
-      id?: string;
       kind: components["schemas"]["StrategyElementKind"];
       /** @description The document or strategy it belongs to. */
       framework: string;
@@ -2417,8 +2563,10 @@ export interface components {
         to: string | null;
       };
       provenance: components["schemas"]["Provenance"];
+      /** @description Leave out to get a new id. */
+      id?: string;
     };
-    /** @description A page of strategyoutcomes. */
+    /** @description A page of strategy outcomes. */
     StrategyOutcomePage: {
       data: components["schemas"]["StrategyElement"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -2426,12 +2574,13 @@ export interface components {
       /** @description The data version (last change seq) the page was read at. */
       dataVersion: number;
     };
-    /** @description One strategyoutcome on a date. */
+    /** @description One strategy outcome on a date. */
     StrategyOutcomeItem: {
       data: components["schemas"]["StrategyElement"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
       dataVersion: number;
+    } & {
       /** @description The commitments under the outcome. */
       commitments: components["schemas"]["StrategyElement"][];
       /** @description What links to the outcome or one of its commitments. */
@@ -2441,6 +2590,30 @@ export interface components {
         pooledBudgets: components["schemas"]["PooledBudget"][];
         decisions: components["schemas"]["Decision"][];
       };
+    };
+    SuccessionWriteResult: {
+      data: components["schemas"]["Succession"];
+      dataVersion: number;
+      warnings: components["schemas"]["Finding"][];
+    };
+    SuccessionInput: {
+      /** @description Leave out to get a new id. */
+      id?: string;
+      kind: components["schemas"]["SuccessionKind"];
+      predecessorIds: components["schemas"]["EntityId"][];
+      successorIds: components["schemas"]["EntityId"][];
+      /**
+       * Format: date
+       * @description The day the successors took over.
+       * @example 2022-07-01
+       */
+      date: string;
+      note?: string;
+      provenance: components["schemas"]["Provenance"];
+      /** @description Why the change is made (recorded in the change log). */
+      reason: string;
+      /** @description Where the information comes from (a source key or a reference). */
+      source?: string;
     };
     PostcodeLookupResponse: {
       data: components["schemas"]["PostcodeLookup"];
@@ -2959,9 +3132,26 @@ export interface components {
     /** @description An entity carrying a closed one on at the date. */
     Successor: {
       id: string;
-      kind: string | null;
-      /** @description The successor's version valid on the date (an entity). */
-      version?: unknown;
+      /**
+       * @description The successor's kind.
+       * @enum {string|null}
+       */
+      kind: "system" | null;
+      /** @description The successor's version valid on the date. */
+      version:
+        | components["schemas"]["System"]
+        | components["schemas"]["Place"]
+        | components["schemas"]["NeighbourhoodScheme"]
+        | components["schemas"]["Neighbourhood"]
+        | components["schemas"]["Organisation"]
+        | components["schemas"]["Relationship"]
+        | components["schemas"]["Succession"]
+        | components["schemas"]["GovernanceBody"]
+        | components["schemas"]["Collaborative"]
+        | components["schemas"]["NeighbourhoodTeam"]
+        | components["schemas"]["PooledBudget"]
+        | components["schemas"]["Decision"]
+        | components["schemas"]["StrategyElement"];
       /** @description The ids from the closed entity to this successor. */
       path: string[];
     };
@@ -2985,20 +3175,7 @@ export interface components {
       /** @description create, update, end, succession, import… */
       operation: string;
       /** @enum {string} */
-      kind:
-        | "system"
-        | "place"
-        | "neighbourhoodScheme"
-        | "neighbourhood"
-        | "organisation"
-        | "relationship"
-        | "succession"
-        | "governanceBody"
-        | "collaborative"
-        | "team"
-        | "pooledBudget"
-        | "decision"
-        | "strategyElement";
+      kind: "system";
       id: string;
       /** @description The entity's revision after the change. */
       revision: number;
@@ -3101,7 +3278,7 @@ export interface operations {
       /** @description A page of systems, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -3109,7 +3286,7 @@ export interface operations {
           "application/json": components["schemas"]["SystemPage"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -3287,7 +3464,7 @@ export interface operations {
       /** @description The system's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -3295,7 +3472,7 @@ export interface operations {
           "application/json": components["schemas"]["SystemItem"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -3377,7 +3554,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -3510,7 +3687,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -3635,7 +3812,7 @@ export interface operations {
       /** @description A page of places, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -3643,7 +3820,7 @@ export interface operations {
           "application/json": components["schemas"]["PlacePage"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -3821,7 +3998,7 @@ export interface operations {
       /** @description The place's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -3829,7 +4006,7 @@ export interface operations {
           "application/json": components["schemas"]["PlaceItem"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -3911,7 +4088,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -4044,7 +4221,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -4168,10 +4345,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of neighbourhoodschemes, ordered by id. */
+      /** @description A page of neighbourhood schemes, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -4179,7 +4356,7 @@ export interface operations {
           "application/json": components["schemas"]["NeighbourhoodSchemePage"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -4354,10 +4531,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The neighbourhoodscheme's version valid on the date. */
+      /** @description The neighbourhood scheme's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -4365,7 +4542,7 @@ export interface operations {
           "application/json": components["schemas"]["NeighbourhoodSchemeItem"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -4447,7 +4624,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -4580,7 +4757,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -4709,7 +4886,7 @@ export interface operations {
       /** @description A page of neighbourhoods, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -4717,7 +4894,7 @@ export interface operations {
           "application/json": components["schemas"]["NeighbourhoodPage"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -4895,7 +5072,7 @@ export interface operations {
       /** @description The neighbourhood's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -4903,7 +5080,7 @@ export interface operations {
           "application/json": components["schemas"]["NeighbourhoodItem"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -4985,7 +5162,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -5118,7 +5295,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -5262,7 +5439,7 @@ export interface operations {
       /** @description A page of organisations, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -5270,7 +5447,7 @@ export interface operations {
           "application/json": components["schemas"]["OrganisationPage"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -5448,7 +5625,7 @@ export interface operations {
       /** @description The organisation's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -5456,7 +5633,7 @@ export interface operations {
           "application/json": components["schemas"]["OrganisationItem"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -5538,7 +5715,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -5671,7 +5848,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -5798,7 +5975,7 @@ export interface operations {
       /** @description A page of relationships, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -5806,7 +5983,7 @@ export interface operations {
           "application/json": components["schemas"]["RelationshipPage"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -5984,7 +6161,7 @@ export interface operations {
       /** @description The relationship's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -5992,7 +6169,7 @@ export interface operations {
           "application/json": components["schemas"]["RelationshipItem"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -6074,7 +6251,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -6207,7 +6384,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -6334,7 +6511,7 @@ export interface operations {
       /** @description A page of successions, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -6342,7 +6519,7 @@ export interface operations {
           "application/json": components["schemas"]["SuccessionPage"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -6534,7 +6711,7 @@ export interface operations {
       /** @description The succession's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -6542,7 +6719,7 @@ export interface operations {
           "application/json": components["schemas"]["SuccessionItem"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -6619,10 +6796,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of collaboratives, ordered by id. */
+      /** @description A page of provider collaboratives, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -6630,7 +6807,7 @@ export interface operations {
           "application/json": components["schemas"]["CollaborativePage"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -6805,10 +6982,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The collaborative's version valid on the date. */
+      /** @description The provider collaborative's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -6816,7 +6993,7 @@ export interface operations {
           "application/json": components["schemas"]["CollaborativeItem"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -6898,7 +7075,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -7031,7 +7208,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -7173,10 +7350,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of teams, ordered by id. */
+      /** @description A page of integrated neighbourhood teams, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -7184,7 +7361,7 @@ export interface operations {
           "application/json": components["schemas"]["TeamPage"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -7359,10 +7536,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The team's version valid on the date. */
+      /** @description The integrated neighbourhood team's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -7370,7 +7547,7 @@ export interface operations {
           "application/json": components["schemas"]["TeamItem"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -7452,7 +7629,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -7585,7 +7762,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -7710,10 +7887,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of governancebodies, ordered by id. */
+      /** @description A page of governance bodies, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -7721,7 +7898,7 @@ export interface operations {
           "application/json": components["schemas"]["GovernanceBodyPage"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -7896,10 +8073,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The governancebody's version valid on the date. */
+      /** @description The governance body's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -7907,7 +8084,7 @@ export interface operations {
           "application/json": components["schemas"]["GovernanceBodyItem"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -7989,7 +8166,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8122,7 +8299,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8245,10 +8422,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of commissioningbodies, ordered by id. */
+      /** @description A page of commissioning bodies, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8256,7 +8433,7 @@ export interface operations {
           "application/json": components["schemas"]["CommissioningBodyPage"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -8327,10 +8504,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The commissioningbody's version valid on the date. */
+      /** @description The commissioning body's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8338,7 +8515,7 @@ export interface operations {
           "application/json": components["schemas"]["CommissioningBodyItem"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -8416,10 +8593,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of pooledbudgets, ordered by id. */
+      /** @description A page of pooled budgets, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8427,7 +8604,7 @@ export interface operations {
           "application/json": components["schemas"]["PooledBudgetPage"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -8602,10 +8779,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The pooledbudget's version valid on the date. */
+      /** @description The pooled budget's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8613,7 +8790,7 @@ export interface operations {
           "application/json": components["schemas"]["PooledBudgetItem"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -8695,7 +8872,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8828,7 +9005,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8957,10 +9134,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of decisions, ordered by id. */
+      /** @description A page of commissioning decisions, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8968,7 +9145,7 @@ export interface operations {
           "application/json": components["schemas"]["DecisionPage"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -9143,10 +9320,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The decision's version valid on the date. */
+      /** @description The commissioning decision's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -9154,7 +9331,7 @@ export interface operations {
           "application/json": components["schemas"]["DecisionItem"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -9236,7 +9413,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -9369,7 +9546,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -9492,10 +9669,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of strategyelements, ordered by id. */
+      /** @description A page of strategy elements, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -9503,7 +9680,7 @@ export interface operations {
           "application/json": components["schemas"]["StrategyElementPage"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -9678,10 +9855,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The strategyelement's version valid on the date. */
+      /** @description The strategy element's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -9689,7 +9866,7 @@ export interface operations {
           "application/json": components["schemas"]["StrategyElementItem"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -9771,7 +9948,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -9904,7 +10081,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10023,10 +10200,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of strategyoutcomes, ordered by id. */
+      /** @description A page of strategy outcomes, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10034,7 +10211,7 @@ export interface operations {
           "application/json": components["schemas"]["StrategyOutcomePage"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -10105,10 +10282,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The strategyoutcome's version valid on the date. */
+      /** @description The strategy outcome's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10116,7 +10293,7 @@ export interface operations {
           "application/json": components["schemas"]["StrategyOutcomeItem"];
         };
       };
-      /** @description Not modified (If-None-Match matched) */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -10190,7 +10367,7 @@ export interface operations {
       /** @description Where the postcode sits. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10198,7 +10375,7 @@ export interface operations {
           "application/json": components["schemas"]["PostcodeLookupResponse"];
         };
       };
-      /** @description Not modified */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -10349,7 +10526,7 @@ export interface operations {
       /** @description The practice and what it belongs to. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10357,7 +10534,7 @@ export interface operations {
           "application/json": components["schemas"]["PracticeLookupResponse"];
         };
       };
-      /** @description Not modified */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -10430,7 +10607,7 @@ export interface operations {
       /** @description The LSOA. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10438,7 +10615,7 @@ export interface operations {
           "application/json": components["schemas"]["LsoaResponse"];
         };
       };
-      /** @description Not modified */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -10513,7 +10690,7 @@ export interface operations {
       /** @description The holders of the code. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10521,7 +10698,7 @@ export interface operations {
           "application/json": components["schemas"]["CodeLookupResponse"];
         };
       };
-      /** @description Not modified */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;
@@ -10592,7 +10769,7 @@ export interface operations {
       /** @description A page of changes. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match. */
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10600,7 +10777,7 @@ export interface operations {
           "application/json": components["schemas"]["ChangePage"];
         };
       };
-      /** @description Not modified */
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
       304: {
         headers: {
           [name: string]: unknown;

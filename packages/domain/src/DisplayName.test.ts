@@ -19,13 +19,16 @@ describe("displayName", () => {
       } as Entity),
     ).toBe("Synthetic PCN");
     const text = "Synthetic outcome ".repeat(10).trim();
-    const shown = displayName({
+    const outcome: Entity = {
       id: "str_synthetic1",
       kind: "outcome",
+      framework: "Synthetic strategy",
       text,
+      order: 1,
       valid,
       provenance,
-    } as unknown as Entity);
+    };
+    const shown = displayName(outcome);
     expect(shown).toHaveLength(78); // 77 characters and the ellipsis
     expect(shown.endsWith("…")).toBe(true);
   });

@@ -12,7 +12,7 @@ const org = (name: string, from: string, to: string | null, extra: Record<string
     valid: { from, to },
     provenance: { sources: ["synthetic"] },
     ...extra,
-  }) as unknown as Entity;
+  }) as unknown as Entity; // `extra` may add any field: the diff compares whatever is there
 
 describe("flattenFields", () => {
   it("flattens nested values to dotted paths", () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "@effect/vitest";
 import { Effect } from "effect";
 import { applyChange, storeCall } from "./StoreService.js";
 
+// A store whose apply rejects: the only method the mapping under test calls.
 const rejecting = (error: unknown) => ({ apply: () => Promise.reject(error) }) as unknown as Store;
 const change = { actor: "test", reason: "synthetic", operation: "update", entities: [] };
 

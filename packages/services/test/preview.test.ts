@@ -215,6 +215,7 @@ describe.each(backends)("previewChange on $name", (backend) => {
           malformed._tag === "ValidationFailed" && malformed.issues.map((i) => i.path),
         ).toEqual(["version.name"]);
         const unknown = yield* Effect.flip(
+          // Deliberately not a ChangeRequest: callers outside TypeScript can send anything.
           register.previewChange({ operation: "delete" } as unknown as ChangeRequest),
         );
         expect(unknown._tag === "ValidationFailed" && unknown.issues.map((i) => i.path)).toEqual([

@@ -1,15 +1,18 @@
 /**
  * @module deps
- * What the /v1 routes need: the register (the services' verbs, taken once from the
- * ManagedRuntime at start-up), the read access policy, and a way to hear of new changes.
+ * What the /v1 routes need: the services' runtime (every verb runs through `runVerb` on
+ * it), the read model's data version without I/O, the read access policy, and a way to hear
+ * of new changes.
  */
-import type { RegisterShape } from "@care-atlas/services";
+import type { RegisterRuntime } from "@care-atlas/services";
 import type { ReadCache } from "../readCache.js";
 
 /** What `registerV1` needs. */
 export interface RouteDeps {
-  /** The services' Register (its verbs are Effects that need nothing more). */
-  readonly register: RegisterShape;
+  /** Runs the services' verbs (the app's ManagedRuntime, which provides the Register). */
+  readonly runtime: RegisterRuntime;
+  /** The data version (last change seq) the register answers at now; no I/O. */
+  readonly dataVersion: () => number;
   /** Whether reads need an API key with the read scope. */
   readonly readsRequireKey: boolean;
   /**
@@ -18,7 +21,7 @@ export interface RouteDeps {
    * absent = the stream polls.
    */
   readonly onChange?: (listener: (dataVersion: number) => void) => () => void;
-  /** Serialised answers of current-state reads (a fresh one per app when absent). */
+  /** Serialised answers of current-state reads (none: every read is answered afresh). */
   readonly cache?: ReadCache;
   /** Aborted when the server shuts down: long-lived streams end. */
   readonly shutdown?: AbortSignal;

@@ -7,7 +7,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppEnv } from "../context.js";
 import { problem } from "../problem.js";
-import { problemResponses } from "./common.js";
+import { problemResponses } from "./shared/openapi.js";
 
 /** The result of a readiness check. */
 export interface Readiness {
@@ -18,11 +18,11 @@ export interface Readiness {
   readonly dataVersion?: number;
 }
 
-const Health = z
+export const Health = z
   .object({ status: z.literal("ok") })
   .meta({ id: "Health", description: "The process is up." });
 
-const Ready = z
+export const Ready = z
   .object({
     status: z.literal("ready"),
     checks: z.record(z.string(), z.string()),

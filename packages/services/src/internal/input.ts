@@ -50,12 +50,14 @@ export const WriteMetaSchema = z.object({
 /** An entity kind, checked at run time (callers such as the API pass strings). */
 export const EntityKindSchema = z.enum(entityKinds as [EntityKind, ...EntityKind[]]);
 
+/** The entity schemas, typed per kind: a schema looked up by a kind parses to that kind. */
+const schemaOf: { readonly [K in EntityKind]: z.ZodType<EntityOf[K]> } = entitySchemas;
+
 /** Parses one version of `kind` (paths under `version`). */
 export const parseVersion = <K extends EntityKind>(
   kind: K,
   input: unknown,
-): Effect.Effect<EntityOf[K], ValidationFailed> =>
-  parseWith(entitySchemas[kind] as unknown as z.ZodType<EntityOf[K]>, input, "version");
+): Effect.Effect<EntityOf[K], ValidationFailed> => parseWith(schemaOf[kind], input, "version");
 
 /** A non-negative integer revision, as read from the entity. */
 export const Revision = z

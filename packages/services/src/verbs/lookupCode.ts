@@ -33,7 +33,7 @@ export interface CodeSuccessor {
   /** Its version valid on the date. */
   readonly version: Entity;
   /** The ids from the closed holder to this successor, both included. */
-  readonly path: ReadonlyArray<string>;
+  readonly path: string[];
 }
 
 /** What a code names on a date. */
@@ -41,11 +41,11 @@ export interface CodeRead {
   /** The code as asked (trimmed, upper case). */
   readonly code: string;
   /** The holders on the date; for a closed code, its holders on any date. */
-  readonly matches: ReadonlyArray<CodeMatch>;
+  readonly matches: CodeMatch[];
   /** True when nothing holds the code on the date: the matches are past holders. */
   readonly closed: boolean;
   /** For a closed code: who carries its holders on at the date (empty otherwise). */
-  readonly successors: ReadonlyArray<CodeSuccessor>;
+  readonly successors: CodeSuccessor[];
   readonly dataVersion: number;
 }
 
@@ -106,7 +106,7 @@ export const makeLookupCode =
             id: path.id,
             kind: path.kind ?? null,
             version: path.version,
-            path: path.path,
+            path: [...path.path],
           });
         }
       }

@@ -28,7 +28,7 @@ export interface LsoaRead extends PlaceChain {
    * registered-population neighbourhood is defined by GP lists, not by where people live,
    * so an address cannot place anyone in one.
    */
-  readonly neighbourhoods: ReadonlyArray<NeighbourhoodInScheme>;
+  readonly neighbourhoods: NeighbourhoodInScheme[];
   readonly dataVersion: number;
 }
 

@@ -27,7 +27,7 @@ export interface PracticeRead extends PlaceChain {
   /** The membership relationship. */
   readonly membership: Relationship | null;
   /** Neighbourhoods whose footprint lists the practice or its PCN. */
-  readonly neighbourhoods: ReadonlyArray<NeighbourhoodInScheme>;
+  readonly neighbourhoods: NeighbourhoodInScheme[];
   readonly dataVersion: number;
 }
 

@@ -13,8 +13,8 @@ const queryable = (sql: Connection): Queryable => ({
   async query<T extends object>(text: string, params: ReadonlyArray<unknown> = []) {
     // postgres.js types its parameters narrowly; every parameter the store sends is a
     // string, a number, a boolean or null, cast in the SQL text.
-    const rows = await sql.unsafe(text, [...params] as never[]);
-    return [...rows] as unknown as T[];
+    const rows = await sql.unsafe<T[]>(text, [...params] as never[]);
+    return [...rows];
   },
   async exec(text: string) {
     // Without parameters postgres.js uses the simple protocol, which runs a whole script.

@@ -5,8 +5,9 @@
  */
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { etagHeaders, readProblems, readSecurity, TimeQuery } from "../common.js";
 import { LsoaLookup } from "../lookups/schemas.js";
+import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
+import { TimeQuery } from "../shared/query.js";
 
 export const getLsoa = createRoute({
   method: "get",
@@ -38,7 +39,6 @@ export const getLsoa = createRoute({
         },
       },
     },
-    304: { description: "Not modified" },
     ...readProblems,
   },
 });

@@ -2,19 +2,15 @@
  * @module changes
  * Registers the change feed and its event stream.
  */
-import type { OpenAPIHono, RouteConfig } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import { runVerb } from "@care-atlas/services";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import type { AppEnv } from "../../context.js";
-import { readGuard, run, sendRead } from "../common.js";
 import type { RouteDeps } from "../deps.js";
-import { guarded } from "../resource.js";
+import { conditionalRead, guarded, readGuard, readHeaders } from "../shared/reads.js";
 import { listChanges } from "./list.js";
 import { decodeChangeCursor, encodeChangeCursor } from "./schemas.js";
 import { streamChanges } from "./stream.js";
-
-type Handler = (c: Context<AppEnv>) => Promise<Response>;
-type Valid = { valid(target: string): Record<string, unknown> };
 
 /** How often an idle stream sends a comment, so proxies keep it open. */
 const heartbeatMs = 15_000;
@@ -24,26 +20,30 @@ const pollMs = 1_000;
 /** Adds the change feed routes. */
 export const registerChanges = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void => {
   const read = readGuard(deps.readsRequireKey);
-  const openapi = app.openapi as unknown as (route: RouteConfig, handler: Handler) => void;
+  const { runtime } = deps;
 
-  openapi(guarded(listChanges, read), async (c) => {
-    const query = (c.req as unknown as Valid).valid("query") as { after?: string; limit?: number };
+  app.openapi(guarded(listChanges, read, conditionalRead(deps.dataVersion)), async (c) => {
+    const query = c.req.valid("query");
     const after = query.after === undefined ? 0 : (decodeChangeCursor(query.after) ?? 0);
-    const page = await run(
-      deps.register.changes({
+    const page = await runVerb(runtime, (register) =>
+      register.changes({
         after,
         ...(query.limit === undefined ? {} : { limit: query.limit }),
       }),
     );
-    return sendRead(c, page.lastSeq, {
-      data: page.changes,
-      nextCursor: encodeChangeCursor(page.next),
-      lastSeq: page.lastSeq,
-    });
+    readHeaders(c, page.lastSeq);
+    return c.json(
+      {
+        data: [...page.changes],
+        nextCursor: encodeChangeCursor(page.next),
+        lastSeq: page.lastSeq,
+      },
+      200,
+    );
   });
 
-  openapi(guarded(streamChanges, read), async (c) => {
-    const query = (c.req as unknown as Valid).valid("query") as { after?: string };
+  app.openapi(guarded(streamChanges, read), async (c) => {
+    const query = c.req.valid("query");
     const resume = c.req.header("last-event-id");
     const cursor = query.after ?? resume;
     let after = cursor === undefined ? 0 : (decodeChangeCursor(cursor) ?? 0);
@@ -60,7 +60,9 @@ export const registerChanges = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
       let lastBeat = Date.now();
       try {
         while (!stream.aborted && !stream.closed && shutdown?.aborted !== true) {
-          const page = await run(deps.register.changes({ after, limit: 100 }));
+          const page = await runVerb(runtime, (register) =>
+            register.changes({ after, limit: 100 }),
+          );
           for (const change of page.changes) {
             await stream.writeSSE({
               event: "change",

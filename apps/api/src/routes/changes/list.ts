@@ -5,7 +5,8 @@
  */
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { etagHeaders, readProblems, readSecurity, wholeNumber } from "../common.js";
+import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
+import { wholeNumber } from "../shared/query.js";
 import { Change, ChangeCursor } from "./schemas.js";
 
 export const listChanges = createRoute({
@@ -45,7 +46,6 @@ export const listChanges = createRoute({
         },
       },
     },
-    304: { description: "Not modified" },
     ...readProblems,
   },
 });

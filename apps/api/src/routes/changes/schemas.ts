@@ -5,11 +5,23 @@
 import { entityKinds, entitySchemas } from "@care-atlas/domain";
 import { z } from "zod";
 
-const kinds = entityKinds as [string, ...string[]];
-
 /** Any entity version. */
 export const EntityVersion = z
-  .union(Object.values(entitySchemas) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]])
+  .union([
+    entitySchemas.system,
+    entitySchemas.place,
+    entitySchemas.neighbourhoodScheme,
+    entitySchemas.neighbourhood,
+    entitySchemas.organisation,
+    entitySchemas.relationship,
+    entitySchemas.succession,
+    entitySchemas.governanceBody,
+    entitySchemas.collaborative,
+    entitySchemas.team,
+    entitySchemas.pooledBudget,
+    entitySchemas.decision,
+    entitySchemas.strategyElement,
+  ])
   .meta({ id: "EntityVersion", description: "A version of any entity." });
 
 export const Change = z
@@ -20,7 +32,7 @@ export const Change = z
     reason: z.string(),
     source: z.string().nullable(),
     operation: z.string().describe("create, update, end, succession, import…"),
-    kind: z.enum(kinds),
+    kind: z.literal(entityKinds),
     id: z.string(),
     revision: z.number().int().nonnegative().describe("The entity's revision after the change."),
     before: z.array(EntityVersion).describe("The entity's valid-time history before."),

@@ -5,7 +5,7 @@
  */
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { problemResponses, readSecurity } from "../common.js";
+import { problemResponses, readSecurity } from "../shared/openapi.js";
 import { ChangeCursor } from "./schemas.js";
 
 export const streamChanges = createRoute({

@@ -6,7 +6,8 @@
 import { CodeSystem } from "@care-atlas/domain";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { etagHeaders, readProblems, readSecurity, TimeQuery } from "../common.js";
+import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
+import { TimeQuery } from "../shared/query.js";
 import { CodeLookup } from "./schemas.js";
 
 export const lookupCode = createRoute({
@@ -39,7 +40,6 @@ export const lookupCode = createRoute({
         },
       },
     },
-    304: { description: "Not modified" },
     ...readProblems,
   },
 });

@@ -6,7 +6,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import { isValid, toNormalised } from "postcode";
 import { z } from "zod";
-import { etagHeaders, readProblems, readSecurity, TimeQuery } from "../common.js";
+import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
+import { TimeQuery } from "../shared/query.js";
 import { PostcodeLookup } from "./schemas.js";
 
 /** A postcode, normalised and validated with the `postcode` library. */
@@ -44,7 +45,6 @@ export const lookupPostcode = createRoute({
         },
       },
     },
-    304: { description: "Not modified" },
     ...readProblems,
   },
 });

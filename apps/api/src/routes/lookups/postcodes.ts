@@ -6,7 +6,7 @@
 import { IsoDate } from "@care-atlas/domain";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { problemResponses, readSecurity } from "../common.js";
+import { problemResponses, readSecurity } from "../shared/openapi.js";
 import { BulkIncluded, BulkPostcodeItem } from "./schemas.js";
 
 /** The most postcodes one bulk request may carry. */

@@ -4,7 +4,8 @@
  */
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { etagHeaders, readProblems, readSecurity, TimeQuery } from "../common.js";
+import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
+import { TimeQuery } from "../shared/query.js";
 import { PracticeLookup } from "./schemas.js";
 
 export const lookupPractice = createRoute({
@@ -37,7 +38,6 @@ export const lookupPractice = createRoute({
         },
       },
     },
-    304: { description: "Not modified" },
     ...readProblems,
   },
 });

@@ -5,6 +5,7 @@
  */
 import {
   CodeSystem,
+  entityKinds,
   Lsoa,
   Neighbourhood,
   NeighbourhoodScheme,
@@ -16,6 +17,7 @@ import {
   System,
 } from "@care-atlas/domain";
 import { z } from "zod";
+import { EntityVersion } from "../changes/schemas.js";
 
 export const NeighbourhoodInScheme = z
   .object({ neighbourhood: Neighbourhood, scheme: NeighbourhoodScheme.nullable() })
@@ -71,8 +73,8 @@ export const CodeMatch = z
 export const Successor = z
   .object({
     id: z.string(),
-    kind: z.string().nullable(),
-    version: z.unknown().describe("The successor's version valid on the date (an entity)."),
+    kind: z.literal(entityKinds).nullable().describe("The successor's kind."),
+    version: EntityVersion.describe("The successor's version valid on the date."),
     path: z.array(z.string()).describe("The ids from the closed entity to this successor."),
   })
   .meta({ id: "Successor", description: "An entity carrying a closed one on at the date." });

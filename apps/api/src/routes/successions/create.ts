@@ -15,7 +15,8 @@ import {
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { ProblemError } from "../../problem.js";
-import { problemResponses, writeSecurity } from "../common.js";
+import { Reason, SourceRef } from "../resource/writeRoutes.js";
+import { problemResponses, writeSecurity } from "../shared/openapi.js";
 
 export const createSuccession = createRoute({
   method: "post",
@@ -23,6 +24,8 @@ export const createSuccession = createRoute({
   tags: ["Organisations", "Writes"],
   operationId: "createSuccession",
   summary: "Record a succession and end its predecessors",
+  description:
+    "A merge, split, rename or transfer on a date: the succession is recorded and each predecessor, with its relationships, ends on that date, in one audited change.",
   security: writeSecurity,
   request: {
     headers: z.object({
@@ -45,8 +48,8 @@ export const createSuccession = createRoute({
               date: IsoDate.describe("The day the successors took over."),
               note: z.string().max(2000).optional(),
               provenance: Provenance,
-              reason: z.string().trim().min(1, { error: "say why the change is made" }).max(2000),
-              source: z.string().trim().min(1).max(500).optional(),
+              reason: Reason,
+              source: SourceRef,
             })
             .meta({ id: "SuccessionInput" }),
         },

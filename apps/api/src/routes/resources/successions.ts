@@ -1,0 +1,31 @@
+/**
+ * @module resources/successions
+ * Successions: dated merges, splits, renames and transfers. Listed and read like other
+ * resources; recorded with `POST /v1/successions`, which ends the predecessors too.
+ */
+import { EntityId, Succession, SuccessionKind } from "@care-atlas/domain";
+import { defineResource, noExpansion } from "../resource/ResourceSpec.js";
+import { allOf, whenGiven } from "./filters.js";
+
+export const successions = defineResource({
+  kind: "succession",
+  path: "/v1/successions",
+  tag: "Organisations",
+  name: "Succession",
+  plural: "Successions",
+  noun: "succession",
+  nouns: "successions",
+  schema: Succession,
+  filters: {
+    kind: SuccessionKind.optional(),
+    predecessorId: EntityId.optional(),
+    successorId: EntityId.optional(),
+  },
+  filter: (q) =>
+    allOf<Succession>(
+      whenGiven(q.kind, (s, v) => s.kind === v),
+      whenGiven(q.predecessorId, (s, v) => s.predecessorIds.includes(v)),
+      whenGiven(q.successorId, (s, v) => s.successorIds.includes(v)),
+    ),
+  expand: noExpansion(),
+});
