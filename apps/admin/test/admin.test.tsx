@@ -453,7 +453,7 @@ describe("edit", () => {
     };
     expect((await save(first, a.fields, "Synthetic Borough B Council (first)")).status).toBe(303);
     const stale = await save(second, b.fields, "Synthetic Borough B Council (second)");
-    expect(stale.status).toBe(409);
+    expect(stale.status).toBe(412);
     const html = await stale.text();
     expect(html).toContain("This record was changed by someone else");
     expect(html).toContain("Synthetic Borough B Council (second)");
@@ -594,7 +594,7 @@ describe("edit", () => {
         _action: "check",
       }),
     );
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(422);
     expect(await response.text()).toContain("rule:");
   });
 });

@@ -4,27 +4,13 @@
  * which hashes the password with scrypt).
  */
 import { AuthInputError } from "@care-atlas/auth";
-import type { Hono, MiddlewareHandler } from "hono";
+import type { Hono } from "hono";
+import { requireAdmin } from "../http/Access.js";
 import type { AdminEnv } from "../http/AdminEnv.js";
 import { page, seeOther } from "../http/Render.js";
 import type { FieldError } from "../views/components/ErrorSummary.js";
-import { ErrorPage } from "../views/pages/ErrorPage.js";
 import { UsersPage } from "../views/pages/UsersPage.js";
-import { canManageUsers } from "../views/ViewContext.js";
 import type { PageDeps } from "./PageDeps.js";
-
-const requireAdmin: MiddlewareHandler<AdminEnv> = async (c, next) => {
-  if (!canManageUsers(c.get("user"))) {
-    return page(
-      c,
-      <ErrorPage ctx={c.get("view")} title="You cannot manage accounts">
-        <p>Only administrators can see and add accounts.</p>
-      </ErrorPage>,
-      403,
-    );
-  }
-  await next();
-};
 
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 
