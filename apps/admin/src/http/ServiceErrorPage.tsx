@@ -108,7 +108,7 @@ export const serviceErrorPage = (c: Context<AdminEnv>, error: ServiceError): Res
   return page(
     c,
     <ErrorPage ctx={c.get("view")} title={report.title}>
-      <p>{report.conflict ?? report.message}</p>
+      <p>{report.message}</p>
     </ErrorPage>,
     report.status,
   );
