@@ -37,6 +37,7 @@ import {
 import type { FormField } from "../forms/FormModel.js";
 import { type FormState, readForm, stateFromBody } from "../forms/FormState.js";
 import type { EditorEnv } from "../http/Access.js";
+import { fieldText } from "../http/FormBody.js";
 import { page, seeOther } from "../http/Render.js";
 import { outcomeOf, serviceErrorReport } from "../http/ServiceErrorPage.js";
 import type { Paths } from "../Paths.js";
@@ -82,12 +83,10 @@ interface RenderOptions {
   readonly status?: ContentfulStatusCode;
 }
 
-export const text = (value: unknown): string => (typeof value === "string" ? value : "");
-
 /** The revision a form carries (`_revision`), or `undefined` when it has none. */
 export const revisionOf = (value: unknown): number | undefined => {
-  const revision = Number(text(value) || Number.NaN);
-  return Number.isInteger(revision) && revision >= 0 ? revision : undefined;
+  const revision = fieldText(value).trim();
+  return /^\d{1,15}$/.test(revision) ? Number(revision) : undefined;
 };
 
 /** What a form that lost its revision is told (it cannot be saved over someone's change). */
@@ -109,7 +108,7 @@ const extraRowsOf = (body: Record<string, unknown>, action: string): Record<stri
   const extra: Record<string, number> = {};
   for (const [key, value] of Object.entries(body)) {
     if (!key.startsWith("_rows.")) continue;
-    const n = Number(text(value));
+    const n = Number(fieldText(value));
     if (Number.isInteger(n) && n >= 1 && n <= 20) extra[key.slice("_rows.".length)] = n;
   }
   if (action.startsWith("add-row:")) {
@@ -194,10 +193,10 @@ export const submitForm = async (
   support: FieldSupport,
 ): Promise<Response> => {
   const body = await c.req.parseBody({ all: true });
-  const action = text(body._action) || "check";
+  const action = fieldText(body._action) || "check";
   const state = stateFromBody(body);
   const extraRows = extraRowsOf(body, action);
-  const reason = text(body._reason).trim();
+  const reason = fieldText(body._reason).trim();
   const revision = revisionOf(body._revision);
   if (action.startsWith("add-row:"))
     return renderForm(c, form, support, state, { extraRows, reason, revision });
@@ -239,7 +238,7 @@ export const submitForm = async (
   if (request === undefined) return failed(lostRevision());
   const digest = digestOf(value, revision);
 
-  if (action !== "save" || text(body._checked) !== digest) {
+  if (action !== "save" || fieldText(body._checked) !== digest) {
     // The check step: the services' dry run of exactly the change the save will make.
     const preview = await outcomeOf(
       runVerb(deps.runtime, (register) => register.previewChange(request)),

@@ -13,9 +13,10 @@ import { formFields } from "../forms/FormModel.js";
 import { stateOf } from "../forms/FormState.js";
 import { requireEditor } from "../http/Access.js";
 import type { AdminEnv } from "../http/AdminEnv.js";
+import { fieldText } from "../http/FormBody.js";
 import { hrefOf } from "../views/components/Links.js";
 import type { PageDeps } from "./PageDeps.js";
-import { type FormContext, renderForm, submitForm, text } from "./RecordForm.js";
+import { type FormContext, renderForm, submitForm } from "./RecordForm.js";
 import { shownVersion } from "./Versions.js";
 
 /** Registers the edit routes. */
@@ -65,7 +66,7 @@ export const registerEditRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void =>
     const kind = kindOfId(id);
     if (kind === undefined) return c.notFound();
     const body = await c.req.parseBody({ all: true });
-    const editingFrom = IsoDate.safeParse(text(body._editing)).data;
+    const editingFrom = IsoDate.safeParse(fieldText(body._editing)).data;
     const read = await editContext(kind, id, editingFrom);
     return submitForm(c, deps, read.context, read.support);
   });

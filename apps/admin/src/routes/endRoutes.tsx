@@ -10,12 +10,13 @@ import type { Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type EditorEnv, requireEditor } from "../http/Access.js";
 import type { AdminEnv } from "../http/AdminEnv.js";
+import { fieldText } from "../http/FormBody.js";
 import { page, seeOther } from "../http/Render.js";
 import { outcomeOf, serviceErrorReport } from "../http/ServiceErrorPage.js";
 import type { FieldError } from "../views/components/ErrorSummary.js";
 import { type EndData, EndPage } from "../views/pages/RecordPages.js";
 import type { PageDeps } from "./PageDeps.js";
-import { lostRevision, revisionOf, text } from "./RecordForm.js";
+import { lostRevision, revisionOf } from "./RecordForm.js";
 
 /** The fields of the end form an issue's path names. */
 const fieldIds: Readonly<Record<string, string>> = { date: "date", "meta.reason": "reason" };
@@ -53,8 +54,8 @@ export const registerEndRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void => 
     if (kind === undefined) return c.notFound();
     const read = await endContext(kind, id);
     const body = await c.req.parseBody({ all: true });
-    const date = text(body.date).trim();
-    const reason = text(body._reason).trim();
+    const date = fieldText(body.date).trim();
+    const reason = fieldText(body._reason).trim();
     const revision = revisionOf(body._revision);
     const again = (
       errors: ReadonlyArray<FieldError>,

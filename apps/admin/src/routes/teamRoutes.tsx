@@ -1,7 +1,7 @@
 /**
  * @module teamRoutes
- * A neighbourhood team on a date: its members by role, its neighbourhood and place, and its
- * versions over time.
+ * An integrated neighbourhood team on a date: its neighbourhood and place, lead, members by
+ * role, the strategy it serves, and its versions over time.
  */
 import type { Neighbourhood } from "@care-atlas/domain";
 import { runVerb } from "@care-atlas/services";

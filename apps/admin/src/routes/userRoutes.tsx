@@ -7,12 +7,11 @@ import { AuthInputError } from "@care-atlas/auth";
 import type { Hono } from "hono";
 import { requireAdmin } from "../http/Access.js";
 import type { AdminEnv } from "../http/AdminEnv.js";
+import { fieldText } from "../http/FormBody.js";
 import { page, seeOther } from "../http/Render.js";
 import type { FieldError } from "../views/components/ErrorSummary.js";
 import { UsersPage } from "../views/pages/UsersPage.js";
 import type { PageDeps } from "./PageDeps.js";
-
-const text = (value: unknown): string => (typeof value === "string" ? value : "");
 
 /** Registers the user routes. */
 export const registerUserRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void => {
@@ -39,9 +38,9 @@ export const registerUserRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void =>
 
   app.post("/users", async (c) => {
     const body = await c.req.parseBody({ all: true });
-    const email = text(body.email).trim();
-    const role = text(body.role);
-    const password = text(body.password);
+    const email = fieldText(body.email).trim();
+    const role = fieldText(body.role);
+    const password = fieldText(body.password);
     const errors: FieldError[] = [];
     if (email === "") errors.push({ fieldId: "email", message: "Enter an email address" });
     if (!["viewer", "editor", "admin"].includes(role))
