@@ -238,6 +238,19 @@ describe("pages", () => {
     expect(detail).toContain("app-timeline");
   });
 
+  it("searches by kind, and refuses a kind that does not exist", async () => {
+    const browser = client();
+    await browser.signIn(accounts.viewer);
+    const practices = await browser.request("/admin/organisations?q=synthetic&kind=gp-practice");
+    expect(practices.status).toBe(200);
+    const html = await practices.text();
+    expect(html).toContain("Synthetic Health Centre");
+    expect(html).not.toContain("Synthetic North CCG");
+    const bad = await browser.request("/admin/organisations?kind=castle");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("kind");
+  });
+
   it("totals and filters decisions", async () => {
     const browser = client();
     await browser.signIn(accounts.viewer);
