@@ -51,7 +51,7 @@ const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text
  * ```
  */
 export const serviceErrorReport = (error: ServiceError): ServiceErrorReport => {
-  const { status, title } = errorInfo(error);
+  const { status, title, code } = errorInfo(error);
   const message = status >= 500 ? unavailable : sentence(error.message);
   const report = { status, title, message, fields: [], reason: undefined, conflict: undefined };
   switch (error._tag) {
@@ -80,13 +80,13 @@ export const serviceErrorReport = (error: ServiceError): ServiceErrorReport => {
       };
     }
     case "Conflict":
-      return error.expected === null
-        ? { ...report, summary: [{ message }] }
-        : {
+      return code === "precondition-failed"
+        ? {
             ...report,
             summary: [],
-            conflict: `Someone else saved a change to this record after you opened it (it is now at revision ${error.actual ?? "none"}; you started from revision ${error.expected}).`,
-          };
+            conflict: `Someone else saved a change to this record after you opened it (it is now at revision ${error.actual ?? "none"}; you started from revision ${error.expected ?? "none"}).`,
+          }
+        : { ...report, summary: [{ message }] };
     case "NotFound":
     case "Forbidden":
     case "StoreUnavailable":
