@@ -6,6 +6,8 @@
  * static assets (no session) → view context → body limit → session + CSRF → sign-in/out → sign-in
  * required → pages.
  */
+import { today as utcToday } from "@care-atlas/domain";
+import { isServiceError } from "@care-atlas/services";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -13,9 +15,10 @@ import { compress } from "hono/compress";
 import { secureHeaders } from "hono/secure-headers";
 import type { AdminDeps } from "./AdminDeps.js";
 import { type AssetBundle, loadAssets } from "./assets/Assets.js";
+import { signInRequired } from "./http/Access.js";
 import type { AdminEnv } from "./http/AdminEnv.js";
-import { ServiceFailure } from "./http/RegisterCall.js";
 import { page, seeOther } from "./http/Render.js";
+import { serviceErrorPage } from "./http/ServiceErrorPage.js";
 import { type SessionCookies, session } from "./http/Session.js";
 import { makePaths } from "./Paths.js";
 import { registerAuthRoutes } from "./routes/authRoutes.js";
@@ -51,8 +54,6 @@ const defaultClientAddress =
     return incoming?.socket?.remoteAddress;
   };
 
-const isoToday = (): string => new Date().toISOString().slice(0, 10);
-
 /**
  * Builds the admin app. Assets (the compiled stylesheet) load in the background; the first
  * request waits for them.
@@ -72,7 +73,7 @@ export const createAdminApp = (deps: AdminDeps): Hono<AdminEnv> => {
   };
   const csrf = new CsrfTokens(deps.csrfSecret);
   const throttle = new SignInThrottle(deps.throttle);
-  const today = deps.today ?? isoToday;
+  const today = deps.today ?? (() => utcToday());
   const logger = deps.logger ?? {
     error: (message: string, fields?: Record<string, unknown>) => console.error(message, fields),
   };
@@ -184,15 +185,7 @@ export const createAdminApp = (deps: AdminDeps): Hono<AdminEnv> => {
         const url = new URL(c.req.url);
         return seeOther(c, paths.signIn({ next: `${url.pathname}${url.search}` }));
       }
-      return page(
-        c,
-        <ErrorPage ctx={c.get("view")} title="Sign in to continue">
-          <p>
-            You are not signed in, so nothing was changed. <a href={paths.signIn()}>Sign in</a>.
-          </p>
-        </ErrorPage>,
-        401,
-      );
+      return signInRequired(c, c.get("view"));
     }
     await next();
   });
@@ -216,38 +209,7 @@ export const createAdminApp = (deps: AdminDeps): Hono<AdminEnv> => {
     const view = c.get("view");
     if (view === undefined)
       return c.text("The admin app could not start: its assets failed to load.", 500);
-    if (error instanceof ServiceFailure) {
-      switch (error.error._tag) {
-        case "NotFound":
-          return page(
-            c,
-            <ErrorPage ctx={view} title="Not found">
-              <p>{error.error.message}.</p>
-            </ErrorPage>,
-            404,
-          );
-        case "ValidationFailed":
-          return page(
-            c,
-            <ErrorPage ctx={view} title="There is a problem with the request">
-              <p>{error.error.message}</p>
-            </ErrorPage>,
-            400,
-          );
-        case "StoreUnavailable":
-          return page(
-            c,
-            <ErrorPage ctx={view} title="Sorry, the register is unavailable">
-              <p>
-                The database could not be reached. Nothing was changed. Try again in a few minutes.
-              </p>
-            </ErrorPage>,
-            503,
-          );
-        default:
-          break;
-      }
-    }
+    if (isServiceError(error)) return serviceErrorPage(c, error);
     logger.error("admin: unhandled error", { error, path: c.req.path });
     return page(
       c,

@@ -4,7 +4,7 @@
  * accounts store, where the boundaries are, and the few settings of its own.
  */
 import type { AuthStore } from "@care-atlas/auth";
-import type { RegisterRuntime } from "./http/RegisterCall.js";
+import type { RegisterRuntime } from "@care-atlas/services";
 import type { SignInThrottleOptions } from "./security/SignInThrottle.js";
 
 /** The account operations the admin uses (a subset of `@care-atlas/auth`'s `AuthStore`). */
@@ -35,7 +35,7 @@ export interface Boundaries {
  * ```
  */
 export interface AdminDeps {
-  /** Runs Effect programs that need the services' `Register` (a `ManagedRuntime`). */
+  /** The services' runtime (an app's `ManagedRuntime`, providing the `Register`): verbs run on it. */
   readonly runtime: RegisterRuntime;
   /** Admin accounts and sessions. */
   readonly auth: AdminAuth;

@@ -7,5 +7,8 @@
 
 export { adminCsp, createAdminApp } from "./AdminApp.js";
 export type { AdminAuth, AdminDeps, AdminLogger, Boundaries } from "./AdminDeps.js";
-export type { RegisterRuntime } from "./http/RegisterCall.js";
+export {
+  type ServiceErrorReport,
+  serviceErrorReport,
+} from "./http/ServiceErrorPage.js";
 export { cookieNames } from "./http/Session.js";

@@ -10,11 +10,11 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { authTablesSql, createAuthStore } from "@care-atlas/auth";
 import { loadPostcodes, loadSnapshot } from "@care-atlas/data";
-import { Register, StoreService } from "@care-atlas/services";
+import { Register, runVerb, StoreService } from "@care-atlas/services";
 import { openStore } from "@care-atlas/store";
 import { PGlite } from "@electric-sql/pglite";
 import { serve } from "@hono/node-server";
-import { Effect, Layer, ManagedRuntime } from "effect";
+import { Layer, ManagedRuntime } from "effect";
 import { createAdminApp } from "./AdminApp.js";
 import { readEnv } from "./env.js";
 
@@ -26,14 +26,9 @@ const store = await openStore({ dataDir });
 const runtime = ManagedRuntime.make(
   Register.layer.pipe(Layer.provide(StoreService.fromStore(store))),
 );
-const register = await runtime.runPromise(
-  Effect.gen(function* () {
-    return yield* Register;
-  }),
-);
-if (Effect.runSync(register.dataVersion) === 0) {
+if ((await runVerb(runtime, (register) => register.dataVersion)) === 0) {
   console.log("admin: importing the Greater Manchester dataset (first start)…");
-  const result = await runtime.runPromise(
+  const result = await runVerb(runtime, (register) =>
     register.importSnapshot(
       loadSnapshot(),
       {

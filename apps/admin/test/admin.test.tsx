@@ -5,6 +5,7 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { client as browserClient, formFields } from "./client.js";
 import { accounts, type Harness, password, startHarness } from "./harness.js";
 import { ids, syntheticBoundaries, syntheticSnapshot } from "./syntheticRegister.js";
 
@@ -22,35 +23,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** A cookie jar for one browser-like client. */
-const client = () => {
-  const jar = new Map<string, string>();
-  const request = async (path: string, init: RequestInit = {}) => {
-    const headers = new Headers(init.headers);
-    if (jar.size > 0) headers.set("cookie", [...jar].map(([k, v]) => `${k}=${v}`).join("; "));
-    const response = await harness.app.request(path, { ...init, headers, redirect: "manual" });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const [name, ...value] = (pair ?? "").split("=");
-      if (name === undefined) continue;
-      if (/max-age=0/i.test(cookie)) jar.delete(name);
-      else jar.set(name, value.join("="));
-    }
-    return response;
-  };
-  const csrfOf = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
-  const form = (fields: Record<string, string>) => ({
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields).toString(),
-  });
-  const signIn = async (email: string) => {
-    const page = await request("/admin/sign-in");
-    const token = csrfOf(await page.text());
-    return request("/admin/sign-in", form({ _csrf: token, email, password, next: "/admin/" }));
-  };
-  return { jar, request, csrfOf, form, signIn };
-};
+const client = () => browserClient(harness);
 
 describe("security", () => {
   it("sends the sign-in page to a visitor who is not signed in", async () => {
@@ -265,6 +238,19 @@ describe("pages", () => {
     expect(detail).toContain("app-timeline");
   });
 
+  it("searches by kind, and refuses a kind that does not exist", async () => {
+    const browser = client();
+    await browser.signIn(accounts.viewer);
+    const practices = await browser.request("/admin/organisations?q=synthetic&kind=gp-practice");
+    expect(practices.status).toBe(200);
+    const html = await practices.text();
+    expect(html).toContain("Synthetic Health Centre");
+    expect(html).not.toContain("Synthetic North CCG");
+    const bad = await browser.request("/admin/organisations?kind=castle");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("kind");
+  });
+
   it("totals and filters decisions", async () => {
     const browser = client();
     await browser.signIn(accounts.viewer);
@@ -312,24 +298,7 @@ describe("edit", () => {
     const response = await browser.request(`/admin/records/${id}/edit`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    const fields: Record<string, string> = {};
-    for (const match of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) {
-      const [, name, value] = match;
-      if (name !== undefined && value !== undefined && !/type="(checkbox|radio)"/.test(match[0]))
-        fields[name] = value;
-    }
-    for (const match of html.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-      const [, name, options] = match;
-      const selected = /<option value="([^"]*)" selected/.exec(options ?? "")?.[1];
-      if (name !== undefined) fields[name] = selected ?? "";
-    }
-    for (const match of html.matchAll(
-      /<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g,
-    )) {
-      const [, name, value] = match;
-      if (name !== undefined)
-        fields[name] = (value ?? "").replace(/&#39;/g, "'").replace(/&amp;/g, "&");
-    }
+    const fields = formFields(html);
     return { html, fields };
   };
 
@@ -453,10 +422,35 @@ describe("edit", () => {
     };
     expect((await save(first, a.fields, "Synthetic Borough B Council (first)")).status).toBe(303);
     const stale = await save(second, b.fields, "Synthetic Borough B Council (second)");
-    expect(stale.status).toBe(409);
+    expect(stale.status).toBe(412);
     const html = await stale.text();
     expect(html).toContain("This record was changed by someone else");
     expect(html).toContain("Synthetic Borough B Council (second)");
+  });
+
+  it("refuses a change from a form that lost its revision, and writes nothing", async () => {
+    const browser = client();
+    await browser.signIn(accounts.editor);
+    const reason = "Synthetic: a change without a revision (test)";
+    const { fields } = await editForm(browser, ids.practice1);
+    const { _revision, ...withoutRevision } = fields;
+    expect(_revision).toMatch(/^\d+$/);
+    const edit = await browser.request(
+      `/admin/records/${ids.practice1}/edit`,
+      browser.form({ ...withoutRevision, name: "Synthetic Renamed", _reason: reason }),
+    );
+    expect(edit.status).toBe(400);
+    expect(await edit.text()).toContain("does not say which revision");
+
+    const endHtml = await (await browser.request(`/admin/records/${ids.practice1}/end`)).text();
+    const end = await browser.request(
+      `/admin/records/${ids.practice1}/end`,
+      browser.form({ _csrf: browser.csrfOf(endHtml), date: "2030-04-01", _reason: reason }),
+    );
+    expect(end.status).toBe(400);
+    expect(await end.text()).toContain("does not say which revision");
+    const history = await browser.request(`/admin/records/${ids.practice1}/history`);
+    expect(await history.text()).not.toContain(reason);
   });
 
   it("adds a blank row without JavaScript, and escapes what users type", async () => {
@@ -594,7 +588,7 @@ describe("edit", () => {
         _action: "check",
       }),
     );
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(422);
     expect(await response.text()).toContain("rule:");
   });
 });

@@ -9,10 +9,10 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { authTablesSql, createAuthStore } from "@care-atlas/auth";
-import { Register, StoreService } from "@care-atlas/services";
+import { makeRegister, Register, type RegisterShape, StoreService } from "@care-atlas/services";
 import { PGlite } from "@electric-sql/pglite";
 import { serve } from "@hono/node-server";
-import { Layer, ManagedRuntime } from "effect";
+import { Effect, Layer, ManagedRuntime } from "effect";
 import { createAdminApp } from "../src/AdminApp.js";
 import type { Boundaries } from "../src/AdminDeps.js";
 
@@ -35,6 +35,8 @@ export interface HarnessOptions {
   readonly listen?: boolean;
   readonly basePath?: string;
   readonly today?: () => string;
+  /** The Register the app sees, made from the real one (e.g. one whose verbs can fail). */
+  readonly register?: (register: RegisterShape) => RegisterShape;
 }
 
 /** A running harness. */
@@ -53,8 +55,11 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
   const storeLayer = StoreService.layer(
     dir === undefined ? {} : { dataDir: join(dir, "register") },
   );
+  const adapt = options.register ?? ((register: RegisterShape) => register);
   const runtime = ManagedRuntime.make(
-    Register.layerWith({ pollIntervalMs: 0 }).pipe(Layer.provide(storeLayer)),
+    Layer.effect(Register, Effect.map(makeRegister({ pollIntervalMs: 0 }), adapt)).pipe(
+      Layer.provide(storeLayer),
+    ),
   );
   const started = performance.now();
   await runtime.runPromise(

@@ -1,39 +1,32 @@
 /**
  * @module Versions
- * Reads one entity's versions whether or not it has a version on the page's date, and picks
- * the version to show: the one valid on the date, else the latest.
+ * Which of an entity's versions a page shows: the one valid on the page's date, else the
+ * latest (a closed organisation, a neighbourhood that starts next April).
  */
-import type { Entity, EntityKind, EntityOf } from "@care-atlas/domain";
-import type { RegisterShape } from "@care-atlas/services";
-import { Effect } from "effect";
+import { type Entity, History } from "@care-atlas/domain";
+
+/** The versions of an entity to show on a date (never empty: the services' `getVersions`). */
+export interface ShownVersion<T extends Entity> {
+  readonly version: T;
+  /** Whether `version` is valid on the date (else it is the latest). */
+  readonly validOnDate: boolean;
+}
 
 /**
- * The versions of entity `id` of `kind` (read with `getEntity`, which checks the id; when it
- * has no version on the date, from the services' read model). Fails with `NotFound` when
- * the entity does not exist.
+ * The version valid on the date, else the latest one.
+ *
+ * @example
+ * ```ts
+ * const { versions } = yield* register.getVersions("organisation", id);
+ * shownVersion(versions, "2016-06-01"); // { version: …, validOnDate: false } for a body opened in 2017
+ * ```
  */
-export const versionsOf = <K extends EntityKind>(
-  register: RegisterShape,
-  kind: K,
-  id: string,
-  validAt: string,
-) =>
-  register.getEntity(kind, id, { validAt }).pipe(
-    Effect.map((read) => read.versions),
-    Effect.catchTag("NotFound", (error) =>
-      Effect.flatMap(register.readModel, (model) => {
-        const history = model.history(id);
-        return history === undefined || history.kind !== kind
-          ? Effect.fail(error)
-          : Effect.succeed(history.versions as ReadonlyArray<EntityOf[K]>);
-      }),
-    ),
-  );
-
-/** The version valid on the date, else the latest one. */
-export const shownVersion = <T extends Entity>(versions: ReadonlyArray<T>, date: string) => {
-  const on = versions.find(
-    (v) => v.valid.from <= date && (v.valid.to === null || date < v.valid.to),
-  );
-  return { version: on ?? (versions.at(-1) as T), validOnDate: on !== undefined };
+export const shownVersion = <T extends Entity>(
+  versions: ReadonlyArray<T>,
+  date: string,
+): ShownVersion<T> => {
+  const on = History.versionAt(versions, date);
+  const version = on ?? versions.at(-1);
+  if (version === undefined) throw new RangeError("an entity has at least one version");
+  return { version, validOnDate: on !== undefined };
 };

@@ -6,6 +6,7 @@
 import type { Hono } from "hono";
 import type { AdminAuth } from "../AdminDeps.js";
 import type { AdminEnv } from "../http/AdminEnv.js";
+import { fieldText } from "../http/FormBody.js";
 import { page, seeOther } from "../http/Render.js";
 import { endSession, type SessionCookies, startSession } from "../http/Session.js";
 import type { Paths } from "../Paths.js";
@@ -31,8 +32,6 @@ export const safeNext = (paths: Paths, next: unknown): string => {
   if (next.startsWith(paths.signIn())) return paths.home();
   return next;
 };
-
-const text = (value: unknown): string => (typeof value === "string" ? value : "");
 
 const minutes = (ms: number): string => {
   const n = Math.max(1, Math.ceil(ms / 60_000));
@@ -61,8 +60,8 @@ export const registerAuthRoutes = (app: Hono<AdminEnv>, deps: AuthRouteDeps): vo
 
   app.post("/sign-in", async (c) => {
     const body = await c.req.parseBody({ all: true });
-    const email = text(body.email).trim();
-    const password = text(body.password);
+    const email = fieldText(body.email).trim();
+    const password = fieldText(body.password);
     const next = safeNext(paths, body.next);
     const errors: FieldError[] = [];
     if (email === "") errors.push({ fieldId: "email", message: "Enter your email address" });

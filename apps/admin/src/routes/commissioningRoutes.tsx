@@ -3,10 +3,10 @@
  * The commissioning register and the strategy.
  */
 import { IsoDate } from "@care-atlas/domain";
+import { runVerb } from "@care-atlas/services";
 import { Effect } from "effect";
 import type { Hono } from "hono";
 import type { AdminEnv } from "../http/AdminEnv.js";
-import { readRegister } from "../http/RegisterCall.js";
 import { page } from "../http/Render.js";
 import {
   CommissioningPage,
@@ -15,8 +15,8 @@ import {
 } from "../views/pages/CommissioningPages.js";
 import { type StrategyLink, StrategyPage } from "../views/pages/StrategyPage.js";
 import type { PageDeps } from "./PageDeps.js";
-import { listAll, names, pageQuery } from "./Reads.js";
-import { shownVersion, versionsOf } from "./Versions.js";
+import { pageQuery, pageStatus } from "./PageQuery.js";
+import { shownVersion } from "./Versions.js";
 
 /** Registers the commissioning and strategy routes. */
 export const registerCommissioningRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void => {
@@ -24,17 +24,22 @@ export const registerCommissioningRoutes = (app: Hono<AdminEnv>, deps: PageDeps)
 
   app.get("/commissioning", async (c) => {
     const q = pageQuery((name) => c.req.query(name), deps.today());
-    const data = await readRegister(runtime, (register) =>
+    const data = await runVerb(runtime, (register) =>
       Effect.gen(function* () {
-        const bodies = yield* listAll(register, "governanceBody", {
+        const bodies = yield* register.listAll("governanceBody", {
           validAt: q.validAt,
-          filter: (b) => b.commissions,
+          filter: { commissions: true },
         });
-        const budgets = yield* listAll(register, "pooledBudget", { validAt: q.validAt });
-        // Decisions are valid from the day they are taken: read them as of the far future.
-        const decisions = yield* listAll(register, "decision", { validAt: "9999-12-31" });
-        const directory = yield* names(register);
-        return { bodies, budgets, decisions, directory };
+        const budgets = yield* register.listAll("pooledBudget", { validAt: q.validAt });
+        // Decisions are dated by the day they are taken: all of them, whatever the date.
+        const decisions = yield* register.listAll("decision", { ever: true });
+        const directory = yield* register.directory();
+        return {
+          bodies: bodies.items,
+          budgets: budgets.items,
+          decisions: decisions.items,
+          directory,
+        };
       }),
     );
     return page(
@@ -52,22 +57,22 @@ export const registerCommissioningRoutes = (app: Hono<AdminEnv>, deps: PageDeps)
           name: (id) => data.directory.name(id, q.validAt),
         }}
       />,
-      q.validAtError === undefined ? 200 : 400,
+      pageStatus(q),
     );
   });
 
   app.get("/commissioning/budgets/:id", async (c) => {
     const id = c.req.param("id");
     const q = pageQuery((name) => c.req.query(name), deps.today());
-    const data = await readRegister(runtime, (register) =>
+    const data = await runVerb(runtime, (register) =>
       Effect.gen(function* () {
-        const versions = yield* versionsOf(register, "pooledBudget", id, q.validAt);
-        const decisions = yield* listAll(register, "decision", {
-          validAt: "9999-12-31",
-          filter: (d) => d.pooledBudgetId === id,
+        const { versions } = yield* register.getVersions("pooledBudget", id);
+        const decisions = yield* register.listAll("decision", {
+          ever: true,
+          filter: { pooledBudgetId: id },
         });
-        const directory = yield* names(register);
-        return { versions, decisions, directory };
+        const directory = yield* register.directory();
+        return { versions, decisions: decisions.items, directory };
       }),
     );
     const { version: budget, validOnDate } = shownVersion(data.versions, q.validAt);
@@ -84,7 +89,7 @@ export const registerCommissioningRoutes = (app: Hono<AdminEnv>, deps: PageDeps)
           name: (other) => data.directory.name(other, q.validAt),
         }}
       />,
-      q.validAtError === undefined ? 200 : 400,
+      pageStatus(q),
     );
   });
 
@@ -105,12 +110,11 @@ export const registerCommissioningRoutes = (app: Hono<AdminEnv>, deps: PageDeps)
       from: dateFilter("from"),
       to: dateFilter("to"),
     };
-    const data = await readRegister(runtime, (register) =>
+    const data = await runVerb(runtime, (register) =>
       Effect.gen(function* () {
-        const all = yield* listAll(register, "decision", { validAt: "9999-12-31" });
-        const bodies = yield* listAll(register, "governanceBody", { validAt: "9999-12-31" });
-        const directory = yield* names(register);
-        return { all, bodies, directory };
+        const all = yield* register.listAll("decision", { ever: true });
+        const directory = yield* register.directory();
+        return { all: all.items, directory };
       }),
     );
     const bodyIds = new Set(data.all.map((d) => d.bodyId));
@@ -144,14 +148,21 @@ export const registerCommissioningRoutes = (app: Hono<AdminEnv>, deps: PageDeps)
 
   app.get("/strategy", async (c) => {
     const q = pageQuery((name) => c.req.query(name), deps.today());
-    const data = await readRegister(runtime, (register) =>
+    const data = await runVerb(runtime, (register) =>
       Effect.gen(function* () {
-        const elements = yield* listAll(register, "strategyElement", { validAt: q.validAt });
-        const collaboratives = yield* listAll(register, "collaborative", { validAt: q.validAt });
-        const teams = yield* listAll(register, "team", { validAt: q.validAt });
-        const budgets = yield* listAll(register, "pooledBudget", { validAt: q.validAt });
-        const decisions = yield* listAll(register, "decision", { validAt: "9999-12-31" });
-        return { elements, collaboratives, teams, budgets, decisions };
+        const onDate = { validAt: q.validAt };
+        const elements = yield* register.listAll("strategyElement", onDate);
+        const collaboratives = yield* register.listAll("collaborative", onDate);
+        const teams = yield* register.listAll("team", onDate);
+        const budgets = yield* register.listAll("pooledBudget", onDate);
+        const decisions = yield* register.listAll("decision", { ever: true });
+        return {
+          elements: elements.items,
+          collaboratives: collaboratives.items,
+          teams: teams.items,
+          budgets: budgets.items,
+          decisions: decisions.items,
+        };
       }),
     );
     const links = new Map<string, StrategyLink[]>();
@@ -172,7 +183,7 @@ export const registerCommissioningRoutes = (app: Hono<AdminEnv>, deps: PageDeps)
     return page(
       c,
       <StrategyPage ctx={c.get("view")} data={{ ...q, elements: data.elements, links }} />,
-      q.validAtError === undefined ? 200 : 400,
+      pageStatus(q),
     );
   });
 };

@@ -2,20 +2,62 @@
  * @module directoryRoutes
  * Organisations (search and detail) and collaboratives (list and detail).
  */
-import { findByCode, type Organisation, resolveSuccessor } from "@care-atlas/domain";
+import { type Organisation, OrganisationKind, PlaceId, type Succession } from "@care-atlas/domain";
+import {
+  fieldIssues,
+  invalidInput,
+  type OrganisationQuery,
+  type RegisterShape,
+  runVerb,
+} from "@care-atlas/services";
 import { Effect } from "effect";
 import type { Hono } from "hono";
+import { z } from "zod";
 import type { AdminEnv } from "../http/AdminEnv.js";
-import { readRegister } from "../http/RegisterCall.js";
 import { page } from "../http/Render.js";
 import { CollaborativePage, CollaborativesPage } from "../views/pages/CollaborativesPage.js";
 import { OrganisationPage } from "../views/pages/OrganisationPage.js";
 import { OrganisationsPage } from "../views/pages/OrganisationsPage.js";
 import type { PageDeps } from "./PageDeps.js";
-import { listAll, names, pageQuery } from "./Reads.js";
-import { shownVersion, versionsOf } from "./Versions.js";
+import { pageQuery, pageStatus } from "./PageQuery.js";
+import { shownVersion } from "./Versions.js";
 
+/** The most results the search lists (it counts them all). */
 const searchLimit = 200;
+
+/** The search's filters, as the form sends them (empty = any). */
+const SearchFilters = z.object({
+  kind: OrganisationKind.optional(),
+  place: PlaceId.optional(),
+});
+
+/** A search text that could be an ODS or GSS code. */
+const codeLike = /^[A-Za-z0-9]{1,20}$/;
+
+/** Every organisation valid on the date that matches `query` (all the search verb's pages). */
+const searchAll = (register: RegisterShape, query: OrganisationQuery, validAt: string) =>
+  Effect.gen(function* () {
+    const found: Organisation[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = yield* register.searchOrganisations(query, { validAt, limit: 1000, cursor });
+      found.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return found;
+  });
+
+/**
+ * The organisations that hold a code on the date or, for a code nobody holds then, that held
+ * it (a closed CCG, an old trust code); none when no record ever held it.
+ */
+const holdersOf = (register: RegisterShape, code: string, validAt: string) =>
+  register.lookupCode(code, { validAt }).pipe(
+    Effect.map((read) =>
+      read.matches.flatMap((match) => (match.kind === "organisation" ? [match.version] : [])),
+    ),
+    Effect.catchTag("NotFound", () => Effect.succeed([])),
+  );
 
 /** Registers the organisation and collaborative routes. */
 export const registerDirectoryRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void => {
@@ -24,42 +66,34 @@ export const registerDirectoryRoutes = (app: Hono<AdminEnv>, deps: PageDeps): vo
   app.get("/organisations", async (c) => {
     const q = pageQuery((name) => c.req.query(name), deps.today());
     const text = (c.req.query("q") ?? "").trim().slice(0, 100);
-    const kind = c.req.query("kind") || undefined;
-    const placeId = c.req.query("place") || undefined;
-    const data = await readRegister(runtime, (register) =>
+    const filters = SearchFilters.safeParse({
+      kind: c.req.query("kind") || undefined,
+      place: c.req.query("place") || undefined,
+    });
+    const data = await runVerb(runtime, (register) =>
       Effect.gen(function* () {
-        const needle = text.toLowerCase();
-        const open = yield* listAll(register, "organisation", {
-          validAt: q.validAt,
-          filter: (o) =>
-            (kind === undefined || o.kind === kind) &&
-            (placeId === undefined || o.placeId === placeId) &&
-            (needle === "" ||
-              o.name.toLowerCase().includes(needle) ||
-              o.codes.some((code) => code.value.toLowerCase() === needle)),
-        });
-        const directory = yield* names(register);
-        // A code finds its holders on any date (a closed CCG, an old trust code).
-        const byCode: Organisation[] = [];
-        if (text !== "") {
-          for (const match of findByCode(directory.model.index, text)) {
-            if (match.kind !== "organisation") continue;
-            const version = match.version as Organisation;
-            if (
-              (kind === undefined || version.kind === kind) &&
-              (placeId === undefined || version.placeId === placeId)
-            ) {
-              byCode.push(version);
-            }
-          }
-        }
-        const places = yield* listAll(register, "place", { validAt: q.validAt });
-        return { open, byCode, directory, places };
+        if (!filters.success) return yield* invalidInput(fieldIssues(filters.error));
+        const { kind, place: placeId } = filters.data;
+        const matching = yield* searchAll(
+          register,
+          { text: text === "" ? undefined : text, kind, placeId },
+          q.validAt,
+        );
+        const byCode = codeLike.test(text)
+          ? (yield* holdersOf(register, text, q.validAt)).filter(
+              (o) =>
+                (kind === undefined || o.kind === kind) &&
+                (placeId === undefined || o.placeId === placeId),
+            )
+          : [];
+        const places = yield* register.listAll("place", { validAt: q.validAt });
+        const directory = yield* register.directory();
+        return { matching, byCode, places: places.items, directory, kind, placeId };
       }),
     );
     const seen = new Set<string>();
     const results: Organisation[] = [];
-    for (const o of [...data.open, ...data.byCode]) {
+    for (const o of [...data.matching, ...data.byCode]) {
       if (seen.has(o.id)) continue;
       seen.add(o.id);
       results.push(o);
@@ -72,8 +106,8 @@ export const registerDirectoryRoutes = (app: Hono<AdminEnv>, deps: PageDeps): vo
         data={{
           ...q,
           q: text,
-          kind,
-          placeId,
+          kind: data.kind,
+          placeId: data.placeId,
           places: data.places
             .map((p) => ({ value: p.id, text: p.name }))
             .sort((a, b) => a.text.localeCompare(b.text)),
@@ -83,35 +117,28 @@ export const registerDirectoryRoutes = (app: Hono<AdminEnv>, deps: PageDeps): vo
           name: (id) => data.directory.name(id, q.validAt),
         }}
       />,
-      q.validAtError === undefined ? 200 : 400,
+      pageStatus(q),
     );
   });
 
   app.get("/organisations/:id", async (c) => {
     const id = c.req.param("id");
     const q = pageQuery((name) => c.req.query(name), deps.today());
-    const data = await readRegister(runtime, (register) =>
-      Effect.gen(function* () {
-        const versions = yield* versionsOf(register, "organisation", id, q.validAt);
-        const relationships = yield* listAll(register, "relationship", {
-          validAt: q.validAt,
-          filter: (r) => r.subjectId === id || r.objectId === id,
-        });
-        const directory = yield* names(register);
-        // Successions are dated by their first day and stay in force: read them all.
-        const successions = directory.model.snapshot.successions.filter(
-          (s) => s.predecessorIds.includes(id) || s.successorIds.includes(id),
-        );
-        return { versions, relationships, successions, directory };
+    const data = await runVerb(runtime, (register) =>
+      Effect.all({
+        versions: Effect.map(register.getVersions("organisation", id), (read) => read.versions),
+        relationships: register.relationshipsOf(id, { validAt: q.validAt }),
+        // Successions are events of the organisation's whole story; who carries it on is
+        // worked out for today.
+        successions: register.successionsOf(id, { validAt: deps.today() }),
+        directory: register.directory(),
       }),
     );
     const { version: organisation, validOnDate } = shownVersion(data.versions, q.validAt);
-    const today = deps.today();
-    const carriedOnBy = data.directory.validOn(id, today)
-      ? []
-      : resolveSuccessor(data.directory.model.index, id, today)
-          .filter((path) => path.version !== undefined && path.id !== id)
-          .map((path) => path.id);
+    const successions = new Map<string, Succession>();
+    for (const s of [...data.successions.predecessors, ...data.successions.successors]) {
+      successions.set(s.id, s);
+    }
     return page(
       c,
       <OrganisationPage
@@ -121,30 +148,36 @@ export const registerDirectoryRoutes = (app: Hono<AdminEnv>, deps: PageDeps): vo
           organisation,
           versions: data.versions,
           validOnDate,
-          relationships: data.relationships,
-          successions: [...data.successions].sort((a, b) =>
+          relationships: data.relationships.items,
+          successions: [...successions.values()].sort((a, b) =>
             a.valid.from.localeCompare(b.valid.from),
           ),
-          carriedOnBy,
+          carriedOnBy: data.successions.carriedOnBy
+            .filter((path) => path.version !== undefined)
+            .map((path) => path.id),
           name: (other) => data.directory.name(other, q.validAt),
         }}
       />,
-      q.validAtError === undefined ? 200 : 400,
+      pageStatus(q),
     );
   });
 
   app.get("/collaboratives", async (c) => {
     const q = pageQuery((name) => c.req.query(name), deps.today());
-    const data = await readRegister(runtime, (register) =>
+    const data = await runVerb(runtime, (register) =>
       Effect.gen(function* () {
-        const collaboratives = yield* listAll(register, "collaborative", { validAt: q.validAt });
-        const ids = new Set(collaboratives.map((x) => x.id));
-        const relationships = yield* listAll(register, "relationship", {
+        const collaboratives = yield* register.listAll("collaborative", { validAt: q.validAt });
+        const ids = new Set(collaboratives.items.map((x) => x.id));
+        const relationships = yield* register.listAll("relationship", {
           validAt: q.validAt,
           filter: (r) => ids.has(r.objectId) && (r.kind === "member-of" || r.kind === "lead-of"),
         });
-        const directory = yield* names(register);
-        return { collaboratives, relationships, directory };
+        const directory = yield* register.directory();
+        return {
+          collaboratives: collaboratives.items,
+          relationships: relationships.items,
+          directory,
+        };
       }),
     );
     const members = new Map<string, number>();
@@ -160,26 +193,22 @@ export const registerDirectoryRoutes = (app: Hono<AdminEnv>, deps: PageDeps): vo
           name: (id) => data.directory.name(id, q.validAt),
         }}
       />,
-      q.validAtError === undefined ? 200 : 400,
+      pageStatus(q),
     );
   });
 
   app.get("/collaboratives/:id", async (c) => {
     const id = c.req.param("id");
     const q = pageQuery((name) => c.req.query(name), deps.today());
-    const data = await readRegister(runtime, (register) =>
-      Effect.gen(function* () {
-        const versions = yield* versionsOf(register, "collaborative", id, q.validAt);
-        const relationships = yield* listAll(register, "relationship", {
-          validAt: q.validAt,
-          filter: (r) => r.objectId === id,
-        });
-        const directory = yield* names(register);
-        return { versions, relationships, directory };
+    const data = await runVerb(runtime, (register) =>
+      Effect.all({
+        versions: Effect.map(register.getVersions("collaborative", id), (read) => read.versions),
+        relationships: register.relationshipsOf(id, { validAt: q.validAt, as: "object" }),
+        directory: register.directory(),
       }),
     );
     const { version: collaborative, validOnDate } = shownVersion(data.versions, q.validAt);
-    const order = { "lead-of": 0, "chair-of": 1, "member-of": 2 } as Record<string, number>;
+    const order: Record<string, number> = { "lead-of": 0, "chair-of": 1, "member-of": 2 };
     return page(
       c,
       <CollaborativePage
@@ -189,7 +218,7 @@ export const registerDirectoryRoutes = (app: Hono<AdminEnv>, deps: PageDeps): vo
           collaborative,
           versions: data.versions,
           validOnDate,
-          relationships: [...data.relationships].sort(
+          relationships: [...data.relationships.items].sort(
             (a, b) =>
               (order[a.kind] ?? 9) - (order[b.kind] ?? 9) ||
               data.directory.name(a.subjectId).localeCompare(data.directory.name(b.subjectId)),
@@ -197,7 +226,7 @@ export const registerDirectoryRoutes = (app: Hono<AdminEnv>, deps: PageDeps): vo
           name: (other) => data.directory.name(other, q.validAt),
         }}
       />,
-      q.validAtError === undefined ? 200 : 400,
+      pageStatus(q),
     );
   });
 };

@@ -4,29 +4,14 @@
  * which hashes the password with scrypt).
  */
 import { AuthInputError } from "@care-atlas/auth";
-import type { Hono, MiddlewareHandler } from "hono";
+import type { Hono } from "hono";
+import { requireAdmin } from "../http/Access.js";
 import type { AdminEnv } from "../http/AdminEnv.js";
+import { fieldText } from "../http/FormBody.js";
 import { page, seeOther } from "../http/Render.js";
 import type { FieldError } from "../views/components/ErrorSummary.js";
-import { ErrorPage } from "../views/pages/ErrorPage.js";
 import { UsersPage } from "../views/pages/UsersPage.js";
-import { canManageUsers } from "../views/ViewContext.js";
 import type { PageDeps } from "./PageDeps.js";
-
-const requireAdmin: MiddlewareHandler<AdminEnv> = async (c, next) => {
-  if (!canManageUsers(c.get("user"))) {
-    return page(
-      c,
-      <ErrorPage ctx={c.get("view")} title="You cannot manage accounts">
-        <p>Only administrators can see and add accounts.</p>
-      </ErrorPage>,
-      403,
-    );
-  }
-  await next();
-};
-
-const text = (value: unknown): string => (typeof value === "string" ? value : "");
 
 /** Registers the user routes. */
 export const registerUserRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void => {
@@ -53,9 +38,9 @@ export const registerUserRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void =>
 
   app.post("/users", async (c) => {
     const body = await c.req.parseBody({ all: true });
-    const email = text(body.email).trim();
-    const role = text(body.role);
-    const password = text(body.password);
+    const email = fieldText(body.email).trim();
+    const role = fieldText(body.role);
+    const password = fieldText(body.password);
     const errors: FieldError[] = [];
     if (email === "") errors.push({ fieldId: "email", message: "Enter an email address" });
     if (!["viewer", "editor", "admin"].includes(role))

@@ -4,10 +4,9 @@
  * (each change with who, when and why, and a field-level diff), the recent changes of the
  * whole register, and the form that ends a record.
  */
-import type { Entity, EntityKind } from "@care-atlas/domain";
+import type { Entity, EntityKind, VersionDiff } from "@care-atlas/domain";
 import type { FC } from "hono/jsx";
 import type { FormField } from "../../forms/FormModel.js";
-import type { VersionDiff } from "../../history/FieldDiff.js";
 import { CsrfField } from "../components/CsrfField.js";
 import {
   Banner,
@@ -84,12 +83,12 @@ export interface RecordData {
 
 /** Every field of a record. */
 export const RecordPage: FC<{ ctx: ViewContext; data: RecordData }> = ({ ctx, data }) => {
-  const v = data.version as unknown as Record<string, unknown>;
+  const values = new Map<string, unknown>(Object.entries(data.version));
   const rows: SummaryRow[] = [
     { key: "Id", value: <code>{data.version.id}</code> },
     ...data.fields.map((f) => ({
       key: f.label,
-      value: <Value ctx={ctx} value={v[f.name]} name={data.name} />,
+      value: <Value ctx={ctx} value={values.get(f.name)} name={data.name} />,
     })),
     { key: "Revision", value: data.revision === null ? "—" : String(data.revision) },
   ];
@@ -288,7 +287,8 @@ export interface EndData {
   readonly kind: EntityKind;
   readonly id: string;
   readonly title: string;
-  readonly revision: number;
+  /** The record's revision the form was read at (`undefined`: it has no version left). */
+  readonly revision: number | undefined;
   readonly date: string;
   readonly reason: string;
   readonly errors: ReadonlyArray<FieldError>;
@@ -322,7 +322,9 @@ export const EndPage: FC<{ ctx: ViewContext; data: EndData }> = ({ ctx, data }) 
           </p>
           <form action={ctx.paths.end(data.id)} method="post" novalidate>
             <CsrfField token={ctx.csrfToken} />
-            <input type="hidden" name="_revision" value={String(data.revision)} />
+            {data.revision !== undefined && (
+              <input type="hidden" name="_revision" value={String(data.revision)} />
+            )}
             <TextInput
               id="date"
               name="date"
