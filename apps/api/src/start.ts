@@ -256,7 +256,7 @@ export const startCareAtlas = async (
       adminLoading ??=
         options.mountAdmin === false
           ? Promise.resolve(undefined)
-          : loadAdmin({ register, runtime, auth, store, logger, basePath: "/admin" }, logger).catch(
+          : loadAdmin({ runtime, auth, logger, basePath: "/admin" }, logger).catch(
               (error: unknown) => {
                 logger.error("admin app failed to load", { error });
                 return undefined;
