@@ -4,6 +4,7 @@
  * ODS and ONS GSS codes are not ids: they live in {@link ExternalIdentifier}.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 
 /**
  * The id prefix of every entity kind in the register.
@@ -45,7 +46,7 @@ export const idPattern = (kind: EntityKind): RegExp =>
 const anyIdPattern = new RegExp(`^(?:${Object.values(idPrefixes).join("|")})_${idBody}$`);
 
 /**
- * A zod schema for the ids of one entity kind.
+ * A zod schema for the ids of one entity kind; its field metadata names the kind it refers to.
  *
  * @example
  * ```ts
@@ -55,15 +56,19 @@ const anyIdPattern = new RegExp(`^(?:${Object.values(idPrefixes).join("|")})_${i
  * ```
  */
 export const idOf = (kind: EntityKind) =>
-  z.string().regex(idPattern(kind), {
-    error: `must be ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} id (${idPrefixes[kind]}_…)`,
-  });
+  z
+    .string()
+    .regex(idPattern(kind), {
+      error: `must be ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} id (${idPrefixes[kind]}_…)`,
+    })
+    .register(fieldMeta, { refersTo: kind });
 
 /** Any entity id, of any kind. */
 export const EntityId = z
   .string()
   .regex(anyIdPattern, { error: "must be an entity id such as plc_… or org_…" })
-  .meta({ id: "EntityId", description: "A Care Atlas id: a kind prefix, `_`, 8–40 of [0-9a-z]." });
+  .meta({ id: "EntityId", description: "A Care Atlas id: a kind prefix, `_`, 8–40 of [0-9a-z]." })
+  .register(fieldMeta, { refersTo: "any" });
 export type EntityId = z.infer<typeof EntityId>;
 
 export const SystemId = idOf("system");

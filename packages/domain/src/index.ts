@@ -6,6 +6,7 @@
 export * from "./Collaborative.js";
 export * from "./Decision.js";
 export * from "./ExternalIdentifier.js";
+export * from "./FieldMeta.js";
 export * from "./Finding.js";
 export * from "./GovernanceBody.js";
 export * as History from "./History.js";
