@@ -359,7 +359,7 @@ strategyElement
   framework: text "Framework" required hint="The document or strategy it belongs to."
   title: text "Title" hint="A short name, where the source gives one."
   text: text "Text" required multiline
-  parentId: reference "Parent organisation" kind=strategyElement hint="For a commitment, its outcome."
+  parentId: reference "Parent outcome" kind=strategyElement hint="For a commitment, its outcome."
   order: number "Order" required integer
   valid: group "Valid" required hint="When this version was true in the world."
     valid.from: date "From" required hint="First day the fact was true."
