@@ -6,7 +6,7 @@
  */
 import type { Lsoa } from "@care-atlas/domain";
 import type { Raw } from "./raw.js";
-import { sourceKeys } from "./sources.js";
+import { sourceKeys } from "./sourceCatalogue.js";
 
 /** A district of Greater Manchester, as the local authority file gives it. */
 export interface District {

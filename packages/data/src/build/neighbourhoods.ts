@@ -12,7 +12,7 @@ import { censusDate, compare, field } from "./geography.js";
 import { gmSystem, odsOrganisation, placeOf, stableId } from "./ids.js";
 import { listSizeDate, readListSizes, readMemberships } from "./primaryCare.js";
 import type { Raw } from "./raw.js";
-import { sourceKeys as S } from "./sources.js";
+import { sourceKeys as S } from "./sourceCatalogue.js";
 
 /** What the PCN-footprint scheme is, in one sentence the README and report reuse. */
 export const pcnSchemeDescription =

@@ -11,7 +11,7 @@ import { compare, type District, field } from "./geography.js";
 import { gssOrganisation, odsOrganisation, placeOf, stableId } from "./ids.js";
 import { quoted } from "./quotes.js";
 import type { Raw } from "./raw.js";
-import { sourceKeys as S } from "./sources.js";
+import { sourceKeys as S } from "./sourceCatalogue.js";
 
 /** The day NHS Greater Manchester Integrated Care took over from the 10 CCGs. */
 export const icbStart: IsoDate = "2022-07-01";
