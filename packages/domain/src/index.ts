@@ -9,6 +9,7 @@ export * from "./ExternalIdentifier.js";
 export * from "./FieldMeta.js";
 export * from "./Finding.js";
 export * from "./GovernanceBody.js";
+export * from "./Hash.js";
 export * as History from "./History.js";
 export * from "./Id.js";
 export * from "./Level.js";
