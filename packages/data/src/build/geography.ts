@@ -40,7 +40,7 @@ export const field = (row: Readonly<Record<string, string>>, name: string): stri
 };
 
 /** A finite number from a CSV field. */
-export const numberField = (row: Readonly<Record<string, string>>, name: string): number => {
+const numberField = (row: Readonly<Record<string, string>>, name: string): number => {
   const value = Number(field(row, name));
   if (!Number.isFinite(value))
     throw new Error(`"${name}" is not a number in ${JSON.stringify(row)}`);

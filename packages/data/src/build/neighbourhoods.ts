@@ -91,7 +91,7 @@ export interface SplitLsoa {
 }
 
 /** The date of the postcode directory the Trafford footprints come from. */
-export const traffordFootprintDate = "2025-02-13";
+const traffordFootprintDate = "2025-02-13";
 
 /** Trafford's four localities as LSOA footprints. */
 export const buildTraffordScheme = (

@@ -26,10 +26,10 @@ import type { Succession } from "../Succession.js";
 import type { System } from "../System.js";
 
 /** The snapshot shape before parsing (defaults not yet applied). */
-export type SnapshotInput = z.input<typeof Snapshot>;
+type SnapshotInput = z.input<typeof Snapshot>;
 
 /** The source every synthetic record cites. */
-export const syntheticSource: Source = {
+const syntheticSource: Source = {
   key: "synthetic",
   publisher: "Synthetic publisher",
   dataset: "Synthetic test data",
