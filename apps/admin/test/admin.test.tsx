@@ -160,19 +160,19 @@ describe("browse", () => {
     await browser.signIn(accounts.viewer);
     const now = await (await browser.request("/admin/hierarchy")).text();
     const then = await (await browser.request("/admin/hierarchy?validAt=2021-06-01")).text();
-    expect(then).toContain("Synthetic Old Town");
-    expect(now).not.toContain("Synthetic Old Town");
-    expect(now).toContain("Synthetic West");
+    expect(then).toContain("Synthetic Former Neighbourhood 1.3");
+    expect(now).not.toContain("Synthetic Former Neighbourhood 1.3");
+    expect(now).toContain("Synthetic Neighbourhood 1.3");
   });
 
   it("shows a neighbourhood with its map and versions", async () => {
     const browser = client();
     await browser.signIn(accounts.viewer);
-    const response = await browser.request(`/admin/neighbourhoods/${ids.north}`);
+    const response = await browser.request(`/admin/neighbourhoods/${ids.neighbourhood1}`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain("Synthetic North");
-    expect(html).toContain("Synthetic North INT");
+    expect(html).toContain("Synthetic Neighbourhood 1.1");
+    expect(html).toContain("Synthetic Neighbourhood Team 1.1");
     expect(html).toContain('class="app-map"');
     expect(html).toContain("Versions over time");
   });
@@ -205,17 +205,17 @@ describe("pages", () => {
       "/admin/findings",
       "/admin/hierarchy",
       "/admin/map",
-      `/admin/places/${ids.placeA}`,
-      `/admin/teams/${ids.team}`,
+      `/admin/places/${ids.place1}`,
+      `/admin/teams/${ids.team1}`,
       "/admin/organisations?q=synthetic",
       `/admin/organisations/${ids.ccgNorth}`,
       "/admin/collaboratives",
-      `/admin/collaboratives/${ids.collaborative}`,
+      `/admin/collaboratives/${ids.collaborative1}`,
       "/admin/commissioning?validAt=2019-06-01",
-      `/admin/commissioning/budgets/${ids.budget}`,
+      `/admin/commissioning/budgets/${ids.budget1}`,
       "/admin/commissioning/decisions?serviceArea=Community+health",
       "/admin/strategy",
-      `/admin/records/${ids.board}`,
+      `/admin/records/${ids.executive1}`,
       `/admin/records/${ids.practice1}/history`,
       "/admin/changes",
     ];
@@ -231,10 +231,10 @@ describe("pages", () => {
   it("finds a closed organisation by its code and shows its merger", async () => {
     const browser = client();
     await browser.signIn(accounts.viewer);
-    const search = await (await browser.request("/admin/organisations?q=99A")).text();
-    expect(search).toContain("Synthetic North CCG");
+    const search = await (await browser.request("/admin/organisations?q=95A")).text();
+    expect(search).toContain("Synthetic North Borough 1 CCG");
     const detail = await (await browser.request(`/admin/organisations/${ids.ccgNorth}`)).text();
-    expect(detail).toContain("Synthetic City CCG");
+    expect(detail).toContain("Synthetic Borough 1 CCG");
     expect(detail).toContain("app-timeline");
   });
 
@@ -244,8 +244,8 @@ describe("pages", () => {
     const practices = await browser.request("/admin/organisations?q=synthetic&kind=gp-practice");
     expect(practices.status).toBe(200);
     const html = await practices.text();
-    expect(html).toContain("Synthetic Health Centre");
-    expect(html).not.toContain("Synthetic North CCG");
+    expect(html).toContain("Synthetic Practice 1.1.1");
+    expect(html).not.toContain("Synthetic Borough 1 CCG");
     const bad = await browser.request("/admin/organisations?kind=castle");
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("kind");
@@ -255,12 +255,12 @@ describe("pages", () => {
     const browser = client();
     await browser.signIn(accounts.viewer);
     const all = await (await browser.request("/admin/commissioning/decisions")).text();
-    expect(all).toContain("£2.9m");
+    expect(all).toContain("£600,000");
     const some = await (
       await browser.request("/admin/commissioning/decisions?from=2020-01-01")
     ).text();
-    expect(some).toContain("Synthetic reablement service");
-    expect(some).not.toContain("Synthetic community nursing contract");
+    expect(some).toContain("Synthetic Decision 1.2");
+    expect(some).not.toContain("Synthetic Decision 1.1");
     const bad = await browser.request("/admin/commissioning/decisions?from=not-a-date");
     expect(bad.status).toBe(400);
   });
@@ -318,7 +318,7 @@ describe("edit", () => {
     const browser = client();
     await browser.signIn(accounts.editor);
     const { fields } = await editForm(browser, ids.practice2);
-    expect(fields.name).toBe("Synthetic Health Centre");
+    expect(fields.name).toBe("Synthetic Practice 2.1.1");
 
     const invalid = await browser.request(
       `/admin/records/${ids.practice2}/edit`,
@@ -343,7 +343,7 @@ describe("edit", () => {
       `/admin/records/${ids.practice2}/edit`,
       browser.form({
         ...fields,
-        name: "Synthetic Health Centre (renamed)",
+        name: "Synthetic Practice 2.1.1 (renamed)",
         _reason: reason,
         _action: "check",
       }),
@@ -358,7 +358,7 @@ describe("edit", () => {
       `/admin/records/${ids.practice2}/edit`,
       browser.form({
         ...fields,
-        name: "Synthetic Health Centre (renamed)",
+        name: "Synthetic Practice 2.1.1 (renamed)",
         _reason: reason,
         _action: "save",
         _checked: digest,
@@ -370,16 +370,16 @@ describe("edit", () => {
     expect(historyHtml).toContain("Your change was saved");
     expect(historyHtml).toContain(reason);
     expect(historyHtml).toContain(accounts.editor);
-    expect(historyHtml).toContain("Synthetic Health Centre (renamed)");
+    expect(historyHtml).toContain("Synthetic Practice 2.1.1 (renamed)");
     expect(historyHtml).toContain("app-diff__old");
   });
 
   it("checks again instead of saving when the form changed after the check", async () => {
     const browser = client();
     await browser.signIn(accounts.editor);
-    const { fields } = await editForm(browser, ids.trust);
+    const { fields } = await editForm(browser, ids.trust1);
     const response = await browser.request(
-      `/admin/records/${ids.trust}/edit`,
+      `/admin/records/${ids.trust1}/edit`,
       browser.form({
         ...fields,
         name: "Synthetic Hospitals",
@@ -397,20 +397,20 @@ describe("edit", () => {
     const second = client();
     await first.signIn(accounts.editor);
     await second.signIn(accounts.admin);
-    const a = await editForm(first, ids.councilB);
-    const b = await editForm(second, ids.councilB);
+    const a = await editForm(first, ids.council2);
+    const b = await editForm(second, ids.council2);
     const save = async (
       browser: ReturnType<typeof client>,
       fields: Record<string, string>,
       name: string,
     ) => {
       const check = await browser.request(
-        `/admin/records/${ids.councilB}/edit`,
+        `/admin/records/${ids.council2}/edit`,
         browser.form({ ...fields, name, _reason: `Synthetic rename to ${name}`, _action: "check" }),
       );
       const digest = /name="_checked" value="([^"]+)"/.exec(await check.text())?.[1] ?? "";
       return browser.request(
-        `/admin/records/${ids.councilB}/edit`,
+        `/admin/records/${ids.council2}/edit`,
         browser.form({
           ...fields,
           name,
@@ -420,12 +420,12 @@ describe("edit", () => {
         }),
       );
     };
-    expect((await save(first, a.fields, "Synthetic Borough B Council (first)")).status).toBe(303);
-    const stale = await save(second, b.fields, "Synthetic Borough B Council (second)");
+    expect((await save(first, a.fields, "Synthetic Borough 2 Council (first)")).status).toBe(303);
+    const stale = await save(second, b.fields, "Synthetic Borough 2 Council (second)");
     expect(stale.status).toBe(412);
     const html = await stale.text();
     expect(html).toContain("This record was changed by someone else");
-    expect(html).toContain("Synthetic Borough B Council (second)");
+    expect(html).toContain("Synthetic Borough 2 Council (second)");
   });
 
   it("refuses a change from a form that lost its revision, and writes nothing", async () => {
@@ -456,9 +456,9 @@ describe("edit", () => {
   it("adds a blank row without JavaScript, and escapes what users type", async () => {
     const browser = client();
     await browser.signIn(accounts.editor);
-    const { fields } = await editForm(browser, ids.pcn);
+    const { fields } = await editForm(browser, ids.pcn1);
     const added = await browser.request(
-      `/admin/records/${ids.pcn}/edit`,
+      `/admin/records/${ids.pcn1}/edit`,
       browser.form({ ...fields, name: "<b>Synthetic</b> PCN", _action: "add-row:codes" }),
     );
     expect(added.status).toBe(200);
@@ -577,10 +577,10 @@ describe("edit", () => {
   it("refuses a change the rules forbid, before saving", async () => {
     const browser = client();
     await browser.signIn(accounts.editor);
-    const { fields } = await editForm(browser, ids.team);
+    const { fields } = await editForm(browser, ids.team1);
     // A team may not point at a neighbourhood that does not exist.
     const response = await browser.request(
-      `/admin/records/${ids.team}/edit`,
+      `/admin/records/${ids.team1}/edit`,
       browser.form({
         ...fields,
         neighbourhoodId: "nbh_zzzzzzzzzzzz",

@@ -76,7 +76,7 @@ describe("every service error answers with the services' status", () => {
 
     it(`on a page: ${label}`, async () => {
       const response = await failing("getVersions", error, () =>
-        editor.request(`/admin/records/${ids.board}`),
+        editor.request(`/admin/records/${ids.executive1}`),
       );
       expect(response.status).toBe(status);
       const html = await response.text();
@@ -86,10 +86,10 @@ describe("every service error answers with the services' status", () => {
 
     it(`at a form's check and save: ${label}`, async () => {
       const form = formFields(
-        await (await editor.request(`/admin/records/${ids.trust}/edit`)).text(),
+        await (await editor.request(`/admin/records/${ids.trust1}/edit`)).text(),
       );
       const post = (fields: Record<string, string>) =>
-        editor.request(`/admin/records/${ids.trust}/edit`, editor.form(fields));
+        editor.request(`/admin/records/${ids.trust1}/edit`, editor.form(fields));
       const check = await failing("previewChange", error, () =>
         post({ ...form, _reason: reason, _action: "check" }),
       );
@@ -109,10 +109,10 @@ describe("every service error answers with the services' status", () => {
     });
 
     it(`at the end form: ${label}`, async () => {
-      const page = await (await editor.request(`/admin/records/${ids.trust}/end`)).text();
+      const page = await (await editor.request(`/admin/records/${ids.trust1}/end`)).text();
       const response = await failing("saveChange", error, () =>
         editor.request(
-          `/admin/records/${ids.trust}/end`,
+          `/admin/records/${ids.trust1}/end`,
           editor.form({ ...formFields(page), date: "2030-04-01", _reason: reason }),
         ),
       );
@@ -122,7 +122,7 @@ describe("every service error answers with the services' status", () => {
   }
 
   it("leaves the register as it was", async () => {
-    const history = await (await editor.request(`/admin/records/${ids.trust}/history`)).text();
+    const history = await (await editor.request(`/admin/records/${ids.trust1}/history`)).text();
     expect(history).not.toContain(reason);
   });
 });

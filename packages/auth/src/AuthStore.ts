@@ -7,7 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { generateApiKey, keyMatches, keyPrefix } from "./ApiKey.js";
 import { hashPassword, minPasswordLength, verifyPassword } from "./Password.js";
-import { Role, Scope, scopesOfRole } from "./Scope.js";
+import { Role, Scope } from "./Scope.js";
 import type { SqlClient } from "./SqlClient.js";
 
 /** An API key as listed (never its secret). */
@@ -260,6 +260,3 @@ export const createAuthStore = (db: SqlClient): AuthStore => ({
     await db.query("delete from admin_session where token_hash = $1", [sha256(token)]);
   },
 });
-
-/** The scopes of an admin account. */
-export const scopesOfUser = (user: AdminUser): Scope[] => scopesOfRole(user.role);

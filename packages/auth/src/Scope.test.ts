@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { grants, parseScopes, scopesOfRole } from "./Scope.js";
+import { grants, parseScopes } from "./Scope.js";
 
 describe("scopes", () => {
   it("a higher scope grants the lower ones, not the reverse", () => {
@@ -12,9 +12,5 @@ describe("scopes", () => {
     expect(parseScopes("write, read,read")).toEqual(["read", "write"]);
     expect(() => parseScopes("read,root")).toThrow();
     expect(() => parseScopes(" , ")).toThrow();
-  });
-  it("maps roles to scopes", () => {
-    expect(scopesOfRole("viewer")).toEqual(["read"]);
-    expect(scopesOfRole("admin")).toContain("admin");
   });
 });

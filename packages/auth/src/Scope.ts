@@ -46,14 +46,3 @@ export const parseScopes = (text: string): Scope[] => {
 /** An admin account's role. */
 export const Role = z.enum(["viewer", "editor", "admin"]);
 export type Role = z.infer<typeof Role>;
-
-/**
- * The scopes an admin role carries: viewer reads, editor writes, admin administers.
- *
- * @example
- * ```ts
- * scopesOfRole("editor"); // ["read", "write"]
- * ```
- */
-export const scopesOfRole = (role: Role): Scope[] =>
-  role === "admin" ? ["read", "write", "admin"] : role === "editor" ? ["read", "write"] : ["read"];

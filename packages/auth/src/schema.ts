@@ -1,33 +1,29 @@
 /**
  * @module schema
- * The auth tables, as SQL both PGlite (PostgreSQL 18) and PostgreSQL 15 accept. The same
- * statements are the store's migration `auth` (see packages/store/migrations); this copy
- * lets auth's own tests create the tables on a bare database.
+ * The auth tables (`api_key`, `admin_user`, `admin_session`) are defined once, by the
+ * store's migration `0002_auth` (packages/store/migrations/0002_auth.sql), which every
+ * store database runs. {@link authTablesSql} is that migration's text, made safe to run
+ * again, for a database the store's migrations do not manage: auth's own tests, and the
+ * admin app's separate auth database when it runs on its own.
  */
+import { loadMigrations } from "@care-atlas/store";
 
-/** Creates the api_key, admin_user and admin_session tables. */
-export const authTablesSql = `
-create table if not exists api_key (
-  prefix text primary key check (prefix ~ '^[0-9a-z]{8}$'),
-  name text not null check (length(name) between 1 and 200),
-  key_hash text not null check (key_hash ~ '^[0-9a-f]{64}$'),
-  scopes text not null check (scopes ~ '^(read|write|admin)(,(read|write|admin))*$'),
-  created_at timestamptz not null default now(),
-  revoked_at timestamptz
+const authMigration = loadMigrations().find((migration) => migration.name === "auth");
+if (authMigration === undefined) throw new Error("@care-atlas/store has no auth migration");
+
+/**
+ * Creates the api_key, admin_user and admin_session tables and their index unless they
+ * exist: the statements of the store's migration `0002_auth`, each `create table` and
+ * `create index` made `… if not exists`.
+ *
+ * @example
+ * ```ts
+ * import { authTablesSql, createAuthStore } from "@care-atlas/auth";
+ * await pglite.exec(authTablesSql);
+ * const auth = createAuthStore(pglite);
+ * ```
+ */
+export const authTablesSql: string = authMigration.sql.replace(
+  /\bcreate (table|index) (?!if not exists)/gi,
+  "create $1 if not exists ",
 );
-create table if not exists admin_user (
-  id text primary key,
-  email text not null unique check (email = lower(email) and email like '%_@_%'),
-  password_hash text not null,
-  role text not null check (role in ('viewer', 'editor', 'admin')),
-  created_at timestamptz not null default now(),
-  disabled_at timestamptz
-);
-create table if not exists admin_session (
-  token_hash text primary key check (token_hash ~ '^[0-9a-f]{64}$'),
-  user_id text not null references admin_user (id) on delete cascade,
-  created_at timestamptz not null default now(),
-  expires_at timestamptz not null
-);
-create index if not exists admin_session_user_idx on admin_session (user_id);
-`;

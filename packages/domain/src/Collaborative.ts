@@ -4,6 +4,7 @@
  * are {@link Relationship}s (`member-of`, `lead-of`) from organisations to the collaborative.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 import { CollaborativeId, NeighbourhoodId, PlaceId, StrategyElementId, SystemId } from "./Id.js";
 import { Name, recordFields } from "./internal/record.js";
 import { Level } from "./Level.js";
@@ -45,12 +46,21 @@ export const Collaborative = z
     id: CollaborativeId,
     name: Name,
     level: Level,
-    systemId: SystemId.optional(),
-    placeId: PlaceId.optional(),
-    neighbourhoodId: NeighbourhoodId.optional(),
-    purposes: z.array(CollaborativePurpose).min(1, { error: "name at least one purpose" }),
-    description: z.string().optional(),
-    strategyLinks: z.array(StrategyElementId).default([]),
+    systemId: SystemId.optional().register(fieldMeta, { label: "System" }),
+    placeId: PlaceId.optional().register(fieldMeta, { label: "Place" }),
+    neighbourhoodId: NeighbourhoodId.optional().register(fieldMeta, { label: "Neighbourhood" }),
+    purposes: z
+      .array(CollaborativePurpose)
+      .min(1, { error: "name at least one purpose" })
+      .register(fieldMeta, { label: "Purposes" }),
+    description: z
+      .string()
+      .optional()
+      .register(fieldMeta, { label: "Description", multiline: true }),
+    strategyLinks: z
+      .array(StrategyElementId)
+      .default([])
+      .register(fieldMeta, { label: "Strategy links" }),
     ...recordFields,
   })
   .superRefine((c, ctx) => {

@@ -4,6 +4,7 @@
  * service area and providers, and which strategy it serves.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 import {
   DecisionId,
   GovernanceBodyId,
@@ -41,11 +42,21 @@ export const Decision = z
     title: Name,
     date: IsoDate,
     valuePence: Pence,
-    serviceArea: z.string().trim().min(1),
-    providerIds: z.array(OrganisationId).default([]),
-    pooledBudgetId: PooledBudgetId.optional(),
-    strategyLinks: z.array(StrategyElementId).default([]),
+    serviceArea: z.string().trim().min(1).register(fieldMeta, { label: "Service area" }),
+    providerIds: z.array(OrganisationId).default([]).register(fieldMeta, { label: "Providers" }),
+    pooledBudgetId: PooledBudgetId.optional().register(fieldMeta, { label: "Pooled budget" }),
+    strategyLinks: z
+      .array(StrategyElementId)
+      .default([])
+      .register(fieldMeta, { label: "Strategy links" }),
     ...recordFields,
   })
-  .meta({ id: "Decision", description: "A commissioning decision taken by a body." });
+  .meta({ id: "Decision", description: "A commissioning decision taken by a body." })
+  .register(fieldMeta, {
+    fields: {
+      bodyId: { label: "Decision-making body" },
+      title: { label: "Title" },
+      valuePence: { label: "Value (pence)" },
+    },
+  });
 export type Decision = z.infer<typeof Decision>;

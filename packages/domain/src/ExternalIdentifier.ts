@@ -5,14 +5,18 @@
  * and the format each kind of code must have.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 import { Period } from "./Period.js";
 
 /** The code systems Care Atlas understands. */
-export const CodeSystem = z.enum(["ods", "gss"]).meta({
-  id: "CodeSystem",
-  description:
-    "ods = NHS England Organisation Data Service; gss = ONS Government Statistical Service.",
-});
+export const CodeSystem = z
+  .enum(["ods", "gss"])
+  .meta({
+    id: "CodeSystem",
+    description:
+      "ods = NHS England Organisation Data Service; gss = ONS Government Statistical Service.",
+  })
+  .register(fieldMeta, { label: "Code system", hint: false });
 export type CodeSystem = z.infer<typeof CodeSystem>;
 
 const general: Record<CodeSystem, RegExp> = {
@@ -34,8 +38,8 @@ const general: Record<CodeSystem, RegExp> = {
 export const ExternalIdentifier = z
   .object({
     system: CodeSystem,
-    value: z.string().trim().min(1),
-    period: Period.optional(),
+    value: z.string().trim().min(1).register(fieldMeta, { label: "Value" }),
+    period: Period.optional().register(fieldMeta, { label: "Period" }),
   })
   .superRefine((identifier, ctx) => {
     if (!general[identifier.system].test(identifier.value)) {

@@ -4,6 +4,7 @@
  * accountability and reporting lines are {@link Relationship}s to and from the body.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 import { GovernanceBodyId, PlaceId, SystemId } from "./Id.js";
 import { Name, recordFields } from "./internal/record.js";
 import { Level } from "./Level.js";
@@ -19,12 +20,16 @@ export const GovernanceBodyKind = z
     "committee",
     "other",
   ])
-  .meta({ id: "GovernanceBodyKind", description: "The kind of governance body." });
+  .meta({ id: "GovernanceBodyKind", description: "The kind of governance body." })
+  .register(fieldMeta, { label: "Kind" });
 export type GovernanceBodyKind = z.infer<typeof GovernanceBodyKind>;
 
 /** The person who chairs a body, as a source names them. */
 export const Chair = z
-  .object({ name: Name, title: z.string().trim().min(1).optional() })
+  .object({
+    name: Name,
+    title: z.string().trim().min(1).optional().register(fieldMeta, { label: "Title" }),
+  })
   .meta({ id: "Chair", description: "The chair of a body." });
 export type Chair = z.infer<typeof Chair>;
 
@@ -53,20 +58,24 @@ export const GovernanceBody = z
     kind: GovernanceBodyKind,
     name: Name,
     level: Level,
-    systemId: SystemId.optional(),
-    placeId: PlaceId.optional(),
-    chair: Chair.optional(),
+    systemId: SystemId.optional().register(fieldMeta, { label: "System" }),
+    placeId: PlaceId.optional().register(fieldMeta, { label: "Place" }),
+    chair: Chair.optional().register(fieldMeta, { label: "Chair" }),
     commissions: z
       .boolean()
       .default(false)
-      .describe("Whether the body takes commissioning decisions."),
+      .describe("Whether the body takes commissioning decisions.")
+      .register(fieldMeta, { label: "Takes commissioning decisions" }),
     delegatedLimitPence: Pence.nullable()
       .default(null)
-      .describe("The largest single decision the body may take; null when no limit is recorded."),
-    responsibilityPence: Pence.optional().describe(
-      "The total value of decisions the body is responsible for, where a source states it.",
-    ),
-    purpose: z.string().optional(),
+      .describe("The largest single decision the body may take; null when no limit is recorded.")
+      .register(fieldMeta, { label: "Delegated limit (pence)" }),
+    responsibilityPence: Pence.optional()
+      .describe(
+        "The total value of decisions the body is responsible for, where a source states it.",
+      )
+      .register(fieldMeta, { label: "Responsibility (pence)" }),
+    purpose: z.string().optional().register(fieldMeta, { label: "Purpose", multiline: true }),
     ...recordFields,
   })
   .refine((b) => b.level !== "place" || b.placeId !== undefined, {

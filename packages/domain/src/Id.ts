@@ -4,6 +4,8 @@
  * ODS and ONS GSS codes are not ids: they live in {@link ExternalIdentifier}.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
+import { fnv1a32 } from "./Hash.js";
 
 /**
  * The id prefix of every entity kind in the register.
@@ -45,7 +47,7 @@ export const idPattern = (kind: EntityKind): RegExp =>
 const anyIdPattern = new RegExp(`^(?:${Object.values(idPrefixes).join("|")})_${idBody}$`);
 
 /**
- * A zod schema for the ids of one entity kind.
+ * A zod schema for the ids of one entity kind; its field metadata names the kind it refers to.
  *
  * @example
  * ```ts
@@ -55,15 +57,19 @@ const anyIdPattern = new RegExp(`^(?:${Object.values(idPrefixes).join("|")})_${i
  * ```
  */
 export const idOf = (kind: EntityKind) =>
-  z.string().regex(idPattern(kind), {
-    error: `must be ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} id (${idPrefixes[kind]}_…)`,
-  });
+  z
+    .string()
+    .regex(idPattern(kind), {
+      error: `must be ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} id (${idPrefixes[kind]}_…)`,
+    })
+    .register(fieldMeta, { refersTo: kind });
 
 /** Any entity id, of any kind. */
 export const EntityId = z
   .string()
   .regex(anyIdPattern, { error: "must be an entity id such as plc_… or org_…" })
-  .meta({ id: "EntityId", description: "A Care Atlas id: a kind prefix, `_`, 8–40 of [0-9a-z]." });
+  .meta({ id: "EntityId", description: "A Care Atlas id: a kind prefix, `_`, 8–40 of [0-9a-z]." })
+  .register(fieldMeta, { refersTo: "any" });
 export type EntityId = z.infer<typeof EntityId>;
 
 export const SystemId = idOf("system");
@@ -95,16 +101,6 @@ export const kindOfId = (id: string): EntityKind | undefined => {
   return entityKinds.find((kind) => idPrefixes[kind] === prefix);
 };
 
-// FNV-1a over UTF-16 code units, two independent 32-bit lanes → 64 bits.
-const fnv1a = (text: string, seed: number): number => {
-  let hash = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
-};
-
 /**
  * A deterministic id for a natural key, so that a dataset built twice gets the same ids.
  * 64 bits of FNV-1a, base 36, zero-padded to 14 characters.
@@ -116,8 +112,9 @@ const fnv1a = (text: string, seed: number): number => {
  * ```
  */
 export const stableId = (kind: EntityKind, naturalKey: string): string => {
-  const high = fnv1a(naturalKey, 0x811c9dc5).toString(36).padStart(7, "0");
-  const low = fnv1a(naturalKey, 0x050c5d1f).toString(36).padStart(7, "0");
+  // Two independent 32-bit lanes of FNV-1a make 64 bits.
+  const high = fnv1a32(naturalKey).toString(36).padStart(7, "0");
+  const low = fnv1a32(naturalKey, 0x050c5d1f).toString(36).padStart(7, "0");
   return `${idPrefixes[kind]}_${high}${low}`;
 };
 

@@ -4,6 +4,7 @@
  * (localities) and their neighbourhoods.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 
 /**
  * A level of the care system.
@@ -14,8 +15,11 @@ import { z } from "zod";
  * Level.parse("place");
  * ```
  */
-export const Level = z.enum(["system", "place", "neighbourhood"]).meta({
-  id: "Level",
-  description: "A level of the care system: system, place or neighbourhood.",
-});
+export const Level = z
+  .enum(["system", "place", "neighbourhood"])
+  .meta({
+    id: "Level",
+    description: "A level of the care system: system, place or neighbourhood.",
+  })
+  .register(fieldMeta, { label: "Level" });
 export type Level = z.infer<typeof Level>;

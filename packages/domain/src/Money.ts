@@ -3,6 +3,7 @@
  * Amounts in whole pence (integers, so sums are exact) and financial years (April–March).
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 
 /**
  * A non-negative amount of money in whole pence.
@@ -40,7 +41,8 @@ export const FinancialYear = z
   .meta({
     id: "FinancialYear",
     description: "A financial year, 1 April to 31 March, e.g. 2016/17.",
-  });
+  })
+  .register(fieldMeta, { label: "Financial year" });
 export type FinancialYear = z.infer<typeof FinancialYear>;
 
 /**

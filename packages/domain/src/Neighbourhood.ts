@@ -4,6 +4,7 @@
  * LSOAs), by registered population (GP practices / PCNs), or both.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 import { NeighbourhoodId, NeighbourhoodSchemeId, OrganisationId, PlaceId } from "./Id.js";
 import { Name, recordFields } from "./internal/record.js";
 import { PopulationFigure } from "./Population.js";
@@ -21,14 +22,15 @@ export type LsoaCode = z.infer<typeof LsoaCode>;
  */
 export const Footprint = z
   .object({
-    lsoas: z.array(LsoaCode).default([]),
-    pcnIds: z.array(OrganisationId).default([]),
-    practiceIds: z.array(OrganisationId).default([]),
+    lsoas: z.array(LsoaCode).default([]).register(fieldMeta, { label: "LSOAs" }),
+    pcnIds: z.array(OrganisationId).default([]).register(fieldMeta, { label: "PCNs" }),
+    practiceIds: z.array(OrganisationId).default([]).register(fieldMeta, { label: "GP practices" }),
   })
   .refine((f) => f.lsoas.length + f.pcnIds.length + f.practiceIds.length > 0, {
     error: "a footprint needs at least one LSOA, PCN or practice",
   })
-  .meta({ id: "Footprint", description: "A neighbourhood's LSOAs and/or registered-list basis." });
+  .meta({ id: "Footprint", description: "A neighbourhood's LSOAs and/or registered-list basis." })
+  .register(fieldMeta, { label: "Footprint" });
 export type Footprint = z.infer<typeof Footprint>;
 
 /**
@@ -55,11 +57,14 @@ export const Neighbourhood = z
     placeId: PlaceId,
     schemeId: NeighbourhoodSchemeId,
     footprint: Footprint,
-    population: PopulationFigure.optional(),
+    population: PopulationFigure.optional().register(fieldMeta, { label: "Population" }),
     ...recordFields,
   })
   .meta({
     id: "Neighbourhood",
     description: "A neighbourhood of 30,000–50,000 people within a place.",
+  })
+  .register(fieldMeta, {
+    fields: { placeId: { label: "Place" }, schemeId: { label: "Neighbourhood scheme" } },
   });
 export type Neighbourhood = z.infer<typeof Neighbourhood>;

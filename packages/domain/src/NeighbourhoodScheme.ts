@@ -5,23 +5,30 @@
  * and rules such as "no LSOA in two neighbourhoods" apply within one scheme.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 import { NeighbourhoodSchemeId, PlaceId, SystemId } from "./Id.js";
 import { Name, recordFields } from "./internal/record.js";
 
 /** How a scheme's neighbourhoods are defined. */
-export const FootprintBasis = z.enum(["geographic", "registered-population", "mixed"]).meta({
-  id: "FootprintBasis",
-  description:
-    "geographic: a set of LSOAs; registered-population: the lists of GP practices / PCNs; mixed: both.",
-});
+export const FootprintBasis = z
+  .enum(["geographic", "registered-population", "mixed"])
+  .meta({
+    id: "FootprintBasis",
+    description:
+      "geographic: a set of LSOAs; registered-population: the lists of GP practices / PCNs; mixed: both.",
+  })
+  .register(fieldMeta, { label: "Basis", hint: false });
 export type FootprintBasis = z.infer<typeof FootprintBasis>;
 
 /** How authoritative a scheme is. */
-export const SchemeStatus = z.enum(["official", "derived", "proposed"]).meta({
-  id: "SchemeStatus",
-  description:
-    "official: published by the owning body; derived: computed from other data; proposed.",
-});
+export const SchemeStatus = z
+  .enum(["official", "derived", "proposed"])
+  .meta({
+    id: "SchemeStatus",
+    description:
+      "official: published by the owning body; derived: computed from other data; proposed.",
+  })
+  .register(fieldMeta, { label: "Status", hint: false });
 export type SchemeStatus = z.infer<typeof SchemeStatus>;
 
 /**
@@ -46,14 +53,20 @@ export const NeighbourhoodScheme = z
     id: NeighbourhoodSchemeId,
     name: Name,
     systemId: SystemId,
-    placeId: PlaceId.optional().describe("Set when the scheme covers one place only."),
+    placeId: PlaceId.optional()
+      .describe("Set when the scheme covers one place only.")
+      .register(fieldMeta, { label: "Place" }),
     basis: FootprintBasis,
     status: SchemeStatus,
-    description: z.string().optional(),
+    description: z
+      .string()
+      .optional()
+      .register(fieldMeta, { label: "Description", multiline: true }),
     ...recordFields,
   })
   .meta({
     id: "NeighbourhoodScheme",
     description: "A way of dividing places into neighbourhoods.",
-  });
+  })
+  .register(fieldMeta, { fields: { systemId: { label: "System" } } });
 export type NeighbourhoodScheme = z.infer<typeof NeighbourhoodScheme>;

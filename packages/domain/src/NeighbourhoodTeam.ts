@@ -4,6 +4,7 @@
  * composed of roles from {@link TeamRole}, each hosted by an organisation.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 import { NeighbourhoodId, OrganisationId, StrategyElementId, TeamId } from "./Id.js";
 import { Name, recordFields } from "./internal/record.js";
 import { TeamRole } from "./TeamRole.js";
@@ -13,9 +14,10 @@ export const TeamMember = z
   .object({
     role: TeamRole,
     hostOrganisationId: OrganisationId,
-    headcount: z.number().int().positive().optional(),
+    headcount: z.number().int().positive().optional().register(fieldMeta, { label: "Headcount" }),
   })
-  .meta({ id: "TeamMember", description: "A role in a team and its host organisation." });
+  .meta({ id: "TeamMember", description: "A role in a team and its host organisation." })
+  .register(fieldMeta, { fields: { hostOrganisationId: { label: "Host organisation" } } });
 export type TeamMember = z.infer<typeof TeamMember>;
 
 /**
@@ -40,14 +42,20 @@ export const NeighbourhoodTeam = z
     id: TeamId,
     name: Name,
     neighbourhoodId: NeighbourhoodId,
-    leadOrganisationId: OrganisationId.optional(),
-    gpLed: z.boolean().default(true),
-    members: z.array(TeamMember).default([]),
-    strategyLinks: z.array(StrategyElementId).default([]),
+    leadOrganisationId: OrganisationId.optional().register(fieldMeta, {
+      label: "Lead organisation",
+    }),
+    gpLed: z.boolean().default(true).register(fieldMeta, { label: "GP-led" }),
+    members: z.array(TeamMember).default([]).register(fieldMeta, { label: "Members" }),
+    strategyLinks: z
+      .array(StrategyElementId)
+      .default([])
+      .register(fieldMeta, { label: "Strategy links" }),
     ...recordFields,
   })
   .meta({
     id: "NeighbourhoodTeam",
     description: "An integrated neighbourhood team serving one neighbourhood.",
-  });
+  })
+  .register(fieldMeta, { fields: { neighbourhoodId: { label: "Neighbourhood" } } });
 export type NeighbourhoodTeam = z.infer<typeof NeighbourhoodTeam>;

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { ExternalIdentifier } from "./ExternalIdentifier.js";
+import { fieldMeta } from "./FieldMeta.js";
 import { OrganisationId, PlaceId } from "./Id.js";
 import { Name, recordFields } from "./internal/record.js";
 import { CanonicalPostcode } from "./Lsoa.js";
@@ -34,13 +35,15 @@ export const OrganisationKind = z
     id: "OrganisationKind",
     description:
       "icb: integrated care board; sub-icb-location; ccg: clinical commissioning group; local-authority; combined-authority; nhs-trust; gp-practice; pcn: primary care network; vcfse: voluntary, community, faith and social enterprise; police; other.",
-  });
+  })
+  .register(fieldMeta, { label: "Kind", hint: false });
 export type OrganisationKind = z.infer<typeof OrganisationKind>;
 
 /** What an organisation does in the system, for a period. */
 export const OrganisationRoleKind = z
   .enum(["commissioner", "provider", "primary-care-provider", "convenor", "partner"])
-  .meta({ id: "OrganisationRoleKind", description: "A role an organisation plays in the system." });
+  .meta({ id: "OrganisationRoleKind", description: "A role an organisation plays in the system." })
+  .register(fieldMeta, { label: "Role" });
 export type OrganisationRoleKind = z.infer<typeof OrganisationRoleKind>;
 
 /** A dated role. */
@@ -70,16 +73,18 @@ export const Organisation = z
     id: OrganisationId,
     kind: OrganisationKind,
     name: Name,
-    codes: z.array(ExternalIdentifier).default([]),
-    roles: z.array(OrganisationRole).default([]),
-    placeId: PlaceId.optional().describe(
-      "The place the organisation is in or serves, when it is one place.",
-    ),
-    parentId: OrganisationId.optional().describe("e.g. a sub-ICB location's ICB."),
-    postcode: CanonicalPostcode.optional(),
-    population: PopulationFigure.optional().describe(
-      "For a GP practice: its registered list size, with its date and source.",
-    ),
+    codes: z.array(ExternalIdentifier).default([]).register(fieldMeta, { label: "Codes" }),
+    roles: z.array(OrganisationRole).default([]).register(fieldMeta, { label: "Roles" }),
+    placeId: PlaceId.optional()
+      .describe("The place the organisation is in or serves, when it is one place.")
+      .register(fieldMeta, { label: "Place" }),
+    parentId: OrganisationId.optional()
+      .describe("e.g. a sub-ICB location's ICB.")
+      .register(fieldMeta, { label: "Parent organisation" }),
+    postcode: CanonicalPostcode.optional().register(fieldMeta, { label: "Postcode" }),
+    population: PopulationFigure.optional()
+      .describe("For a GP practice: its registered list size, with its date and source.")
+      .register(fieldMeta, { label: "Population" }),
     ...recordFields,
   })
   .meta({ id: "Organisation", description: "An organisation of the care system." });

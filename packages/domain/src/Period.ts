@@ -5,6 +5,7 @@
  * strings, so every comparison here is a string comparison.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 
 /**
  * A calendar date, `YYYY-MM-DD`.
@@ -17,7 +18,8 @@ import { z } from "zod";
  */
 export const IsoDate = z.iso
   .date({ error: "must be a date, YYYY-MM-DD" })
-  .meta({ id: "IsoDate", description: "A calendar date, YYYY-MM-DD.", examples: ["2022-07-01"] });
+  .meta({ id: "IsoDate", description: "A calendar date, YYYY-MM-DD.", examples: ["2022-07-01"] })
+  .register(fieldMeta, { label: "Date" });
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /**
@@ -32,8 +34,10 @@ export type IsoDate = z.infer<typeof IsoDate>;
  */
 export const Period = z
   .object({
-    from: IsoDate.describe("First day the fact was true."),
-    to: IsoDate.nullable().describe("First day it was no longer true; null while still true."),
+    from: IsoDate.describe("First day the fact was true.").register(fieldMeta, { label: "From" }),
+    to: IsoDate.nullable()
+      .describe("First day it was no longer true; null while still true.")
+      .register(fieldMeta, { label: "To (first day no longer true)" }),
   })
   .refine((p) => p.to === null || p.from < p.to, {
     error: "to must be after from",
@@ -44,7 +48,8 @@ export const Period = z
   .meta({
     id: "Period",
     description: "A half-open period of dates [from, to); to = null means still true.",
-  });
+  })
+  .register(fieldMeta, { label: "Period", hint: false });
 export type Period = z.infer<typeof Period>;
 
 /** The period that starts on `from` and never ends. */

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { ExternalIdentifier } from "./ExternalIdentifier.js";
+import { fieldMeta } from "./FieldMeta.js";
 import { OrganisationId, PlaceId, SystemId } from "./Id.js";
 import { Name, recordFields } from "./internal/record.js";
 import { PopulationFigure } from "./Population.js";
@@ -12,9 +13,13 @@ import { PopulationFigure } from "./Population.js";
 /** The role that coordinates a place's integrated care partnership, and who holds it. */
 export const PlaceBasedLead = z
   .object({
-    title: Name.describe("The role, e.g. 'Place-based lead'."),
-    holder: Name.optional().describe("The person, where a source names them."),
-    organisationId: OrganisationId.optional(),
+    title: Name.describe("The role, e.g. 'Place-based lead'.").register(fieldMeta, {
+      label: "Title",
+    }),
+    holder: Name.optional()
+      .describe("The person, where a source names them.")
+      .register(fieldMeta, { label: "Holder" }),
+    organisationId: OrganisationId.optional().register(fieldMeta, { label: "Organisation" }),
   })
   .meta({ id: "PlaceBasedLead", description: "The person who coordinates a place's partnership." });
 export type PlaceBasedLead = z.infer<typeof PlaceBasedLead>;
@@ -40,17 +45,22 @@ export const Place = z
     id: PlaceId,
     name: Name,
     systemId: SystemId,
-    codes: z.array(ExternalIdentifier).default([]),
-    councilId: OrganisationId.optional().describe("The local authority for the place."),
-    subIcbLocationId: OrganisationId.optional().describe("The NHS sub-ICB location for the place."),
-    placeBasedLead: PlaceBasedLead.optional(),
-    population: PopulationFigure.optional().describe(
-      "The place's population, e.g. the Census count summed over its LSOAs.",
-    ),
+    codes: z.array(ExternalIdentifier).default([]).register(fieldMeta, { label: "Codes" }),
+    councilId: OrganisationId.optional()
+      .describe("The local authority for the place.")
+      .register(fieldMeta, { label: "Council" }),
+    subIcbLocationId: OrganisationId.optional()
+      .describe("The NHS sub-ICB location for the place.")
+      .register(fieldMeta, { label: "Sub-ICB location" }),
+    placeBasedLead: PlaceBasedLead.optional().register(fieldMeta, { label: "Place-based lead" }),
+    population: PopulationFigure.optional()
+      .describe("The place's population, e.g. the Census count summed over its LSOAs.")
+      .register(fieldMeta, { label: "Population" }),
     ...recordFields,
   })
   .meta({
     id: "Place",
     description: "A place (locality) of a system, e.g. a metropolitan district.",
-  });
+  })
+  .register(fieldMeta, { fields: { systemId: { label: "System" } } });
 export type Place = z.infer<typeof Place>;

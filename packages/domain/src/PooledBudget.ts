@@ -4,6 +4,7 @@
  * year. Contributions must add up to the year's total.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 import {
   GovernanceBodyId,
   OrganisationId,
@@ -16,8 +17,14 @@ import { FinancialYear, Pence } from "./Money.js";
 
 /** One partner's contribution in one year. */
 export const Contribution = z
-  .object({ organisationId: OrganisationId, amountPence: Pence })
-  .meta({ id: "Contribution", description: "A partner's contribution to a pooled budget." });
+  .object({
+    organisationId: OrganisationId,
+    amountPence: Pence,
+  })
+  .meta({ id: "Contribution", description: "A partner's contribution to a pooled budget." })
+  .register(fieldMeta, {
+    fields: { organisationId: { label: "Organisation" }, amountPence: { label: "Amount (pence)" } },
+  });
 export type Contribution = z.infer<typeof Contribution>;
 
 /** A financial year of a pooled budget: its total and the contributions that make it. */
@@ -25,12 +32,13 @@ export const PooledBudgetYear = z
   .object({
     financialYear: FinancialYear,
     totalPence: Pence,
-    contributions: z.array(Contribution).min(1),
+    contributions: z.array(Contribution).min(1).register(fieldMeta, { label: "Contributions" }),
   })
   .meta({
     id: "PooledBudgetYear",
     description: "A pooled budget's total and contributions for a year.",
-  });
+  })
+  .register(fieldMeta, { fields: { totalPence: { label: "Total (pence)" } } });
 export type PooledBudgetYear = z.infer<typeof PooledBudgetYear>;
 
 /**
@@ -61,16 +69,20 @@ export const PooledBudget = z
   .object({
     id: PooledBudgetId,
     name: Name,
-    placeId: PlaceId.optional(),
+    placeId: PlaceId.optional().register(fieldMeta, { label: "Place" }),
     hostId: OrganisationId,
-    partnerIds: z.array(OrganisationId).default([]),
-    governedById: GovernanceBodyId.optional(),
-    years: z.array(PooledBudgetYear).default([]),
-    strategyLinks: z.array(StrategyElementId).default([]),
+    partnerIds: z.array(OrganisationId).default([]).register(fieldMeta, { label: "Partners" }),
+    governedById: GovernanceBodyId.optional().register(fieldMeta, { label: "Governed by" }),
+    years: z.array(PooledBudgetYear).default([]).register(fieldMeta, { label: "Years" }),
+    strategyLinks: z
+      .array(StrategyElementId)
+      .default([])
+      .register(fieldMeta, { label: "Strategy links" }),
     ...recordFields,
   })
   .meta({
     id: "PooledBudget",
     description: "A pooled budget with its host, partners and yearly contributions.",
-  });
+  })
+  .register(fieldMeta, { fields: { hostId: { label: "Host organisation" } } });
 export type PooledBudget = z.infer<typeof PooledBudget>;

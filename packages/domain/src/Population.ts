@@ -3,6 +3,7 @@
  * A population figure with what it counts, its date and its source.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 import { IsoDate } from "./Period.js";
 import { SourceKey } from "./Provenance.js";
 
@@ -18,13 +19,20 @@ import { SourceKey } from "./Provenance.js";
  */
 export const PopulationFigure = z
   .object({
-    value: z.number().int().nonnegative(),
+    value: z.number().int().nonnegative().register(fieldMeta, { label: "Value" }),
     basis: z
       .enum(["resident", "registered"])
-      .describe("resident: usual residents; registered: GP list size."),
-    date: IsoDate.describe("The date the figure describes."),
+      .describe("resident: usual residents; registered: GP list size.")
+      .register(fieldMeta, { label: "Basis", hint: false }),
+    date: IsoDate.describe("The date the figure describes.").register(fieldMeta, {
+      label: "Date",
+    }),
     source: SourceKey,
-    derivation: z.string().min(1).optional(),
+    derivation: z
+      .string()
+      .min(1)
+      .optional()
+      .register(fieldMeta, { label: "Derivation", multiline: true }),
   })
   .meta({
     id: "PopulationFigure",

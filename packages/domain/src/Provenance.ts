@@ -4,6 +4,7 @@
  * date) and, where a value was derived rather than published, how.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 import { IsoDate } from "./Period.js";
 
 /** A short, stable key naming a source, e.g. `ods-epraccur-2025`. */
@@ -12,7 +13,8 @@ export const SourceKey = z
   .regex(/^[a-z0-9][a-z0-9.-]{1,63}$/, {
     error: "must be a source key: lower-case letters, digits, '.', '-'",
   })
-  .meta({ id: "SourceKey", description: "A short, stable key naming a source in the register." });
+  .meta({ id: "SourceKey", description: "A short, stable key naming a source in the register." })
+  .register(fieldMeta, { label: "Source" });
 export type SourceKey = z.infer<typeof SourceKey>;
 
 /**
@@ -67,12 +69,17 @@ export type Source = z.infer<typeof Source>;
  */
 export const Provenance = z
   .object({
-    sources: z.array(SourceKey).min(1, { error: "at least one source is required" }),
+    sources: z
+      .array(SourceKey)
+      .min(1, { error: "at least one source is required" })
+      .register(fieldMeta, { label: "Sources" }),
     derivation: z
       .string()
       .min(1)
       .optional()
-      .describe("How the value was derived, if it was not published as is."),
+      .describe("How the value was derived, if it was not published as is.")
+      .register(fieldMeta, { label: "Derivation", multiline: true }),
   })
-  .meta({ id: "Provenance", description: "The sources of a record and how it was derived." });
+  .meta({ id: "Provenance", description: "The sources of a record and how it was derived." })
+  .register(fieldMeta, { label: "Provenance" });
 export type Provenance = z.infer<typeof Provenance>;

@@ -4,6 +4,7 @@
  * collaborative or on a board), leadership, accountability and reporting lines, hosting.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 import { EntityId, RelationshipId } from "./Id.js";
 import { recordFields } from "./internal/record.js";
 
@@ -21,7 +22,8 @@ export const RelationshipKind = z
     "hosted-by",
     "part-of",
   ])
-  .meta({ id: "RelationshipKind", description: "How the subject relates to the object." });
+  .meta({ id: "RelationshipKind", description: "How the subject relates to the object." })
+  .register(fieldMeta, { label: "Kind" });
 export type RelationshipKind = z.infer<typeof RelationshipKind>;
 
 /**
@@ -53,12 +55,16 @@ export const Relationship = z
       .min(1)
       .max(200)
       .optional()
-      .describe("e.g. 'lead provider', 'voting member'."),
+      .describe("e.g. 'lead provider', 'voting member'.")
+      .register(fieldMeta, { label: "Role" }),
     ...recordFields,
   })
   .refine((r) => r.subjectId !== r.objectId, {
     error: "an entity cannot relate to itself",
     path: ["objectId"],
   })
-  .meta({ id: "Relationship", description: "A dated link: subject KIND object." });
+  .meta({ id: "Relationship", description: "A dated link: subject KIND object." })
+  .register(fieldMeta, {
+    fields: { subjectId: { label: "Subject" }, objectId: { label: "Object" } },
+  });
 export type Relationship = z.infer<typeof Relationship>;

@@ -5,6 +5,7 @@
  * commitments under each outcome. Collaboratives, teams, budgets and decisions link to them.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 import { StrategyElementId } from "./Id.js";
 import { recordFields } from "./internal/record.js";
 
@@ -14,7 +15,8 @@ export const StrategyElementKind = z
   .meta({
     id: "StrategyElementKind",
     description: "aim, theme, vision, outcome, or commitment (under an outcome).",
-  });
+  })
+  .register(fieldMeta, { label: "Kind" });
 export type StrategyElementKind = z.infer<typeof StrategyElementKind>;
 
 /**
@@ -38,16 +40,24 @@ export const StrategyElement = z
   .object({
     id: StrategyElementId,
     kind: StrategyElementKind,
-    framework: z.string().trim().min(1).describe("The document or strategy it belongs to."),
+    framework: z
+      .string()
+      .trim()
+      .min(1)
+      .describe("The document or strategy it belongs to.")
+      .register(fieldMeta, { label: "Framework" }),
     title: z
       .string()
       .trim()
       .min(1)
       .optional()
-      .describe("A short name, where the source gives one."),
-    text: z.string().trim().min(1),
-    parentId: StrategyElementId.optional().describe("For a commitment, its outcome."),
-    order: z.number().int().nonnegative(),
+      .describe("A short name, where the source gives one.")
+      .register(fieldMeta, { label: "Title" }),
+    text: z.string().trim().min(1).register(fieldMeta, { label: "Text", multiline: true }),
+    parentId: StrategyElementId.optional()
+      .describe("For a commitment, its outcome.")
+      .register(fieldMeta, { label: "Parent outcome" }),
+    order: z.number().int().nonnegative().register(fieldMeta, { label: "Order" }),
     ...recordFields,
   })
   .refine((e) => (e.kind === "commitment") === (e.parentId !== undefined), {

@@ -4,15 +4,19 @@
  * succession's valid period starts on the day the successors took over.
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 import { EntityId, SuccessionId } from "./Id.js";
 import { recordFields } from "./internal/record.js";
 
 /** The kinds of succession. */
-export const SuccessionKind = z.enum(["merge", "split", "rename", "transfer"]).meta({
-  id: "SuccessionKind",
-  description:
-    "merge: many → one; split: one → many; rename: one → one, same body; transfer: one → one, functions moved.",
-});
+export const SuccessionKind = z
+  .enum(["merge", "split", "rename", "transfer"])
+  .meta({
+    id: "SuccessionKind",
+    description:
+      "merge: many → one; split: one → many; rename: one → one, same body; transfer: one → one, functions moved.",
+  })
+  .register(fieldMeta, { label: "Kind", hint: false });
 export type SuccessionKind = z.infer<typeof SuccessionKind>;
 
 const one = (n: number) => n === 1;
@@ -51,9 +55,9 @@ export const Succession = z
   .object({
     id: SuccessionId,
     kind: SuccessionKind,
-    predecessorIds: z.array(EntityId).min(1),
-    successorIds: z.array(EntityId).min(1),
-    note: z.string().optional(),
+    predecessorIds: z.array(EntityId).min(1).register(fieldMeta, { label: "Predecessors" }),
+    successorIds: z.array(EntityId).min(1).register(fieldMeta, { label: "Successors" }),
+    note: z.string().optional().register(fieldMeta, { label: "Note", multiline: true }),
     ...recordFields,
   })
   .superRefine((s, ctx) => {

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ExternalIdentifier } from "./ExternalIdentifier.js";
+import { fieldMeta } from "./FieldMeta.js";
 import { OrganisationId, SystemId } from "./Id.js";
 import { Name, recordFields } from "./internal/record.js";
 
@@ -26,11 +27,14 @@ export const System = z
   .object({
     id: SystemId,
     name: Name,
-    codes: z.array(ExternalIdentifier).default([]),
-    icbId: OrganisationId.optional().describe(
-      "The integrated care board that allocates NHS resources.",
-    ),
-    description: z.string().optional(),
+    codes: z.array(ExternalIdentifier).default([]).register(fieldMeta, { label: "Codes" }),
+    icbId: OrganisationId.optional()
+      .describe("The integrated care board that allocates NHS resources.")
+      .register(fieldMeta, { label: "Integrated care board" }),
+    description: z
+      .string()
+      .optional()
+      .register(fieldMeta, { label: "Description", multiline: true }),
     ...recordFields,
   })
   .meta({ id: "System", description: "An integrated care system, the top level of the register." });

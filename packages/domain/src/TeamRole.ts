@@ -5,6 +5,7 @@
  * in Action Week post).
  */
 import { z } from "zod";
+import { fieldMeta } from "./FieldMeta.js";
 
 /** Each role's code and label, in the source's order. */
 export const teamRoleLabels = {
@@ -45,5 +46,6 @@ const codes = Object.keys(teamRoleLabels) as [
  */
 export const TeamRole = z
   .enum(codes)
-  .meta({ id: "TeamRole", description: "A role in an integrated neighbourhood team (18 roles)." });
+  .meta({ id: "TeamRole", description: "A role in an integrated neighbourhood team (18 roles)." })
+  .register(fieldMeta, { label: "Role" });
 export type TeamRole = z.infer<typeof TeamRole>;

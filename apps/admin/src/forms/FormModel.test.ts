@@ -124,3 +124,246 @@ describe("placeIssues", () => {
     expect(summary[1]).toEqual({ message: "the entity is gone" });
   });
 });
+
+/** One line per field: `name: type "Label" flags`, nested fields indented under their group. */
+const outline = (fields: ReadonlyArray<FormField>, indent: string): string[] =>
+  fields.flatMap((f) => {
+    const flags = [
+      "required" in f && f.required ? "required" : "",
+      "nullable" in f && f.nullable ? "nullable" : "",
+      "integer" in f && f.integer ? "integer" : "",
+      "multiline" in f && f.multiline ? "multiline" : "",
+      "kind" in f ? `kind=${f.kind ?? "any"}` : "",
+      "options" in f ? `options=${f.options.join("|")}` : "",
+      f.hint === undefined ? "" : `hint=${JSON.stringify(f.hint)}`,
+    ].filter((flag) => flag !== "");
+    const line = `${indent}${f.name}: ${f.type} ${JSON.stringify(f.label)} ${flags.join(" ")}`;
+    return [line.trimEnd(), ...("fields" in f ? outline(f.fields, `${indent}  `) : [])];
+  });
+
+describe("the form of every entity kind", () => {
+  it("has these fields, labels, hints, types and reference kinds, in this order", () => {
+    const forms = entityKinds.map((kind) => [kind, ...outline(formFields(kind), "  ")].join("\n"));
+    expect(forms.join("\n")).toBe(expectedForms);
+  });
+});
+
+const expectedForms = `system
+  name: text "Name" required
+  codes: rows "Codes"
+    codes.#.system: choice "Code system" required options=ods|gss
+    codes.#.value: text "Value" required
+    codes.#.period: group "Period"
+      codes.#.period.from: date "From" required hint="First day the fact was true."
+      codes.#.period.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  icbId: reference "Integrated care board" kind=organisation hint="The integrated care board that allocates NHS resources."
+  description: text "Description" multiline
+  valid: group "Valid" required hint="When this version was true in the world."
+    valid.from: date "From" required hint="First day the fact was true."
+    valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  provenance: group "Provenance" required hint="The sources of a record and how it was derived."
+    provenance.sources: lines "Sources" kind=any
+    provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
+place
+  name: text "Name" required
+  systemId: reference "System" required kind=system
+  codes: rows "Codes"
+    codes.#.system: choice "Code system" required options=ods|gss
+    codes.#.value: text "Value" required
+    codes.#.period: group "Period"
+      codes.#.period.from: date "From" required hint="First day the fact was true."
+      codes.#.period.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  councilId: reference "Council" kind=organisation hint="The local authority for the place."
+  subIcbLocationId: reference "Sub-ICB location" kind=organisation hint="The NHS sub-ICB location for the place."
+  placeBasedLead: group "Place-based lead" hint="The person who coordinates a place's partnership."
+    placeBasedLead.title: text "Title" required hint="The role, e.g. 'Place-based lead'."
+    placeBasedLead.holder: text "Holder" hint="The person, where a source names them."
+    placeBasedLead.organisationId: reference "Organisation" kind=organisation
+  population: group "Population" hint="The place's population, e.g. the Census count summed over its LSOAs."
+    population.value: number "Value" required integer
+    population.basis: choice "Basis" required options=resident|registered
+    population.date: date "Date" required hint="The date the figure describes."
+    population.source: text "Source" required hint="A short, stable key naming a source in the register."
+    population.derivation: text "Derivation" multiline
+  valid: group "Valid" required hint="When this version was true in the world."
+    valid.from: date "From" required hint="First day the fact was true."
+    valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  provenance: group "Provenance" required hint="The sources of a record and how it was derived."
+    provenance.sources: lines "Sources" kind=any
+    provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
+neighbourhoodScheme
+  name: text "Name" required
+  systemId: reference "System" required kind=system
+  placeId: reference "Place" kind=place hint="Set when the scheme covers one place only."
+  basis: choice "Basis" required options=geographic|registered-population|mixed
+  status: choice "Status" required options=official|derived|proposed
+  description: text "Description" multiline
+  valid: group "Valid" required hint="When this version was true in the world."
+    valid.from: date "From" required hint="First day the fact was true."
+    valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  provenance: group "Provenance" required hint="The sources of a record and how it was derived."
+    provenance.sources: lines "Sources" kind=any
+    provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
+neighbourhood
+  name: text "Name" required
+  placeId: reference "Place" required kind=place
+  schemeId: reference "Neighbourhood scheme" required kind=neighbourhoodScheme
+  footprint: group "Footprint" required hint="A neighbourhood's LSOAs and/or registered-list basis."
+    footprint.lsoas: lines "LSOAs" kind=any
+    footprint.pcnIds: lines "PCNs" kind=organisation
+    footprint.practiceIds: lines "GP practices" kind=organisation
+  population: group "Population" hint="A population figure with its basis, date and source."
+    population.value: number "Value" required integer
+    population.basis: choice "Basis" required options=resident|registered
+    population.date: date "Date" required hint="The date the figure describes."
+    population.source: text "Source" required hint="A short, stable key naming a source in the register."
+    population.derivation: text "Derivation" multiline
+  valid: group "Valid" required hint="When this version was true in the world."
+    valid.from: date "From" required hint="First day the fact was true."
+    valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  provenance: group "Provenance" required hint="The sources of a record and how it was derived."
+    provenance.sources: lines "Sources" kind=any
+    provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
+organisation
+  kind: choice "Kind" required options=icb|sub-icb-location|ccg|local-authority|combined-authority|nhs-trust|gp-practice|pcn|vcfse|police|other
+  name: text "Name" required
+  codes: rows "Codes"
+    codes.#.system: choice "Code system" required options=ods|gss
+    codes.#.value: text "Value" required
+    codes.#.period: group "Period"
+      codes.#.period.from: date "From" required hint="First day the fact was true."
+      codes.#.period.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  roles: rows "Roles"
+    roles.#.role: choice "Role" required options=commissioner|provider|primary-care-provider|convenor|partner hint="A role an organisation plays in the system."
+    roles.#.period: group "Period" required
+      roles.#.period.from: date "From" required hint="First day the fact was true."
+      roles.#.period.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  placeId: reference "Place" kind=place hint="The place the organisation is in or serves, when it is one place."
+  parentId: reference "Parent organisation" kind=organisation hint="e.g. a sub-ICB location's ICB."
+  postcode: text "Postcode" hint="A UK postcode in canonical form, e.g. M32 0JG."
+  population: group "Population" hint="For a GP practice: its registered list size, with its date and source."
+    population.value: number "Value" required integer
+    population.basis: choice "Basis" required options=resident|registered
+    population.date: date "Date" required hint="The date the figure describes."
+    population.source: text "Source" required hint="A short, stable key naming a source in the register."
+    population.derivation: text "Derivation" multiline
+  valid: group "Valid" required hint="When this version was true in the world."
+    valid.from: date "From" required hint="First day the fact was true."
+    valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  provenance: group "Provenance" required hint="The sources of a record and how it was derived."
+    provenance.sources: lines "Sources" kind=any
+    provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
+relationship
+  kind: choice "Kind" required options=member-of|lead-of|chair-of|accountable-to|reports-to|hosted-by|part-of hint="How the subject relates to the object."
+  subjectId: reference "Subject" required kind=any hint="A Care Atlas id: a kind prefix, \`_\`, 8–40 of [0-9a-z]."
+  objectId: reference "Object" required kind=any hint="A Care Atlas id: a kind prefix, \`_\`, 8–40 of [0-9a-z]."
+  role: text "Role" hint="e.g. 'lead provider', 'voting member'."
+  valid: group "Valid" required hint="When this version was true in the world."
+    valid.from: date "From" required hint="First day the fact was true."
+    valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  provenance: group "Provenance" required hint="The sources of a record and how it was derived."
+    provenance.sources: lines "Sources" kind=any
+    provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
+succession
+  kind: choice "Kind" required options=merge|split|rename|transfer
+  predecessorIds: lines "Predecessors" kind=any
+  successorIds: lines "Successors" kind=any
+  note: text "Note" multiline
+  valid: group "Valid" required hint="When this version was true in the world."
+    valid.from: date "From" required hint="First day the fact was true."
+    valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  provenance: group "Provenance" required hint="The sources of a record and how it was derived."
+    provenance.sources: lines "Sources" kind=any
+    provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
+governanceBody
+  kind: choice "Kind" required options=partnership-board|locality-board|joint-commissioning-board|joint-commissioning-executive|committee|other hint="The kind of governance body."
+  name: text "Name" required
+  level: choice "Level" required options=system|place|neighbourhood hint="A level of the care system: system, place or neighbourhood."
+  systemId: reference "System" kind=system
+  placeId: reference "Place" kind=place
+  chair: group "Chair" hint="The chair of a body."
+    chair.name: text "Name" required
+    chair.title: text "Title"
+  commissions: boolean "Takes commissioning decisions" hint="Whether the body takes commissioning decisions."
+  delegatedLimitPence: number "Delegated limit (pence)" nullable integer hint="The largest single decision the body may take; null when no limit is recorded."
+  responsibilityPence: number "Responsibility (pence)" integer hint="The total value of decisions the body is responsible for, where a source states it."
+  purpose: text "Purpose" multiline
+  valid: group "Valid" required hint="When this version was true in the world."
+    valid.from: date "From" required hint="First day the fact was true."
+    valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  provenance: group "Provenance" required hint="The sources of a record and how it was derived."
+    provenance.sources: lines "Sources" kind=any
+    provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
+collaborative
+  name: text "Name" required
+  level: choice "Level" required options=system|place|neighbourhood hint="A level of the care system: system, place or neighbourhood."
+  systemId: reference "System" kind=system
+  placeId: reference "Place" kind=place
+  neighbourhoodId: reference "Neighbourhood" kind=neighbourhood
+  purposes: choices "Purposes" options=reduce-unwarranted-variation|mutual-aid-resilience|specialisation-consolidation|integration
+  description: text "Description" multiline
+  strategyLinks: lines "Strategy links" kind=strategyElement
+  valid: group "Valid" required hint="When this version was true in the world."
+    valid.from: date "From" required hint="First day the fact was true."
+    valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  provenance: group "Provenance" required hint="The sources of a record and how it was derived."
+    provenance.sources: lines "Sources" kind=any
+    provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
+team
+  name: text "Name" required
+  neighbourhoodId: reference "Neighbourhood" required kind=neighbourhood
+  leadOrganisationId: reference "Lead organisation" kind=organisation
+  gpLed: boolean "GP-led"
+  members: rows "Members"
+    members.#.role: choice "Role" required options=care-coordinator|community-safety-advisor|district-nurse|early-years-worker|environmental-health-officer|family-support-worker|focused-care-worker|health-visitor|housing-officer|key-worker|mental-health-practitioner|neighbourhood-beat-officer|community-safety-officer|pharmacist|police-community-support-officer|social-worker|substance-misuse-worker|vcs-worker hint="A role in an integrated neighbourhood team (18 roles)."
+    members.#.hostOrganisationId: reference "Host organisation" required kind=organisation
+    members.#.headcount: number "Headcount" integer
+  strategyLinks: lines "Strategy links" kind=strategyElement
+  valid: group "Valid" required hint="When this version was true in the world."
+    valid.from: date "From" required hint="First day the fact was true."
+    valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  provenance: group "Provenance" required hint="The sources of a record and how it was derived."
+    provenance.sources: lines "Sources" kind=any
+    provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
+pooledBudget
+  name: text "Name" required
+  placeId: reference "Place" kind=place
+  hostId: reference "Host organisation" required kind=organisation
+  partnerIds: lines "Partners" kind=organisation
+  governedById: reference "Governed by" kind=governanceBody
+  years: json "Years"
+  strategyLinks: lines "Strategy links" kind=strategyElement
+  valid: group "Valid" required hint="When this version was true in the world."
+    valid.from: date "From" required hint="First day the fact was true."
+    valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  provenance: group "Provenance" required hint="The sources of a record and how it was derived."
+    provenance.sources: lines "Sources" kind=any
+    provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
+decision
+  bodyId: reference "Decision-making body" required kind=governanceBody
+  title: text "Title" required
+  date: date "Date" required hint="A calendar date, YYYY-MM-DD."
+  valuePence: number "Value (pence)" required integer hint="An amount of money in whole pence."
+  serviceArea: text "Service area" required
+  providerIds: lines "Providers" kind=organisation
+  pooledBudgetId: reference "Pooled budget" kind=pooledBudget
+  strategyLinks: lines "Strategy links" kind=strategyElement
+  valid: group "Valid" required hint="When this version was true in the world."
+    valid.from: date "From" required hint="First day the fact was true."
+    valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  provenance: group "Provenance" required hint="The sources of a record and how it was derived."
+    provenance.sources: lines "Sources" kind=any
+    provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
+strategyElement
+  kind: choice "Kind" required options=aim|theme|vision|outcome|commitment hint="aim, theme, vision, outcome, or commitment (under an outcome)."
+  framework: text "Framework" required hint="The document or strategy it belongs to."
+  title: text "Title" hint="A short name, where the source gives one."
+  text: text "Text" required multiline
+  parentId: reference "Parent outcome" kind=strategyElement hint="For a commitment, its outcome."
+  order: number "Order" required integer
+  valid: group "Valid" required hint="When this version was true in the world."
+    valid.from: date "From" required hint="First day the fact was true."
+    valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
+  provenance: group "Provenance" required hint="The sources of a record and how it was derived."
+    provenance.sources: lines "Sources" kind=any
+    provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."`;

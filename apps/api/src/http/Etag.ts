@@ -6,16 +6,10 @@
  * compared weakly (RFC 9110 §13.1.2): `W/"a"` matches `"a"`, `*` matches anything. The fast
  * path, the read cache and the routes all use this one module.
  */
+import { fnv1a32 } from "@care-atlas/domain";
 
-// FNV-1a, 32 bits: a compact, stable digest of a request's target.
-const digest = (text: string): string => {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
-};
+/** A compact, stable digest of a request's target. */
+const digest = (text: string): string => fnv1a32(text).toString(36);
 
 /**
  * The weak ETag of a read of `target` (path and query, as sent) answered at `dataVersion`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkedDate, earliest, inclusivePeriod, nextDay } from "./dates.js";
+import { checkedDate, earliest, inclusivePeriod, nextDay, previousDay } from "./dates.js";
 
 describe("nextDay", () => {
   it.each([
@@ -13,6 +13,22 @@ describe("nextDay", () => {
 
   it("rejects a date that does not exist", () => {
     expect(() => nextDay("2021-02-30")).toThrow(/not a date/);
+  });
+});
+
+describe("previousDay", () => {
+  it.each([
+    ["2017-10-01", "2017-09-30"],
+    ["2020-03-01", "2020-02-29"],
+    ["2021-03-01", "2021-02-28"],
+    ["2023-01-01", "2022-12-31"],
+  ])("%s → %s", (date, previous) => {
+    expect(previousDay(date)).toBe(previous);
+    expect(nextDay(previousDay(date))).toBe(date);
+  });
+
+  it("rejects a date that does not exist", () => {
+    expect(() => previousDay("2021-02-30")).toThrow(/previousDay: "2021-02-30" is not a date/);
   });
 });
 

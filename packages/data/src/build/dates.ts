@@ -36,6 +36,21 @@ export const nextDay = (date: IsoDate): IsoDate => {
 };
 
 /**
+ * The day before `date`: for a successor that opens on `date`, the last day its
+ * predecessor was open (ODS's inclusive close date).
+ *
+ * @example
+ * ```ts
+ * previousDay("2017-10-01"); // "2017-09-30"
+ * ```
+ */
+export const previousDay = (date: IsoDate): IsoDate => {
+  const day = new Date(`${checkedDate(date, "previousDay")}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+};
+
+/**
  * The half-open period of a record published with an open date and an inclusive close date
  * (empty while open), as ODS and ePCN publish them.
  *

@@ -6,7 +6,7 @@
  */
 import type { Lsoa } from "@care-atlas/domain";
 import type { Raw } from "./raw.js";
-import { sourceKeys } from "./sources.js";
+import { sourceKeys } from "./sourceCatalogue.js";
 
 /** A district of Greater Manchester, as the local authority file gives it. */
 export interface District {
@@ -40,7 +40,7 @@ export const field = (row: Readonly<Record<string, string>>, name: string): stri
 };
 
 /** A finite number from a CSV field. */
-export const numberField = (row: Readonly<Record<string, string>>, name: string): number => {
+const numberField = (row: Readonly<Record<string, string>>, name: string): number => {
   const value = Number(field(row, name));
   if (!Number.isFinite(value))
     throw new Error(`"${name}" is not a number in ${JSON.stringify(row)}`);

@@ -11,7 +11,7 @@ import { gmSystem, gssOrganisation, odsOrganisation, placeOf, stableId } from ".
 import { icbStart } from "./organisations.js";
 import { quoted } from "./quotes.js";
 import type { Raw } from "./raw.js";
-import { sourceKeys as S } from "./sources.js";
+import { sourceKeys as S } from "./sourceCatalogue.js";
 
 /** Manchester's district code (place of the joint commissioning bodies). */
 const manchester = "E08000003";

@@ -12,7 +12,7 @@ import { censusDate, compare, field } from "./geography.js";
 import { gmSystem, odsOrganisation, placeOf, stableId } from "./ids.js";
 import { listSizeDate, readListSizes, readMemberships } from "./primaryCare.js";
 import type { Raw } from "./raw.js";
-import { sourceKeys as S } from "./sources.js";
+import { sourceKeys as S } from "./sourceCatalogue.js";
 
 /** What the PCN-footprint scheme is, in one sentence the README and report reuse. */
 export const pcnSchemeDescription =
@@ -91,7 +91,7 @@ export interface SplitLsoa {
 }
 
 /** The date of the postcode directory the Trafford footprints come from. */
-export const traffordFootprintDate = "2025-02-13";
+const traffordFootprintDate = "2025-02-13";
 
 /** Trafford's four localities as LSOA footprints. */
 export const buildTraffordScheme = (

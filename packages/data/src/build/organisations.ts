@@ -6,12 +6,12 @@
  * the NHS trusts with their merger; the councils and the combined authority.
  */
 import type { IsoDate, Organisation, Succession } from "@care-atlas/domain";
-import { earliest, inclusivePeriod, nextDay } from "./dates.js";
+import { earliest, inclusivePeriod, nextDay, previousDay } from "./dates.js";
 import { compare, type District, field } from "./geography.js";
 import { gssOrganisation, odsOrganisation, placeOf, stableId } from "./ids.js";
 import { quoted } from "./quotes.js";
 import type { Raw } from "./raw.js";
-import { sourceKeys as S } from "./sources.js";
+import { sourceKeys as S } from "./sourceCatalogue.js";
 
 /** The day NHS Greater Manchester Integrated Care took over from the 10 CCGs. */
 export const icbStart: IsoDate = "2022-07-01";
@@ -315,17 +315,11 @@ export const buildTrusts = (
       valid: { from: date, to: null },
       provenance: {
         sources: [S.trusts, S.seed004],
-        derivation: `ODS etr: ${merger.predecessors.join(" and ")} have close_date ${nextDayBefore(date)} and ${merger.successor} has open_date ${date} (the file has no successor column). Seed 004 names the merger: "${quoted(raw, merger.seed, merger.words)}".`,
+        derivation: `ODS etr: ${merger.predecessors.join(" and ")} have close_date ${previousDay(date)} and ${merger.successor} has open_date ${date} (the file has no successor column). Seed 004 names the merger: "${quoted(raw, merger.seed, merger.words)}".`,
       },
     };
   });
   return { organisations, successions };
-};
-
-const nextDayBefore = (date: IsoDate): IsoDate => {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
 };
 
 /** Closed trusts with no recorded successor, for the data-quality report. */

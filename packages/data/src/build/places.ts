@@ -12,7 +12,7 @@ import { gmSystem, odsOrganisation, placeOf } from "./ids.js";
 import { icbCode, icbStart } from "./organisations.js";
 import { quoted } from "./quotes.js";
 import type { Raw } from "./raw.js";
-import { sourceKeys as S } from "./sources.js";
+import { sourceKeys as S } from "./sourceCatalogue.js";
 
 /**
  * Each place's start in this dataset: the earliest `valid.from` of the organisations placed

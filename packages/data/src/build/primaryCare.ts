@@ -16,7 +16,7 @@ import { checkedDate, inclusivePeriod, nextDay } from "./dates.js";
 import { compare, countField, field } from "./geography.js";
 import { odsOrganisation, stableId } from "./ids.js";
 import type { Raw } from "./raw.js";
-import { sourceKeys as S } from "./sources.js";
+import { sourceKeys as S } from "./sourceCatalogue.js";
 
 /** The date of the January 2021 registered-patients extract. */
 export const listSizeDate: IsoDate = "2021-01-01";

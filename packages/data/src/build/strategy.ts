@@ -8,7 +8,7 @@ import type { StrategyElement } from "@care-atlas/domain";
 import { stableId } from "./ids.js";
 import { icbStart } from "./organisations.js";
 import type { Raw } from "./raw.js";
-import { sourceKeys as S } from "./sources.js";
+import { sourceKeys as S } from "./sourceCatalogue.js";
 
 const bullet = /^\s*•\s+(.*\S)\s*$/;
 

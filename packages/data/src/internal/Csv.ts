@@ -109,7 +109,7 @@ export const parseCsvRows = (text: string): string[][] => {
 };
 
 /** Pairs a header with a row; throws when the row has a different number of fields. */
-export const recordOf = (
+const recordOf = (
   header: ReadonlyArray<string>,
   row: ReadonlyArray<string>,
   line: number,

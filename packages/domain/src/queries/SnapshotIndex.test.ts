@@ -8,7 +8,7 @@ import {
   place,
   snapshot,
   succession,
-} from "../rules/testing.js";
+} from "../testing/syntheticRecords.js";
 import {
   aliveOn,
   anyVersionsOf,

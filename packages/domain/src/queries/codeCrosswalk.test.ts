@@ -9,7 +9,7 @@ import {
   place,
   snapshot,
   system,
-} from "../rules/testing.js";
+} from "../testing/syntheticRecords.js";
 import { codeCrosswalk, findByCode } from "./codeCrosswalk.js";
 import { indexSnapshot } from "./SnapshotIndex.js";
 

@@ -8,7 +8,7 @@ import {
   snapshot,
   system,
   team,
-} from "../rules/testing.js";
+} from "../testing/syntheticRecords.js";
 import { hierarchyAt } from "./hierarchyAt.js";
 
 const s = snapshot({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idOf, organisation, period, snapshot, succession } from "../rules/testing.js";
+import { idOf, organisation, period, snapshot, succession } from "../testing/syntheticRecords.js";
 import { findByCode } from "./codeCrosswalk.js";
 import { resolveSuccessor } from "./resolveSuccessor.js";
 

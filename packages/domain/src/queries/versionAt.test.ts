@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idOf, organisation, period, snapshot } from "../rules/testing.js";
+import { idOf, organisation, period, snapshot } from "../testing/syntheticRecords.js";
 import { versionAt } from "./versionAt.js";
 
 describe("versionAt", () => {

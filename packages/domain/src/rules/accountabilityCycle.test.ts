@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { body, idOf, period, relationship, snapshot } from "../testing/syntheticRecords.js";
 import { checkAccountabilityCycle } from "./accountabilityCycle.js";
-import { body, idOf, period, relationship, snapshot } from "./testing.js";
 
 const gov = (n: number) => idOf("governanceBody", n);
 const bodies = [1, 2, 3, 4].map((n) => body(n));

@@ -1,26 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { Finding } from "../Finding.js";
 import { indexSnapshot } from "../queries/SnapshotIndex.js";
-import { checkSnapshot, ruleChecks } from "./checkSnapshot.js";
-import { ruleIds, ruleSeverity } from "./Rule.js";
+import { Snapshot } from "../Snapshot.js";
 import {
   body,
   decision,
   idOf,
-  largeSyntheticSnapshot,
   lsoa,
   lsoaCode,
   neighbourhood,
   organisation,
   period,
   place,
-  recordCount,
   relationship,
   scheme,
   snapshot,
   system,
   team,
-} from "./testing.js";
+} from "../testing/syntheticRecords.js";
+import { entityVersionCount, syntheticRegister } from "../testing/syntheticRegister.js";
+import { checkSnapshot, ruleChecks } from "./checkSnapshot.js";
+import { ruleIds, ruleSeverity } from "./Rule.js";
 
 /** A small snapshot that breaks several rules at once. */
 const broken = () =>
@@ -50,8 +50,8 @@ describe("checkSnapshot", () => {
   });
 
   it("finds nothing in a clean synthetic register of 10,000 records", () => {
-    const large = largeSyntheticSnapshot();
-    expect(recordCount(large)).toBeGreaterThanOrEqual(10_000);
+    const large = Snapshot.parse(syntheticRegister());
+    expect(entityVersionCount(large)).toBeGreaterThanOrEqual(10_000);
     expect(checkSnapshot(large)).toEqual([]);
   });
 

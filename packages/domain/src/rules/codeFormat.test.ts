@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { checkCodeFormat, checkDuplicateCode } from "./codeFormat.js";
 import {
   districtCode,
   lsoa,
@@ -9,7 +8,8 @@ import {
   place,
   snapshot,
   system,
-} from "./testing.js";
+} from "../testing/syntheticRecords.js";
+import { checkCodeFormat, checkDuplicateCode } from "./codeFormat.js";
 
 describe("code-format", () => {
   it("passes codes of the right form for each kind of holder", () => {

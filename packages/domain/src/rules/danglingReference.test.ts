@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { checkDanglingReference } from "./danglingReference.js";
 import {
   budget,
   idOf,
@@ -14,7 +13,8 @@ import {
   succession,
   system,
   team,
-} from "./testing.js";
+} from "../testing/syntheticRecords.js";
+import { checkDanglingReference } from "./danglingReference.js";
 
 const base = {
   systems: [system(1)],

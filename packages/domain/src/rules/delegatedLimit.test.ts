@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { body, decision, period, snapshot } from "../testing/syntheticRecords.js";
 import { checkDelegatedLimit } from "./delegatedLimit.js";
-import { body, decision, period, snapshot } from "./testing.js";
 
 describe("delegated-limit", () => {
   it("passes decisions within the limit, at the limit, and under bodies with no limit", () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { checkCoverageGap, checkFootprintOutsidePlace, checkLsoaOverlap } from "./lsoaCoverage.js";
 import {
   districtCode,
   idOf,
@@ -10,7 +9,8 @@ import {
   place,
   scheme,
   snapshot,
-} from "./testing.js";
+} from "../testing/syntheticRecords.js";
+import { checkCoverageGap, checkFootprintOutsidePlace, checkLsoaOverlap } from "./lsoaCoverage.js";
 
 const lsoas = [1, 2, 3, 4].map((n) => lsoa(lsoaCode(n), districtCode(1)));
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
+import {
+  idOf,
+  neighbourhood,
+  period,
+  place,
+  scheme,
+  snapshot,
+  system,
+} from "../testing/syntheticRecords.js";
 import { checkNeighbourhoodNesting } from "./neighbourhoodNesting.js";
-import { idOf, neighbourhood, period, place, scheme, snapshot, system } from "./testing.js";
 
 describe("neighbourhood-nesting", () => {
   it("passes a neighbourhood inside its place and its place-restricted scheme", () => {

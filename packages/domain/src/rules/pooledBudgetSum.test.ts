@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { budget, idOf, organisation, snapshot } from "../testing/syntheticRecords.js";
 import { checkPooledBudgetSum } from "./pooledBudgetSum.js";
-import { budget, idOf, organisation, snapshot } from "./testing.js";
 
 const host = idOf("organisation", 1);
 const partner = idOf("organisation", 2);

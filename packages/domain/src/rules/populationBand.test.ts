@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { neighbourhood, snapshot } from "../testing/syntheticRecords.js";
 import { checkPopulationBand } from "./populationBand.js";
-import { neighbourhood, snapshot } from "./testing.js";
 
 const withPopulation = (n: number, value: number) =>
   neighbourhood(n, {

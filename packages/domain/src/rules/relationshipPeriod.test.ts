@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { checkRelationshipPeriod } from "./relationshipPeriod.js";
 import {
   body,
   budget,
@@ -11,7 +10,8 @@ import {
   relationship,
   snapshot,
   team,
-} from "./testing.js";
+} from "../testing/syntheticRecords.js";
+import { checkRelationshipPeriod } from "./relationshipPeriod.js";
 
 const org = (n: number) => idOf("organisation", n);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { idOf, organisation, period, snapshot, succession } from "../testing/syntheticRecords.js";
 import { checkSuccessionDates } from "./successionDates.js";
-import { idOf, organisation, period, snapshot, succession } from "./testing.js";
 
 const org = (n: number) => idOf("organisation", n);
 

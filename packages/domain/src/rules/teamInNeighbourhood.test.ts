@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { neighbourhood, period, snapshot, team } from "../testing/syntheticRecords.js";
 import { checkTeamInNeighbourhood } from "./teamInNeighbourhood.js";
-import { neighbourhood, period, snapshot, team } from "./testing.js";
 
 describe("team-in-neighbourhood", () => {
   it("passes a team inside its neighbourhood's lifetime", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { organisation, period, place, snapshot } from "./testing.js";
+import { organisation, period, place, snapshot } from "../testing/syntheticRecords.js";
 import { checkVersionOverlap } from "./versionOverlap.js";
 
 describe("version-overlap", () => {

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { buildDataset, generatedFiles } from "./dataset.js";
-import { checkRawFiles, rawFromTexts, rawPaths, readRawDir } from "./raw.js";
+import { buildDataset, generatedFiles } from "../src/build/dataset.js";
+import { checkRawFiles, rawFromTexts, rawPaths, readRawDir } from "../src/build/raw.js";
 
-const packageDir = fileURLToPath(new URL("../..", import.meta.url));
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const texts = readRawDir(join(packageDir, "raw"));
 
 const listFiles = (root: string, dir = root): string[] =>

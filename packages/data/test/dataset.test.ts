@@ -24,8 +24,8 @@ import {
   loadAttribution,
   loadPostcodes,
   loadSnapshot,
-} from "./index.js";
-import { type CsvRecord, parseCsv } from "./internal/Csv.js";
+} from "../src/index.js";
+import { type CsvRecord, parseCsv } from "../src/internal/Csv.js";
 
 const raw = (path: string): string =>
   readFileSync(fileURLToPath(new URL(`../raw/${path}`, import.meta.url)), "utf8");

@@ -1,6 +1,6 @@
 import { checkSnapshot } from "@care-atlas/domain";
 import { expect, test } from "vitest";
-import { loadSnapshot } from "./index.js";
+import { loadSnapshot } from "../src/index.js";
 
 // Loading the Greater Manchester snapshot from disk, validating it with the domain schema,
 // and running every domain rule over it.

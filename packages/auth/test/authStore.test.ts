@@ -1,7 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AuthInputError, type AuthStore, createAuthStore } from "./AuthStore.js";
-import { authTablesSql } from "./schema.js";
+import { AuthInputError, type AuthStore, createAuthStore } from "../src/AuthStore.js";
+import { authTablesSql } from "../src/schema.js";
 
 let pg: PGlite;
 let auth: AuthStore;
