@@ -18,7 +18,6 @@ import { type CreateEntity, makeCreateEntity } from "./verbs/createEntity.js";
 import { type DirectoryVerb, makeDirectory } from "./verbs/directory.js";
 import { type EndEntity, makeEndEntity } from "./verbs/endEntity.js";
 import { type ExportSnapshot, makeExportSnapshot } from "./verbs/exportSnapshot.js";
-import { type GetByCode, makeGetByCode } from "./verbs/getByCode.js";
 import { type GetEntity, makeGetEntity } from "./verbs/getEntity.js";
 import { type GetVersions, makeGetVersions } from "./verbs/getVersions.js";
 import { type HierarchyVerb, makeHierarchy } from "./verbs/hierarchy.js";
@@ -80,7 +79,6 @@ export interface RegisterShape {
   readonly getEntity: GetEntity;
   /** Every version of one entity, whether or not one is valid on a date. */
   readonly getVersions: GetVersions;
-  readonly getByCode: GetByCode;
   /** A code's holders on a date, or its past holders and who carries them on. */
   readonly lookupCode: LookupCode;
   readonly listEntities: ListEntities;
@@ -133,7 +131,6 @@ export const makeRegister = (options: Partial<RegisterOptions> = {}) =>
       refresh: Effect.map(live.refresh, (model) => model.seq),
       getEntity: makeGetEntity(ctx),
       getVersions: makeGetVersions(ctx),
-      getByCode: makeGetByCode(ctx),
       lookupCode: makeLookupCode(ctx),
       listEntities: makeListEntities(ctx),
       listAll: makeListAll(ctx),

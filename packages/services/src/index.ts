@@ -32,7 +32,6 @@ export type {
 } from "./verbs/directory.js";
 export type { EndEntity } from "./verbs/endEntity.js";
 export type { ExportOptions, ExportSnapshot, SnapshotExport } from "./verbs/exportSnapshot.js";
-export type { ByCodeOptions, ByCodeRead, GetByCode } from "./verbs/getByCode.js";
 export type { EntityRead, GetEntity, ReadOptions } from "./verbs/getEntity.js";
 export type { GetVersions, VersionsOptions, VersionsRead } from "./verbs/getVersions.js";
 export type { HierarchyRead, HierarchyReadOptions, HierarchyVerb } from "./verbs/hierarchy.js";

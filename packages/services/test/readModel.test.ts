@@ -31,7 +31,7 @@ describe.each(backends)("read model on $name", (backend) => {
       const register = yield* Register;
       counted.reset();
       yield* register.getEntity("place", ids.place);
-      yield* register.getByCode("Z99901");
+      yield* register.lookupCode("Z99901");
       yield* register.listEntities("organisation", { filter: { kind: "pcn" } });
       yield* register.hierarchy();
       yield* register.postcode("ZZ9 9ZA");

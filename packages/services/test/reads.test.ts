@@ -77,36 +77,39 @@ describe.each(backends)("reads on $name", (backend) => {
     );
   });
 
-  describe("getByCode", () => {
+  describe("lookupCode", () => {
     it.effect("finds every holder of a code: a place and its council share a district code", () =>
       run(
         Effect.gen(function* () {
           const register = yield* Register;
-          const { matches } = yield* register.getByCode("e08999001", { validAt: "2024-01-01" });
+          const { matches } = yield* register.lookupCode("e08999001", { validAt: "2024-01-01" });
           expect(matches.map((match) => [match.kind, match.id])).toEqual([
             ["place", ids.place],
             ["organisation", ids.council],
           ]);
-          const ods = yield* register.getByCode("Z99901", { system: "ods" });
+          const ods = yield* register.lookupCode("Z99901", { system: "ods" });
           expect(ods.matches.map((match) => match.id)).toEqual([ids.practice]);
-          const lsoa = yield* register.getByCode("E01999002");
+          const lsoa = yield* register.lookupCode("E01999002");
           expect(lsoa.matches[0]?.kind).toBe("lsoa");
         }),
       ),
     );
 
     it.effect(
-      "fails with NotFound for an unknown code or before it was held, ValidationFailed for a bad system",
+      "fails with NotFound for a code nobody ever held, ValidationFailed for a bad system; before a code is held, its later holder is no holder on the date",
       () =>
         run(
           Effect.gen(function* () {
             const register = yield* Register;
-            expect((yield* Effect.flip(register.getByCode("Z99999")))._tag).toBe("NotFound");
+            expect((yield* Effect.flip(register.lookupCode("Z99999")))._tag).toBe("NotFound");
+            const early = yield* register.lookupCode("Z99901", { validAt: "2019-01-01" });
+            expect([early.closed, early.matches.map((m) => m.id), early.successors]).toEqual([
+              true,
+              [ids.practice],
+              [],
+            ]);
             expect(
-              (yield* Effect.flip(register.getByCode("Z99901", { validAt: "2019-01-01" })))._tag,
-            ).toBe("NotFound");
-            expect(
-              (yield* Effect.flip(register.getByCode("Z99901", { system: "nope" as "ods" })))._tag,
+              (yield* Effect.flip(register.lookupCode("Z99901", { system: "nope" as "ods" })))._tag,
             ).toBe("ValidationFailed");
           }),
         ),

@@ -5,33 +5,19 @@
  * who, when, why, from what source — each with the entity's valid-time history before and
  * after it and the field-level differences between the two.
  */
-import {
-  diffHistories,
-  type Entity,
-  type EntityKind,
-  kindOfId,
-  type VersionDiff,
-} from "@care-atlas/domain";
+import { diffHistories, type EntityKind, kindOfId, type VersionDiff } from "@care-atlas/domain";
 import { Effect } from "effect";
 import { NotFound, type StoreUnavailable } from "../errors.js";
 import type { RegisterContext } from "../internal/context.js";
-import { type StoredVersion, storeCall } from "../StoreService.js";
+import { type Change, type StoredVersion, storeCall } from "../StoreService.js";
 
-/** A change-log entry of one entity. */
-export interface EntityChange {
-  readonly seq: number;
-  readonly recordedAt: string;
-  readonly actor: string;
-  readonly reason: string;
-  readonly source: string | null;
-  readonly operation: string;
-  /** The entity's revision after this change. */
-  readonly revision: number;
-  /** Its valid-time history before the change (empty when the change created it). */
-  readonly before: ReadonlyArray<Entity>;
-  /** Its valid-time history after the change (empty when the change removed it). */
-  readonly after: ReadonlyArray<Entity>;
-  /** What the change did to each version, field by field (`diffHistories(before, after)`). */
+/**
+ * A change-log entry of one entity (the store's `Change` without the entity's kind and id,
+ * which the history names once): who, when, why, from what source, the revision after it,
+ * the entity's valid-time history before and after it, and what it did to each version,
+ * field by field (`diffHistories(before, after)`).
+ */
+export interface EntityChange extends Omit<Change, "kind" | "id"> {
   readonly diffs: ReadonlyArray<VersionDiff>;
 }
 
@@ -70,20 +56,10 @@ export const makeHistory =
         { concurrency: "unbounded" },
       );
       if (versions.length === 0) return yield* missing;
-      const changes: EntityChange[] = logged.map(
-        ({ seq, recordedAt, actor, reason, source, operation, revision, before, after }) => ({
-          seq,
-          recordedAt,
-          actor,
-          reason,
-          source,
-          operation,
-          revision,
-          before,
-          after,
-          diffs: diffHistories(before, after),
-        }),
-      );
+      const changes: EntityChange[] = logged.map(({ kind: _kind, id: _id, ...change }) => ({
+        ...change,
+        diffs: diffHistories(change.before, change.after),
+      }));
       const model = ctx.live.current();
       const sorted = [...versions].sort(
         (a, b) =>

@@ -1,8 +1,9 @@
 /**
  * @module lookupCode
- * "What is 00W?": the records that hold an ODS or GSS code on a date; for a code nobody
- * holds then (a closed CCG, a merged trust), its past holders and the bodies that carry
- * them on at the date, followed through the recorded successions.
+ * "What is 00W?": the records that hold an ODS or GSS code on a date (a place and its
+ * council share a district code; a system and its ICB an E54); for a code nobody holds then
+ * (a closed CCG, a merged trust), its holders on other dates and the bodies that carry the
+ * past holders on at the date, followed through the recorded successions.
  */
 import {
   type CodeMatch,
@@ -40,9 +41,9 @@ export interface CodeSuccessor {
 export interface CodeRead {
   /** The code as asked (trimmed, upper case). */
   readonly code: string;
-  /** The holders on the date; for a closed code, its holders on any date. */
+  /** The holders on the date; when nobody holds it then, its holders on any date. */
   readonly matches: CodeMatch[];
-  /** True when nothing holds the code on the date: the matches are past holders. */
+  /** True when nothing holds the code on the date: the matches hold it on other dates. */
   readonly closed: boolean;
   /** For a closed code: who carries its holders on at the date (empty otherwise). */
   readonly successors: CodeSuccessor[];
