@@ -61,7 +61,10 @@ describe("colourGroups", () => {
 
 describe("unionPolygons", () => {
   const cell = (x: number, y: number): [number, number][][] => [
-    [...square(x, y), [x, y]].map(([a, b]) => [a / 100, b / 100] as [number, number]),
+    [...square(x, y), [x, y] as [number, number]].map(([a, b]): [number, number] => [
+      a / 100,
+      b / 100,
+    ]),
   ];
 
   it("merges two polygons that share an edge into one outer ring", () => {
