@@ -36,6 +36,11 @@ const tags = [
   },
   { name: "Findings", description: "What the register's rule checks find, and the rules." },
   {
+    name: "FHIR",
+    description:
+      "The read-only FHIR R4 facade (application/fhir+json; errors are OperationOutcome resources). `valid-at` is the date the facts were true.",
+  },
+  {
     name: "Writes",
     description: "Create, update, end and succession, with If-Match and a reason.",
   },
