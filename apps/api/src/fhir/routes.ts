@@ -720,7 +720,7 @@ export const registerFhir = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void =>
     locationHistory(c, c.req.valid("param").id),
   );
 
-  fhir.all("*", (c) =>
+  fhir.all(`${base}/*`, (c) =>
     outcomeResponse(
       c,
       404,

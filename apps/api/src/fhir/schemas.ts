@@ -28,24 +28,18 @@ const Meta = z.object({
   profile: z.array(z.string()).optional(),
 });
 
-export type Extension = {
-  url: string;
-  valueCode?: string | undefined;
-  valueDate?: string | undefined;
-  valueString?: string | undefined;
-  valueReference?: z.infer<typeof Reference> | undefined;
-  extension?: Extension[] | undefined;
+const values = {
+  valueCode: z.string().optional(),
+  valueDate: z.string().optional(),
+  valueString: z.string().optional(),
+  valueReference: Reference.optional(),
 };
-const Extension: z.ZodType<Extension> = z.lazy(() =>
-  z.object({
-    url: z.string(),
-    valueCode: z.string().optional(),
-    valueDate: z.string().optional(),
-    valueString: z.string().optional(),
-    valueReference: Reference.optional(),
-    extension: z.array(Extension).optional(),
-  }),
-);
+/** A complex extension of simple ones (two levels: all the facade writes). */
+const Extension = z.object({
+  url: z.string(),
+  ...values,
+  extension: z.array(z.object({ url: z.string(), ...values })).optional(),
+});
 
 const base = {
   id: z.string(),
