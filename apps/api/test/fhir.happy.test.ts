@@ -156,7 +156,7 @@ describe("/fhir/R4", () => {
       `/fhir/R4/OrganizationAffiliation?participating-organization=${String(practice?.id)}`,
     );
     const [membership] = entries(memberships);
-    expect((membership?.organization as { reference: string }).reference).toBe(pcn);
+    expect((membership?.organization as { reference: string } | undefined)?.reference).toBe(pcn);
     await fhir(`/fhir/R4/OrganizationAffiliation/${String(membership?.id)}`);
     await fhir(`/fhir/R4/OrganizationAffiliation/${String(membership?.id)}/_history`);
     const locations = await fhir("/fhir/R4/Location?valid-at=2025-06-01&_count=1000");

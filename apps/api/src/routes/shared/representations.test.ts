@@ -44,7 +44,15 @@ describe("CSV", () => {
     const count = 300_000;
     const items = Array.from({ length: count }, (_, i) => ({ id: `org_${i}` }));
     let serialised = 0;
-    const counting = [{ name: "id", read: (item: unknown) => (serialised++, item) }];
+    const counting = [
+      {
+        name: "id",
+        read: (item: unknown) => {
+          serialised++;
+          return item;
+        },
+      },
+    ];
     const reader = listStream("csv", counting, items).getReader();
     for (let chunk = 0; chunk < 10; chunk++) await reader.read();
     // Ten chunks read: the stream has serialised at most one batch (200 items) ahead.
