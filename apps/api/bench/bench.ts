@@ -168,6 +168,12 @@ const main = async () => {
     };
     const trafford = places.data.find((place) => place.name === "Trafford");
     if (trafford === undefined) throw new Error("no Trafford in the register");
+    const r0a = (
+      (await (await fetch(`${base}/v1/organisations?code=R0A`)).json()) as {
+        data: Array<{ id: string }>;
+      }
+    ).data[0];
+    if (r0a === undefined) throw new Error("no R0A in the register");
     const csv = readFileSync(
       join(root, "packages/data/raw/postcodes/trafford_postcodes_2025-02.csv"),
       "utf8",
@@ -205,6 +211,19 @@ const main = async () => {
       {
         name: "GET /v1/neighbourhoods?placeId=…",
         url: `${base}/v1/neighbourhoods?placeId=${trafford.id}`,
+      },
+      { name: "GET /fhir/R4/Organization/{id}", url: `${base}/fhir/R4/Organization/${r0a.id}` },
+      {
+        name: "GET /fhir/R4/Organization?identifier=…|R0A",
+        url: `${base}/fhir/R4/Organization?identifier=${encodeURIComponent("https://fhir.nhs.uk/Id/ods-organization-code|R0A")}`,
+      },
+      {
+        name: "GET /v1/lookup/point?lat=…&lon=…",
+        url: `${base}/v1/lookup/point?lat=53.4577&lon=-2.3096`,
+      },
+      {
+        name: "GET /v1/boundaries/places/{id}",
+        url: `${base}/v1/boundaries/places/${trafford.id}`,
       },
     ];
     for (const target of targets) {

@@ -4,7 +4,7 @@
  * call it directly; `main.ts` serves it). Middleware order: cached open reads (`fastRead.ts`,
  * answered there) → request id → access log →
  * security headers → CORS → 405 detection → authentication → body limit → routes; every
- * failure becomes problem+json in `problem.ts`.
+ * failure becomes problem+json in `problem.ts` (an OperationOutcome under /fhir/R4).
  */
 import type { AuthStore } from "@care-atlas/auth";
 import type { RegisterRuntime } from "@care-atlas/services";
@@ -17,6 +17,7 @@ import type { AppEnv } from "./context.js";
 import { registerDocs } from "./docs.js";
 import type { Env } from "./env.js";
 import { fastRead, type NodeFastRead, nodeFastRead, requestIdOf } from "./fastRead.js";
+import { registerFhir } from "./fhir/routes.js";
 import type { Logger } from "./logger.js";
 import { authenticate, createKeyCache, type KeyCache } from "./middleware/auth.js";
 import { securityHeaders } from "./middleware/securityHeaders.js";
@@ -139,6 +140,7 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
     }),
   );
   app.use("/v1/*", authenticate(deps.auth, keyCache));
+  app.use("/fhir/*", authenticate(deps.auth, keyCache));
   const limitBody = bodyLimit({
     maxSize: deps.config.bodyLimitBytes,
     onError: (c) =>
@@ -161,14 +163,16 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
 
   registerHealth(app, deps.readiness);
   registerDocs(app);
-  registerV1(app, {
+  const routeDeps = {
     runtime: services.runtime,
     dataVersion: services.dataVersion,
     cache,
     readsRequireKey: deps.config.readsRequireKey,
     ...(deps.onChange === undefined ? {} : { onChange: deps.onChange }),
     ...(deps.shutdown === undefined ? {} : { shutdown: deps.shutdown }),
-  });
+  };
+  registerV1(app, routeDeps);
+  registerFhir(app, routeDeps);
 
   let document: string | undefined;
   app.get("/openapi.json", (c) => {

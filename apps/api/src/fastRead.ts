@@ -9,6 +9,7 @@
  *
  * It steps aside (the full chain answers) for anything else: a method other than GET, an
  * `asOf` read, a request that presents a key (it must be verified), reads that need a key,
+ * a request for CSV or NDJSON (streamed, never cached),
  * a cross-origin request when CORS is on, and a cache miss or a stale entry.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -19,6 +20,7 @@ import { today } from "./http/today.js";
 import type { Logger } from "./logger.js";
 import { securityHeaderList } from "./middleware/securityHeaders.js";
 import type { ReadCache } from "./readCache.js";
+import { wantsStream } from "./routes/shared/representations.js";
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -71,7 +73,7 @@ const fixedHeaders = (): Record<string, string> => {
   const fixed: Record<string, string> = {};
   for (const [name, value] of securityHeaderList) fixed[name] = value;
   fixed["Cache-Control"] = "private, no-cache";
-  fixed.Vary = "Authorization, X-API-Key";
+  fixed.Vary = "Accept, Authorization, X-API-Key";
   return fixed;
 };
 
@@ -95,6 +97,7 @@ export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> =>
       return next();
     }
     if (options.cors && headerOf(nodeHeaders, fetchHeaders, "origin") !== undefined) return next();
+    if (wantsStream(headerOf(nodeHeaders, fetchHeaders, "accept"))) return next();
     const key = url.slice(pathStart);
     const hit = options.cache.get(key);
     if (hit === undefined || hit.version !== options.dataVersion() || hit.day !== today()) {
@@ -113,7 +116,7 @@ export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> =>
               "X-Request-Id": requestId,
               ...fixed,
               ETag: hit.etag,
-              "Content-Type": "application/json",
+              "Content-Type": hit.contentType,
             },
           })
         : new Response(null, {
@@ -151,6 +154,7 @@ export const nodeFastRead = (options: FastReadOptions): NodeFastRead => {
     const headers = req.headers;
     if (headers.authorization !== undefined || headers["x-api-key"] !== undefined) return false;
     if (options.cors && headers.origin !== undefined) return false;
+    if (wantsStream(headers.accept)) return false;
     const hit = options.cache.get(url);
     if (hit === undefined || hit.version !== options.dataVersion() || hit.day !== today()) {
       return false;
@@ -179,7 +183,7 @@ export const nodeFastRead = (options: FastReadOptions): NodeFastRead => {
       "X-Request-Id": requestId,
       ...fixed,
       ETag: hit.etag,
-      "Content-Type": "application/json",
+      "Content-Type": hit.contentType,
       "Content-Length": String(hit.body.byteLength),
     });
     res.end(hit.body);

@@ -28,7 +28,18 @@ const tags = [
   { name: "Commissioning", description: "Commissioning bodies, pooled budgets and decisions." },
   { name: "Strategy", description: "Outcomes and commitments, and what links to them." },
   { name: "Areas", description: "Reference geography: LSOAs." },
-  { name: "Lookups", description: "Postcode, practice and code lookups." },
+  { name: "Lookups", description: "Postcode, point, practice and code lookups." },
+  {
+    name: "Boundaries",
+    description:
+      "GeoJSON outlines of places, neighbourhoods (dissolved from their LSOAs) and LSOAs, with their attribution.",
+  },
+  { name: "Findings", description: "What the register's rule checks find, and the rules." },
+  {
+    name: "FHIR",
+    description:
+      "The read-only FHIR R4 facade (application/fhir+json; errors are OperationOutcome resources). `valid-at` is the date the facts were true.",
+  },
   {
     name: "Writes",
     description: "Create, update, end and succession, with If-Match and a reason.",

@@ -6,6 +6,7 @@ const entry = (version: number, size: number) => ({
   day: "2026-01-01",
   etag: `W/"${version}"`,
   body: new Uint8Array(size),
+  contentType: "application/json",
 });
 
 describe("ReadCache", () => {

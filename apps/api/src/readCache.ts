@@ -11,6 +11,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context.js";
 import { etagDataVersion, etagMatches } from "./http/Etag.js";
 import { today } from "./http/today.js";
+import { wantsStream } from "./routes/shared/representations.js";
 
 /** One cached answer. */
 export interface CachedRead {
@@ -19,6 +20,8 @@ export interface CachedRead {
   readonly etag: string;
   /** The answer, already UTF-8 encoded (no encoding work per hit). */
   readonly body: Uint8Array<ArrayBuffer>;
+  /** Its media type (`application/json`, `application/fhir+json`, `application/geo+json`). */
+  readonly contentType: string;
 }
 
 /** A bounded LRU of serialised reads. */
@@ -64,7 +67,8 @@ export class ReadCache {
 /**
  * Serves a read from the cache when it holds the answer for the current data version and
  * day; otherwise lets the route answer and keeps the bytes of a 200 made at that data
- * version. Reads with `asOf` are not cached (they are answered from past models).
+ * version. Reads with `asOf` are not cached (they are answered from past models), nor are
+ * streamed lists (CSV and NDJSON).
  */
 export const cachedRead = (
   cache: ReadCache,
@@ -72,7 +76,9 @@ export const cachedRead = (
 ): MiddlewareHandler<AppEnv> =>
   async function cachedReadMiddleware(c, next) {
     const url = c.req.url;
-    if (c.req.method !== "GET" || url.includes("asOf=")) return next();
+    if (c.req.method !== "GET" || url.includes("asOf=") || wantsStream(c.req.header("accept"))) {
+      return next();
+    }
     const key = url.slice(url.indexOf("/", url.indexOf("//") + 2));
     const version = dataVersion();
     const day = today();
@@ -80,15 +86,17 @@ export const cachedRead = (
     if (hit !== undefined && hit.version === version && hit.day === day) {
       c.header("ETag", hit.etag);
       c.header("Cache-Control", "private, no-cache");
-      c.header("Vary", "Authorization, X-API-Key");
+      c.header("Vary", "Accept, Authorization, X-API-Key");
       const match = c.req.header("if-none-match");
       if (match !== undefined && etagMatches(match, hit.etag)) return c.body(null, 304);
-      return c.body(hit.body, 200, { "Content-Type": "application/json" });
+      return c.body(hit.body, 200, { "Content-Type": hit.contentType });
     }
     await next();
     const answer = c.res;
     const etag = answer.headers.get("etag");
     if (answer.status !== 200 || etag === null || etagDataVersion(etag) !== version) return;
+    const contentType = answer.headers.get("content-type") ?? "application/json";
+    if (!contentType.includes("json")) return;
     const body = new Uint8Array(await answer.clone().arrayBuffer());
-    cache.set(key, { version, day, etag, body });
+    cache.set(key, { version, day, etag, body, contentType });
   };

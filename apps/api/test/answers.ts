@@ -5,9 +5,12 @@
  */
 import { z } from "zod";
 import { getLsoa } from "../src/routes/areas/lsoa.js";
+import { lsoaBoundary } from "../src/routes/boundaries/index.js";
 import { listChanges } from "../src/routes/changes/list.js";
+import { listFindings, listRules } from "../src/routes/findings/index.js";
 import { Health, Ready } from "../src/routes/health.js";
 import { lookupCode } from "../src/routes/lookups/code.js";
+import { lookupPoint } from "../src/routes/lookups/point.js";
 import { lookupPostcode } from "../src/routes/lookups/postcode.js";
 import { lookupPostcodes } from "../src/routes/lookups/postcodes.js";
 import { lookupPractice } from "../src/routes/lookups/practice.js";
@@ -27,6 +30,11 @@ export const answers = {
   code: lookupCode.responses[200].content[json].schema,
   lsoa: getLsoa.responses[200].content[json].schema,
   succession: createSuccession.responses[201].content[json].schema,
+  point: lookupPoint.responses[200].content[json].schema,
+  findings: listFindings.responses[200].content[json].schema,
+  rules: listRules.responses[200].content[json].schema,
+  /** Every boundary route answers the same collection schema. */
+  boundaries: lsoaBoundary.responses[200].content["application/geo+json"].schema,
   /** The OpenAPI document (no schema of its own: any JSON object). */
   document: z.record(z.string(), z.unknown()),
 };

@@ -9,7 +9,9 @@ describe("@care-atlas/client", () => {
     const atlas = createClient({ baseUrl: api().url });
     const places = await atlas.GET("/v1/places", { params: { query: { limit: 100 } } });
     expect(places.error).toBeUndefined();
-    expect(places.data?.data.map((place) => place.name)).toContain("Trafford");
+    // A list answers JSON, CSV or NDJSON (by Accept): the JSON page is the object.
+    const page = typeof places.data === "object" ? places.data : undefined;
+    expect(page?.data.map((place) => place.name)).toContain("Trafford");
 
     const lookup = await atlas.GET("/v1/lookup/postcode/{postcode}", {
       params: { path: { postcode: "M32 0JG" } },

@@ -142,6 +142,9 @@ const plausible = (parameter: Parameter): string => {
   if (parameter.name === "postcode") return "ZZ9 9ZZ";
   if (parameter.name === "odsCode") return "Z99999";
   if (parameter.name === "code") return pattern.includes("E01") ? "E01999999" : "ZZZ999";
+  if (parameter.name === "id" && pattern.includes("plc|nbh")) return "plc_zzzzzzzzzzzzzz";
+  const fhirPrefix = /\^([a-z]{3})_/.exec(pattern)?.[1];
+  if (fhirPrefix !== undefined) return `${fhirPrefix}_zzzzzzzzzzzzzz`;
   return "x";
 };
 
@@ -152,12 +155,30 @@ const check = async (response: Response, what: string) => {
     `${what} → ${response.status} ${body.slice(0, 200)}`,
   ).toBeGreaterThanOrEqual(400);
   expect(response.status, `${what} → ${response.status} ${body.slice(0, 200)}`).toBeLessThan(500);
-  expect(response.headers.get("content-type"), what).toBe("application/problem+json");
+  // The FHIR facade answers OperationOutcome resources; everything else problem+json.
+  if (what.includes(" /fhir/")) {
+    expect(response.headers.get("content-type"), what).toMatch(/^application\/fhir\+json/);
+    expect(JSON.parse(body).resourceType, what).toBe("OperationOutcome");
+  } else {
+    expect(response.headers.get("content-type"), what).toBe("application/problem+json");
+  }
 };
 
 describe("fuzzing every operation with invalid input", () => {
   it("covers every operation of the document", () => {
-    expect(operations().length).toBeGreaterThan(40);
+    expect(operations().length).toBeGreaterThan(60);
+    const paths = operations().map((o) => o.path);
+    for (const path of [
+      "/fhir/R4/Organization",
+      "/fhir/R4/Organization/{id}",
+      "/fhir/R4/Organization/{id}/_history",
+      "/fhir/R4/Location",
+      "/v1/lookup/point",
+      "/v1/boundaries/neighbourhoods/{id}",
+      "/v1/findings",
+    ]) {
+      expect(paths).toContain(path);
+    }
   });
 
   it("gets 4xx problem+json and never a 5xx", async () => {

@@ -47,7 +47,7 @@ export interface paths {
     };
     /**
      * List the systems valid on a date
-     * @description The systems valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     * @description The systems valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page. `all=true` answers the whole list; `Accept: text/csv` or `application/x-ndjson` streams the whole list as CSV or NDJSON.
      */
     get: operations["listSystems"];
     put?: never;
@@ -115,7 +115,7 @@ export interface paths {
     };
     /**
      * List the places valid on a date
-     * @description The places valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     * @description The places valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page. `all=true` answers the whole list; `Accept: text/csv` or `application/x-ndjson` streams the whole list as CSV or NDJSON.
      */
     get: operations["listPlaces"];
     put?: never;
@@ -183,7 +183,7 @@ export interface paths {
     };
     /**
      * List the neighbourhood schemes valid on a date
-     * @description The neighbourhood schemes valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     * @description The neighbourhood schemes valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page. `all=true` answers the whole list; `Accept: text/csv` or `application/x-ndjson` streams the whole list as CSV or NDJSON.
      */
     get: operations["listNeighbourhoodSchemes"];
     put?: never;
@@ -251,7 +251,7 @@ export interface paths {
     };
     /**
      * List the neighbourhoods valid on a date
-     * @description The neighbourhoods valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     * @description The neighbourhoods valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page. `all=true` answers the whole list; `Accept: text/csv` or `application/x-ndjson` streams the whole list as CSV or NDJSON.
      */
     get: operations["listNeighbourhoods"];
     put?: never;
@@ -319,7 +319,7 @@ export interface paths {
     };
     /**
      * List the organisations valid on a date
-     * @description The organisations valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     * @description The organisations valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page. `all=true` answers the whole list; `Accept: text/csv` or `application/x-ndjson` streams the whole list as CSV or NDJSON.
      */
     get: operations["listOrganisations"];
     put?: never;
@@ -387,7 +387,7 @@ export interface paths {
     };
     /**
      * List the relationships valid on a date
-     * @description The relationships valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     * @description The relationships valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page. `all=true` answers the whole list; `Accept: text/csv` or `application/x-ndjson` streams the whole list as CSV or NDJSON.
      */
     get: operations["listRelationships"];
     put?: never;
@@ -455,7 +455,7 @@ export interface paths {
     };
     /**
      * List the successions valid on a date
-     * @description The successions valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     * @description The successions valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page. `all=true` answers the whole list; `Accept: text/csv` or `application/x-ndjson` streams the whole list as CSV or NDJSON.
      */
     get: operations["listSuccessions"];
     put?: never;
@@ -499,7 +499,7 @@ export interface paths {
     };
     /**
      * List the provider collaboratives valid on a date
-     * @description The provider collaboratives valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     * @description The provider collaboratives valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page. `all=true` answers the whole list; `Accept: text/csv` or `application/x-ndjson` streams the whole list as CSV or NDJSON.
      */
     get: operations["listCollaboratives"];
     put?: never;
@@ -567,7 +567,7 @@ export interface paths {
     };
     /**
      * List the integrated neighbourhood teams valid on a date
-     * @description The integrated neighbourhood teams valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     * @description The integrated neighbourhood teams valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page. `all=true` answers the whole list; `Accept: text/csv` or `application/x-ndjson` streams the whole list as CSV or NDJSON.
      */
     get: operations["listTeams"];
     put?: never;
@@ -635,7 +635,7 @@ export interface paths {
     };
     /**
      * List the governance bodies valid on a date
-     * @description The governance bodies valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     * @description The governance bodies valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page. `all=true` answers the whole list; `Accept: text/csv` or `application/x-ndjson` streams the whole list as CSV or NDJSON.
      */
     get: operations["listGovernanceBodies"];
     put?: never;
@@ -703,7 +703,7 @@ export interface paths {
     };
     /**
      * List the commissioning bodies valid on a date
-     * @description The commissioning bodies valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     * @description The commissioning bodies valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page. `all=true` answers the whole list; `Accept: text/csv` or `application/x-ndjson` streams the whole list as CSV or NDJSON.
      */
     get: operations["listCommissioningBodies"];
     put?: never;
@@ -743,7 +743,7 @@ export interface paths {
     };
     /**
      * List the pooled budgets valid on a date
-     * @description The pooled budgets valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     * @description The pooled budgets valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page. `all=true` answers the whole list; `Accept: text/csv` or `application/x-ndjson` streams the whole list as CSV or NDJSON.
      */
     get: operations["listPooledBudgets"];
     put?: never;
@@ -811,7 +811,7 @@ export interface paths {
     };
     /**
      * List the commissioning decisions valid on a date
-     * @description The commissioning decisions valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     * @description The commissioning decisions valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page. `all=true` answers the whole list; `Accept: text/csv` or `application/x-ndjson` streams the whole list as CSV or NDJSON.
      */
     get: operations["listDecisions"];
     put?: never;
@@ -879,7 +879,7 @@ export interface paths {
     };
     /**
      * List the strategy elements valid on a date
-     * @description The strategy elements valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     * @description The strategy elements valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page. `all=true` answers the whole list; `Accept: text/csv` or `application/x-ndjson` streams the whole list as CSV or NDJSON.
      */
     get: operations["listStrategyElements"];
     put?: never;
@@ -947,7 +947,7 @@ export interface paths {
     };
     /**
      * List the strategy outcomes valid on a date
-     * @description The strategy outcomes valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page.
+     * @description The strategy outcomes valid on `validAt` (default today) as recorded at `asOf` (default now), ordered by id, a page at a time: pass `nextCursor` back as `cursor` for the next page. `all=true` answers the whole list; `Accept: text/csv` or `application/x-ndjson` streams the whole list as CSV or NDJSON.
      */
     get: operations["listStrategyOutcomes"];
     put?: never;
@@ -1063,6 +1063,186 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/lookup/point": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Which LSOA, neighbourhood, place, sub-ICB location and ICB a point is in
+     * @description The LSOA whose boundary (LSOA December 2021, generalised) contains the point, then what the LSOA sits in on `validAt` — as `GET /v1/areas/lsoas/{code}` answers — and the postcodes nearest the point. A point outside every loaded LSOA is a 404 problem naming the area the boundaries cover.
+     */
+    get: operations["lookupPoint"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/boundaries/places": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The outlines of the places valid on a date
+     * @description Each place valid on `validAt` outlined by its local authority district (its GSS code on the date; LAD December 2023 boundaries).
+     */
+    get: operations["listPlaceBoundaries"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/boundaries/places/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The outline of one place
+     * @description The place's district outline on `validAt` (a collection of one feature).
+     */
+    get: operations["getPlaceBoundary"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/boundaries/neighbourhoods": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The footprints of the neighbourhoods valid on a date
+     * @description Each neighbourhood valid on `validAt` whose footprint lists LSOAs, outlined by the union of those LSOAs (LSOA December 2021 boundaries). Registered-population neighbourhoods (GP lists, no LSOAs) have no outline and are left out.
+     */
+    get: operations["listNeighbourhoodBoundaries"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/boundaries/neighbourhoods/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The footprint of one neighbourhood on a date
+     * @description The union of the LSOAs the neighbourhood's version on `validAt` lists (404 when it lists none: a registered-population footprint has no outline).
+     */
+    get: operations["getNeighbourhoodBoundary"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/boundaries/lsoas": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The LSOAs of a place
+     * @description Every LSOA of the place's district on `validAt`, outlined.
+     */
+    get: operations["listLsoaBoundaries"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/boundaries/lsoas/{code}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The outline of one LSOA
+     * @description One LSOA (December 2021 boundaries).
+     */
+    get: operations["getLsoaBoundary"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/findings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the register's rule checks find
+     * @description The findings of every rule over the register as recorded at `asOf` (default now), in the rules' order. `validAt` keeps the findings about a record valid on that date (an LSOA always is); without it, findings about any date. Paged like every list (`limit`, `cursor`, `all`); CSV and NDJSON answer the whole list.
+     */
+    get: operations["listFindings"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/findings/rules": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The rule catalogue
+     * @description Every rule the register checks, in the order it runs them.
+     */
+    get: operations["listRules"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/changes": {
     parameters: {
       query?: never;
@@ -1089,6 +1269,266 @@ export interface paths {
     };
     /** The change feed as server-sent events */
     get: operations["streamChanges"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/fhir/R4/metadata": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The FHIR CapabilityStatement
+     * @description Exactly what the facade supports: resources, interactions, search parameters.
+     */
+    get: operations["fhirMetadata"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/fhir/R4/Organization/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a FHIR Organization
+     * @description The Organization as it was on `valid-at` (default today).
+     */
+    get: operations["fhirReadOrganization"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/fhir/R4/Organization": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search FHIR Organization resources
+     * @description A searchset Bundle, by id, a page at a time (`next` link). Parameters: `identifier`, `name`, `active`, `type`, `partOf`, `_lastUpdated`, `valid-at`, `_count`, `_cursor`.
+     */
+    get: operations["fhirSearchOrganization"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/fhir/R4/OrganizationAffiliation/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a FHIR OrganizationAffiliation
+     * @description The OrganizationAffiliation as it was on `valid-at` (default today).
+     */
+    get: operations["fhirReadOrganizationAffiliation"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/fhir/R4/OrganizationAffiliation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search FHIR OrganizationAffiliation resources
+     * @description A searchset Bundle, by id, a page at a time (`next` link). Parameters: `organization`, `participating-organization`, `valid-at`, `_count`, `_cursor`.
+     */
+    get: operations["fhirSearchOrganizationAffiliation"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/fhir/R4/CareTeam/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a FHIR CareTeam
+     * @description The CareTeam as it was on `valid-at` (default today).
+     */
+    get: operations["fhirReadCareTeam"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/fhir/R4/CareTeam": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search FHIR CareTeam resources
+     * @description A searchset Bundle, by id, a page at a time (`next` link). Parameters: `valid-at`, `_count`, `_cursor`.
+     */
+    get: operations["fhirSearchCareTeam"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/fhir/R4/Location/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a FHIR Location
+     * @description The Location as it was on `valid-at` (default today).
+     */
+    get: operations["fhirReadLocation"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/fhir/R4/Location": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search FHIR Location resources
+     * @description A searchset Bundle, by id, a page at a time (`next` link). Parameters: `type`, `valid-at`, `_count`, `_cursor`.
+     */
+    get: operations["fhirSearchLocation"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/fhir/R4/Organization/{id}/_history": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The history of a FHIR Organization
+     * @description A history Bundle: one entry per change of the change log, newest first, each the resource as the change left it (on the last day it was valid, or today).
+     */
+    get: operations["fhirHistoryOrganization"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/fhir/R4/OrganizationAffiliation/{id}/_history": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The history of a FHIR OrganizationAffiliation
+     * @description A history Bundle: one entry per change of the change log, newest first, each the resource as the change left it (on the last day it was valid, or today).
+     */
+    get: operations["fhirHistoryOrganizationAffiliation"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/fhir/R4/CareTeam/{id}/_history": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The history of a FHIR CareTeam
+     * @description A history Bundle: one entry per change of the change log, newest first, each the resource as the change left it (on the last day it was valid, or today).
+     */
+    get: operations["fhirHistoryCareTeam"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/fhir/R4/Location/{id}/_history": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The history of a FHIR Location
+     * @description A history Bundle: one entry per change of the change log, newest first, each the resource as the change left it (on the last day it was valid, or today).
+     */
+    get: operations["fhirHistoryLocation"];
     put?: never;
     post?: never;
     delete?: never;
@@ -3155,6 +3595,209 @@ export interface components {
       /** @description The ids from the closed entity to this successor. */
       path: string[];
     };
+    PointLookupResponse: {
+      data: components["schemas"]["PointLookup"];
+      dataVersion: number;
+    };
+    /** @description Where a point sits in the system on a date, and the postcodes near it. */
+    PointLookup: {
+      point: {
+        lat: number;
+        lon: number;
+      };
+      lsoa: components["schemas"]["Lsoa"];
+      /** @description Geographic neighbourhoods whose footprint lists the LSOA, one per scheme. */
+      neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
+      place: components["schemas"]["Place"] & (Record<string, never> | null);
+      /** @description The NHS sub-ICB location of the place. */
+      subIcbLocation: {
+        id: string;
+        kind: components["schemas"]["OrganisationKind"];
+        name: string;
+        /** @default [] */
+        codes?: components["schemas"]["ExternalIdentifier"][];
+        /** @default [] */
+        roles?: components["schemas"]["OrganisationRole"][];
+        /** @description The place the organisation is in or serves, when it is one place. */
+        placeId?: string;
+        /** @description e.g. a sub-ICB location's ICB. */
+        parentId?: string;
+        postcode?: components["schemas"]["CanonicalPostcode"];
+        /** @description For a GP practice: its registered list size, with its date and source. */
+        population?: {
+          value: number;
+          /**
+           * @description resident: usual residents; registered: GP list size.
+           * @enum {string}
+           */
+          basis: "resident" | "registered";
+          /**
+           * Format: date
+           * @description The date the figure describes.
+           * @example 2022-07-01
+           */
+          date: string;
+          source: components["schemas"]["SourceKey"];
+          derivation?: string;
+        };
+        /** @description When this version was true in the world, [from, to). */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+        provenance: components["schemas"]["Provenance"];
+      } | null;
+      /** @description The integrated care board. */
+      icb: {
+        id: string;
+        kind: components["schemas"]["OrganisationKind"];
+        name: string;
+        /** @default [] */
+        codes?: components["schemas"]["ExternalIdentifier"][];
+        /** @default [] */
+        roles?: components["schemas"]["OrganisationRole"][];
+        /** @description The place the organisation is in or serves, when it is one place. */
+        placeId?: string;
+        /** @description e.g. a sub-ICB location's ICB. */
+        parentId?: string;
+        postcode?: components["schemas"]["CanonicalPostcode"];
+        /** @description For a GP practice: its registered list size, with its date and source. */
+        population?: {
+          value: number;
+          /**
+           * @description resident: usual residents; registered: GP list size.
+           * @enum {string}
+           */
+          basis: "resident" | "registered";
+          /**
+           * Format: date
+           * @description The date the figure describes.
+           * @example 2022-07-01
+           */
+          date: string;
+          source: components["schemas"]["SourceKey"];
+          derivation?: string;
+        };
+        /** @description When this version was true in the world, [from, to). */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+        provenance: components["schemas"]["Provenance"];
+      } | null;
+      system: components["schemas"]["System"] & (Record<string, never> | null);
+      /** @description The register's postcodes within the radius, nearest first. */
+      postcodes: {
+        postcode: components["schemas"]["PostcodeLocation"];
+        distanceMetres: number;
+      }[];
+    };
+    /** @description A GeoJSON FeatureCollection of boundaries, with their attribution. */
+    BoundaryCollection: {
+      /** @enum {string} */
+      type: "FeatureCollection";
+      features: components["schemas"]["BoundaryFeature"][];
+      resolution: components["schemas"]["BoundaryResolution"];
+      /** @description The date the records were read at. */
+      validAt: string;
+      /** @description The attribution the boundaries' licence (OGL v3.0) requires: show it with the map. */
+      attribution: string[];
+      licence: string;
+      dataVersion: number;
+    };
+    /** @description The outline of a place, neighbourhood or LSOA. */
+    BoundaryFeature: {
+      /** @enum {string} */
+      type: "Feature";
+      /** @description The record's id (an LSOA's code). */
+      id: string;
+      properties: {
+        /** @enum {string} */
+        kind: "place" | "neighbourhood" | "lsoa";
+        id: string;
+        name: string;
+        /** @description The GSS code of the area outlined: a place's district, an LSOA. */
+        code: string | null;
+        /** @description The LSOAs the outline is made of (a neighbourhood's footprint on the date). */
+        lsoas: string[];
+        /** @description The area enclosed, on the sphere. */
+        areaSquareMetres: number;
+      };
+      geometry: components["schemas"]["GeoJsonMultiPolygon"];
+    };
+    /** @description A GeoJSON MultiPolygon. */
+    GeoJsonMultiPolygon: {
+      /** @enum {string} */
+      type: "MultiPolygon";
+      coordinates: [number, number][][][];
+    };
+    /**
+     * @description generalised: ONS BGC (20 m, clipped to the coastline); super-generalised: ONS BSC (200 m), about a third of the size.
+     * @enum {string}
+     */
+    BoundaryResolution: "generalised" | "super-generalised";
+    /** @description A page of rule findings. */
+    FindingPage: {
+      data: components["schemas"]["Finding"][];
+      /** @description Pass as `cursor` for the next page. */
+      nextCursor: string | null;
+      /** @description Errors in the whole list. */
+      errors: number;
+      /** @description Warnings in the whole list. */
+      warnings: number;
+      dataVersion: number;
+    };
+    /** @description The rule catalogue. */
+    RuleCatalogue: {
+      data: components["schemas"]["RuleInfo"][];
+    };
+    /** @description A rule check: its id, severity and what it checks. */
+    RuleInfo: {
+      id: components["schemas"]["RuleId"];
+      severity: components["schemas"]["Severity"];
+      title: string;
+      description: string;
+    };
+    /**
+     * @description The id of a rule check.
+     * @enum {string}
+     */
+    RuleId:
+      | "version-overlap"
+      | "dangling-reference"
+      | "neighbourhood-nesting"
+      | "lsoa-overlap"
+      | "coverage-gap"
+      | "footprint-outside-place"
+      | "population-band"
+      | "pooled-budget-sum"
+      | "delegated-limit"
+      | "accountability-cycle"
+      | "relationship-period"
+      | "succession-dates"
+      | "code-format"
+      | "duplicate-code"
+      | "team-in-neighbourhood";
     ChangePage: {
       data: components["schemas"]["Change"][];
       /** @description Pass as `after` for what comes next (also when empty). */
@@ -3199,6 +3842,464 @@ export interface components {
       | components["schemas"]["PooledBudget"]
       | components["schemas"]["Decision"]
       | components["schemas"]["StrategyElement"];
+    /** @description What the FHIR facade supports. */
+    FhirCapabilityStatement: {
+      /** @enum {string} */
+      resourceType: "CapabilityStatement";
+      /** @enum {string} */
+      status: "active";
+      date: string;
+      /** @enum {string} */
+      kind: "instance";
+      software: {
+        name: string;
+        version: string;
+      };
+      implementation: {
+        description: string;
+      };
+      /** @enum {string} */
+      fhirVersion: "4.0.1";
+      format: string[];
+      rest: {
+        /** @enum {string} */
+        mode: "server";
+        documentation: string;
+        resource: {
+          type: string;
+          profile?: string;
+          supportedProfile?: string[];
+          documentation: string;
+          interaction: {
+            /** @enum {string} */
+            code: "read" | "search-type" | "history-instance";
+          }[];
+          /** @enum {string} */
+          versioning: "versioned";
+          /** @enum {boolean} */
+          readHistory: false;
+          searchParam: {
+            name: string;
+            definition?: string;
+            /** @enum {string} */
+            type: "token" | "string" | "date" | "reference" | "number" | "special";
+            documentation: string;
+          }[];
+        }[];
+      }[];
+    };
+    /** @description A FHIR R4 OperationOutcome: what went wrong. */
+    FhirOperationOutcome: {
+      /** @enum {string} */
+      resourceType: "OperationOutcome";
+      issue: {
+        /** @enum {string} */
+        severity: "fatal" | "error" | "warning" | "information";
+        code: string;
+        diagnostics?: string;
+        expression?: string[];
+      }[];
+    };
+    /** @description A FHIR R4 Organization. */
+    FhirOrganization: {
+      /** @enum {string} */
+      resourceType: "Organization";
+      id: string;
+      meta: {
+        versionId?: string;
+        lastUpdated?: string;
+        profile?: string[];
+      };
+      extension?: {
+        url: string;
+        valueCode?: string;
+        valueDate?: string;
+        valueString?: string;
+        valueReference?: {
+          reference?: string;
+          identifier?: {
+            system: string;
+            value: string;
+            period?: {
+              start?: string;
+              end?: string;
+            };
+          };
+          display?: string;
+        };
+        extension?: {
+          url: string;
+          valueCode?: string;
+          valueDate?: string;
+          valueString?: string;
+          valueReference?: {
+            reference?: string;
+            identifier?: {
+              system: string;
+              value: string;
+              period?: {
+                start?: string;
+                end?: string;
+              };
+            };
+            display?: string;
+          };
+        }[];
+      }[];
+      identifier?: {
+        system: string;
+        value: string;
+        period?: {
+          start?: string;
+          end?: string;
+        };
+      }[];
+      active: boolean;
+      type: {
+        coding?: {
+          system: string;
+          code: string;
+          display?: string;
+        }[];
+        text?: string;
+      }[];
+      name: string;
+      address?: {
+        postalCode: string;
+      }[];
+      partOf?: {
+        reference?: string;
+        identifier?: {
+          system: string;
+          value: string;
+          period?: {
+            start?: string;
+            end?: string;
+          };
+        };
+        display?: string;
+      };
+    };
+    /** @description A FHIR R4 Bundle: a search set or a history. */
+    FhirBundle: {
+      /** @enum {string} */
+      resourceType: "Bundle";
+      /** @enum {string} */
+      type: "searchset" | "history";
+      total?: number;
+      link: {
+        relation: string;
+        url: string;
+      }[];
+      entry: {
+        fullUrl?: string;
+        resource?:
+          | components["schemas"]["FhirOrganization"]
+          | components["schemas"]["FhirOrganizationAffiliation"]
+          | components["schemas"]["FhirCareTeam"]
+          | components["schemas"]["FhirLocation"];
+        search?: {
+          /** @enum {string} */
+          mode: "match";
+        };
+        request?: {
+          /** @enum {string} */
+          method: "POST" | "PUT" | "DELETE";
+          url: string;
+        };
+        response?: {
+          status: string;
+          lastModified?: string;
+        };
+      }[];
+    };
+    /** @description A FHIR R4 OrganizationAffiliation. */
+    FhirOrganizationAffiliation: {
+      /** @enum {string} */
+      resourceType: "OrganizationAffiliation";
+      id: string;
+      meta: {
+        versionId?: string;
+        lastUpdated?: string;
+        profile?: string[];
+      };
+      extension?: {
+        url: string;
+        valueCode?: string;
+        valueDate?: string;
+        valueString?: string;
+        valueReference?: {
+          reference?: string;
+          identifier?: {
+            system: string;
+            value: string;
+            period?: {
+              start?: string;
+              end?: string;
+            };
+          };
+          display?: string;
+        };
+        extension?: {
+          url: string;
+          valueCode?: string;
+          valueDate?: string;
+          valueString?: string;
+          valueReference?: {
+            reference?: string;
+            identifier?: {
+              system: string;
+              value: string;
+              period?: {
+                start?: string;
+                end?: string;
+              };
+            };
+            display?: string;
+          };
+        }[];
+      }[];
+      active: boolean;
+      period: {
+        start?: string;
+        end?: string;
+      };
+      organization: {
+        reference?: string;
+        identifier?: {
+          system: string;
+          value: string;
+          period?: {
+            start?: string;
+            end?: string;
+          };
+        };
+        display?: string;
+      };
+      participatingOrganization: {
+        reference?: string;
+        identifier?: {
+          system: string;
+          value: string;
+          period?: {
+            start?: string;
+            end?: string;
+          };
+        };
+        display?: string;
+      };
+      code: {
+        coding?: {
+          system: string;
+          code: string;
+          display?: string;
+        }[];
+        text?: string;
+      }[];
+    };
+    /** @description A FHIR R4 CareTeam. */
+    FhirCareTeam: {
+      /** @enum {string} */
+      resourceType: "CareTeam";
+      id: string;
+      meta: {
+        versionId?: string;
+        lastUpdated?: string;
+        profile?: string[];
+      };
+      extension?: {
+        url: string;
+        valueCode?: string;
+        valueDate?: string;
+        valueString?: string;
+        valueReference?: {
+          reference?: string;
+          identifier?: {
+            system: string;
+            value: string;
+            period?: {
+              start?: string;
+              end?: string;
+            };
+          };
+          display?: string;
+        };
+        extension?: {
+          url: string;
+          valueCode?: string;
+          valueDate?: string;
+          valueString?: string;
+          valueReference?: {
+            reference?: string;
+            identifier?: {
+              system: string;
+              value: string;
+              period?: {
+                start?: string;
+                end?: string;
+              };
+            };
+            display?: string;
+          };
+        }[];
+      }[];
+      /** @enum {string} */
+      status: "active" | "inactive";
+      name: string;
+      period: {
+        start?: string;
+        end?: string;
+      };
+      managingOrganization?: {
+        reference?: string;
+        identifier?: {
+          system: string;
+          value: string;
+          period?: {
+            start?: string;
+            end?: string;
+          };
+        };
+        display?: string;
+      }[];
+      participant: {
+        role: {
+          coding?: {
+            system: string;
+            code: string;
+            display?: string;
+          }[];
+          text?: string;
+        }[];
+        member?: {
+          reference?: string;
+          identifier?: {
+            system: string;
+            value: string;
+            period?: {
+              start?: string;
+              end?: string;
+            };
+          };
+          display?: string;
+        };
+        onBehalfOf?: {
+          reference?: string;
+          identifier?: {
+            system: string;
+            value: string;
+            period?: {
+              start?: string;
+              end?: string;
+            };
+          };
+          display?: string;
+        };
+      }[];
+      note?: {
+        text: string;
+      }[];
+    };
+    /** @description A FHIR R4 Location (an area). */
+    FhirLocation: {
+      /** @enum {string} */
+      resourceType: "Location";
+      id: string;
+      meta: {
+        versionId?: string;
+        lastUpdated?: string;
+        profile?: string[];
+      };
+      extension?: {
+        url: string;
+        valueCode?: string;
+        valueDate?: string;
+        valueString?: string;
+        valueReference?: {
+          reference?: string;
+          identifier?: {
+            system: string;
+            value: string;
+            period?: {
+              start?: string;
+              end?: string;
+            };
+          };
+          display?: string;
+        };
+        extension?: {
+          url: string;
+          valueCode?: string;
+          valueDate?: string;
+          valueString?: string;
+          valueReference?: {
+            reference?: string;
+            identifier?: {
+              system: string;
+              value: string;
+              period?: {
+                start?: string;
+                end?: string;
+              };
+            };
+            display?: string;
+          };
+        }[];
+      }[];
+      identifier?: {
+        system: string;
+        value: string;
+        period?: {
+          start?: string;
+          end?: string;
+        };
+      }[];
+      /** @enum {string} */
+      status: "active" | "inactive";
+      name: string;
+      /** @enum {string} */
+      mode: "kind";
+      type: {
+        coding?: {
+          system: string;
+          code: string;
+          display?: string;
+        }[];
+        text?: string;
+      }[];
+      physicalType: {
+        coding?: {
+          system: string;
+          code: string;
+          display?: string;
+        }[];
+        text?: string;
+      };
+      partOf?: {
+        reference?: string;
+        identifier?: {
+          system: string;
+          value: string;
+          period?: {
+            start?: string;
+            end?: string;
+          };
+        };
+        display?: string;
+      };
+      managingOrganization?: {
+        reference?: string;
+        identifier?: {
+          system: string;
+          value: string;
+          period?: {
+            start?: string;
+            end?: string;
+          };
+        };
+        display?: string;
+      };
+    };
   };
   responses: never;
   parameters: never;
@@ -3268,6 +4369,8 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). */
         cursor?: string;
+        /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
+        all?: "true" | "false";
       };
       header?: never;
       path?: never;
@@ -3284,6 +4387,8 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["SystemPage"];
+          "text/csv": string;
+          "application/x-ndjson": string;
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -3798,6 +4903,8 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). */
         cursor?: string;
+        /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
+        all?: "true" | "false";
         /** @description Only places of this system. */
         systemId?: string;
         /** @description Name contains (case-insensitive). */
@@ -3818,6 +4925,8 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["PlacePage"];
+          "text/csv": string;
+          "application/x-ndjson": string;
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -4332,6 +5441,8 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). */
         cursor?: string;
+        /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
+        all?: "true" | "false";
         systemId?: string;
         placeId?: string;
         /** @description geographic: a set of LSOAs; registered-population: the lists of GP practices / PCNs; mixed: both. */
@@ -4354,6 +5465,8 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["NeighbourhoodSchemePage"];
+          "text/csv": string;
+          "application/x-ndjson": string;
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -4868,6 +5981,8 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). */
         cursor?: string;
+        /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
+        all?: "true" | "false";
         /** @description Only neighbourhoods of this place. */
         placeId?: string;
         /** @description Only this scheme. */
@@ -4892,6 +6007,8 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["NeighbourhoodPage"];
+          "text/csv": string;
+          "application/x-ndjson": string;
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -5406,6 +6523,8 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). */
         cursor?: string;
+        /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
+        all?: "true" | "false";
         /** @description Only this kind of organisation. */
         kind?:
           | "icb"
@@ -5445,6 +6564,8 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["OrganisationPage"];
+          "text/csv": string;
+          "application/x-ndjson": string;
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -5959,6 +7080,8 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). */
         cursor?: string;
+        /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
+        all?: "true" | "false";
         /** @description How the subject relates to the object. */
         kind?: components["schemas"]["RelationshipKind"];
         /** @description Only relationships of this subject. */
@@ -5981,6 +7104,8 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["RelationshipPage"];
+          "text/csv": string;
+          "application/x-ndjson": string;
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -6495,6 +7620,8 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). */
         cursor?: string;
+        /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
+        all?: "true" | "false";
         /** @description merge: many → one; split: one → many; rename: one → one, same body; transfer: one → one, functions moved. */
         kind?: components["schemas"]["SuccessionKind"];
         /** @description A Care Atlas id: a kind prefix, `_`, 8–40 of [0-9a-z]. */
@@ -6517,6 +7644,8 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["SuccessionPage"];
+          "text/csv": string;
+          "application/x-ndjson": string;
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -6784,6 +7913,8 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). */
         cursor?: string;
+        /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
+        all?: "true" | "false";
         /** @description system, place or neighbourhood. */
         level?: "system" | "place" | "neighbourhood";
         placeId?: string;
@@ -6805,6 +7936,8 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["CollaborativePage"];
+          "text/csv": string;
+          "application/x-ndjson": string;
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -7319,6 +8452,8 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). */
         cursor?: string;
+        /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
+        all?: "true" | "false";
         neighbourhoodId?: string;
         leadOrganisationId?: string;
         /** @description Only teams with this role in their composition. */
@@ -7359,6 +8494,8 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["TeamPage"];
+          "text/csv": string;
+          "application/x-ndjson": string;
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -7873,6 +9010,8 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). */
         cursor?: string;
+        /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
+        all?: "true" | "false";
         /** @description The kind of governance body. */
         kind?: components["schemas"]["GovernanceBodyKind"];
         /** @description A level of the care system: system, place or neighbourhood. */
@@ -7896,6 +9035,8 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["GovernanceBodyPage"];
+          "text/csv": string;
+          "application/x-ndjson": string;
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -8410,6 +9551,8 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). */
         cursor?: string;
+        /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
+        all?: "true" | "false";
         /** @description The kind of governance body. */
         kind?: components["schemas"]["GovernanceBodyKind"];
         /** @description A level of the care system: system, place or neighbourhood. */
@@ -8431,6 +9574,8 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["CommissioningBodyPage"];
+          "text/csv": string;
+          "application/x-ndjson": string;
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -8580,6 +9725,8 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). */
         cursor?: string;
+        /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
+        all?: "true" | "false";
         placeId?: string;
         hostId?: string;
         /** @description Only budgets this organisation is a partner in. */
@@ -8602,6 +9749,8 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["PooledBudgetPage"];
+          "text/csv": string;
+          "application/x-ndjson": string;
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -9116,6 +10265,8 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). */
         cursor?: string;
+        /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
+        all?: "true" | "false";
         /** @description Only decisions of this body. */
         bodyId?: string;
         /** @description Only decisions taken on or after this date. */
@@ -9143,6 +10294,8 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["DecisionPage"];
+          "text/csv": string;
+          "application/x-ndjson": string;
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -9657,6 +10810,8 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). */
         cursor?: string;
+        /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
+        all?: "true" | "false";
         /** @description aim, theme, vision, outcome, or commitment (under an outcome). */
         kind?: components["schemas"]["StrategyElementKind"];
         /** @description Only the commitments of this outcome. */
@@ -9678,6 +10833,8 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["StrategyElementPage"];
+          "text/csv": string;
+          "application/x-ndjson": string;
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -10192,6 +11349,8 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). */
         cursor?: string;
+        /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
+        all?: "true" | "false";
         framework?: string;
       };
       header?: never;
@@ -10209,6 +11368,8 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["StrategyOutcomePage"];
+          "text/csv": string;
+          "application/x-ndjson": string;
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -10752,6 +11913,775 @@ export interface operations {
       };
     };
   };
+  lookupPoint: {
+    parameters: {
+      query: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Latitude, WGS84 decimal degrees. */
+        lat: number;
+        /** @description Longitude, WGS84 decimal degrees. */
+        lon: number;
+        /** @description How far to look for postcodes, metres (1–5,000; default 500). */
+        radius?: number;
+        /** @description How many of the nearest postcodes to give (0–100; default 10). */
+        postcodes?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Where the point sits. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PointLookupResponse"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listPlaceBoundaries: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description generalised (default) or super-generalised. */
+        resolution?: "generalised" | "super-generalised";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A GeoJSON FeatureCollection. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/geo+json": components["schemas"]["BoundaryCollection"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getPlaceBoundary: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description generalised (default) or super-generalised. */
+        resolution?: "generalised" | "super-generalised";
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A GeoJSON FeatureCollection. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/geo+json": components["schemas"]["BoundaryCollection"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listNeighbourhoodBoundaries: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description generalised (default) or super-generalised. */
+        resolution?: "generalised" | "super-generalised";
+        /** @description Only neighbourhoods of this place. */
+        placeId?: string;
+        /** @description Only this scheme. */
+        schemeId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A GeoJSON FeatureCollection. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/geo+json": components["schemas"]["BoundaryCollection"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getNeighbourhoodBoundary: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description generalised (default) or super-generalised. */
+        resolution?: "generalised" | "super-generalised";
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A GeoJSON FeatureCollection. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/geo+json": components["schemas"]["BoundaryCollection"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listLsoaBoundaries: {
+    parameters: {
+      query: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description generalised (default) or super-generalised. */
+        resolution?: "generalised" | "super-generalised";
+        /** @description The place whose LSOAs to outline. */
+        placeId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A GeoJSON FeatureCollection. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/geo+json": components["schemas"]["BoundaryCollection"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getLsoaBoundary: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description generalised (default) or super-generalised. */
+        resolution?: "generalised" | "super-generalised";
+      };
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A GeoJSON FeatureCollection. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/geo+json": components["schemas"]["BoundaryCollection"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listFindings: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true in the world, YYYY-MM-DD (default: today). */
+        validAt?: string;
+        /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
+        asOf?: string;
+        /** @description Items per page, 1–1000 (default 100). */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page (opaque). */
+        cursor?: string;
+        /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
+        all?: "true" | "false";
+        /** @description Only findings of this rule. */
+        rule?:
+          | "version-overlap"
+          | "dangling-reference"
+          | "neighbourhood-nesting"
+          | "lsoa-overlap"
+          | "coverage-gap"
+          | "footprint-outside-place"
+          | "population-band"
+          | "pooled-budget-sum"
+          | "delegated-limit"
+          | "accountability-cycle"
+          | "relationship-period"
+          | "succession-dates"
+          | "code-format"
+          | "duplicate-code"
+          | "team-in-neighbourhood";
+        /** @description Only errors, or only warnings. */
+        severity?: "error" | "warning";
+        /** @description Only findings about this id (or LSOA code). */
+        subject?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of findings, with the counts of the whole filtered list. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["FindingPage"];
+          "text/csv": string;
+          "application/x-ndjson": string;
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The rules. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RuleCatalogue"];
+          "text/csv": string;
+          "application/x-ndjson": string;
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   listChanges: {
     parameters: {
       query?: {
@@ -10889,6 +12819,912 @@ export interface operations {
         };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  fhirMetadata: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CapabilityStatement. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirCapabilityStatement"];
+        };
+      };
+      /** @description A parameter is unknown or malformed. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description A key is needed. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description No such resource on the date. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description The service is unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+    };
+  };
+  fhirReadOrganization: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true (default today). */
+        "valid-at"?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Organization. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOrganization"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is unknown or malformed. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description A key is needed. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description No such resource on the date. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description The service is unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+    };
+  };
+  fhirSearchOrganization: {
+    parameters: {
+      query?: {
+        /** @description `[system|]code`, e.g. `https://fhir.nhs.uk/Id/ods-organization-code|R0A`. */
+        identifier?: string;
+        /** @description The name starts with this (case-insensitive). */
+        name?: string;
+        /** @description The name contains this. */
+        "name:contains"?: string;
+        active?: "true" | "false";
+        /** @description `[urn:care-atlas:fhir:CodeSystem:organisation-kind|]kind`, e.g. `gp-practice`. */
+        type?: string;
+        partOf?: string;
+        _lastUpdated?: string;
+        /** @description Resources per page, 1–1000 (default 50). */
+        _count?: number;
+        /** @description Where the page starts (from the Bundle's next link). */
+        _cursor?: string;
+        /** @description The date the facts were true (default today). */
+        "valid-at"?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A searchset Bundle. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirBundle"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is unknown or malformed. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description A key is needed. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description No such resource on the date. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description The service is unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+    };
+  };
+  fhirReadOrganizationAffiliation: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true (default today). */
+        "valid-at"?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The OrganizationAffiliation. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOrganizationAffiliation"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is unknown or malformed. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description A key is needed. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description No such resource on the date. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description The service is unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+    };
+  };
+  fhirSearchOrganizationAffiliation: {
+    parameters: {
+      query?: {
+        /** @description Resources per page, 1–1000 (default 50). */
+        _count?: number;
+        /** @description Where the page starts (from the Bundle's next link). */
+        _cursor?: string;
+        /** @description The date the facts were true (default today). */
+        "valid-at"?: string;
+        organization?: string;
+        "participating-organization"?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A searchset Bundle. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirBundle"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is unknown or malformed. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description A key is needed. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description No such resource on the date. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description The service is unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+    };
+  };
+  fhirReadCareTeam: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true (default today). */
+        "valid-at"?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CareTeam. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirCareTeam"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is unknown or malformed. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description A key is needed. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description No such resource on the date. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description The service is unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+    };
+  };
+  fhirSearchCareTeam: {
+    parameters: {
+      query?: {
+        /** @description Resources per page, 1–1000 (default 50). */
+        _count?: number;
+        /** @description Where the page starts (from the Bundle's next link). */
+        _cursor?: string;
+        /** @description The date the facts were true (default today). */
+        "valid-at"?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A searchset Bundle. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirBundle"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is unknown or malformed. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description A key is needed. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description No such resource on the date. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description The service is unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+    };
+  };
+  fhirReadLocation: {
+    parameters: {
+      query?: {
+        /** @description The date the facts were true (default today). */
+        "valid-at"?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Location. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirLocation"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is unknown or malformed. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description A key is needed. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description No such resource on the date. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description The service is unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+    };
+  };
+  fhirSearchLocation: {
+    parameters: {
+      query?: {
+        /** @description Resources per page, 1–1000 (default 50). */
+        _count?: number;
+        /** @description Where the page starts (from the Bundle's next link). */
+        _cursor?: string;
+        /** @description The date the facts were true (default today). */
+        "valid-at"?: string;
+        type?: "place" | "neighbourhood";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A searchset Bundle. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirBundle"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is unknown or malformed. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description A key is needed. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description No such resource on the date. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description The service is unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+    };
+  };
+  fhirHistoryOrganization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A history Bundle. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirBundle"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is unknown or malformed. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description A key is needed. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description No such resource on the date. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description The service is unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+    };
+  };
+  fhirHistoryOrganizationAffiliation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A history Bundle. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirBundle"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is unknown or malformed. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description A key is needed. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description No such resource on the date. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description The service is unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+    };
+  };
+  fhirHistoryCareTeam: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A history Bundle. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirBundle"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is unknown or malformed. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description A key is needed. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description No such resource on the date. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description The service is unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+    };
+  };
+  fhirHistoryLocation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A history Bundle. */
+      200: {
+        headers: {
+          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirBundle"];
+        };
+      };
+      /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A parameter is unknown or malformed. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description A key is needed. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description No such resource on the date. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description The service is unavailable. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
         };
       };
     };

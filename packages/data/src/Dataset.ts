@@ -30,9 +30,10 @@ export const generatedPaths = {
 
 /**
  * Absolute paths of the GeoJSON boundaries (WGS84), for maps: the 10 districts (LAD December
- * 2023, super generalised), the 1,702 LSOAs (December 2021, super generalised) and Trafford's
- * 4 localities. Coordinates are rounded to 5 decimal places. Maps must show the OS line of
- * {@link loadAttribution}.
+ * 2023) and the 1,702 LSOAs (December 2021), each super generalised (`districts`, `lsoas`:
+ * ONS BSC, 200 m) and generalised (`districtsGeneralised`, `lsoasGeneralised`: ONS BGC, 20 m),
+ * and Trafford's 4 localities. Coordinates are rounded to 5 decimal places. Maps must show
+ * the OS line of {@link loadAttribution}.
  *
  * @example
  * ```ts
@@ -45,6 +46,8 @@ export const generatedPaths = {
 export const boundaryPaths = {
   districts: generated("boundaries/gm_lad_dec2023_super_generalised.geojson"),
   lsoas: generated("boundaries/gm_lsoa21_super_generalised.geojson"),
+  districtsGeneralised: generated("boundaries/gm_lad_dec2023_generalised.geojson"),
+  lsoasGeneralised: generated("boundaries/gm_lsoa21_generalised.geojson"),
   traffordLocalities: generated("boundaries/trafford_localities_2023_generalised.geojson"),
 } as const;
 

@@ -33,6 +33,7 @@ import {
   makePostcode,
   type PostcodeVerb,
 } from "./verbs/postcode.js";
+import { makePostcodesNear, type PostcodesNear } from "./verbs/postcodesNear.js";
 import { makePractice, type PracticeVerb } from "./verbs/practice.js";
 import { makePreviewChange, type PreviewChange } from "./verbs/previewChange.js";
 import { makeRecordSuccession, type RecordSuccession } from "./verbs/recordSuccession.js";
@@ -99,6 +100,8 @@ export interface RegisterShape {
   readonly postcode: PostcodeVerb;
   /** Many postcodes at once: one answer or error per item, in order, in one loop. */
   readonly lookupPostcodes: LookupPostcodesVerb;
+  /** The postcodes nearest a point, within a radius. */
+  readonly postcodesNear: PostcodesNear;
   readonly practice: PracticeVerb;
   readonly checkRules: CheckRules;
 
@@ -144,6 +147,7 @@ export const makeRegister = (options: Partial<RegisterOptions> = {}) =>
       lsoa: makeLsoa(ctx),
       postcode: makePostcode(ctx),
       lookupPostcodes: makeLookupPostcodes(ctx),
+      postcodesNear: makePostcodesNear(ctx),
       practice: makePractice(ctx),
       checkRules: makeCheckRules(ctx),
       createEntity: makeCreateEntity(ctx),

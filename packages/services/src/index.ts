@@ -59,6 +59,12 @@ export type {
   PostcodeRead,
   PostcodeVerb,
 } from "./verbs/postcode.js";
+export type {
+  NearbyPostcode,
+  PostcodesNear,
+  PostcodesNearOptions,
+  PostcodesNearRead,
+} from "./verbs/postcodesNear.js";
 export type { PracticeRead, PracticeVerb } from "./verbs/practice.js";
 export type {
   ChangePreview,

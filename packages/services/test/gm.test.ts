@@ -88,4 +88,46 @@ describe.each(backends)("the GM dataset on $name", (backend) => {
       expect(read.place).not.toBeNull();
     }).pipe(Effect.provide(registerOn(db.store))),
   );
+  it.effect("postcodesNear: a postcode's own point finds it first, at 0 m, nearest first", () =>
+    Effect.gen(function* () {
+      const register = yield* Register;
+      const sample = postcodes.find((p) => p.point !== undefined);
+      if (sample?.point === undefined) throw new Error("the sample has no postcode with a point");
+      const near = yield* register.postcodesNear(sample.point, { radiusMetres: 300, limit: 20 });
+      expect(near.items[0]?.postcode.postcode).toBe(sample.postcode);
+      expect(near.items[0]?.distanceMetres).toBe(0);
+      const distances = near.items.map((item) => item.distanceMetres);
+      expect(distances).toEqual([...distances].sort((a, b) => a - b));
+      expect(distances.every((d) => d <= 300)).toBe(true);
+      const far = yield* register.postcodesNear({ lat: 51.5, lon: -0.1 }, { radiusMetres: 5000 });
+      expect(far.items).toEqual([]);
+      const bad = yield* Effect.flip(register.postcodesNear(sample.point, { radiusMetres: 0 }));
+      expect(bad._tag).toBe("ValidationFailed");
+    }).pipe(Effect.provide(registerOn(db.store))),
+  );
+
+  it.effect(
+    "checkRules filters by rule, severity, subject and the date its subjects are valid",
+    () =>
+      Effect.gen(function* () {
+        const register = yield* Register;
+        const all = yield* register.checkRules();
+        const first = all.findings[0];
+        if (first === undefined) throw new Error("the dataset has no findings to filter");
+        const byRule = yield* register.checkRules({ rule: "population-band" });
+        expect(byRule.findings.length).toBeGreaterThan(0);
+        expect(byRule.findings.every((f) => f.rule === "population-band")).toBe(true);
+        const warnings = yield* register.checkRules({ severity: "warning" });
+        expect(warnings.errors).toBe(0);
+        expect(warnings.warnings).toBe(all.warnings);
+        const subject = first.subjects[0] ?? "";
+        const about = yield* register.checkRules({ subject });
+        expect(about.findings.every((f) => f.subjects.includes(subject))).toBe(true);
+        expect(about.findings).toContainEqual(first);
+        const before = yield* register.checkRules({ validAt: "1990-01-01" });
+        expect(before.findings.length).toBeLessThan(all.findings.length);
+        const bad = yield* Effect.flip(register.checkRules({ validAt: "2021-02-30" }));
+        expect(bad._tag).toBe("ValidationFailed");
+      }).pipe(Effect.provide(registerOn(db.store))),
+  );
 });

@@ -4,8 +4,7 @@
  * neighbourhoods, and one place with its neighbourhoods filled. Boundaries are read once;
  * projected rings are kept per map frame, so a page only chains outlines.
  */
-import { colourGroups, dissolveGroups } from "./Dissolve.js";
-import { type Area, readAreas } from "./GeoJson.js";
+import { type Area, colourGroups, dissolveGroups, readAreas } from "@care-atlas/geo";
 import {
   boundsOf,
   fitProjection,

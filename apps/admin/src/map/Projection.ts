@@ -5,7 +5,7 @@
  * boundaries of neighbouring areas land on the same points. Good enough at city-region
  * scale, and cheap.
  */
-import type { Area } from "./GeoJson.js";
+import type { Area } from "@care-atlas/geo";
 
 const cosLat = Math.cos((53.5 * Math.PI) / 180);
 

@@ -5,6 +5,7 @@
  * of new changes.
  */
 import type { RegisterRuntime } from "@care-atlas/services";
+import type { Boundaries } from "../geography/Boundaries.js";
 import type { ReadCache } from "../readCache.js";
 
 /** What `registerV1` needs. */
@@ -23,6 +24,8 @@ export interface RouteDeps {
   readonly onChange?: (listener: (dataVersion: number) => void) => () => void;
   /** Serialised answers of current-state reads (none: every read is answered afresh). */
   readonly cache?: ReadCache;
+  /** The boundary sets (read on first use); `@care-atlas/data`'s when absent. */
+  readonly boundaries?: Boundaries;
   /** Aborted when the server shuts down: long-lived streams end. */
   readonly shutdown?: AbortSignal;
 }

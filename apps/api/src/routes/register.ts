@@ -1,13 +1,17 @@
 /**
  * @module register
  * Registers every /v1 route: the resources (from their table), the succession write, the
- * lookups and areas, and the change feed.
+ * lookups and areas, the boundaries, the findings, and the change feed.
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context.js";
+import { dataPackageBoundaries } from "../geography/Boundaries.js";
+import { registerBoundaries } from "./boundaries/index.js";
 import { registerChanges } from "./changes/index.js";
 import type { RouteDeps } from "./deps.js";
+import { registerFindings } from "./findings/index.js";
 import { registerLookups } from "./lookups/index.js";
+import { registerPointLookup } from "./lookups/point.js";
 import { registerResources } from "./resources/index.js";
 import { registerSuccessionWrite } from "./successions/index.js";
 
@@ -15,6 +19,10 @@ import { registerSuccessionWrite } from "./successions/index.js";
 export const registerV1 = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void => {
   registerResources(app, deps);
   registerSuccessionWrite(app, deps);
+  const boundaries = deps.boundaries ?? dataPackageBoundaries();
   registerLookups(app, deps);
+  registerPointLookup(app, deps, boundaries);
+  registerBoundaries(app, deps, boundaries);
+  registerFindings(app, deps);
   registerChanges(app, deps);
 };

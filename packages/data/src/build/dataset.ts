@@ -38,6 +38,8 @@ export const generatedFiles = [
   "postcodes.csv",
   "boundaries/gm_lad_dec2023_super_generalised.geojson",
   "boundaries/gm_lsoa21_super_generalised.geojson",
+  "boundaries/gm_lad_dec2023_generalised.geojson",
+  "boundaries/gm_lsoa21_generalised.geojson",
   "boundaries/trafford_localities_2023_generalised.geojson",
   "DATA-QUALITY.md",
   "ATTRIBUTION.md",
@@ -171,6 +173,14 @@ export const buildDataset = (raw: Raw): Dataset => {
       reduceGeoJson(raw.text("ladBoundaries")),
     ],
     ["boundaries/gm_lsoa21_super_generalised.geojson", reduceGeoJson(raw.text("lsoaBoundaries"))],
+    [
+      "boundaries/gm_lad_dec2023_generalised.geojson",
+      reduceGeoJson(raw.text("ladBoundariesGeneralised")),
+    ],
+    [
+      "boundaries/gm_lsoa21_generalised.geojson",
+      reduceGeoJson(raw.text("lsoaBoundariesGeneralised")),
+    ],
     [
       "boundaries/trafford_localities_2023_generalised.geojson",
       reduceGeoJson(raw.text("traffordLocalityBoundaries")),

@@ -32,6 +32,8 @@ export const rawPaths = {
   traffordLocalityBoundaries: "neighbourhoods/trafford_localities_2023_generalised.geojson",
   ladBoundaries: "boundaries/gm_lad_dec2023_super_generalised.geojson",
   lsoaBoundaries: "boundaries/gm_lsoa21_super_generalised.geojson",
+  ladBoundariesGeneralised: "boundaries/gm_lad_dec2023_generalised.geojson",
+  lsoaBoundariesGeneralised: "boundaries/gm_lsoa21_generalised.geojson",
   seed000: "seeds/000_0e199be50bf3e4f5.txt",
   seed001: "seeds/001_8ee388fe2987bbd3.txt",
   seed002: "seeds/002_8135affe55cafaf9.txt",

@@ -5,7 +5,7 @@
  * fields). Each handler parses, runs one program of verbs, and answers with the typed body
  * its route declares.
  */
-import type { EntityKind } from "@care-atlas/domain";
+import type { EntityKind, EntityOf } from "@care-atlas/domain";
 import { NotFound, type RegisterShape, runVerb } from "@care-atlas/services";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { Effect } from "effect";
@@ -13,8 +13,9 @@ import type { z } from "zod";
 import type { AppEnv } from "../../context.js";
 import type { RouteDeps } from "../deps.js";
 import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
-import { pageOptions, type ReadTime, TimeQuery, timeOptions } from "../shared/query.js";
+import { pageOptions, type ReadTime, TimeQuery, timeOptions, wholeList } from "../shared/query.js";
 import { guarded, readHeaders, readMiddleware } from "../shared/reads.js";
+import { columnsOf, formatOf, listContent, streamList } from "../shared/representations.js";
 import { type ListQuery, listQuery, type ResourceSpec } from "./ResourceSpec.js";
 import { idParams, itemSchema, pageSchema } from "./schemas.js";
 
@@ -28,14 +29,17 @@ export const listRoute = <K extends EntityKind, F extends z.ZodRawShape, X exten
     tags: [spec.tag],
     operationId: `list${spec.plural}`,
     summary: `List the ${spec.nouns} valid on a date`,
-    description: `The ${spec.nouns} valid on \`validAt\` (default today) as recorded at \`asOf\` (default now), ordered by id, a page at a time: pass \`nextCursor\` back as \`cursor\` for the next page.`,
+    description: `The ${spec.nouns} valid on \`validAt\` (default today) as recorded at \`asOf\` (default now), ordered by id, a page at a time: pass \`nextCursor\` back as \`cursor\` for the next page. \`all=true\` answers the whole list; \`Accept: text/csv\` or \`application/x-ndjson\` streams the whole list as CSV or NDJSON.`,
     security: readSecurity,
     request: { query: listQuery(spec.filters) },
     responses: {
       200: {
         description: `A page of ${spec.nouns}, ordered by id.`,
         headers: etagHeaders,
-        content: { "application/json": { schema: pageSchema(spec) } },
+        content: {
+          "application/json": { schema: pageSchema(spec) },
+          ...listContent(columnsOf(spec.schema), spec.noun),
+        },
       },
       ...readProblems,
     },
@@ -84,6 +88,31 @@ const readPage = <K extends EntityKind, F extends z.ZodRawShape, X extends z.Zod
   });
 };
 
+/** The whole list of a resource (pages of 1,000 read in one program, so at one data version). */
+const readAll = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape>(
+  spec: ResourceSpec<K, F, X>,
+  register: RegisterShape,
+  query: ListQuery<F>,
+  time: ReadTime,
+) =>
+  Effect.gen(function* () {
+    const items: EntityOf[K][] = [];
+    let cursor: string | undefined;
+    let dataVersion = 0;
+    do {
+      const page = yield* readPage(
+        spec,
+        register,
+        { ...query, limit: 1000, ...(cursor === undefined ? {} : { cursor }) },
+        time,
+      );
+      items.push(...page.items);
+      dataVersion = page.dataVersion;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return { items, dataVersion };
+  });
+
 /** The read routes of a resource, built once. */
 export const readRoutes = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape>(
   spec: ResourceSpec<K, F, X>,
@@ -101,10 +130,19 @@ export const registerReadRoutes = <
   routes: ReturnType<typeof readRoutes<K, F, X>>,
 ): void => {
   const middleware = readMiddleware(deps);
+  const columns = columnsOf(spec.schema);
+  const filename = spec.path.split("/").filter(Boolean).slice(1).join("-");
 
   app.openapi(guarded(routes.list, ...middleware), async (c) => {
     const query: ListQuery<F> = c.req.valid("query");
     const time = timeOptions(query);
+    const format = formatOf(c.req.header("accept"));
+    if (wholeList(query, format !== "json")) {
+      const all = await runVerb(deps.runtime, (register) => readAll(spec, register, query, time));
+      readHeaders(c, all.dataVersion);
+      if (format !== "json") return streamList(c, format, columns, all.items, filename);
+      return c.json({ data: all.items, nextCursor: null, dataVersion: all.dataVersion }, 200);
+    }
     const page = await runVerb(deps.runtime, (register) => readPage(spec, register, query, time));
     readHeaders(c, page.dataVersion);
     return c.json(

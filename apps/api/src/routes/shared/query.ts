@@ -6,6 +6,7 @@
  */
 import { IsoDate } from "@care-atlas/domain";
 import { z } from "zod";
+import { ProblemError } from "../../problem.js";
 
 /** `validAt` and `asOf`, on every read. */
 export const TimeQuery = z.object({
@@ -33,7 +34,7 @@ export const wholeNumber = (min: number, max: number, error: string) =>
     z.number({ error }).int({ error }).min(min, { error }).max(max, { error }),
   );
 
-/** `limit` and `cursor`, on every list. */
+/** `limit` and `cursor`, on every list, and `all` for the whole list in one answer. */
 export const PageQuery = z.object({
   limit: wholeNumber(1, 1000, "must be a whole number from 1 to 1000")
     .optional()
@@ -45,6 +46,15 @@ export const PageQuery = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, { error: "must be a cursor returned by a previous page" })
     .optional()
     .meta({ description: "The `nextCursor` of the previous page (opaque)." }),
+  all: z
+    .enum(["true", "false"], { error: "must be true or false" })
+    .transform((text) => text === "true")
+    .optional()
+    .meta({
+      description:
+        "`true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`.",
+      example: "true",
+    }),
 });
 
 /** A `true`/`false` query parameter. */
@@ -66,6 +76,34 @@ export const timeOptions = (query: {
   ...(query.validAt === undefined ? {} : { validAt: query.validAt }),
   ...(query.asOf === undefined ? {} : { asOf: new Date(query.asOf) }),
 });
+
+/**
+ * Whether a list is asked for whole (`all=true`, or a CSV or NDJSON answer); a problem when
+ * either comes with `limit` or `cursor`.
+ */
+export const wholeList = (
+  query: {
+    readonly all?: boolean | undefined;
+    readonly limit?: number | undefined;
+    readonly cursor?: string | undefined;
+  },
+  streamed: boolean,
+): boolean => {
+  const whole = query.all === true || streamed;
+  if (whole && (query.limit !== undefined || query.cursor !== undefined)) {
+    const why = streamed ? "CSV and NDJSON answer" : "all=true answers";
+    throw new ProblemError("invalid-request", {
+      detail: `${why} the whole list: leave out limit and cursor`,
+      errors: [
+        {
+          path: query.limit === undefined ? "query.cursor" : "query.limit",
+          message: `not with ${streamed ? "CSV or NDJSON" : "all=true"}`,
+        },
+      ],
+    });
+  }
+  return whole;
+};
 
 /** The paging options of a list, as the services take them. */
 export const pageOptions = (query: {

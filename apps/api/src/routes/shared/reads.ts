@@ -14,12 +14,17 @@ import { today } from "../../http/today.js";
 import { open, requireScope } from "../../middleware/auth.js";
 import { cachedRead } from "../../readCache.js";
 import type { RouteDeps } from "../deps.js";
+import { formatOf } from "./representations.js";
 
-/** The path and query of a request, as the ETag digests them. */
+/**
+ * The path and query of a request, as the ETag digests them, and the representation asked
+ * for when it is not JSON (a CSV and a JSON answer to one URL have different tags).
+ */
 const targetOf = (c: Context): string => {
   const url = c.req.url;
   const query = url.indexOf("?");
-  return `${c.req.path}${query === -1 ? "" : url.slice(query)}`;
+  const format = formatOf(c.req.header("accept"));
+  return `${c.req.path}${query === -1 ? "" : url.slice(query)}${format === "json" ? "" : ` ${format}`}`;
 };
 
 /** The ETag of a read of this request answered at `dataVersion`. */
@@ -29,7 +34,7 @@ export const etagOf = (c: Context, dataVersion: number): string =>
 const notModified = (c: Context, etag: string): Response => {
   c.header("ETag", etag);
   c.header("Cache-Control", "private, no-cache");
-  c.header("Vary", "Authorization, X-API-Key");
+  c.header("Vary", "Accept, Authorization, X-API-Key");
   return c.body(null, 304);
 };
 
@@ -59,7 +64,7 @@ export const conditionalRead = (dataVersion: () => number): MiddlewareHandler<Ap
 export const readHeaders = (c: Context, dataVersion: number): void => {
   c.header("ETag", etagOf(c, dataVersion));
   c.header("Cache-Control", "private, no-cache");
-  c.header("Vary", "Authorization, X-API-Key");
+  c.header("Vary", "Accept, Authorization, X-API-Key");
 };
 
 /** Whether reads need a key: the guard the read routes get. */

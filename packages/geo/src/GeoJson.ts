@@ -1,6 +1,6 @@
 /**
  * @module GeoJson
- * The small part of GeoJSON the map reads: features with polygon or multipolygon geometry
+ * The small part of GeoJSON that maps and lookups read: features with polygon or multipolygon geometry
  * in WGS84 longitude/latitude, and a code in their properties (ONS `area_code`).
  */
 import { z } from "zod";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { colourGroups, dissolve, dissolveGroups } from "./Dissolve.js";
-import { fitProjection, linesPath, projectRing, ringsPath } from "./Projection.js";
+import { colourGroups, dissolve, dissolveGroups, unionPolygons } from "./Dissolve.js";
+import { polygonsArea } from "./Sphere.js";
 
 const square = (x: number, y: number): [number, number][] => [
   [x, y],
@@ -59,56 +59,39 @@ describe("colourGroups", () => {
   });
 });
 
-describe("projection", () => {
-  it("fits the bounds into the width, north up", () => {
-    const projection = fitProjection([-2.7, 53.3, -1.9, 53.7], 600, { margin: 10 });
-    expect(projection.project(-2.7, 53.7)).toEqual([10, 10]);
-    const [x, y] = projection.project(-1.9, 53.3);
-    expect(x).toBe(590);
-    expect(y).toBe(projection.height - 10);
-    expect(projection.height).toBeGreaterThan(400);
-    expect(projection.height).toBeLessThan(600);
+describe("unionPolygons", () => {
+  const cell = (x: number, y: number): [number, number][][] => [
+    [...square(x, y), [x, y] as [number, number]].map(([a, b]): [number, number] => [
+      a / 100,
+      b / 100,
+    ]),
+  ];
+
+  it("merges two polygons that share an edge into one outer ring", () => {
+    const union = unionPolygons([cell(0, 0), cell(1, 0)]);
+    expect(union).toHaveLength(1);
+    expect(union[0]).toHaveLength(1);
+    // Closed, anticlockwise, the 2×1 rectangle's 6 corners (collinear points kept) + closing.
+    expect(union[0]?.[0]).toHaveLength(7);
+    expect(polygonsArea(union)).toBeCloseTo(polygonsArea([cell(0, 0), cell(1, 0)]), 0);
   });
 
-  it("drops repeated points and collapsed rings", () => {
-    const projection = fitProjection([0, 0, 1, 1], 100, { margin: 0 });
-    expect(
-      projectRing(projection, [
-        [0, 0],
-        [0.0001, 0],
-        [0.5, 0.5],
-        [0, 1],
-        [0, 0],
-      ]),
-    ).toHaveLength(3);
-    expect(
-      projectRing(projection, [
-        [0, 0],
-        [0.001, 0.001],
-        [0.002, 0],
-      ]),
-    ).toBeUndefined();
+  it("keeps a hole: a 3×3 block without its centre", () => {
+    const cells = [];
+    for (let x = 0; x < 3; x++)
+      for (let y = 0; y < 3; y++) if (x !== 1 || y !== 1) cells.push(cell(x, y));
+    const union = unionPolygons(cells);
+    expect(union).toHaveLength(1);
+    expect(union[0]).toHaveLength(2);
+    expect(polygonsArea(union)).toBeCloseTo(polygonsArea(cells), 0);
   });
 
-  it("writes compact relative path data", () => {
-    expect(
-      ringsPath([
-        [
-          [0, 0],
-          [10, 0],
-          [10, 10],
-          [3, 4],
-        ],
-      ]),
-    ).toBe("M0 0h10v10l-7-6z");
-    expect(
-      linesPath([
-        [
-          [1, 1],
-          [1, 5],
-          [4, 9],
-        ],
-      ]),
-    ).toBe("M1 1v4l3 4");
+  it("turns rings the right way whatever way they came", () => {
+    const reversed = cell(1, 0).map((ring) => [...ring].reverse());
+    expect(unionPolygons([cell(0, 0), reversed])).toHaveLength(1);
+  });
+
+  it("keeps polygons apart when they do not touch", () => {
+    expect(unionPolygons([cell(0, 0), cell(5, 5)])).toHaveLength(2);
   });
 });
