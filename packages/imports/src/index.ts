@@ -36,3 +36,21 @@ export {
   readPostcodes,
 } from "./layouts/postcodes.js";
 export { readSuccessions, type SuccessionRow, successorColumnCount } from "./layouts/successors.js";
+export { planEpcn } from "./plan/epcn.js";
+export {
+  type NewOrganisation,
+  type OdsRecord,
+  planOdsOrganisations,
+  planOrganisation,
+} from "./plan/organisations.js";
+export { planSuccessions } from "./plan/successions.js";
+export { type PlanCounts, type PlanSummary, planActions, summarise } from "./plan/summary.js";
+export {
+  type ImportContext,
+  type PlanAction,
+  type PlanItem,
+  type PlannedHistory,
+  type RegisterView,
+  sameName,
+  Working,
+} from "./plan/Working.js";
