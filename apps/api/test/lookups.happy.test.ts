@@ -98,9 +98,7 @@ describe("GET /v1/lookup/code/{code}", () => {
   it("lists RM3 and R0A as RW6's successors", async () => {
     const body = await getJson("/v1/lookup/code/RW6", answers.code);
     expect(body.data.closed).toBe(true);
-    expect(body.data.successors.map((s) => s.id).sort()).toEqual(
-      [idOf("RM3"), idOf("R0A")].sort(),
-    );
+    expect(body.data.successors.map((s) => s.id).sort()).toEqual([idOf("RM3"), idOf("R0A")].sort());
   });
 
   it("names the ICB as NHS Manchester CCG's successor from 2022-07-01", async () => {

@@ -74,46 +74,58 @@ describe.each(backends)("importFile into an empty register on $name", (backend) 
   });
   afterAll(() => db.dispose());
 
-  it.effect("eccg, epraccur, then ePCN: created as dated records citing each file; re-import changes nothing", () =>
-    Effect.gen(function* () {
-      const register = yield* Register;
-      const dry = yield* register.importFile(files.eccg, who, { dryRun: true });
-      expect(dry.counts.created).toBe(14);
-      expect(yield* Effect.promise(() => db.store.lastSeq())).toBe(0);
+  it.effect(
+    "eccg, epraccur, then ePCN: created as dated records citing each file; re-import changes nothing",
+    () =>
+      Effect.gen(function* () {
+        const register = yield* Register;
+        const dry = yield* register.importFile(files.eccg, who, { dryRun: true });
+        expect(dry.counts.created).toBe(14);
+        expect(yield* Effect.promise(() => db.store.lastSeq())).toBe(0);
 
-      const eccg = yield* register.importFile(files.eccg, who);
-      expect(eccg.counts).toMatchObject({ created: 14, changed: 0, ended: 0 });
-      expect(eccg.changes).toBe(14);
-      const model = modelOf(register);
-      const source = model.source(eccg.file.source);
-      expect(source?.file?.sha256).toBe(eccg.file.sha256);
-      expect(source?.dataDate).toBe("2025-12-01");
-      const t02a = model.ids("organisation").find((id) =>
-        (model.history(id)?.versions as Organisation[]).some((v) => v.codes[0]?.value === "02A"),
-      );
-      const history = yield* register.history(t02a ?? "");
-      expect(history.changes[0]?.reason).toBe("import of gm_ccgs_sub_icb_locations_ods_eccg.csv");
-      expect(history.changes[0]?.source).toBe(eccg.file.source);
-      // The name ODS gives today is not applied to the years before: it holds from the file's date.
-      const versions = model.history(t02a ?? "")?.versions as Organisation[];
-      expect(History.versionAt(versions, "2015-01-01")?.name).toBe("02A (earlier name not recorded)");
-      expect(History.versionAt(versions, "2025-12-01")?.name).toBe("NHS GREATER MANCHESTER ICB - 02A");
+        const eccg = yield* register.importFile(files.eccg, who);
+        expect(eccg.counts).toMatchObject({ created: 14, changed: 0, ended: 0 });
+        expect(eccg.changes).toBe(14);
+        const model = modelOf(register);
+        const source = model.source(eccg.file.source);
+        expect(source?.file?.sha256).toBe(eccg.file.sha256);
+        expect(source?.dataDate).toBe("2025-12-01");
+        const t02a = model
+          .ids("organisation")
+          .find((id) =>
+            ((model.history(id)?.versions ?? []) as Organisation[]).some(
+              (v) => v.codes[0]?.value === "02A",
+            ),
+          );
+        const history = yield* register.history(t02a ?? "");
+        expect(history.changes[0]?.reason).toBe("import of gm_ccgs_sub_icb_locations_ods_eccg.csv");
+        expect(history.changes[0]?.source).toBe(eccg.file.source);
+        // The name ODS gives today is not applied to the years before: it holds from the file's date.
+        const versions = (model.history(t02a ?? "")?.versions ?? []) as Organisation[];
+        expect(History.versionAt(versions, "2015-01-01")?.name).toBe(
+          "02A (earlier name not recorded)",
+        );
+        expect(History.versionAt(versions, "2025-12-01")?.name).toBe(
+          "NHS GREATER MANCHESTER ICB - 02A",
+        );
 
-      const practices = yield* register.importFile(files.epraccur, who);
-      expect(practices.counts.created).toBeGreaterThan(400);
-      expect(practices.examples.skipped[0]?.detail).toMatch(/prescribing setting|not in the register|closed/);
+        const practices = yield* register.importFile(files.epraccur, who);
+        expect(practices.counts.created).toBeGreaterThan(400);
+        expect(practices.examples.skipped[0]?.detail).toMatch(
+          /prescribing setting|not in the register|closed/,
+        );
 
-      const epcn = yield* register.importFile(files.epcn, who);
-      expect(epcn.counts.created).toBeGreaterThan(400);
-      const practice = yield* register.practice("P83620", { validAt: "2024-09-01" });
-      expect(practice.pcn?.codes[0]?.value).toBe("U49525");
+        const epcn = yield* register.importFile(files.epcn, who);
+        expect(epcn.counts.created).toBeGreaterThan(400);
+        const practice = yield* register.practice("P83620", { validAt: "2024-09-01" });
+        expect(practice.pcn?.codes[0]?.value).toBe("U49525");
 
-      const seq = yield* Effect.promise(() => db.store.lastSeq());
-      for (const file of [files.eccg, files.epraccur, files.epcn]) {
-        expect((yield* register.importFile(file, who)).changes, file.name).toBe(0);
-      }
-      expect(yield* Effect.promise(() => db.store.lastSeq())).toBe(seq);
-    }).pipe(Effect.provide(registerOn(db.store))),
+        const seq = yield* Effect.promise(() => db.store.lastSeq());
+        for (const file of [files.eccg, files.epraccur, files.epcn]) {
+          expect((yield* register.importFile(file, who)).changes, file.name).toBe(0);
+        }
+        expect(yield* Effect.promise(() => db.store.lastSeq())).toBe(seq);
+      }).pipe(Effect.provide(registerOn(db.store))),
   );
 });
 
@@ -134,7 +146,9 @@ describe.each(backends)("importFile on the GM register on $name", (backend) => {
       for (const file of [files.etr, files.eccg, files.epraccur]) {
         const report = yield* register.importFile(file, who);
         expect(report.changes, file.name).toBe(0);
-        expect(report.counts.created + report.counts.changed + report.counts.ended, file.name).toBe(0);
+        expect(report.counts.created + report.counts.changed + report.counts.ended, file.name).toBe(
+          0,
+        );
         expect(report.file.sha256).toMatch(/^[0-9a-f]{64}$/);
       }
       expect(yield* lastSeq()).toBe(seq);
@@ -152,7 +166,9 @@ describe.each(backends)("importFile on the GM register on $name", (backend) => {
       if (error._tag === "ValidationFailed") {
         expect(error.about).toBe("input");
         expect(error.issues[0]?.path).toBe("file");
-        expect(error.issues[0]?.message).toMatch(/not an ODS NHS trust file.*not an NHS trust code/);
+        expect(error.issues[0]?.message).toMatch(
+          /not an ODS NHS trust file.*not an NHS trust code/,
+        );
       }
       const headerless = yield* Effect.flip(
         register.importFile({ ...files.etr, name: "etr.csv", bytes: '"RW6","X",20020401\n' }, who),
@@ -186,15 +202,19 @@ describe.each(backends)("importFile on the GM register on $name", (backend) => {
       const model = modelOf(register);
       const rows = yield* Effect.promise(() => collect(readSuccessions(files.successors.bytes)));
       const orgOf = (code: string) =>
-        model.ids("organisation").find((id) =>
-          (model.history(id)?.versions as Organisation[]).some((v) =>
-            v.codes.some((c) => c.system === "ods" && c.value === code),
-          ),
-        );
+        model
+          .ids("organisation")
+          .find((id) =>
+            ((model.history(id)?.versions ?? []) as Organisation[]).some((v) =>
+              v.codes.some((c) => c.system === "ods" && c.value === code),
+            ),
+          );
       const successions = model
         .ids("succession")
         .flatMap((id) => model.history(id)?.versions ?? []) as Succession[];
-      const gmRows = rows.filter((row) => orgOf(row.newCode) !== undefined && row.newCode !== "X2C4Y");
+      const gmRows = rows.filter(
+        (row) => orgOf(row.newCode) !== undefined && row.newCode !== "X2C4Y",
+      );
       expect(gmRows.length).toBeGreaterThan(20);
       for (const row of gmRows) {
         const from = orgOf(row.oldCode);
@@ -228,53 +248,59 @@ describe.each(backends)("importFile on the GM register on $name", (backend) => {
     }).pipe(Effect.provide(registerOn(db.store))),
   );
 
-  it.effect("ePCN 2024 on top of 2023: the dataset holds its renames from its date and the practices that moved PCN", () =>
-    Effect.gen(function* () {
-      const register = yield* Register;
-      // The dataset was built through the same planners: importing the workbook changes nothing.
-      const report = yield* register.importFile(files.epcn, who);
-      expect(report.changes).toBe(0);
-      expect(report.counts.unchanged).toBeGreaterThan(400);
-      const model = modelOf(register);
-      const workbook = yield* Effect.promise(() => readEpcn(files.epcn.bytes));
-      const byCode = (code: string) =>
-        model.ids("organisation").find((id) =>
-          (model.history(id)?.versions as Organisation[]).some((v) =>
-            v.codes.some((c) => c.value === code),
-          ),
-        );
-      // Every GM PCN whose 2024 name differs from its earlier one has a new version from the date.
-      let renames = 0;
-      for (const pcn of workbook.pcns) {
-        const id = byCode(pcn.code);
-        if (id === undefined) continue;
-        const versions = model.history(id)?.versions as Organisation[];
-        const before = History.versionAt(versions, "2024-10-24");
-        const after = History.versionAt(versions, "2024-10-25");
-        if (before !== undefined && before.name.toUpperCase() !== pcn.name.toUpperCase()) {
-          // Renamed in the 2024 workbook: a new version from its date.
-          expect(after?.name, pcn.code).toBe(pcn.name);
-          expect(after?.valid.from, pcn.code).toBe("2024-10-25");
-          renames++;
+  it.effect(
+    "ePCN 2024 on top of 2023: the dataset holds its renames from its date and the practices that moved PCN",
+    () =>
+      Effect.gen(function* () {
+        const register = yield* Register;
+        // The dataset was built through the same planners: importing the workbook changes nothing.
+        const report = yield* register.importFile(files.epcn, who);
+        expect(report.changes).toBe(0);
+        expect(report.counts.unchanged).toBeGreaterThan(400);
+        const model = modelOf(register);
+        const workbook = yield* Effect.promise(() => readEpcn(files.epcn.bytes));
+        const byCode = (code: string) =>
+          model
+            .ids("organisation")
+            .find((id) =>
+              ((model.history(id)?.versions ?? []) as Organisation[]).some((v) =>
+                v.codes.some((c) => c.value === code),
+              ),
+            );
+        // Every GM PCN whose 2024 name differs from its earlier one has a new version from the date.
+        let renames = 0;
+        for (const pcn of workbook.pcns) {
+          const id = byCode(pcn.code);
+          if (id === undefined) continue;
+          const versions = (model.history(id)?.versions ?? []) as Organisation[];
+          const before = History.versionAt(versions, "2024-10-24");
+          const after = History.versionAt(versions, "2024-10-25");
+          if (before !== undefined && before.name.toUpperCase() !== pcn.name.toUpperCase()) {
+            // Renamed in the 2024 workbook: a new version from its date.
+            expect(after?.name, pcn.code).toBe(pcn.name);
+            expect(after?.valid.from, pcn.code).toBe("2024-10-25");
+            renames++;
+          }
         }
-      }
-      expect(renames).toBeGreaterThanOrEqual(2);
-      const u01630 = model.history(byCode("U01630") ?? "")?.versions as Organisation[];
-      expect(History.versionAt(u01630, "2024-01-01")?.name).toBe("STALYBRIDGE PCN");
-      expect(History.versionAt(u01630, "2024-11-01")?.name).toBe(
-        "STALYBRIDGE, DUKINFIELD & MOSSLEY PCN",
-      );
-      // P83620 left U49226 on 2024-07-31 and joined U49525 on 2024-08-01.
-      const practice = yield* register.practice("P83620", { validAt: "2024-09-01" });
-      expect(practice.pcn?.codes[0]?.value).toBe("U49525");
-      const earlier = yield* register.practice("P83620", { validAt: "2024-07-01" });
-      expect(earlier.pcn?.codes[0]?.value).toBe("U49226");
-      const memberships = model
-        .membershipsOf(byCode("P83620") ?? "")
-        .flatMap((id) => model.history(id)?.versions ?? []) as Relationship[];
-      expect(memberships.map((m) => m.valid)).toContainEqual({ from: "2019-10-01", to: "2024-08-01" });
-
-    }).pipe(Effect.provide(registerOn(db.store))),
+        expect(renames).toBeGreaterThanOrEqual(2);
+        const u01630 = (model.history(byCode("U01630") ?? "")?.versions ?? []) as Organisation[];
+        expect(History.versionAt(u01630, "2024-01-01")?.name).toBe("STALYBRIDGE PCN");
+        expect(History.versionAt(u01630, "2024-11-01")?.name).toBe(
+          "STALYBRIDGE, DUKINFIELD & MOSSLEY PCN",
+        );
+        // P83620 left U49226 on 2024-07-31 and joined U49525 on 2024-08-01.
+        const practice = yield* register.practice("P83620", { validAt: "2024-09-01" });
+        expect(practice.pcn?.codes[0]?.value).toBe("U49525");
+        const earlier = yield* register.practice("P83620", { validAt: "2024-07-01" });
+        expect(earlier.pcn?.codes[0]?.value).toBe("U49226");
+        const memberships = model
+          .membershipsOf(byCode("P83620") ?? "")
+          .flatMap((id) => model.history(id)?.versions ?? []) as Relationship[];
+        expect(memberships.map((m) => m.valid)).toContainEqual({
+          from: "2019-10-01",
+          to: "2024-08-01",
+        });
+      }).pipe(Effect.provide(registerOn(db.store))),
   );
 
   it.effect("refuses a file whose import breaks a rule, naming the records, writing nothing", () =>

@@ -201,7 +201,9 @@ type Read =
   | { readonly kind: OdsOrganisationLayout; readonly rows: ReadonlyArray<OdsOrganisationRow> };
 
 const rowsIn = (read: Read): number =>
-  read.kind === "ods-epcn" ? read.workbook.pcns.length + read.workbook.members.length : read.rows.length;
+  read.kind === "ods-epcn"
+    ? read.workbook.pcns.length + read.workbook.members.length
+    : read.rows.length;
 
 /** Plans a read file against a model. */
 export const planFile = (
@@ -262,7 +264,10 @@ export const makeImportFile =
           if (parsed.sourceKey !== undefined && model.source(parsed.sourceKey) === undefined) {
             return Effect.fail(
               invalidInput([
-                { path: "file.sourceKey", message: `the register has no source ${parsed.sourceKey}` },
+                {
+                  path: "file.sourceKey",
+                  message: `the register has no source ${parsed.sourceKey}`,
+                },
               ]),
             );
           }
@@ -287,7 +292,12 @@ export const makeImportFile =
           };
           return Effect.succeed(plan);
         });
-      const report = (entities: number, changes: number, warnings: ReadonlyArray<Finding>, dataVersion: number): ImportReport => ({
+      const report = (
+        entities: number,
+        changes: number,
+        warnings: ReadonlyArray<Finding>,
+        dataVersion: number,
+      ): ImportReport => ({
         kind: parsed.kind,
         file: {
           name: parsed.name,
@@ -325,9 +335,16 @@ export const makeImportFile =
         },
       ).pipe(
         Effect.catchTag("ValidationFailed", (error) =>
-          error.about === "change" ? Effect.fail(refusal(error.findings, parsed.name)) : Effect.fail(error),
+          error.about === "change"
+            ? Effect.fail(refusal(error.findings, parsed.name))
+            : Effect.fail(error),
         ),
       );
       progress({ phase: "done", done: total, total });
-      return report(result.changes.length, result.changes.length, result.warnings, result.dataVersion);
+      return report(
+        result.changes.length,
+        result.changes.length,
+        result.warnings,
+        result.dataVersion,
+      );
     }).pipe(Effect.withSpan("Register.importFile"));

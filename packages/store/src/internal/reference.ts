@@ -38,32 +38,30 @@ export const writeReference = async (
   tx: Queryable,
   { lsoas, postcodes, sources }: ParsedReference,
 ): Promise<void> => {
-  {
-    // LSOAs first: postcodes refer to them.
-    if (lsoas.length > 0) {
-      await tx.query(
-        `insert into lsoa (code, data)
+  // LSOAs first: postcodes refer to them.
+  if (lsoas.length > 0) {
+    await tx.query(
+      `insert into lsoa (code, data)
          select d ->> 'code', d from jsonb_array_elements($1::text::jsonb) as d
          on conflict (code) do update set data = excluded.data`,
-        [JSON.stringify(lsoas)],
-      );
-    }
-    if (postcodes.length > 0) {
-      await tx.query(
-        `insert into postcode (postcode, lsoa_code, data)
+      [JSON.stringify(lsoas)],
+    );
+  }
+  if (postcodes.length > 0) {
+    await tx.query(
+      `insert into postcode (postcode, lsoa_code, data)
          select d ->> 'postcode', d ->> 'lsoaCode', d from jsonb_array_elements($1::text::jsonb) as d
          on conflict (postcode) do update set lsoa_code = excluded.lsoa_code, data = excluded.data`,
-        [JSON.stringify(postcodes)],
-      );
-    }
-    if (sources.length > 0) {
-      await tx.query(
-        `insert into source (key, data)
+      [JSON.stringify(postcodes)],
+    );
+  }
+  if (sources.length > 0) {
+    await tx.query(
+      `insert into source (key, data)
          select d ->> 'key', d from jsonb_array_elements($1::text::jsonb) as d
          on conflict (key) do update set data = excluded.data`,
-        [JSON.stringify(sources)],
-      );
-    }
+      [JSON.stringify(sources)],
+    );
   }
 };
 
