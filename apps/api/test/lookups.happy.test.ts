@@ -1,6 +1,6 @@
 import { displayName } from "@care-atlas/domain";
 import { describe, expect, it } from "vitest";
-import { answers } from "./answers.js";
+import { answers, okOf, resources } from "./answers.js";
 import { dataset } from "./fixtures.js";
 import { call, getJson, parseAnswer } from "./harness.js";
 
@@ -82,6 +82,31 @@ describe("GET /v1/lookup/code/{code}", () => {
     expect(body.data.successors.length).toBeGreaterThan(0);
     const names = body.data.successors.map((s) => displayName(s.version)).join(" | ");
     expect(names).toMatch(/Manchester/i);
+  });
+
+  const idOf = (code: string) =>
+    dataset.organisations.find((o) => o.codes.some((c) => c.system === "ods" && c.value === code))
+      ?.id;
+
+  it("leads from REX, through RW6, to RM3 (ODS's successor table)", async () => {
+    const body = await getJson("/v1/lookup/code/REX", answers.code);
+    expect(body.data.closed).toBe(true);
+    const rm3 = body.data.successors.find((s) => s.id === idOf("RM3"));
+    expect(rm3?.path).toEqual([idOf("REX"), idOf("RW6"), idOf("RM3")]);
+  });
+
+  it("lists RM3 and R0A as RW6's successors", async () => {
+    const body = await getJson("/v1/lookup/code/RW6", answers.code);
+    expect(body.data.closed).toBe(true);
+    expect(body.data.successors.map((s) => s.id).sort()).toEqual([idOf("RM3"), idOf("R0A")].sort());
+  });
+
+  it("names the ICB as NHS Manchester CCG's successor from 2022-07-01", async () => {
+    const organisation = okOf(resources.organisations.routes.get);
+    const body = await getJson(`/v1/organisations/${idOf("14L")}?validAt=2022-06-30`, organisation);
+    const handover = body.successors.find((s) => s.successorIds.includes(idOf("QOP") ?? ""));
+    expect(handover?.valid.from).toBe("2022-07-01");
+    expect(handover?.predecessorIds).toContain(idOf("14L"));
   });
 
   it("finds an LSOA by its GSS code", async () => {

@@ -2021,6 +2021,13 @@ export interface components {
         /** @description The attribution line the licence requires. */
         attribution?: string;
         note?: string;
+        /** @description The file itself, when the source was imported from one. */
+        file?: {
+          /** @description The file's name as it was imported, e.g. etr.csv. */
+          name: string;
+          /** @description The SHA-256 of the file's bytes. */
+          sha256: string;
+        };
       } | null;
     };
     /** @description An integrated neighbourhood team serving one neighbourhood. */

@@ -12,7 +12,7 @@ import { checkRawFiles, rawFromTexts, readRawDir } from "../src/build/raw.js";
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const texts = readRawDir(join(root, "raw"));
 checkRawFiles(texts);
-const dataset = buildDataset(rawFromTexts(texts));
+const dataset = await buildDataset(rawFromTexts(texts));
 
 const errors = dataset.findings.filter((finding) => finding.severity === "error");
 if (errors.length > 0) {

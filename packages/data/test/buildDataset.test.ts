@@ -33,9 +33,9 @@ describe("raw/", () => {
   });
 });
 
-describe("buildDataset", () => {
-  const first = buildDataset(rawFromTexts(texts));
+const first = await buildDataset(rawFromTexts(texts));
 
+describe("buildDataset", () => {
   it("rebuilds generated/ byte-for-byte: the committed files are up to date", () => {
     const generatedDir = join(packageDir, "generated");
     const onDisk = listFiles(generatedDir).sort();
@@ -47,23 +47,29 @@ describe("buildDataset", () => {
     }
   });
 
-  it("gives the same bytes and ids when built twice", () => {
-    const second = buildDataset(rawFromTexts(texts));
+  it("gives the same bytes and ids when built twice", async () => {
+    const second = await buildDataset(rawFromTexts(texts));
     for (const path of generatedFiles) expect(second.files.get(path)).toBe(first.files.get(path));
   });
 
-  it("fails when a raw file contradicts another", () => {
+  it("fails when a raw file contradicts another", async () => {
     const broken = new Map(texts);
     broken.set(
       rawPaths.censusLsoa,
-      (texts.get(rawPaths.censusLsoa) ?? "").split("\n").slice(0, -2).join("\n"),
+      String(texts.get(rawPaths.censusLsoa) ?? "")
+        .split("\n")
+        .slice(0, -2)
+        .join("\n"),
     );
-    expect(() => buildDataset(rawFromTexts(broken))).toThrow(/LSOA files disagree/);
+    await expect(buildDataset(rawFromTexts(broken))).rejects.toThrow(/LSOA files disagree/);
   });
 
-  it("fails when a fact is no longer in its seed", () => {
+  it("fails when a fact is no longer in its seed", async () => {
     const broken = new Map(texts);
-    broken.set(rawPaths.seed003, (texts.get(rawPaths.seed003) ?? "").replace("23 May", "24 May"));
-    expect(() => buildDataset(rawFromTexts(broken))).toThrow(/seed003 does not say/);
+    broken.set(
+      rawPaths.seed003,
+      String(texts.get(rawPaths.seed003) ?? "").replace("23 May", "24 May"),
+    );
+    await expect(buildDataset(rawFromTexts(broken))).rejects.toThrow(/seed003 does not say/);
   });
 });

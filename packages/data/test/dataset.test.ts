@@ -10,6 +10,7 @@ import {
   checkSnapshot,
   codeOf,
   findByCode,
+  History,
   hierarchyAt,
   type Organisation,
   resolveSuccessor,
@@ -17,6 +18,7 @@ import {
   stableId,
   validAt,
 } from "@care-atlas/domain";
+import { readEpcn } from "@care-atlas/imports";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   boundaryPaths,
@@ -30,6 +32,9 @@ import { type CsvRecord, parseCsv } from "../src/internal/Csv.js";
 const raw = (path: string): string =>
   readFileSync(fileURLToPath(new URL(`../raw/${path}`, import.meta.url)), "utf8");
 const csv = (path: string): CsvRecord[] => parseCsv(raw(path));
+const epcn2024 = await readEpcn(
+  readFileSync(fileURLToPath(new URL("../raw/gp_practices/epcn_2024-10.xlsx", import.meta.url))),
+);
 const org = (code: string) => stableId("organisation", `ods:${code}`);
 const dayAfter = (date: string): string => {
   const day = new Date(`${date}T00:00:00Z`);
@@ -215,11 +220,21 @@ describe("primary care", () => {
     const memberships = snapshot.relationships.filter(
       (r) => r.kind === "member-of" && r.role === "core partner",
     );
-    expect(memberships).toHaveLength(rows.length);
+    // The October 2024 workbook adds memberships and ends some of January 2023's.
+    expect(memberships.length).toBeGreaterThan(rows.length);
+    const endedIn2024 = new Map(
+      epcn2024.members
+        .filter((m) => m.endDate !== null)
+        .map((m) => [`${m.practiceCode}>${m.pcnCode}@${m.startDate}`, m.endDate as string]),
+    );
     for (const row of rows) {
       const practice = practices.get(row.practice_code ?? "");
       const closed = practice?.close_date ? dayAfter(practice.close_date) : null;
-      const ended = row.relationship_end_date ? dayAfter(row.relationship_end_date) : null;
+      const end2024 = endedIn2024.get(
+        `${row.practice_code}>${row.pcn_code}@${row.relationship_start_date}`,
+      );
+      const end = row.relationship_end_date || end2024;
+      const ended = end ? dayAfter(end) : null;
       // A membership cannot outlast its practice: where ePCN has no end but ODS says the practice closed, it ends then.
       const to = closed !== null && (ended === null || ended > closed) ? closed : ended;
       const match = memberships.filter(
@@ -237,11 +252,13 @@ describe("primary care", () => {
 
   it("holds every ePCN PCN with its dates and place", () => {
     for (const row of csv("gp_practices/gm_pcns_epcn_2023-01.csv")) {
-      const [pcn] = organisations(org(row.pcn_code ?? ""));
-      expect(pcn).toMatchObject({
-        kind: "pcn",
-        name: row.pcn_name,
-        valid: { from: row.open_date, to: row.close_date ? dayAfter(row.close_date) : null },
+      const versions = organisations(org(row.pcn_code ?? ""));
+      const [pcn] = validAt(versions, row.close_date || "2023-01-01");
+      // The 2024 workbook's renames are later versions: January 2023's name holds then.
+      expect(pcn).toMatchObject({ kind: "pcn", name: row.pcn_name });
+      expect(History.lifetime(versions)).toEqual({
+        from: row.open_date,
+        to: row.close_date ? dayAfter(row.close_date) : null,
       });
       const subIcb = validAt(organisations(org(row.sub_icb_code ?? "")), "2023-01-01")[0];
       expect(pcn?.placeId).toBe(subIcb?.placeId);
@@ -319,10 +336,27 @@ describe("organisations and history", () => {
     });
   });
 
-  it("records no succession for the closed trusts no file gives a successor", () => {
-    for (const code of ["RW6", "RM4"]) {
-      expect(snapshot.successions.filter((s) => s.predecessorIds.includes(org(code)))).toEqual([]);
-    }
+  it("records the trust successions ODS's successor table gives: RW6 → RM3 and R0A, RM4 → RW3", () => {
+    const of = (code: string) =>
+      snapshot.successions
+        .filter((s) => s.predecessorIds.includes(org(code)))
+        .map((s) => ({ kind: s.kind, to: [...s.successorIds].sort(), date: s.valid.from }));
+    expect(of("RW6")).toEqual([
+      { kind: "split", to: [org("R0A"), org("RM3")].sort(), date: "2021-10-01" },
+    ]);
+    expect(of("RM4")).toEqual([{ kind: "transfer", to: [org("RW3")], date: "2012-04-01" }]);
+    const rex = organisations(org("REX"));
+    expect(rex.map((v) => [v.name, v.valid])).toEqual([
+      ["REX (name not in the loaded files)", { from: "2002-03-31", to: "2002-04-01" }],
+    ]);
+  });
+
+  it("records the ICB taking over from the ten CCGs on 1 July 2022 (seed 000)", () => {
+    const [handover] = snapshot.successions.filter((s) => s.successorIds.includes(org("QOP")));
+    expect(handover?.kind).toBe("merge");
+    expect(handover?.valid.from).toBe("2022-07-01");
+    expect(handover?.predecessorIds).toContain(org("14L"));
+    expect(handover?.predecessorIds).toHaveLength(10);
   });
 });
 

@@ -50,6 +50,16 @@ export const Source = z
       .optional()
       .describe("The attribution line the licence requires."),
     note: z.string().optional(),
+    file: z
+      .object({
+        name: z.string().min(1).describe("The file's name as it was imported, e.g. etr.csv."),
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/, { error: "must be a SHA-256 digest: 64 hex digits" })
+          .describe("The SHA-256 of the file's bytes."),
+      })
+      .optional()
+      .describe("The file itself, when the source was imported from one."),
   })
   .meta({ id: "Source", description: "A published source of register data." });
 export type Source = z.infer<typeof Source>;

@@ -22,6 +22,7 @@ import { type GetEntity, makeGetEntity } from "./verbs/getEntity.js";
 import { type GetVersions, makeGetVersions } from "./verbs/getVersions.js";
 import { type HierarchyVerb, makeHierarchy } from "./verbs/hierarchy.js";
 import { type HistoryVerb, makeHistory } from "./verbs/history.js";
+import { type ImportFileVerb, makeImportFile } from "./verbs/importFile.js";
 import { type ImportSnapshot, makeImportSnapshot } from "./verbs/importSnapshot.js";
 import { type ListAll, makeListAll } from "./verbs/listAll.js";
 import { type ListEntities, makeListEntities } from "./verbs/listEntities.js";
@@ -114,6 +115,8 @@ export interface RegisterShape {
   /** The write `previewChange` previews, from the same request. */
   readonly saveChange: SaveChange;
   readonly importSnapshot: ImportSnapshot;
+  /** Imports one official file (ODS etr, eccg, epraccur, ePCN, successors) as dated changes. */
+  readonly importFile: ImportFileVerb;
   readonly exportSnapshot: ExportSnapshot;
 }
 
@@ -157,6 +160,7 @@ export const makeRegister = (options: Partial<RegisterOptions> = {}) =>
       previewChange: makePreviewChange(ctx),
       saveChange: makeSaveChange(ctx),
       importSnapshot: makeImportSnapshot(ctx),
+      importFile: makeImportFile(ctx),
       exportSnapshot: makeExportSnapshot(ctx),
     };
     models.set(register, () => live.current());

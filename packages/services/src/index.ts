@@ -36,6 +36,15 @@ export type { EntityRead, GetEntity, ReadOptions } from "./verbs/getEntity.js";
 export type { GetVersions, VersionsOptions, VersionsRead } from "./verbs/getVersions.js";
 export type { HierarchyRead, HierarchyReadOptions, HierarchyVerb } from "./verbs/hierarchy.js";
 export type { EntityChange, HistoryRead, HistoryVerb } from "./verbs/history.js";
+export {
+  type ImportFile,
+  type ImportFileOptions,
+  type ImportFileVerb,
+  type ImportKind,
+  type ImportProgress,
+  type ImportReport,
+  importKinds,
+} from "./verbs/importFile.js";
 export type { ImportOptions, ImportResult, ImportSnapshot } from "./verbs/importSnapshot.js";
 export type { AllRead, ListAll, ListAllOptions } from "./verbs/listAll.js";
 export type {

@@ -35,6 +35,12 @@ export interface ChangeInput {
   readonly source?: string;
   /** What the caller did, e.g. `create`, `update`, `end`, `succession`, `import`. */
   readonly operation: string;
+  /**
+   * Reference data written in the same transaction (upserted by key), e.g. the source an
+   * import's records cite. Written only when some entity changes; readers learn of it from
+   * the change log (operation `import`).
+   */
+  readonly reference?: ReferenceData;
   readonly entities: ReadonlyArray<{
     readonly kind: EntityKind;
     readonly id: string;

@@ -16,6 +16,7 @@ import {
 } from "./geography.js";
 import { buildGovernance } from "./governance.js";
 import { gssOrganisation } from "./ids.js";
+import { applyImports } from "./imports.js";
 import { buildPcnScheme, buildTraffordScheme } from "./neighbourhoods.js";
 import {
   buildCommissioners,
@@ -62,8 +63,12 @@ interface Versioned {
 const byIdThenDate = <T extends Versioned>(records: ReadonlyArray<T>): T[] =>
   [...records].sort((a, b) => compare(a.id, b.id) || compare(a.valid.from, b.valid.from));
 
-/** Builds everything from the raw files. Throws when the raw files contradict themselves. */
-export const buildDataset = (raw: Raw): Dataset => {
+/**
+ * Builds everything from the raw files: the curated records, then the official files the
+ * import planners take in (see `imports.ts`). Rejects when the raw files contradict
+ * themselves.
+ */
+export const buildDataset = async (raw: Raw): Promise<Dataset> => {
   const sources = buildSources(raw);
   const districts = readDistricts(raw);
   const lsoas = buildLsoas(raw);
@@ -102,7 +107,7 @@ export const buildDataset = (raw: Raw): Dataset => {
   const pcnScheme = buildPcnScheme(raw, primary.pcns);
   const trafford = buildTraffordScheme(raw, lsoas);
 
-  const snapshot = Snapshot.parse({
+  const curated = Snapshot.parse({
     systems: byIdThenDate(systems),
     places: byIdThenDate(places),
     neighbourhoodSchemes: byIdThenDate([pcnScheme.scheme, trafford.scheme]),
@@ -129,6 +134,13 @@ export const buildDataset = (raw: Raw): Dataset => {
     strategy: byIdThenDate(strategy),
     lsoas,
     sources,
+  });
+  const imported = await applyImports(raw, curated);
+  const snapshot = Snapshot.parse({
+    ...imported.snapshot,
+    organisations: byIdThenDate(imported.snapshot.organisations),
+    relationships: byIdThenDate(imported.snapshot.relationships),
+    successions: byIdThenDate(imported.snapshot.successions),
   });
   const findings = checkSnapshot(snapshot);
 

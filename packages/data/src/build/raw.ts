@@ -20,11 +20,13 @@ export const rawPaths = {
   censusLad: "population/gm_lad_census2021_population_by_sex.csv",
   icbNames: "nhs_organisations/icb_names_codes_dec2024.csv",
   trusts: "nhs_organisations/gm_nhs_trusts_ods_etr.csv",
+  successors: "nhs_organisations/ods_successions_england_2022-09.csv",
   eccg: "nhs_organisations/gm_ccgs_sub_icb_locations_ods_eccg.csv",
   ccgCodes: "nhs_organisations/gm_ccg_and_sub_icb_codes.csv",
   practices: "gp_practices/gm_gp_practices_ods_epraccur_2025.csv",
   pcns: "gp_practices/gm_pcns_epcn_2023-01.csv",
   pcnCorePartners: "gp_practices/gm_pcn_core_partners_epcn_2023-01.csv",
+  epcn2024: "gp_practices/epcn_2024-10.xlsx",
   listSizes: "gp_practices/gm_gp_registered_patients_2021-01.csv",
   traffordPostcodes: "postcodes/trafford_postcodes_2025-02.csv",
   traffordPostcodesMetadata: "postcodes/trafford_postcodes_metadata.csv",
@@ -48,6 +50,8 @@ export type RawFile = keyof typeof rawPaths;
 export interface Raw {
   /** The text of a raw file. */
   text(file: RawFile): string;
+  /** The bytes of a raw binary file (a workbook). */
+  bytes(file: RawFile): Uint8Array;
   /** The records of a raw CSV file, keyed by its header. */
   csv(file: RawFile): ReadonlyArray<CsvRecord>;
 }
@@ -61,15 +65,21 @@ export interface Raw {
  * raw.text("sources"); // "# Synthetic"
  * ```
  */
-export const rawFromTexts = (texts: ReadonlyMap<string, string>): Raw => {
+export const rawFromTexts = (texts: ReadonlyMap<string, string | Uint8Array>): Raw => {
   const parsed = new Map<RawFile, ReadonlyArray<CsvRecord>>();
   const text = (file: RawFile): string => {
     const content = texts.get(rawPaths[file]);
     if (content === undefined) throw new Error(`raw file ${rawPaths[file]} is missing`);
+    if (typeof content !== "string") throw new Error(`raw file ${rawPaths[file]} is binary`);
     return content;
   };
   return {
     text,
+    bytes(file) {
+      const content = texts.get(rawPaths[file]);
+      if (content === undefined) throw new Error(`raw file ${rawPaths[file]} is missing`);
+      return typeof content === "string" ? new TextEncoder().encode(content) : content;
+    },
     csv(file) {
       let records = parsed.get(file);
       if (records === undefined) {
@@ -91,16 +101,20 @@ const listFiles = (dir: string): string[] =>
  * Reads every file under a `raw/` directory (paths use `/`), so a build can also check that
  * nothing unused was copied in.
  */
-export const readRawDir = (dir: string): Map<string, string> => {
-  const texts = new Map<string, string>();
+export const readRawDir = (dir: string): Map<string, string | Uint8Array> => {
+  const texts = new Map<string, string | Uint8Array>();
   for (const path of listFiles(dir).sort()) {
-    texts.set(relative(dir, path).split(sep).join("/"), readFileSync(path, "utf8"));
+    const key = relative(dir, path).split(sep).join("/");
+    texts.set(
+      key,
+      path.endsWith(".xlsx") ? new Uint8Array(readFileSync(path)) : readFileSync(path, "utf8"),
+    );
   }
   return texts;
 };
 
 /** Throws unless `texts` holds exactly the raw files the build uses. */
-export const checkRawFiles = (texts: ReadonlyMap<string, string>): void => {
+export const checkRawFiles = (texts: ReadonlyMap<string, string | Uint8Array>): void => {
   const wanted = new Set<string>(Object.values(rawPaths));
   const extra = [...texts.keys()].filter((path) => !wanted.has(path));
   const missing = [...wanted].filter((path) => !texts.has(path));

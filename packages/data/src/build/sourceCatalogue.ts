@@ -17,11 +17,13 @@ export const sourceKeys = {
   censusLad: "ons-census-2021-gm-lad-by-sex",
   icbNames: "ons-icb-names-codes-2024-12",
   trusts: "ods-etr-gm",
+  successors: "ods-successors-england-2022-09",
   eccg: "ods-eccg-gm",
   ccgCodes: "gm-ccg-sub-icb-codes-joined",
   practices: "ods-epraccur-gm",
   pcns: "ods-epcn-2023-01-pcns",
   pcnCorePartners: "ods-epcn-2023-01-core-partners",
+  epcn2024: "ods-epcn-2024-10",
   listSizes: "nhsd-gp-registered-patients-2021-01",
   traffordPostcodes: "onspd-trafford-postcodes-2025-02",
   traffordLocalityWards: "tdl-trafford-localities-wards-2023",
@@ -174,6 +176,22 @@ export const openDataSources: ReadonlyArray<SourceSpec> = [
     note: "ODS extract of about December 2025. Columns 1–12 and 18 of etr.csv, headers added. Close dates are the last day open.",
   },
   {
+    file: "successors",
+    publisher: ODS,
+    dataset:
+      "ODS Successor Organisations and Archived Successor Organisations (succ.csv, succarc.csv), all England: old code, new code, effective date",
+    dataDate: "2022-09-26",
+    attribution: ["nhs"],
+    origins: [
+      {
+        repo: "GR",
+        path: "data/lookup_trust_trust.rda",
+        what: "columns 1, 2 and 4 of ODS's layout",
+      },
+    ],
+    note: "Files dated 26 September 2022, downloaded 2022-10-13. 25,480 rows. ODS lists no CCG → ICB rows.",
+  },
+  {
     file: "eccg",
     publisher: ODS,
     dataset: "ODS CCGs and sub-ICB locations (eccg.csv): rows with geography QOP",
@@ -226,6 +244,16 @@ export const openDataSources: ReadonlyArray<SourceSpec> = [
     attribution: ["nhs"],
     origins: [{ repo: "BW", path: "data/ePCN.xlsx", what: "sheet 'PCN Core Partner Details'" }],
     note: "About January 2023. End dates are the last day of membership.",
+  },
+  {
+    file: "epcn2024",
+    publisher: ODS,
+    dataset:
+      "ODS ePCN.xlsx, all England: sheets PCNDetails (1,366 PCNs) and PCN Core Partner Details (7,705 memberships)",
+    dataDate: "2024-10-25",
+    attribution: ["nhs"],
+    origins: [{ repo: "ER", path: "data/ePCN.xlsx" }],
+    note: "The workbook says it was created 2024-10-25 (its data date here) and re-saved 2025-01-20 by the copying repository's author; its content was not checked against an ODS original. Close and end dates are the last day.",
   },
   {
     file: "listSizes",

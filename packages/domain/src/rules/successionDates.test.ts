@@ -23,6 +23,28 @@ describe("succession-dates", () => {
     expect(checkSuccessionDates(s)).toEqual([]);
   });
 
+  it("passes a predecessor that lives on as a part of its successor (a CCG becoming a sub-ICB location)", () => {
+    const icb = organisation(3, { kind: "icb", valid: period("2022-07-01") });
+    const s = snapshot({
+      organisations: [
+        organisation(1, { kind: "ccg", valid: period("2013-04-01", "2022-07-01") }),
+        organisation(1, {
+          kind: "sub-icb-location",
+          parentId: icb.id,
+          valid: period("2022-07-01"),
+        }),
+        organisation(2, { kind: "ccg", valid: period("2013-04-01", "2022-07-01") }),
+        organisation(2, { kind: "sub-icb-location", valid: period("2022-07-01") }),
+        icb,
+      ],
+      successions: [succession(1, "merge", [org(1), org(2)], [org(3)], "2022-07-01")],
+    });
+    // org 1 lives on inside the ICB; org 2 carries on with no parent: it should have ended.
+    expect(checkSuccessionDates(s).map((f) => f.subjects)).toEqual([
+      ["suc_0000000001", "org_0000000002"],
+    ]);
+  });
+
   it("reports a predecessor that does not end on the succession date", () => {
     const s = snapshot({
       organisations: [

@@ -4,14 +4,17 @@
  * successors exist.
  */
 import type { Finding } from "../Finding.js";
-import { aliveOn, asIndex, type SnapshotSource } from "../queries/SnapshotIndex.js";
+import { aliveOn, asIndex, type SnapshotSource, versionsOf } from "../queries/SnapshotIndex.js";
 import { describe, Findings, formatLifetime } from "./internal.js";
 
 /**
  * For each succession dated D (its `valid.from`), whatever its kind (merge, split, rename,
  * transfer): every predecessor's lifetime ends on D (one of its periods has `to` = D), and
  * every successor exists on D. A successor need not start on D — a body may merge into one
- * that already existed. Ids that no version defines are `dangling-reference` findings.
+ * that already existed. A predecessor may also live on as a part of a successor: an
+ * organisation whose version ends on D and whose next version, from D, has a successor as
+ * its `parentId` (a CCG that became a sub-ICB location of the ICB that took it over). Ids
+ * that no version defines are `dangling-reference` findings.
  *
  * @example
  * ```ts
@@ -40,6 +43,16 @@ export const checkSuccessionDates = (source: SnapshotSource): Finding[] => {
     for (const predecessorId of succession.predecessorIds) {
       const lifetime = index.lifetimes.get(predecessorId);
       if (lifetime === undefined || lifetime.some((period) => period.to === date)) continue;
+      const versions = versionsOf(index, "organisation", predecessorId);
+      const livesOnInSuccessor =
+        versions.some((version) => version.valid.to === date) &&
+        versions.some(
+          (version) =>
+            version.valid.from === date &&
+            version.parentId !== undefined &&
+            succession.successorIds.includes(version.parentId),
+        );
+      if (livesOnInSuccessor) continue;
       findings.add(
         [succession.id, predecessorId],
         `In the ${name}, predecessor ${describe(index, predecessorId, date)} should end on ${date}, but it exists ${formatLifetime(lifetime)}.`,

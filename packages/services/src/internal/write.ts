@@ -6,7 +6,7 @@
  * change applied → a new error finding refuses the write → `store.apply` in one transaction
  * → adopt the committed changes in the model. The preview stops after `evaluate`.
  */
-import type { Entity, EntityKind, Finding } from "@care-atlas/domain";
+import type { Entity, EntityKind, Finding, Source } from "@care-atlas/domain";
 import { Effect } from "effect";
 import { Conflict, type StoreUnavailable, ValidationFailed } from "../errors.js";
 import type { ReadModel } from "../ReadModel.js";
@@ -29,6 +29,11 @@ export interface EntityWrite {
 export interface WritePlan {
   readonly operation: string;
   readonly entities: ReadonlyArray<EntityWrite>;
+  /**
+   * Sources written in the same transaction (upserted by key), e.g. the file an import
+   * reads; the rules see them with the change. Written only when an entity changes.
+   */
+  readonly sources?: ReadonlyArray<Source>;
 }
 
 /** What a write did. */
@@ -118,7 +123,20 @@ export const evaluate = (
     if (changed.length === 0) {
       return { model, operation: plan.operation, changed, after: [], introduced: [] };
     }
-    const after = ctx.rules(model.withHistories(changed).index);
+    const candidate = model.withHistories(changed);
+    const sources = plan.sources ?? [];
+    const after = ctx.rules(
+      (sources.length === 0
+        ? candidate
+        : candidate.withReference({
+            ...model.reference,
+            sources: [
+              ...model.reference.sources.filter((s) => !sources.some((n) => n.key === s.key)),
+              ...sources,
+            ],
+          })
+      ).index,
+    );
     const introduced = newFindings(ctx.findingsOf(model), after);
     return { model, operation: plan.operation, changed, after, introduced };
   });
@@ -157,6 +175,9 @@ export const runWrite = <E>(
           reason,
           ...(source === undefined ? {} : { source }),
           operation: plan.operation,
+          ...(plan.sources === undefined || plan.sources.length === 0
+            ? {}
+            : { reference: { sources: [...plan.sources] } }),
           entities: changed.map((entity) => ({
             kind: entity.kind,
             id: entity.id,
@@ -164,7 +185,11 @@ export const runWrite = <E>(
             versions: [...entity.versions],
           })),
         });
-        const next = yield* ctx.live.commitLocked(changes);
+        const committed = yield* ctx.live.commitLocked(changes);
+        const next =
+          plan.sources === undefined || plan.sources.length === 0
+            ? committed
+            : yield* ctx.live.reloadReferenceLocked;
         // Adopted as a patch of the model we checked: the rules' answer holds for it.
         if (next.seq === model.seq + changes.length) ctx.rememberFindings(next, after);
         return {

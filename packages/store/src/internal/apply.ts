@@ -14,6 +14,7 @@ import type { Queryable, Sql } from "../driver/Sql.js";
 import type { Change, ChangeInput } from "../Store.js";
 import { StoreConflict, StoreInvalidInput } from "../StoreError.js";
 import { byValidFrom, canonicalJson, parseEntity, toInt, toKind } from "./codec.js";
+import { parseReference, writeReference } from "./reference.js";
 
 /** The advisory lock every write transaction takes first: writes are serialised. */
 export const writeLockKey = 7220531001;
@@ -126,6 +127,7 @@ export const applyChange = async (
   hooks: ApplyHooks = {},
 ): Promise<Applied> => {
   const entities = prepare(change);
+  const reference = change.reference === undefined ? undefined : parseReference(change.reference);
   if (entities.length === 0) return nothing;
   const ids = entities.map((e) => e.id);
   const step = async (name: string) => {
@@ -290,6 +292,11 @@ export const applyChange = async (
         [first, JSON.stringify(insert)],
       );
       await step("insert-versions");
+    }
+
+    if (reference !== undefined) {
+      await writeReference(tx, reference);
+      await step("reference");
     }
 
     const lastSeq = first + changes.length - 1;

@@ -14,37 +14,55 @@ const parseAll = <S extends z.ZodType>(schema: S, what: string, items: ReadonlyA
   return result.data;
 };
 
+/** Reference data checked with the domain's schemas. */
+export interface ParsedReference {
+  readonly lsoas: ReadonlyArray<Lsoa>;
+  readonly postcodes: ReadonlyArray<PostcodeLocation>;
+  readonly sources: ReadonlyArray<Source>;
+}
+
+/** Parses reference data; throws StoreInvalidInput naming the list that is malformed. */
+export const parseReference = (data: ReferenceData): ParsedReference => ({
+  lsoas: parseAll(Lsoa, "lsoas", data.lsoas ?? []),
+  postcodes: parseAll(PostcodeLocation, "postcodes", data.postcodes ?? []),
+  sources: parseAll(Source, "sources", data.sources ?? []),
+});
+
 export const importReference = async (sql: Sql, data: ReferenceData): Promise<void> => {
-  const lsoas = parseAll(Lsoa, "lsoas", data.lsoas ?? []);
-  const postcodes = parseAll(PostcodeLocation, "postcodes", data.postcodes ?? []);
-  const sources = parseAll(Source, "sources", data.sources ?? []);
-  await sql.transaction(async (tx) => {
-    // LSOAs first: postcodes refer to them.
-    if (lsoas.length > 0) {
-      await tx.query(
-        `insert into lsoa (code, data)
+  const parsed = parseReference(data);
+  await sql.transaction((tx) => writeReference(tx, parsed));
+};
+
+/** Upserts parsed reference data in the caller's transaction. */
+export const writeReference = async (
+  tx: Queryable,
+  { lsoas, postcodes, sources }: ParsedReference,
+): Promise<void> => {
+  // LSOAs first: postcodes refer to them.
+  if (lsoas.length > 0) {
+    await tx.query(
+      `insert into lsoa (code, data)
          select d ->> 'code', d from jsonb_array_elements($1::text::jsonb) as d
          on conflict (code) do update set data = excluded.data`,
-        [JSON.stringify(lsoas)],
-      );
-    }
-    if (postcodes.length > 0) {
-      await tx.query(
-        `insert into postcode (postcode, lsoa_code, data)
+      [JSON.stringify(lsoas)],
+    );
+  }
+  if (postcodes.length > 0) {
+    await tx.query(
+      `insert into postcode (postcode, lsoa_code, data)
          select d ->> 'postcode', d ->> 'lsoaCode', d from jsonb_array_elements($1::text::jsonb) as d
          on conflict (postcode) do update set lsoa_code = excluded.lsoa_code, data = excluded.data`,
-        [JSON.stringify(postcodes)],
-      );
-    }
-    if (sources.length > 0) {
-      await tx.query(
-        `insert into source (key, data)
+      [JSON.stringify(postcodes)],
+    );
+  }
+  if (sources.length > 0) {
+    await tx.query(
+      `insert into source (key, data)
          select d ->> 'key', d from jsonb_array_elements($1::text::jsonb) as d
          on conflict (key) do update set data = excluded.data`,
-        [JSON.stringify(sources)],
-      );
-    }
-  });
+      [JSON.stringify(sources)],
+    );
+  }
 };
 
 const readAll = async <S extends z.ZodType>(db: Queryable, schema: S, text: string) => {
