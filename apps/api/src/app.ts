@@ -17,7 +17,7 @@ import type { AppEnv } from "./context.js";
 import { registerDocs } from "./docs.js";
 import type { Env } from "./env.js";
 import { fastRead, type NodeFastRead, nodeFastRead, requestIdOf } from "./fastRead.js";
-import { registerFhir } from "./fhir/routes.js";
+import { registerFhir } from "./fhir/index.js";
 import type { Logger } from "./logger.js";
 import { authenticate, createKeyCache, type KeyCache } from "./middleware/auth.js";
 import { securityHeaders } from "./middleware/securityHeaders.js";

@@ -1,0 +1,62 @@
+/**
+ * @module fhir/affiliationRoutes
+ * `OrganizationAffiliation` read and search: the relationships between organisations on
+ * `valid-at` (PCN memberships, collaborative memberships, governance links), by
+ * `organization` and `participating-organization`.
+ */
+import { runVerb } from "@care-atlas/services";
+import { Effect } from "effect";
+import { guarded } from "../routes/shared/reads.js";
+import { dateOf, fhirHeaders, pageAfter, searchset } from "./answers.js";
+import type { Facade } from "./Facade.js";
+import { toAffiliation } from "./mapping.js";
+import { contextOf } from "./organizations.js";
+import { fhirRoutes } from "./routeTable.js";
+
+/** Registers OrganizationAffiliation read and search. */
+export const registerAffiliationRoutes = ({ app, runtime, middleware, lastUpdated }: Facade) => {
+  app.openapi(guarded(fhirRoutes.readAffiliation, ...middleware), async (c) => {
+    const { id } = c.req.valid("param");
+    const date = dateOf(c.req.valid("query"));
+    const updated = await lastUpdated();
+    const read = await runVerb(runtime, (register) =>
+      Effect.gen(function* () {
+        const entity = yield* register.getEntity("relationship", id, { validAt: date });
+        const directory = yield* register.directory();
+        return {
+          resource: toAffiliation(entity.version, contextOf(directory, updated, date)),
+          dataVersion: entity.dataVersion,
+        };
+      }),
+    );
+    return c.json(read.resource, 200, fhirHeaders(c, read.dataVersion));
+  });
+
+  app.openapi(guarded(fhirRoutes.searchAffiliation, ...middleware), async (c) => {
+    const query = c.req.valid("query");
+    const date = dateOf(query);
+    const updated = await lastUpdated();
+    const organization = query.organization?.replace(/^Organization\//, "");
+    const participating = query["participating-organization"]?.replace(/^Organization\//, "");
+    const read = await runVerb(runtime, (register) =>
+      Effect.gen(function* () {
+        const directory = yield* register.directory();
+        const all = yield* register.listAll("relationship", {
+          validAt: date,
+          filter: (r) =>
+            r.subjectId.startsWith("org_") &&
+            (organization === undefined || r.objectId === organization) &&
+            (participating === undefined || r.subjectId === participating),
+        });
+        const { items, more } = pageAfter(all.items, query._cursor, query._count);
+        const ctx = contextOf(directory, updated, date);
+        return {
+          resources: items.map((r) => toAffiliation(r, ctx)),
+          more,
+          dataVersion: all.dataVersion,
+        };
+      }),
+    );
+    return c.json(searchset(c, read.resources, read.more), 200, fhirHeaders(c, read.dataVersion));
+  });
+};
