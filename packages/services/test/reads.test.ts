@@ -220,6 +220,30 @@ describe.each(backends)("reads on $name", (backend) => {
     ),
   );
 
+  it.effect("changes: filtered by kind, by entity and by recorded time, with the actor's kind", () =>
+    run(
+      Effect.gen(function* () {
+        const register = yield* Register;
+        const all = yield* register.changes({ limit: 1000 });
+        const places = yield* register.changes({ limit: 1000, kinds: ["place"] });
+        expect(places.changes.length).toBeGreaterThan(0);
+        expect(places.changes.map((c) => c.seq)).toEqual(
+          all.changes.filter((c) => c.kind === "place").map((c) => c.seq),
+        );
+        const one = yield* register.changes({ id: ids.place });
+        expect(one.changes.map((c) => c.id)).toEqual(
+          all.changes.filter((c) => c.id === ids.place).map((c) => c.id),
+        );
+        expect(one.changes.every((c) => c.actorKind === "import")).toBe(true);
+        const later = yield* register.changes({ since: new Date(Date.now() + 60_000) });
+        expect(later.changes).toEqual([]);
+        expect(later.next).toBe(0);
+        const bad = yield* Effect.flip(register.changes({ id: "not an id" }));
+        expect(bad._tag).toBe("ValidationFailed");
+      }),
+    ),
+  );
+
   describe("lookups", () => {
     it.effect("postcode → LSOA → geographic neighbourhood → place → sub-ICB location → ICB", () =>
       run(

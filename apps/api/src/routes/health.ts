@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { AppEnv } from "../context.js";
 import { problem } from "../problem.js";
 import { problemResponses } from "./shared/openapi.js";
+import { guarded } from "./shared/reads.js";
 
 /** The result of a readiness check. */
 export interface Readiness {
@@ -60,11 +61,11 @@ export const registerHealth = (
   app: OpenAPIHono<AppEnv>,
   readiness: () => Promise<Readiness>,
 ): void => {
-  app.openapi(healthz, (c) => {
+  app.openapi(guarded(healthz), (c) => {
     c.header("Cache-Control", "no-store");
     return c.json({ status: "ok" as const }, 200);
   });
-  app.openapi(readyz, async (c) => {
+  app.openapi(guarded(readyz), async (c) => {
     c.header("Cache-Control", "no-store");
     let result: Readiness;
     try {

@@ -13,6 +13,7 @@ import {
   type VersionDiff,
 } from "@care-atlas/domain";
 import { Effect } from "effect";
+import { type ActorKind, actorKindOf } from "../Actor.js";
 import { NotFound, type StoreUnavailable } from "../errors.js";
 import type { RegisterContext } from "../internal/context.js";
 import { type StoredVersion, storeCall } from "../StoreService.js";
@@ -22,6 +23,8 @@ export interface EntityChange {
   readonly seq: number;
   readonly recordedAt: string;
   readonly actor: string;
+  /** What kind of actor it was (see `actorKindOf`). */
+  readonly actorKind: ActorKind;
   readonly reason: string;
   readonly source: string | null;
   readonly operation: string;
@@ -75,6 +78,7 @@ export const makeHistory =
           seq,
           recordedAt,
           actor,
+          actorKind: actorKindOf(actor, operation),
           reason,
           source,
           operation,

@@ -13,6 +13,7 @@ import type { z } from "zod";
 import type { AppEnv } from "../../context.js";
 import type { RouteDeps } from "../deps.js";
 import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
+import { queryDigest, sealCursor } from "../shared/cursor.js";
 import { pageOptions, type ReadTime, TimeQuery, timeOptions } from "../shared/query.js";
 import { guarded, readHeaders, readMiddleware } from "../shared/reads.js";
 import { type ListQuery, listQuery, type ResourceSpec } from "./ResourceSpec.js";
@@ -70,8 +71,9 @@ const readPage = <K extends EntityKind, F extends z.ZodRawShape, X extends z.Zod
   register: RegisterShape,
   query: ListQuery<F>,
   time: ReadTime,
+  digest: string,
 ) => {
-  const paging = pageOptions(query);
+  const paging = pageOptions(query, digest);
   if ("search" in spec) return spec.search(query, register, { ...time, ...paging });
   return Effect.gen(function* () {
     const given = spec.filter(query, register, time);
@@ -105,12 +107,15 @@ export const registerReadRoutes = <
   app.openapi(guarded(routes.list, ...middleware), async (c) => {
     const query: ListQuery<F> = c.req.valid("query");
     const time = timeOptions(query);
-    const page = await runVerb(deps.runtime, (register) => readPage(spec, register, query, time));
+    const digest = queryDigest(query);
+    const page = await runVerb(deps.runtime, (register) =>
+      readPage(spec, register, query, time, digest),
+    );
     readHeaders(c, page.dataVersion);
     return c.json(
       {
         data: [...page.items],
-        nextCursor: page.nextCursor,
+        nextCursor: page.nextCursor === null ? null : sealCursor(page.nextCursor, digest),
         dataVersion: page.dataVersion,
       },
       200,

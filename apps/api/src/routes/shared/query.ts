@@ -6,6 +6,7 @@
  */
 import { IsoDate } from "@care-atlas/domain";
 import { z } from "zod";
+import { cursorPattern, openCursor } from "./cursor.js";
 
 /** `validAt` and `asOf`, on every read. */
 export const TimeQuery = z.object({
@@ -40,11 +41,13 @@ export const PageQuery = z.object({
     .meta({ description: "Items per page, 1–1000 (default 100).", example: 100 }),
   cursor: z
     .string()
-    .min(1)
-    .max(200)
-    .regex(/^[A-Za-z0-9_-]+$/, { error: "must be a cursor returned by a previous page" })
+    .max(210)
+    .regex(cursorPattern, { error: "must be a cursor returned by a previous page" })
     .optional()
-    .meta({ description: "The `nextCursor` of the previous page (opaque)." }),
+    .meta({
+      description:
+        "The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused.",
+    }),
 });
 
 /** A `true`/`false` query parameter. */
@@ -67,11 +70,14 @@ export const timeOptions = (query: {
   ...(query.asOf === undefined ? {} : { asOf: new Date(query.asOf) }),
 });
 
-/** The paging options of a list, as the services take them. */
-export const pageOptions = (query: {
-  readonly limit?: number | undefined;
-  readonly cursor?: string | undefined;
-}): { limit?: number; cursor?: string } => ({
+/**
+ * The paging options of a list, as the services take them: the cursor opened against the
+ * query's digest (400 when it belongs to another query).
+ */
+export const pageOptions = (
+  query: { readonly limit?: number | undefined; readonly cursor?: string | undefined },
+  digest: string,
+): { limit?: number; cursor?: string } => ({
   ...(query.limit === undefined ? {} : { limit: query.limit }),
-  ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+  ...(query.cursor === undefined ? {} : { cursor: openCursor(query.cursor, digest) }),
 });

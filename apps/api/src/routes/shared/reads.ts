@@ -14,6 +14,7 @@ import { today } from "../../http/today.js";
 import { open, requireScope } from "../../middleware/auth.js";
 import { cachedRead } from "../../readCache.js";
 import type { RouteDeps } from "../deps.js";
+import { strictQuery } from "./strictQuery.js";
 
 /** The path and query of a request, as the ETag digests them. */
 const targetOf = (c: Context): string => {
@@ -73,8 +74,15 @@ export const readMiddleware = (deps: RouteDeps): MiddlewareHandler<AppEnv>[] => 
   ...(deps.cache === undefined ? [] : [cachedRead(deps.cache, deps.dataVersion)]),
 ];
 
-/** A route with its middleware, in order. */
+/**
+ * A route with its middleware, in order, after the strict query check (undeclared or
+ * repeated query parameters are a 400: `strictQuery.ts`). Every route is registered
+ * through this.
+ */
 export const guarded = <R extends RouteConfig>(
   route: R,
   ...middleware: MiddlewareHandler<AppEnv>[]
-): R & { middleware: MiddlewareHandler<AppEnv>[] } => ({ ...route, middleware });
+): R & { middleware: MiddlewareHandler<AppEnv>[] } => ({
+  ...route,
+  middleware: [strictQuery(route), ...middleware],
+});
