@@ -1070,7 +1070,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The change feed, a page at a time */
+    /**
+     * List the changes recorded in the register, oldest first
+     * @description The change log a page at a time, oldest first: pass `nextCursor` back as `cursor` (with the same filters) for what came after — also later, to sync. Filter by `kind`, `id`, `since` (a time) or `afterVersion` (the `dataVersion` of a read). Who made each change and why are shown only to keys with the `audit` scope; everyone sees `actorKind`.
+     */
     get: operations["listChanges"];
     put?: never;
     post?: never;
@@ -1087,7 +1090,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The change feed as server-sent events */
+    /**
+     * Stream the changes as server-sent events
+     * @description The change feed as server-sent events: the changes after `cursor` (or `Last-Event-ID`, or the filters' start), then each new one as it is recorded. Each event is `event: change`, `id: <cursor>` and `data: <Change as JSON>`; the filters and the audit rule are those of `GET /v1/changes`.
+     */
     get: operations["streamChanges"];
     put?: never;
     post?: never;
@@ -1238,8 +1244,9 @@ export interface components {
       data: components["schemas"]["System"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description The system after a write. */
     SystemWriteResult: {
       /** @description The entity's valid-time history after the write. */
@@ -1344,8 +1351,9 @@ export interface components {
       data: components["schemas"]["Place"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description The place after a write. */
     PlaceWriteResult: {
       /** @description The entity's valid-time history after the write. */
@@ -1453,8 +1461,9 @@ export interface components {
       data: components["schemas"]["NeighbourhoodScheme"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description The neighbourhood scheme after a write. */
     NeighbourhoodSchemeWriteResult: {
       /** @description The entity's valid-time history after the write. */
@@ -1559,6 +1568,7 @@ export interface components {
       data: components["schemas"]["Neighbourhood"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
     } & {
       /** @description The teams serving the neighbourhood on the date. */
@@ -1771,6 +1781,7 @@ export interface components {
       data: components["schemas"]["Organisation"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
     } & {
       /** @description Relationships valid on the date in which the organisation is subject or object. */
@@ -1920,8 +1931,9 @@ export interface components {
       data: components["schemas"]["Relationship"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description The relationship after a write. */
     RelationshipWriteResult: {
       /** @description The entity's valid-time history after the write. */
@@ -1971,8 +1983,9 @@ export interface components {
       data: components["schemas"]["Succession"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description A page of provider collaboratives. */
     CollaborativePage: {
       data: components["schemas"]["Collaborative"][];
@@ -2029,6 +2042,7 @@ export interface components {
       data: components["schemas"]["Collaborative"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
     } & {
       /** @description member-of relationships to the collaborative. */
@@ -2089,8 +2103,9 @@ export interface components {
       data: components["schemas"]["NeighbourhoodTeam"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description The integrated neighbourhood team after a write. */
     TeamWriteResult: {
       /** @description The entity's valid-time history after the write. */
@@ -2199,6 +2214,7 @@ export interface components {
       data: components["schemas"]["GovernanceBody"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
     } & {
       /** @description member-of and chair-of relationships to the body. */
@@ -2273,6 +2289,7 @@ export interface components {
       data: components["schemas"]["GovernanceBody"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
     } & {
       /** @description member-of and chair-of relationships to the body. */
@@ -2342,8 +2359,9 @@ export interface components {
       data: components["schemas"]["PooledBudget"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description The pooled budget after a write. */
     PooledBudgetWriteResult: {
       /** @description The entity's valid-time history after the write. */
@@ -2434,8 +2452,9 @@ export interface components {
       data: components["schemas"]["Decision"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description The commissioning decision after a write. */
     DecisionWriteResult: {
       /** @description The entity's valid-time history after the write. */
@@ -2524,8 +2543,9 @@ export interface components {
       data: components["schemas"]["StrategyElement"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description The strategy element after a write. */
     StrategyElementWriteResult: {
       /** @description The entity's valid-time history after the write. */
@@ -2579,6 +2599,7 @@ export interface components {
       data: components["schemas"]["StrategyElement"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
     } & {
       /** @description The commitments under the outcome. */
@@ -2624,104 +2645,12 @@ export interface components {
       postcode: components["schemas"]["PostcodeLocation"];
       lsoa: components["schemas"]["Lsoa"];
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
-      place: components["schemas"]["Place"] & (Record<string, never> | null);
+      place: components["schemas"]["Place"] | null;
       /** @description The NHS sub-ICB location of the place. */
-      subIcbLocation: {
-        id: string;
-        kind: components["schemas"]["OrganisationKind"];
-        name: string;
-        /** @default [] */
-        codes?: components["schemas"]["ExternalIdentifier"][];
-        /** @default [] */
-        roles?: components["schemas"]["OrganisationRole"][];
-        /** @description The place the organisation is in or serves, when it is one place. */
-        placeId?: string;
-        /** @description e.g. a sub-ICB location's ICB. */
-        parentId?: string;
-        postcode?: components["schemas"]["CanonicalPostcode"];
-        /** @description For a GP practice: its registered list size, with its date and source. */
-        population?: {
-          value: number;
-          /**
-           * @description resident: usual residents; registered: GP list size.
-           * @enum {string}
-           */
-          basis: "resident" | "registered";
-          /**
-           * Format: date
-           * @description The date the figure describes.
-           * @example 2022-07-01
-           */
-          date: string;
-          source: components["schemas"]["SourceKey"];
-          derivation?: string;
-        };
-        /** @description When this version was true in the world, [from, to). */
-        valid: {
-          /**
-           * Format: date
-           * @description First day the fact was true.
-           * @example 2022-07-01
-           */
-          from: string;
-          /**
-           * Format: date
-           * @description First day it was no longer true; null while still true.
-           * @example 2022-07-01
-           */
-          to: string | null;
-        };
-        provenance: components["schemas"]["Provenance"];
-      } | null;
+      subIcbLocation: components["schemas"]["Organisation"] | null;
       /** @description The integrated care board. */
-      icb: {
-        id: string;
-        kind: components["schemas"]["OrganisationKind"];
-        name: string;
-        /** @default [] */
-        codes?: components["schemas"]["ExternalIdentifier"][];
-        /** @default [] */
-        roles?: components["schemas"]["OrganisationRole"][];
-        /** @description The place the organisation is in or serves, when it is one place. */
-        placeId?: string;
-        /** @description e.g. a sub-ICB location's ICB. */
-        parentId?: string;
-        postcode?: components["schemas"]["CanonicalPostcode"];
-        /** @description For a GP practice: its registered list size, with its date and source. */
-        population?: {
-          value: number;
-          /**
-           * @description resident: usual residents; registered: GP list size.
-           * @enum {string}
-           */
-          basis: "resident" | "registered";
-          /**
-           * Format: date
-           * @description The date the figure describes.
-           * @example 2022-07-01
-           */
-          date: string;
-          source: components["schemas"]["SourceKey"];
-          derivation?: string;
-        };
-        /** @description When this version was true in the world, [from, to). */
-        valid: {
-          /**
-           * Format: date
-           * @description First day the fact was true.
-           * @example 2022-07-01
-           */
-          from: string;
-          /**
-           * Format: date
-           * @description First day it was no longer true; null while still true.
-           * @example 2022-07-01
-           */
-          to: string | null;
-        };
-        provenance: components["schemas"]["Provenance"];
-      } | null;
-      system: components["schemas"]["System"] & (Record<string, never> | null);
+      icb: components["schemas"]["Organisation"] | null;
+      system: components["schemas"]["System"] | null;
     };
     /** @description A postcode and the LSOA it lies in. */
     PostcodeLocation: {
@@ -2755,7 +2684,7 @@ export interface components {
     /** @description A neighbourhood and its scheme. */
     NeighbourhoodInScheme: {
       neighbourhood: components["schemas"]["Neighbourhood"];
-      scheme: components["schemas"]["NeighbourhoodScheme"] & (Record<string, never> | null);
+      scheme: components["schemas"]["NeighbourhoodScheme"] | null;
     };
     BulkPostcodeResponse: {
       data: components["schemas"]["BulkPostcodeItem"][];
@@ -2770,7 +2699,7 @@ export interface components {
       input: string;
       /** @description The normalised postcode, when valid. */
       postcode: string | null;
-      result: components["schemas"]["BulkPostcodeResult"];
+      result: components["schemas"]["BulkPostcodeResult"] | null;
       error: {
         /** @enum {string} */
         code: "invalid-postcode" | "not-found";
@@ -2794,7 +2723,7 @@ export interface components {
       icbId: string | null;
       /** @description Key into included.systems. */
       systemId: string | null;
-    } | null;
+    };
     /** @description Records referred to by the items, by key. */
     BulkIncluded: {
       lsoas: {
@@ -2830,153 +2759,15 @@ export interface components {
     PracticeLookup: {
       practice: components["schemas"]["Organisation"];
       /** @description The PCN the practice belongs to on the date. */
-      pcn: {
-        id: string;
-        kind: components["schemas"]["OrganisationKind"];
-        name: string;
-        /** @default [] */
-        codes?: components["schemas"]["ExternalIdentifier"][];
-        /** @default [] */
-        roles?: components["schemas"]["OrganisationRole"][];
-        /** @description The place the organisation is in or serves, when it is one place. */
-        placeId?: string;
-        /** @description e.g. a sub-ICB location's ICB. */
-        parentId?: string;
-        postcode?: components["schemas"]["CanonicalPostcode"];
-        /** @description For a GP practice: its registered list size, with its date and source. */
-        population?: {
-          value: number;
-          /**
-           * @description resident: usual residents; registered: GP list size.
-           * @enum {string}
-           */
-          basis: "resident" | "registered";
-          /**
-           * Format: date
-           * @description The date the figure describes.
-           * @example 2022-07-01
-           */
-          date: string;
-          source: components["schemas"]["SourceKey"];
-          derivation?: string;
-        };
-        /** @description When this version was true in the world, [from, to). */
-        valid: {
-          /**
-           * Format: date
-           * @description First day the fact was true.
-           * @example 2022-07-01
-           */
-          from: string;
-          /**
-           * Format: date
-           * @description First day it was no longer true; null while still true.
-           * @example 2022-07-01
-           */
-          to: string | null;
-        };
-        provenance: components["schemas"]["Provenance"];
-      } | null;
-      membership: components["schemas"]["Relationship"] & (Record<string, never> | null);
+      pcn: components["schemas"]["Organisation"] | null;
+      membership: components["schemas"]["Relationship"] | null;
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
-      place: components["schemas"]["Place"] & (Record<string, never> | null);
+      place: components["schemas"]["Place"] | null;
       /** @description The NHS sub-ICB location of the place. */
-      subIcbLocation: {
-        id: string;
-        kind: components["schemas"]["OrganisationKind"];
-        name: string;
-        /** @default [] */
-        codes?: components["schemas"]["ExternalIdentifier"][];
-        /** @default [] */
-        roles?: components["schemas"]["OrganisationRole"][];
-        /** @description The place the organisation is in or serves, when it is one place. */
-        placeId?: string;
-        /** @description e.g. a sub-ICB location's ICB. */
-        parentId?: string;
-        postcode?: components["schemas"]["CanonicalPostcode"];
-        /** @description For a GP practice: its registered list size, with its date and source. */
-        population?: {
-          value: number;
-          /**
-           * @description resident: usual residents; registered: GP list size.
-           * @enum {string}
-           */
-          basis: "resident" | "registered";
-          /**
-           * Format: date
-           * @description The date the figure describes.
-           * @example 2022-07-01
-           */
-          date: string;
-          source: components["schemas"]["SourceKey"];
-          derivation?: string;
-        };
-        /** @description When this version was true in the world, [from, to). */
-        valid: {
-          /**
-           * Format: date
-           * @description First day the fact was true.
-           * @example 2022-07-01
-           */
-          from: string;
-          /**
-           * Format: date
-           * @description First day it was no longer true; null while still true.
-           * @example 2022-07-01
-           */
-          to: string | null;
-        };
-        provenance: components["schemas"]["Provenance"];
-      } | null;
+      subIcbLocation: components["schemas"]["Organisation"] | null;
       /** @description The integrated care board. */
-      icb: {
-        id: string;
-        kind: components["schemas"]["OrganisationKind"];
-        name: string;
-        /** @default [] */
-        codes?: components["schemas"]["ExternalIdentifier"][];
-        /** @default [] */
-        roles?: components["schemas"]["OrganisationRole"][];
-        /** @description The place the organisation is in or serves, when it is one place. */
-        placeId?: string;
-        /** @description e.g. a sub-ICB location's ICB. */
-        parentId?: string;
-        postcode?: components["schemas"]["CanonicalPostcode"];
-        /** @description For a GP practice: its registered list size, with its date and source. */
-        population?: {
-          value: number;
-          /**
-           * @description resident: usual residents; registered: GP list size.
-           * @enum {string}
-           */
-          basis: "resident" | "registered";
-          /**
-           * Format: date
-           * @description The date the figure describes.
-           * @example 2022-07-01
-           */
-          date: string;
-          source: components["schemas"]["SourceKey"];
-          derivation?: string;
-        };
-        /** @description When this version was true in the world, [from, to). */
-        valid: {
-          /**
-           * Format: date
-           * @description First day the fact was true.
-           * @example 2022-07-01
-           */
-          from: string;
-          /**
-           * Format: date
-           * @description First day it was no longer true; null while still true.
-           * @example 2022-07-01
-           */
-          to: string | null;
-        };
-        provenance: components["schemas"]["Provenance"];
-      } | null;
-      system: components["schemas"]["System"] & (Record<string, never> | null);
+      icb: components["schemas"]["Organisation"] | null;
+      system: components["schemas"]["System"] | null;
     };
     LsoaResponse: {
       data: components["schemas"]["LsoaLookup"];
@@ -2987,104 +2778,12 @@ export interface components {
       lsoa: components["schemas"]["Lsoa"];
       /** @description Geographic neighbourhoods whose footprint lists the LSOA, one per scheme. */
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
-      place: components["schemas"]["Place"] & (Record<string, never> | null);
+      place: components["schemas"]["Place"] | null;
       /** @description The NHS sub-ICB location of the place. */
-      subIcbLocation: {
-        id: string;
-        kind: components["schemas"]["OrganisationKind"];
-        name: string;
-        /** @default [] */
-        codes?: components["schemas"]["ExternalIdentifier"][];
-        /** @default [] */
-        roles?: components["schemas"]["OrganisationRole"][];
-        /** @description The place the organisation is in or serves, when it is one place. */
-        placeId?: string;
-        /** @description e.g. a sub-ICB location's ICB. */
-        parentId?: string;
-        postcode?: components["schemas"]["CanonicalPostcode"];
-        /** @description For a GP practice: its registered list size, with its date and source. */
-        population?: {
-          value: number;
-          /**
-           * @description resident: usual residents; registered: GP list size.
-           * @enum {string}
-           */
-          basis: "resident" | "registered";
-          /**
-           * Format: date
-           * @description The date the figure describes.
-           * @example 2022-07-01
-           */
-          date: string;
-          source: components["schemas"]["SourceKey"];
-          derivation?: string;
-        };
-        /** @description When this version was true in the world, [from, to). */
-        valid: {
-          /**
-           * Format: date
-           * @description First day the fact was true.
-           * @example 2022-07-01
-           */
-          from: string;
-          /**
-           * Format: date
-           * @description First day it was no longer true; null while still true.
-           * @example 2022-07-01
-           */
-          to: string | null;
-        };
-        provenance: components["schemas"]["Provenance"];
-      } | null;
+      subIcbLocation: components["schemas"]["Organisation"] | null;
       /** @description The integrated care board. */
-      icb: {
-        id: string;
-        kind: components["schemas"]["OrganisationKind"];
-        name: string;
-        /** @default [] */
-        codes?: components["schemas"]["ExternalIdentifier"][];
-        /** @default [] */
-        roles?: components["schemas"]["OrganisationRole"][];
-        /** @description The place the organisation is in or serves, when it is one place. */
-        placeId?: string;
-        /** @description e.g. a sub-ICB location's ICB. */
-        parentId?: string;
-        postcode?: components["schemas"]["CanonicalPostcode"];
-        /** @description For a GP practice: its registered list size, with its date and source. */
-        population?: {
-          value: number;
-          /**
-           * @description resident: usual residents; registered: GP list size.
-           * @enum {string}
-           */
-          basis: "resident" | "registered";
-          /**
-           * Format: date
-           * @description The date the figure describes.
-           * @example 2022-07-01
-           */
-          date: string;
-          source: components["schemas"]["SourceKey"];
-          derivation?: string;
-        };
-        /** @description When this version was true in the world, [from, to). */
-        valid: {
-          /**
-           * Format: date
-           * @description First day the fact was true.
-           * @example 2022-07-01
-           */
-          from: string;
-          /**
-           * Format: date
-           * @description First day it was no longer true; null while still true.
-           * @example 2022-07-01
-           */
-          to: string | null;
-        };
-        provenance: components["schemas"]["Provenance"];
-      } | null;
-      system: components["schemas"]["System"] & (Record<string, never> | null);
+      icb: components["schemas"]["Organisation"] | null;
+      system: components["schemas"]["System"] | null;
     };
     CodeLookupResponse: {
       data: components["schemas"]["CodeLookup"];
@@ -3109,20 +2808,7 @@ export interface components {
       system: components["schemas"]["CodeSystem"];
       code: string;
       /** @description When the record held the code; null for LSOAs. */
-      period: {
-        /**
-         * Format: date
-         * @description First day the fact was true.
-         * @example 2022-07-01
-         */
-        from: string;
-        /**
-         * Format: date
-         * @description First day it was no longer true; null while still true.
-         * @example 2022-07-01
-         */
-        to: string | null;
-      } | null;
+      period: components["schemas"]["Period"] | null;
       version:
         | components["schemas"]["System"]
         | components["schemas"]["Place"]
@@ -3155,27 +2841,31 @@ export interface components {
       /** @description The ids from the closed entity to this successor. */
       path: string[];
     };
+    /** @description A page of the change feed. */
     ChangePage: {
       data: components["schemas"]["Change"][];
-      /** @description Pass as `after` for what comes next (also when empty). */
+      /** @description Pass as `cursor` (with the same filters) for what comes next, also when the page is empty. */
       nextCursor: string;
-      /** @description The newest change at the time of the read. */
-      lastSeq: number;
+      /** @description The newest change of the register at the time of the read. */
+      dataVersion: number;
     };
-    /** @description One entity changed by one write. */
+    /** @description One entity changed by one write. Who made it and why are shown only to callers with the `audit` scope; everyone sees what kind of actor it was. */
     Change: {
       /** @description The change's sequence number (recorded time). */
       seq: number;
       /** @description When it was recorded, ISO 8601. */
       recordedAt: string;
-      /** @description Who made it: an API key (key:<prefix>:<name>) or an account. */
-      actor: string;
-      reason: string;
+      actorKind: components["schemas"]["ActorKind"];
+      /** @description Who made it: an API key (`key:<prefix>:<name>`) or an account. Only for callers whose key has the `audit` scope. */
+      actor?: string;
+      /** @description Why it was made, as its author wrote it. Only for callers whose key has the `audit` scope. */
+      reason?: string;
+      /** @description Where its information came from (a source key or reference), if given. */
       source: string | null;
       /** @description create, update, end, succession, import… */
       operation: string;
-      /** @enum {string} */
-      kind: "system";
+      kind: components["schemas"]["EntityKind"];
+      /** @description The id of the entity changed. */
       id: string;
       /** @description The entity's revision after the change. */
       revision: number;
@@ -3184,6 +2874,16 @@ export interface components {
       /** @description The entity's valid-time history after (empty: deleted). */
       after: components["schemas"]["EntityVersion"][];
     };
+    /**
+     * @description What made the change: an import of published files, an API key, an admin account, or the system itself.
+     * @enum {string}
+     */
+    ActorKind: "import" | "api-key" | "admin" | "system";
+    /**
+     * @description The kind of an entity (its id's prefix names it).
+     * @enum {string}
+     */
+    EntityKind: "system";
     /** @description A version of any entity. */
     EntityVersion:
       | components["schemas"]["System"]
@@ -3266,10 +2966,13 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3452,7 +3155,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -3796,14 +3502,17 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description Only places of this system. */
         systemId?: string;
         /** @description Name contains (case-insensitive). */
         name?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3986,7 +3695,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -4330,7 +4042,7 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         systemId?: string;
         placeId?: string;
@@ -4339,7 +4051,10 @@ export interface operations {
         /** @description official: published by the owning body; derived: computed from other data; proposed. */
         status?: components["schemas"]["SchemeStatus"];
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4522,7 +4237,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -4866,7 +4584,7 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description Only neighbourhoods of this place. */
         placeId?: string;
@@ -4877,7 +4595,10 @@ export interface operations {
         /** @description Only neighbourhoods built on this PCN. */
         pcnId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5060,7 +4781,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -5404,7 +5128,7 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description Only this kind of organisation. */
         kind?:
@@ -5430,7 +5154,10 @@ export interface operations {
         /** @description open: no end date recorded for the version valid on the date; closing: the version valid on the date has an end date. */
         status?: "open" | "closing";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5613,7 +5340,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -5957,7 +5687,7 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description How the subject relates to the object. */
         kind?: components["schemas"]["RelationshipKind"];
@@ -5966,7 +5696,10 @@ export interface operations {
         /** @description Only relationships to this object. */
         objectId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -6149,7 +5882,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -6493,7 +6229,7 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description merge: many → one; split: one → many; rename: one → one, same body; transfer: one → one, functions moved. */
         kind?: components["schemas"]["SuccessionKind"];
@@ -6502,7 +6238,10 @@ export interface operations {
         /** @description A Care Atlas id: a kind prefix, `_`, 8–40 of [0-9a-z]. */
         successorId?: components["schemas"]["EntityId"];
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -6699,7 +6438,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -6782,7 +6524,7 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description system, place or neighbourhood. */
         level?: "system" | "place" | "neighbourhood";
@@ -6790,7 +6532,10 @@ export interface operations {
         /** @description Only collaboratives this organisation is a member (or lead) of on the date. */
         memberId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -6973,7 +6718,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -7317,7 +7065,7 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         neighbourhoodId?: string;
         leadOrganisationId?: string;
@@ -7344,7 +7092,10 @@ export interface operations {
         /** @description Only teams with a member hosted by this organisation. */
         hostOrganisationId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -7527,7 +7278,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -7871,7 +7625,7 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description The kind of governance body. */
         kind?: components["schemas"]["GovernanceBodyKind"];
@@ -7881,7 +7635,10 @@ export interface operations {
         /** @description Only bodies that take commissioning decisions. */
         commissions?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -8064,7 +7821,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -8408,7 +8168,7 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description The kind of governance body. */
         kind?: components["schemas"]["GovernanceBodyKind"];
@@ -8416,7 +8176,10 @@ export interface operations {
         level?: components["schemas"]["Level"];
         placeId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -8495,7 +8258,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -8578,7 +8344,7 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         placeId?: string;
         hostId?: string;
@@ -8587,7 +8353,10 @@ export interface operations {
         /** @description Only budgets with figures for this year, e.g. 2016/17. */
         financialYear?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -8770,7 +8539,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -9114,7 +8886,7 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description Only decisions of this body. */
         bodyId?: string;
@@ -9128,7 +8900,10 @@ export interface operations {
         commitmentId?: string;
         providerId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -9311,7 +9086,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -9655,7 +9433,7 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description aim, theme, vision, outcome, or commitment (under an outcome). */
         kind?: components["schemas"]["StrategyElementKind"];
@@ -9663,7 +9441,10 @@ export interface operations {
         parentId?: string;
         framework?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -9846,7 +9627,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -10190,11 +9974,14 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         framework?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -10273,7 +10060,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -10355,7 +10145,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description A UK postcode, any case and spacing. */
         postcode: string;
@@ -10515,7 +10308,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         odsCode: string;
       };
@@ -10596,7 +10392,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         code: string;
       };
@@ -10679,7 +10478,10 @@ export interface operations {
         /** @description ods = NHS England Organisation Data Service; gss = ONS Government Statistical Service. */
         system?: components["schemas"]["CodeSystem"];
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         code: string;
       };
@@ -10755,18 +10557,29 @@ export interface operations {
   listChanges: {
     parameters: {
       query?: {
-        /** @description Changes after this cursor (`nextCursor` of a page, or an event id). */
-        after?: string;
+        /** @description Only changes to entities of these kinds (comma-separated). */
+        kind?: string;
+        /** @description Only changes to this entity. */
+        id?: string;
+        /** @description Only changes recorded at or after this time, ISO 8601. */
+        since?: string;
+        /** @description Only changes after this data version: the `dataVersion` of a read, to follow the feed from the state it answered. */
+        afterVersion?: number;
+        /** @description Changes after this cursor (`nextCursor` of a page, or an event id), sent with the same filters as the page it came from. */
+        cursor?: string;
         /** @description Changes per page, 1–1000 (default 100). */
         limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description A page of changes. */
+      /** @description A page of changes, oldest first. */
       200: {
         headers: {
           /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
@@ -10834,8 +10647,16 @@ export interface operations {
   streamChanges: {
     parameters: {
       query?: {
-        /** @description Changes after this cursor (`nextCursor` of a page, or an event id). */
-        after?: string;
+        /** @description Only changes to entities of these kinds (comma-separated). */
+        kind?: string;
+        /** @description Only changes to this entity. */
+        id?: string;
+        /** @description Only changes recorded at or after this time, ISO 8601. */
+        since?: string;
+        /** @description Only changes after this data version: the `dataVersion` of a read, to follow the feed from the state it answered. */
+        afterVersion?: number;
+        /** @description Changes after this cursor (`nextCursor` of a page, or an event id), sent with the same filters as the page it came from. */
+        cursor?: string;
       };
       header?: {
         /** @description Resume after this event (sent by EventSource on reconnect). */

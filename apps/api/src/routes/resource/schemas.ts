@@ -33,7 +33,7 @@ export const pageSchema = <K extends EntityKind, X extends z.ZodRawShape>(spec: 
 
 /**
  * One version of a resource on a date, with its revision, and the spec's extra fields
- * beside them (`allOf` the two objects).
+ * beside them (`allOf` the two objects; the document drops the second when it is empty).
  */
 export const itemSchema = <K extends EntityKind, X extends z.ZodRawShape>(spec: Shape<K, X>) =>
   z
@@ -45,7 +45,11 @@ export const itemSchema = <K extends EntityKind, X extends z.ZodRawShape>(spec: 
         .positive()
         .nullable()
         .describe("The entity's revision: send it as If-Match to update it; null at a past asOf."),
-      dataVersion: z.number().int().nonnegative(),
+      dataVersion: z
+        .number()
+        .int()
+        .nonnegative()
+        .describe("The data version (last change seq) the answer was read at."),
     })
     .and(z.object(spec.expand.shape))
     .meta({ id: `${spec.name}Item`, description: `One ${spec.noun} on a date.` });
