@@ -63,8 +63,7 @@ describe("who changed what is shown only to the audit scope", () => {
     id = (await response.json()).data[0].id;
   });
   const feed = () => `/v1/changes?afterVersion=${before}`;
-  const page = (key?: string) =>
-    getJson(feed(), answers.changes, key === undefined ? {} : { key });
+  const page = (key?: string) => getJson(feed(), answers.changes, key === undefined ? {} : { key });
 
   it("anonymous and read callers see the kind of actor, not its name, key or reason", async () => {
     for (const key of [undefined, api().keys.read, api().keys.write]) {

@@ -8,6 +8,7 @@
 import { inject } from "vitest";
 import type { z } from "zod";
 import { answers } from "./answers.js";
+import { checkConformance } from "./conformance.js";
 
 /** What the global setup provides to every test file. */
 export interface TestApi {
@@ -35,7 +36,11 @@ declare module "vitest" {
 /** The running test server. */
 export const api = (): TestApi => inject("api");
 
-/** Sends a request to the test server. */
+/**
+ * Sends a request to the test server. Every response is checked against the served
+ * OpenAPI document before it is returned (`conformance.ts`): one that breaks its schema, or
+ * whose status or media type the document does not give, fails the test.
+ */
 export const call = async (
   path: string,
   init: RequestInit & { key?: string; base?: string } = {},
@@ -46,7 +51,10 @@ export const call = async (
   if (rest.body !== undefined && !headers.has("content-type")) {
     headers.set("Content-Type", "application/json");
   }
-  return fetch(`${base ?? api().url}${path}`, { ...rest, headers });
+  const server = base ?? api().url;
+  const response = await fetch(`${server}${path}`, { ...rest, headers });
+  await checkConformance(server, rest.method ?? "GET", path, response);
+  return response;
 };
 
 /**

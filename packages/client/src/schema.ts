@@ -2822,7 +2822,21 @@ export interface components {
        * @description The successor's kind.
        * @enum {string|null}
        */
-      kind: "system" | null;
+      kind:
+        | "system"
+        | "place"
+        | "neighbourhoodScheme"
+        | "neighbourhood"
+        | "organisation"
+        | "relationship"
+        | "succession"
+        | "governanceBody"
+        | "collaborative"
+        | "team"
+        | "pooledBudget"
+        | "decision"
+        | "strategyElement"
+        | null;
       /** @description The successor's version valid on the date. */
       version:
         | components["schemas"]["System"]
@@ -2883,7 +2897,20 @@ export interface components {
      * @description The kind of an entity (its id's prefix names it).
      * @enum {string}
      */
-    EntityKind: "system";
+    EntityKind:
+      | "system"
+      | "place"
+      | "neighbourhoodScheme"
+      | "neighbourhood"
+      | "organisation"
+      | "relationship"
+      | "succession"
+      | "governanceBody"
+      | "collaborative"
+      | "team"
+      | "pooledBudget"
+      | "decision"
+      | "strategyElement";
     /** @description A version of any entity. */
     EntityVersion:
       | components["schemas"]["System"]

@@ -59,6 +59,12 @@ describe("nullableReferences", () => {
     });
   });
 
+  it("adds null to the values of a nullable enumeration", () => {
+    const document = { x: { type: ["string", "null"], enum: ["place", "team"] } };
+    nullableReferences(document);
+    expect(document.x.enum).toEqual(["place", "team", null]);
+  });
+
   it("drops the empty second half of an item's allOf", () => {
     const document = {
       x: {

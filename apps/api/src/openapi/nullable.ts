@@ -4,7 +4,8 @@
  * The generator writes a nullable component as `allOf: [{ $ref }, { type: [..., "null"] }]`
  * (which `null` fails: it must match the `$ref` too), or, when the nullable schema carries
  * its own description, as an inline copy of the component with `"null"` added to its
- * type; and sometimes makes the component itself nullable. This rewrites the three forms, keeping the description beside the `anyOf`; and drops the
+ * type; and sometimes makes the component itself nullable; and leaves `null` out of the
+ * `enum` of a nullable enumeration. This rewrites the four forms, keeping the description beside the `anyOf`; and drops the
  * empty second half of `allOf: [A, { type: "object", properties: {} }]` (an item with no
  * extra fields).
  */
@@ -74,6 +75,11 @@ export const nullableReferences = (document: JsonObject): void => {
     if (!isObject(node)) return node;
     const out: JsonObject = {};
     for (const [key, value] of Object.entries(node)) out[key] = rewrite(value, copies);
+
+    // A nullable enum lists null among its values (or null fails the enum).
+    if (!copies && Array.isArray(out.enum) && withoutNull(out.type) !== undefined) {
+      if (!out.enum.includes(null)) out.enum = [...out.enum, null];
+    }
 
     if (!copies && typeof out.$ref === "string" && nullableComponents.has(out.$ref)) {
       const { $ref, ...rest } = out;

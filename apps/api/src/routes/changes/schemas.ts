@@ -32,7 +32,7 @@ export const EntityVersion = z
 
 /** An entity kind. */
 export const EntityKindName = z
-  .literal(entityKinds)
+  .enum(entityKinds)
   .meta({ id: "EntityKind", description: "The kind of an entity (its id's prefix names it)." });
 
 export const Change = z

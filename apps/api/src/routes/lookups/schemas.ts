@@ -5,7 +5,6 @@
  */
 import {
   CodeSystem,
-  entityKinds,
   Lsoa,
   Neighbourhood,
   NeighbourhoodScheme,
@@ -17,7 +16,7 @@ import {
   System,
 } from "@care-atlas/domain";
 import { z } from "zod";
-import { EntityVersion } from "../changes/schemas.js";
+import { EntityKindName, EntityVersion } from "../changes/schemas.js";
 
 export const NeighbourhoodInScheme = z
   .object({ neighbourhood: Neighbourhood, scheme: NeighbourhoodScheme.nullable() })
@@ -73,7 +72,7 @@ export const CodeMatch = z
 export const Successor = z
   .object({
     id: z.string(),
-    kind: z.literal(entityKinds).nullable().describe("The successor's kind."),
+    kind: EntityKindName.nullable().describe("The successor's kind."),
     version: EntityVersion.describe("The successor's version valid on the date."),
     path: z.array(z.string()).describe("The ids from the closed entity to this successor."),
   })
