@@ -1112,15 +1112,6 @@ export interface components {
       /** @enum {string} */
       status: "ok";
     };
-    /** @description The database answers and the read model is loaded. */
-    Ready: {
-      /** @enum {string} */
-      status: "ready";
-      checks: {
-        [key: string]: string;
-      };
-      dataVersion?: number;
-    };
     /** @description An RFC 9457 problem detail. */
     Problem: {
       /** @description A URI reference naming the problem type, e.g. /problems/not-found. */
@@ -1171,6 +1162,15 @@ export interface components {
      * @enum {string}
      */
     Severity: "error" | "warning";
+    /** @description The database answers and the read model is loaded. */
+    Ready: {
+      /** @enum {string} */
+      status: "ready";
+      checks: {
+        [key: string]: string;
+      };
+      dataVersion?: number;
+    };
     /** @description A page of systems. */
     SystemPage: {
       data: components["schemas"]["System"][];
@@ -2953,6 +2953,15 @@ export interface operations {
           "application/json": components["schemas"]["Health"];
         };
       };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   readyz: {
@@ -2971,6 +2980,15 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Ready"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description The service is unavailable */

@@ -40,6 +40,7 @@ const healthz = createRoute({
   security: [],
   responses: {
     200: { description: "Up", content: { "application/json": { schema: Health } } },
+    ...problemResponses(400),
   },
 });
 
@@ -52,7 +53,7 @@ const readyz = createRoute({
   security: [],
   responses: {
     200: { description: "Ready", content: { "application/json": { schema: Ready } } },
-    ...problemResponses(503),
+    ...problemResponses(400, 503),
   },
 });
 

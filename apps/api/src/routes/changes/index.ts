@@ -57,7 +57,7 @@ export const registerChanges = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
   app.openapi(guarded(listChanges, read, conditionalRead(deps.dataVersion)), async (c) => {
     const query = c.req.valid("query");
     const filters = filtersOf(query);
-    const digest = queryDigest(filters);
+    const digest = queryDigest(listChanges.path, filters);
     const after = startOf(filters, query.cursor, digest, "query.cursor");
     const audit = mayAudit(c);
     const page = await runVerb(runtime, (register) =>
@@ -81,7 +81,7 @@ export const registerChanges = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
   app.openapi(guarded(streamChanges, read), async (c) => {
     const query = c.req.valid("query");
     const filters = filtersOf(query);
-    const digest = queryDigest(filters);
+    const digest = queryDigest(listChanges.path, filters);
     const resume = c.req.valid("header")["last-event-id"];
     let after =
       query.cursor !== undefined

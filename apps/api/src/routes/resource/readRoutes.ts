@@ -107,7 +107,7 @@ export const registerReadRoutes = <
   app.openapi(guarded(routes.list, ...middleware), async (c) => {
     const query: ListQuery<F> = c.req.valid("query");
     const time = timeOptions(query);
-    const digest = queryDigest(query);
+    const digest = queryDigest(spec.path, query);
     const page = await runVerb(deps.runtime, (register) =>
       readPage(spec, register, query, time, digest),
     );

@@ -1,8 +1,8 @@
 /**
  * @module cursor
  * Cursors tied to the query they page: a cursor is `<digest>.<position>`, where the digest
- * is of the query's parameters other than `cursor` and `limit` (as parsed, so `code=p91603`
- * and `code=P91603` are one query) and the position is what the services page from. A
+ * is of the list's path and its parameters other than `cursor` and `limit` (as parsed, so
+ * `code=p91603` and `code=P91603` are one query) and the position is what the services page from. A
  * cursor sent with another query is refused (400): it would page a different list.
  */
 import { fnv1a32 } from "@care-atlas/domain";
@@ -11,9 +11,12 @@ import { ProblemError } from "../../problem.js";
 /** The parameters a cursor does not depend on. */
 const paging = new Set(["cursor", "limit"]);
 
-/** The digest of a parsed query, without its paging parameters. */
-export const queryDigest = (query: Readonly<Record<string, unknown>>): string => {
-  const parts: string[] = [];
+/**
+ * The digest of a list's query: its path and its parsed parameters, without the paging
+ * ones (a cursor of one list is refused by another).
+ */
+export const queryDigest = (path: string, query: Readonly<Record<string, unknown>>): string => {
+  const parts: string[] = [path];
   for (const name of Object.keys(query).sort()) {
     const value = query[name];
     if (paging.has(name) || value === undefined) continue;
