@@ -1689,11 +1689,32 @@ export interface components {
     };
     /** @description A page of organisations. */
     OrganisationPage: {
-      data: components["schemas"]["Organisation"][];
+      data: components["schemas"]["OrganisationListItem"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
       /** @description The data version (last change seq) the page was read at. */
       dataVersion: number;
+    };
+    /** @description An organisation's version on the date, with the organisations a client asks for next: a practice's PCN, a practice's or PCN's sub-ICB location. */
+    OrganisationListItem: components["schemas"]["Organisation"] & {
+      /** @description For a GP practice: the PCN it is a member of on the date (null: none). */
+      pcn?: {
+        /** @description Its id: `GET /v1/organisations/{id}` answers it. */
+        id: string;
+        /** @description Its ODS code on the date (null when it has none). */
+        code: string | null;
+        /** @description Its name on the date. */
+        name: string;
+      } | null;
+      /** @description For a GP practice or a PCN: the sub-ICB location of its place on the date (null: none). */
+      subIcbLocation?: {
+        /** @description Its id: `GET /v1/organisations/{id}` answers it. */
+        id: string;
+        /** @description Its ODS code on the date (null when it has none). */
+        code: string | null;
+        /** @description Its name on the date. */
+        name: string;
+      } | null;
     };
     /** @description An organisation of the care system. */
     Organisation: {
@@ -3205,7 +3226,7 @@ export interface operations {
         "If-None-Match"?: string;
       };
       path: {
-        /** @description The entity's id. */
+        /** @description The entity's id, or a code it holds on the date (GSS, e.g. E08000009). */
         id: string;
       };
       cookie?: never;
@@ -3549,7 +3570,7 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description Only places of this system. */
+        /** @description Only places of this system. An id or a code: sys_… id or GSS code (E54…). */
         systemId?: string;
         /** @description Name contains (case-insensitive). */
         name?: string;
@@ -3745,7 +3766,7 @@ export interface operations {
         "If-None-Match"?: string;
       };
       path: {
-        /** @description The entity's id. */
+        /** @description The entity's id, or a code it holds on the date (GSS, e.g. E08000009). */
         id: string;
       };
       cookie?: never;
@@ -4089,7 +4110,9 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description Only schemes of this system. An id or a code: sys_… id or GSS code (E54…). */
         systemId?: string;
+        /** @description Only schemes of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
         placeId?: string;
         /** @description geographic: a set of LSOAs; registered-population: the lists of GP practices / PCNs; mixed: both. */
         basis?: components["schemas"]["FootprintBasis"];
@@ -4631,13 +4654,13 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description Only neighbourhoods of this place. */
+        /** @description Only neighbourhoods of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
         placeId?: string;
         /** @description Only this scheme. */
         schemeId?: string;
         /** @description Only neighbourhoods whose footprint lists this LSOA. */
         lsoa?: string;
-        /** @description Only neighbourhoods built on this PCN. */
+        /** @description Only neighbourhoods built on this PCN. An id or a code: org_… id or ODS code (or a council's GSS code). */
         pcnId?: string;
       };
       header?: {
@@ -5194,7 +5217,7 @@ export interface operations {
         code?: string;
         /** @description Name contains (case-insensitive). */
         q?: string;
-        /** @description Only organisations of this place. */
+        /** @description Only organisations of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
         placeId?: string;
         /** @description open: no end date recorded for the version valid on the date; closing: the version valid on the date has an end date. */
         status?: "open" | "closing";
@@ -5390,7 +5413,7 @@ export interface operations {
         "If-None-Match"?: string;
       };
       path: {
-        /** @description The entity's id. */
+        /** @description The entity's id, or a code it holds on the date (ODS, e.g. P91603, U42898, 02A). */
         id: string;
       };
       cookie?: never;
@@ -5736,9 +5759,9 @@ export interface operations {
         cursor?: string;
         /** @description How the subject relates to the object. */
         kind?: components["schemas"]["RelationshipKind"];
-        /** @description Only relationships of this subject. */
+        /** @description Only relationships of this subject. An id or a code: sys_… id or GSS code (E54…), or plc_… id or GSS code (E06/E08…), or nsc_… id, or nbh_… id, or org_… id or ODS code (or a council's GSS code), or rel_… id, or suc_… id, or gov_… id, or col_… id, or int_… id, or pbg_… id, or dec_… id, or str_… id. */
         subjectId?: string;
-        /** @description Only relationships to this object. */
+        /** @description Only relationships to this object. An id or a code: sys_… id or GSS code (E54…), or plc_… id or GSS code (E06/E08…), or nsc_… id, or nbh_… id, or org_… id or ODS code (or a council's GSS code), or rel_… id, or suc_… id, or gov_… id, or col_… id, or int_… id, or pbg_… id, or dec_… id, or str_… id. */
         objectId?: string;
       };
       header?: {
@@ -6278,10 +6301,10 @@ export interface operations {
         cursor?: string;
         /** @description merge: many → one; split: one → many; rename: one → one, same body; transfer: one → one, functions moved. */
         kind?: components["schemas"]["SuccessionKind"];
-        /** @description A Care Atlas id: a kind prefix, `_`, 8–40 of [0-9a-z]. */
-        predecessorId?: components["schemas"]["EntityId"];
-        /** @description A Care Atlas id: a kind prefix, `_`, 8–40 of [0-9a-z]. */
-        successorId?: components["schemas"]["EntityId"];
+        /** @description Only successions with this predecessor. An id or a code: sys_… id or GSS code (E54…), or plc_… id or GSS code (E06/E08…), or nsc_… id, or nbh_… id, or org_… id or ODS code (or a council's GSS code), or rel_… id, or suc_… id, or gov_… id, or col_… id, or int_… id, or pbg_… id, or dec_… id, or str_… id. */
+        predecessorId?: string;
+        /** @description Only successions with this successor. An id or a code: sys_… id or GSS code (E54…), or plc_… id or GSS code (E06/E08…), or nsc_… id, or nbh_… id, or org_… id or ODS code (or a council's GSS code), or rel_… id, or suc_… id, or gov_… id, or col_… id, or int_… id, or pbg_… id, or dec_… id, or str_… id. */
+        successorId?: string;
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -6573,8 +6596,9 @@ export interface operations {
         cursor?: string;
         /** @description system, place or neighbourhood. */
         level?: "system" | "place" | "neighbourhood";
+        /** @description Only collaboratives of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
         placeId?: string;
-        /** @description Only collaboratives this organisation is a member (or lead) of on the date. */
+        /** @description Only collaboratives this organisation is a member (or lead) of on the date. An id or a code: org_… id or ODS code (or a council's GSS code). */
         memberId?: string;
       };
       header?: {
@@ -7113,6 +7137,7 @@ export interface operations {
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         neighbourhoodId?: string;
+        /** @description Only teams led by this organisation. An id or a code: org_… id or ODS code (or a council's GSS code). */
         leadOrganisationId?: string;
         /** @description Only teams with this role in their composition. */
         role?:
@@ -7134,7 +7159,7 @@ export interface operations {
           | "social-worker"
           | "substance-misuse-worker"
           | "vcs-worker";
-        /** @description Only teams with a member hosted by this organisation. */
+        /** @description Only teams with a member hosted by this organisation. An id or a code: org_… id or ODS code (or a council's GSS code). */
         hostOrganisationId?: string;
       };
       header?: {
@@ -7676,6 +7701,7 @@ export interface operations {
         kind?: components["schemas"]["GovernanceBodyKind"];
         /** @description A level of the care system: system, place or neighbourhood. */
         level?: components["schemas"]["Level"];
+        /** @description Only bodies of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
         placeId?: string;
         /** @description Only bodies that take commissioning decisions. */
         commissions?: "true" | "false";
@@ -8219,6 +8245,7 @@ export interface operations {
         kind?: components["schemas"]["GovernanceBodyKind"];
         /** @description A level of the care system: system, place or neighbourhood. */
         level?: components["schemas"]["Level"];
+        /** @description Only bodies of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
         placeId?: string;
       };
       header?: {
@@ -8391,9 +8418,11 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description Only budgets of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
         placeId?: string;
+        /** @description Only budgets this organisation hosts. An id or a code: org_… id or ODS code (or a council's GSS code). */
         hostId?: string;
-        /** @description Only budgets this organisation is a partner in. */
+        /** @description Only budgets this organisation is a partner in. An id or a code: org_… id or ODS code (or a council's GSS code). */
         partnerId?: string;
         /** @description Only budgets with figures for this year, e.g. 2016/17. */
         financialYear?: string;
@@ -8943,6 +8972,7 @@ export interface operations {
         minValuePence?: number;
         /** @description Only decisions linked to this strategy element. */
         commitmentId?: string;
+        /** @description Only decisions naming this provider. An id or a code: org_… id or ODS code (or a council's GSS code). */
         providerId?: string;
       };
       header?: {

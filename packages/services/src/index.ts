@@ -59,6 +59,7 @@ export type {
   LookupCodeOptions,
 } from "./verbs/lookupCode.js";
 export type { LsoaRead, LsoaVerb } from "./verbs/lsoa.js";
+export type { OrganisationLinks, OrganisationLinksVerb } from "./verbs/organisationLinks.js";
 export type {
   LookupPostcodesVerb,
   PostcodeLookupError,
@@ -83,6 +84,7 @@ export type {
   RelationshipsOptions,
   RelationshipsRead,
 } from "./verbs/relationshipsOf.js";
+export type { ResolveId } from "./verbs/resolveId.js";
 export type { SaveChange, SavedChange } from "./verbs/saveChange.js";
 export type {
   OrganisationQuery,

@@ -6,7 +6,7 @@
  * its route declares.
  */
 import type { EntityKind } from "@care-atlas/domain";
-import { NotFound, type RegisterShape, runVerb } from "@care-atlas/services";
+import { type ListPage, NotFound, type RegisterShape, runVerb } from "@care-atlas/services";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { Effect } from "effect";
 import type { z } from "zod";
@@ -16,12 +16,18 @@ import { queryDigest, sealCursor } from "../shared/cursor.js";
 import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
 import { pageOptions, type ReadTime, TimeQuery, timeOptions } from "../shared/query.js";
 import { guarded, readHeaders, readMiddleware } from "../shared/reads.js";
+import { codedKinds, resolveRefs } from "../shared/refs.js";
 import { type ListQuery, listQuery, type ResourceSpec } from "./ResourceSpec.js";
-import { idParams, itemSchema, pageSchema } from "./schemas.js";
+import { itemSchema, pageSchema, readIdParams } from "./schemas.js";
 
 /** The list route of a resource. */
-export const listRoute = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape>(
-  spec: ResourceSpec<K, F, X>,
+export const listRoute = <
+  K extends EntityKind,
+  F extends z.ZodRawShape,
+  X extends z.ZodRawShape,
+  L,
+>(
+  spec: ResourceSpec<K, F, X, L>,
 ) =>
   createRoute({
     method: "get",
@@ -43,8 +49,8 @@ export const listRoute = <K extends EntityKind, F extends z.ZodRawShape, X exten
   });
 
 /** The get-one route of a resource. */
-export const getRoute = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape>(
-  spec: ResourceSpec<K, F, X>,
+export const getRoute = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape, L>(
+  spec: ResourceSpec<K, F, X, L>,
 ) =>
   createRoute({
     method: "get",
@@ -54,7 +60,7 @@ export const getRoute = <K extends EntityKind, F extends z.ZodRawShape, X extend
     summary: `Get one ${spec.noun} as it was on a date`,
     description: `The ${spec.noun}'s version valid on \`validAt\` (default today) as recorded at \`asOf\` (default now), with its revision (send it as \`If-Match\` to change it).`,
     security: readSecurity,
-    request: { params: idParams(spec.kind), query: TimeQuery },
+    request: { params: readIdParams(spec.kind), query: TimeQuery },
     responses: {
       200: {
         description: `The ${spec.noun}'s version valid on the date.`,
@@ -65,30 +71,44 @@ export const getRoute = <K extends EntityKind, F extends z.ZodRawShape, X extend
     },
   });
 
-/** A page of a resource, read as its spec says. */
-const readPage = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape>(
-  spec: ResourceSpec<K, F, X>,
+/**
+ * A page of a resource, read as its spec says: the filters that name entities by code
+ * resolved to ids first, then the page, then the references each item carries.
+ */
+const readPage = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape, L>(
+  spec: ResourceSpec<K, F, X, L>,
   register: RegisterShape,
-  query: ListQuery<F>,
+  asked: ListQuery<F>,
   time: ReadTime,
   digest: string,
-) => {
-  const paging = pageOptions(query, digest);
-  if ("search" in spec) return spec.search(query, register, { ...time, ...paging });
-  return Effect.gen(function* () {
-    const given = spec.filter(query, register, time);
-    const filter = Effect.isEffect(given) ? yield* given : given;
-    return yield* register.listEntities(spec.kind, {
-      ...time,
-      ...paging,
-      ...(filter === undefined ? {} : { filter }),
-    });
+) =>
+  Effect.gen(function* () {
+    const query = yield* resolveRefs(spec.filters, asked, register, time);
+    const paging = pageOptions(query, digest);
+    let page: ListPage<K>;
+    if ("search" in spec) {
+      page = yield* spec.search(query, register, { ...time, ...paging });
+    } else {
+      const given = spec.filter(query, register, time);
+      const filter = Effect.isEffect(given) ? yield* given : given;
+      page = yield* register.listEntities(spec.kind, {
+        ...time,
+        ...paging,
+        ...(filter === undefined ? {} : { filter }),
+      });
+    }
+    const items = yield* spec.links.compute(register, page.items, time);
+    return { items, nextCursor: page.nextCursor, dataVersion: page.dataVersion };
   });
-};
 
 /** The read routes of a resource, built once. */
-export const readRoutes = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape>(
-  spec: ResourceSpec<K, F, X>,
+export const readRoutes = <
+  K extends EntityKind,
+  F extends z.ZodRawShape,
+  X extends z.ZodRawShape,
+  L,
+>(
+  spec: ResourceSpec<K, F, X, L>,
 ) => ({ list: listRoute(spec), get: getRoute(spec) });
 
 /** Registers a resource's list and get-one routes. */
@@ -96,11 +116,12 @@ export const registerReadRoutes = <
   K extends EntityKind,
   F extends z.ZodRawShape,
   X extends z.ZodRawShape,
+  L,
 >(
   app: OpenAPIHono<AppEnv>,
   deps: RouteDeps,
-  spec: ResourceSpec<K, F, X>,
-  routes: ReturnType<typeof readRoutes<K, F, X>>,
+  spec: ResourceSpec<K, F, X, L>,
+  routes: ReturnType<typeof readRoutes<K, F, X, L>>,
 ): void => {
   const middleware = readMiddleware(deps);
 
@@ -123,16 +144,26 @@ export const registerReadRoutes = <
   });
 
   app.openapi(guarded(routes.get, ...middleware), async (c) => {
-    const { id } = c.req.valid("param");
+    const { id: key } = c.req.valid("param");
     const time = timeOptions(c.req.valid("query"));
     const answer = await runVerb(deps.runtime, (register) =>
       Effect.gen(function* () {
+        const id = codedKinds.has(spec.kind)
+          ? yield* register.resolveId([spec.kind], key, time)
+          : key;
+        if (id === null) {
+          return yield* new NotFound({
+            what: spec.kind,
+            key,
+            message: `nothing of ${spec.path} holds the code ${key}`,
+          });
+        }
         const read = yield* register.getEntity(spec.kind, id, time);
         if (spec.accepts !== undefined && !spec.accepts(read.version)) {
           return yield* new NotFound({
             what: spec.kind,
-            key: id,
-            message: `${id} is not one of ${spec.path} on that date`,
+            key,
+            message: `${key} is not one of ${spec.path} on that date`,
           });
         }
         const extra = yield* spec.expand.compute(register, read.version, time);

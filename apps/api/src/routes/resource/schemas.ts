@@ -6,6 +6,7 @@
  */
 import { type EntityKind, Finding, idOf } from "@care-atlas/domain";
 import { z } from "zod";
+import { codedKinds, idOrCode } from "../shared/refs.js";
 import type { ResourceSpec } from "./ResourceSpec.js";
 
 /** The parts of a spec the schemas read. */
@@ -14,11 +15,16 @@ type Shape<K extends EntityKind, X extends z.ZodRawShape> = Pick<
   "kind" | "name" | "noun" | "nouns" | "schema" | "expand"
 >;
 
-/** A page of a resource's versions. */
-export const pageSchema = <K extends EntityKind, X extends z.ZodRawShape>(spec: Shape<K, X>) =>
+/** A page of a resource's versions, each with the references its spec's `links` add. */
+export const pageSchema = <K extends EntityKind, L>(
+  spec: Pick<
+    ResourceSpec<K, z.ZodRawShape, Record<never, never>, L>,
+    "name" | "nouns" | "schema" | "links"
+  >,
+) =>
   z
     .object({
-      data: z.array(spec.schema),
+      data: z.array(spec.links.schema),
       nextCursor: z
         .string()
         .nullable()
@@ -67,8 +73,24 @@ export const writeResultSchema = <K extends EntityKind, X extends z.ZodRawShape>
     })
     .meta({ id: `${spec.name}WriteResult`, description: `The ${spec.noun} after a write.` });
 
-/** The `{id}` path parameter of a resource. */
+/** The `{id}` path parameter of a resource's writes: its id. */
 export const idParams = (kind: EntityKind) =>
   z.object({
     id: idOf(kind).meta({ description: "The entity's id.", param: { name: "id", in: "path" } }),
   });
+
+/**
+ * The `{id}` path parameter of a resource's read: its id, or for the kinds that hold codes
+ * (systems, places, organisations) a code it holds on the date.
+ */
+export const readIdParams = (kind: EntityKind) =>
+  codedKinds.has(kind)
+    ? z.object({
+        id: idOrCode([kind]).meta({
+          description: `The entity's id, or a code it holds on the date (${kind === "organisation" ? "ODS, e.g. P91603, U42898, 02A" : "GSS, e.g. E08000009"}).`,
+          param: { name: "id", in: "path" },
+          example:
+            kind === "organisation" ? "P91603" : kind === "place" ? "E08000009" : "E54000057",
+        }),
+      })
+    : idParams(kind);

@@ -12,7 +12,7 @@ import {
 } from "@care-atlas/domain";
 import { Effect } from "effect";
 import { z } from "zod";
-import { defineResource } from "../resource/ResourceSpec.js";
+import { defineResource, noLinks } from "../resource/ResourceSpec.js";
 import { allOf, whenGiven } from "./filters.js";
 
 export const strategyOutcomes = defineResource({
@@ -71,4 +71,5 @@ export const strategyOutcomes = defineResource({
       }),
   },
   accepts: (element) => element.kind === "outcome",
+  links: noLinks(StrategyElement),
 });
