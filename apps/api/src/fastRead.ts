@@ -19,6 +19,7 @@ import { today } from "./http/today.js";
 import type { Logger } from "./logger.js";
 import { securityHeaderList } from "./middleware/securityHeaders.js";
 import type { ReadCache } from "./readCache.js";
+import { openCachePolicy, readVary } from "./routes/shared/reads.js";
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -70,8 +71,9 @@ const headerOf = (
 const fixedHeaders = (): Record<string, string> => {
   const fixed: Record<string, string> = {};
   for (const [name, value] of securityHeaderList) fixed[name] = value;
-  fixed["Cache-Control"] = "private, no-cache";
-  fixed.Vary = "Authorization, X-API-Key";
+  // Only open reads without a key take the fast path: a shared cache may keep them.
+  fixed["Cache-Control"] = openCachePolicy;
+  fixed.Vary = readVary;
   return fixed;
 };
 

@@ -9,8 +9,9 @@
  */
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context.js";
-import { etagDataVersion, etagMatches } from "./http/Etag.js";
+import { etagMatches } from "./http/Etag.js";
 import { today } from "./http/today.js";
+import { cachePolicyOf, readVary } from "./routes/shared/reads.js";
 
 /** One cached answer. */
 export interface CachedRead {
@@ -64,11 +65,13 @@ export class ReadCache {
 /**
  * Serves a read from the cache when it holds the answer for the current data version and
  * day; otherwise lets the route answer and keeps the bytes of a 200 made at that data
- * version. Reads with `asOf` are not cached (they are answered from past models).
+ * version (the route says which with `readHeaders`). After a write, each entry is answered
+ * afresh once: its ETag (a digest of the answer) is the same when its answer is. Reads with `asOf` are not cached (they are answered from past models).
  */
 export const cachedRead = (
   cache: ReadCache,
   dataVersion: () => number,
+  readsRequireKey: boolean,
 ): MiddlewareHandler<AppEnv> =>
   async function cachedReadMiddleware(c, next) {
     const url = c.req.url;
@@ -79,8 +82,8 @@ export const cachedRead = (
     const hit = cache.get(key);
     if (hit !== undefined && hit.version === version && hit.day === day) {
       c.header("ETag", hit.etag);
-      c.header("Cache-Control", "private, no-cache");
-      c.header("Vary", "Authorization, X-API-Key");
+      c.header("Cache-Control", cachePolicyOf(c, readsRequireKey));
+      c.header("Vary", readVary);
       const match = c.req.header("if-none-match");
       if (match !== undefined && etagMatches(match, hit.etag)) return c.body(null, 304);
       return c.body(hit.body, 200, { "Content-Type": "application/json" });
@@ -88,7 +91,7 @@ export const cachedRead = (
     await next();
     const answer = c.res;
     const etag = answer.headers.get("etag");
-    if (answer.status !== 200 || etag === null || etagDataVersion(etag) !== version) return;
+    if (answer.status !== 200 || etag === null || c.get("readVersion") !== version) return;
     const body = new Uint8Array(await answer.clone().arrayBuffer());
     cache.set(key, { version, day, etag, body });
   };

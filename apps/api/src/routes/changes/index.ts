@@ -54,7 +54,7 @@ export const registerChanges = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
   const read = readGuard(deps.readsRequireKey);
   const { runtime } = deps;
 
-  app.openapi(guarded(listChanges, read, conditionalRead(deps.dataVersion)), async (c) => {
+  app.openapi(guarded(listChanges, read, conditionalRead), async (c) => {
     const query = c.req.valid("query");
     const filters = filtersOf(query);
     const digest = queryDigest(listChanges.path, filters);
@@ -67,15 +67,13 @@ export const registerChanges = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
         ...(query.limit === undefined ? {} : { limit: query.limit }),
       }),
     );
-    readHeaders(c, page.lastSeq);
-    return c.json(
-      {
-        data: page.changes.map((change) => visibleChange(change, audit)),
-        nextCursor: encodeChangeCursor(page.next, digest),
-        dataVersion: page.lastSeq,
-      },
-      200,
-    );
+    const body = {
+      data: page.changes.map((change) => visibleChange(change, audit)),
+      nextCursor: encodeChangeCursor(page.next, digest),
+      dataVersion: page.lastSeq,
+    };
+    readHeaders(c, body, deps.readsRequireKey);
+    return c.json(body, 200);
   });
 
   app.openapi(guarded(streamChanges, read), async (c) => {

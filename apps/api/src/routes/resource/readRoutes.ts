@@ -132,15 +132,13 @@ export const registerReadRoutes = <
     const page = await runVerb(deps.runtime, (register) =>
       readPage(spec, register, query, time, digest),
     );
-    readHeaders(c, page.dataVersion);
-    return c.json(
-      {
-        data: [...page.items],
-        nextCursor: page.nextCursor === null ? null : sealCursor(page.nextCursor, digest),
-        dataVersion: page.dataVersion,
-      },
-      200,
-    );
+    const body = {
+      data: [...page.items],
+      nextCursor: page.nextCursor === null ? null : sealCursor(page.nextCursor, digest),
+      dataVersion: page.dataVersion,
+    };
+    readHeaders(c, body, deps.readsRequireKey);
+    return c.json(body, 200);
   });
 
   app.openapi(guarded(routes.get, ...middleware), async (c) => {
@@ -171,15 +169,13 @@ export const registerReadRoutes = <
       }),
     );
     const { read, extra } = answer;
-    readHeaders(c, read.dataVersion);
-    return c.json(
-      {
-        data: read.version,
-        revision: read.revision,
-        dataVersion: read.dataVersion,
-        ...extra,
-      },
-      200,
-    );
+    const body = {
+      data: read.version,
+      revision: read.revision,
+      dataVersion: read.dataVersion,
+      ...extra,
+    };
+    readHeaders(c, body, deps.readsRequireKey);
+    return c.json(body, 200);
   });
 };

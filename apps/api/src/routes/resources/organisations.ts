@@ -17,6 +17,25 @@ import { today } from "../../http/today.js";
 import { defineResource, inputOf } from "../resource/ResourceSpec.js";
 import { Reference, referenceTo, refFilter } from "../shared/refs.js";
 
+/** An organisation in a list: its version, and the organisations a client asks for next. */
+export const OrganisationListItem = Organisation.and(
+  z.object({
+    pcn: Reference.nullable()
+      .optional()
+      .describe("For a GP practice: the PCN it is a member of on the date (null: none)."),
+    subIcbLocation: Reference.nullable()
+      .optional()
+      .describe(
+        "For a GP practice or a PCN: the sub-ICB location of its place on the date (null: none).",
+      ),
+  }),
+).meta({
+  id: "OrganisationListItem",
+  description:
+    "An organisation's version on the date, with the organisations a client asks for next: a practice's PCN, a practice's or PCN's sub-ICB location.",
+});
+export type OrganisationListItem = z.infer<typeof OrganisationListItem>;
+
 export const organisations = defineResource({
   kind: "organisation",
   path: "/v1/organisations",
@@ -88,22 +107,7 @@ export const organisations = defineResource({
       }),
   },
   links: {
-    schema: Organisation.and(
-      z.object({
-        pcn: Reference.nullable()
-          .optional()
-          .describe("For a GP practice: the PCN it is a member of on the date (null: none)."),
-        subIcbLocation: Reference.nullable()
-          .optional()
-          .describe(
-            "For a GP practice or a PCN: the sub-ICB location of its place on the date (null: none).",
-          ),
-      }),
-    ).meta({
-      id: "OrganisationListItem",
-      description:
-        "An organisation's version on the date, with the organisations a client asks for next: a practice's PCN, a practice's or PCN's sub-ICB location.",
-    }),
+    schema: OrganisationListItem,
     compute: (register, items, time) =>
       Effect.map(
         register.organisationLinks(
@@ -112,7 +116,7 @@ export const organisations = defineResource({
         ),
         (links) => {
           const date = time.validAt ?? today();
-          return items.map((item, i) => {
+          return items.map((item, i): OrganisationListItem => {
             const link = links[i];
             if (link === undefined) return item;
             const subIcbLocation =
