@@ -6,6 +6,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./context.js";
 import { isObject, type Json, type JsonObject, nullableReferences } from "./openapi/nullable.js";
+import { compactSchema } from "./representation/compact.js";
 
 /** The API's version, as published in the document. */
 export const apiVersion = "0.1.0";
@@ -116,6 +117,26 @@ const conditionalReads = (paths: Json | undefined): void => {
   }
 };
 
+/**
+ * Every read that takes `form` may answer its compact form: its 200 schema becomes
+ * `anyOf` the full form and the compact one (`compactSchema`, the same rule as the
+ * representation middleware applies to answers).
+ */
+const compactForms = (document: JsonObject): void => {
+  const paths = document.paths;
+  if (!isObject(paths)) return;
+  for (const item of Object.values(paths)) {
+    if (!isObject(item) || !isObject(item.get)) continue;
+    const get = item.get;
+    const parameters = Array.isArray(get.parameters) ? get.parameters : [];
+    if (!parameters.some((p) => isObject(p) && p.name === "form" && p.in === "query")) continue;
+    const ok = isObject(get.responses) ? get.responses["200"] : undefined;
+    const media = isObject(ok) && isObject(ok.content) ? ok.content["application/json"] : undefined;
+    if (!isObject(media) || media.schema === undefined) continue;
+    media.schema = { anyOf: [media.schema, compactSchema(media.schema, document)] };
+  }
+};
+
 /** The document: the generator's, then made exact (see each step). */
 export type OpenApiDocument = JsonObject;
 
@@ -135,6 +156,7 @@ export const openApiDocument = (app: OpenAPIHono<AppEnv>): OpenApiDocument => {
   const document: JsonObject = JSON.parse(JSON.stringify(generated));
   optionalDefaults(document);
   nullableReferences(document);
+  compactForms(document);
   conditionalReads(document.paths);
   return document;
 };

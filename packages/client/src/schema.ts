@@ -3034,6 +3034,10 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -3052,7 +3056,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["SystemPage"];
+          "application/json":
+            | components["schemas"]["SystemPage"]
+            | ({
+                data: string[];
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+                /** @description The data version (last change seq) the page was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The systems the answer refers to, by key, each once. */
+                  systems?: {
+                    [key: string]: components["schemas"]["System"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -3220,6 +3240,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -3241,7 +3265,24 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["SystemItem"];
+          "application/json":
+            | components["schemas"]["SystemItem"]
+            | ({
+                /** @description The key of a record in `included.systems`. */
+                data: string;
+                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+                revision: number | null;
+                /** @description The data version (last change seq) the answer was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The systems the answer refers to, by key, each once. */
+                  systems?: {
+                    [key: string]: components["schemas"]["System"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -3570,6 +3611,10 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description Only places of this system. An id or a code: sys_… id or GSS code (E54…). */
         systemId?: string;
         /** @description Name contains (case-insensitive). */
@@ -3592,7 +3637,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PlacePage"];
+          "application/json":
+            | components["schemas"]["PlacePage"]
+            | ({
+                data: string[];
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+                /** @description The data version (last change seq) the page was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The places the answer refers to, by key, each once. */
+                  places?: {
+                    [key: string]: components["schemas"]["Place"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -3760,6 +3821,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -3781,7 +3846,24 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PlaceItem"];
+          "application/json":
+            | components["schemas"]["PlaceItem"]
+            | ({
+                /** @description The key of a record in `included.places`. */
+                data: string;
+                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+                revision: number | null;
+                /** @description The data version (last change seq) the answer was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The places the answer refers to, by key, each once. */
+                  places?: {
+                    [key: string]: components["schemas"]["Place"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -4110,6 +4192,10 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description Only schemes of this system. An id or a code: sys_… id or GSS code (E54…). */
         systemId?: string;
         /** @description Only schemes of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
@@ -4136,7 +4222,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["NeighbourhoodSchemePage"];
+          "application/json":
+            | components["schemas"]["NeighbourhoodSchemePage"]
+            | ({
+                data: string[];
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+                /** @description The data version (last change seq) the page was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
+                  neighbourhoodSchemes?: {
+                    [key: string]: components["schemas"]["NeighbourhoodScheme"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -4304,6 +4406,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -4325,7 +4431,24 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["NeighbourhoodSchemeItem"];
+          "application/json":
+            | components["schemas"]["NeighbourhoodSchemeItem"]
+            | ({
+                /** @description The key of a record in `included.neighbourhoodSchemes`. */
+                data: string;
+                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+                revision: number | null;
+                /** @description The data version (last change seq) the answer was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
+                  neighbourhoodSchemes?: {
+                    [key: string]: components["schemas"]["NeighbourhoodScheme"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -4654,6 +4777,10 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description Only neighbourhoods of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
         placeId?: string;
         /** @description Only this scheme. */
@@ -4680,7 +4807,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["NeighbourhoodPage"];
+          "application/json":
+            | components["schemas"]["NeighbourhoodPage"]
+            | ({
+                data: string[];
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+                /** @description The data version (last change seq) the page was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The neighbourhoods the answer refers to, by key, each once. */
+                  neighbourhoods?: {
+                    [key: string]: components["schemas"]["Neighbourhood"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -4848,6 +4991,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -4869,7 +5016,50 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["NeighbourhoodItem"];
+          "application/json":
+            | components["schemas"]["NeighbourhoodItem"]
+            | (({
+                /** @description The key of a record in `included.neighbourhoods`. */
+                data: string;
+                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+                revision: number | null;
+                /** @description The data version (last change seq) the answer was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The teams serving the neighbourhood on the date. */
+                teams: string[];
+                /** @description The source of the population figure. */
+                populationSource: {
+                  key: components["schemas"]["SourceKey"];
+                  publisher: string;
+                  dataset: string;
+                  /** @description An SPDX-style licence id, e.g. OGL-UK-3.0, or a statement. */
+                  licence: string;
+                  /**
+                   * Format: date
+                   * @description The date the data describes, when the source says.
+                   * @example 2022-07-01
+                   */
+                  dataDate: string | null;
+                  /** Format: uri */
+                  url?: string;
+                  /** @description The attribution line the licence requires. */
+                  attribution?: string;
+                  note?: string;
+                } | null;
+              }) & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The neighbourhoods the answer refers to, by key, each once. */
+                  neighbourhoods?: {
+                    [key: string]: components["schemas"]["Neighbourhood"];
+                  };
+                  /** @description The teams the answer refers to, by key, each once. */
+                  teams?: {
+                    [key: string]: components["schemas"]["NeighbourhoodTeam"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -5198,6 +5388,10 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description Only this kind of organisation. */
         kind?:
           | "icb"
@@ -5239,7 +5433,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["OrganisationPage"];
+          "application/json":
+            | components["schemas"]["OrganisationPage"]
+            | ({
+                data: string[];
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+                /** @description The data version (last change seq) the page was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The organisations the answer refers to, by key, each once. */
+                  organisations?: {
+                    [key: string]: components["schemas"]["OrganisationListItem"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -5407,6 +5617,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -5428,7 +5642,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["OrganisationItem"];
+          "application/json":
+            | components["schemas"]["OrganisationItem"]
+            | (({
+                /** @description The key of a record in `included.organisations`. */
+                data: string;
+                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+                revision: number | null;
+                /** @description The data version (last change seq) the answer was read at. */
+                dataVersion: number;
+              } & {
+                /** @description Relationships valid on the date in which the organisation is subject or object. */
+                relationships: string[];
+                /** @description Successions in which it is a successor. */
+                predecessors: string[];
+                /** @description Successions in which it is a predecessor. */
+                successors: string[];
+              }) & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The organisations the answer refers to, by key, each once. */
+                  organisations?: {
+                    [key: string]: components["schemas"]["Organisation"];
+                  };
+                  /** @description The relationships the answer refers to, by key, each once. */
+                  relationships?: {
+                    [key: string]: components["schemas"]["Relationship"];
+                  };
+                  /** @description The successions the answer refers to, by key, each once. */
+                  successions?: {
+                    [key: string]: components["schemas"]["Succession"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -5757,6 +6003,10 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description How the subject relates to the object. */
         kind?: components["schemas"]["RelationshipKind"];
         /** @description Only relationships of this subject. An id or a code: sys_… id or GSS code (E54…), or plc_… id or GSS code (E06/E08…), or nsc_… id, or nbh_… id, or org_… id or ODS code (or a council's GSS code), or rel_… id, or suc_… id, or gov_… id, or col_… id, or int_… id, or pbg_… id, or dec_… id, or str_… id. */
@@ -5781,7 +6031,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["RelationshipPage"];
+          "application/json":
+            | components["schemas"]["RelationshipPage"]
+            | ({
+                data: string[];
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+                /** @description The data version (last change seq) the page was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The relationships the answer refers to, by key, each once. */
+                  relationships?: {
+                    [key: string]: components["schemas"]["Relationship"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -5949,6 +6215,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -5970,7 +6240,24 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["RelationshipItem"];
+          "application/json":
+            | components["schemas"]["RelationshipItem"]
+            | ({
+                /** @description The key of a record in `included.relationships`. */
+                data: string;
+                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+                revision: number | null;
+                /** @description The data version (last change seq) the answer was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The relationships the answer refers to, by key, each once. */
+                  relationships?: {
+                    [key: string]: components["schemas"]["Relationship"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -6299,6 +6586,10 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description merge: many → one; split: one → many; rename: one → one, same body; transfer: one → one, functions moved. */
         kind?: components["schemas"]["SuccessionKind"];
         /** @description Only successions with this predecessor. An id or a code: sys_… id or GSS code (E54…), or plc_… id or GSS code (E06/E08…), or nsc_… id, or nbh_… id, or org_… id or ODS code (or a council's GSS code), or rel_… id, or suc_… id, or gov_… id, or col_… id, or int_… id, or pbg_… id, or dec_… id, or str_… id. */
@@ -6323,7 +6614,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["SuccessionPage"];
+          "application/json":
+            | components["schemas"]["SuccessionPage"]
+            | ({
+                data: string[];
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+                /** @description The data version (last change seq) the page was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The successions the answer refers to, by key, each once. */
+                  successions?: {
+                    [key: string]: components["schemas"]["Succession"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -6505,6 +6812,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -6526,7 +6837,24 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["SuccessionItem"];
+          "application/json":
+            | components["schemas"]["SuccessionItem"]
+            | ({
+                /** @description The key of a record in `included.successions`. */
+                data: string;
+                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+                revision: number | null;
+                /** @description The data version (last change seq) the answer was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The successions the answer refers to, by key, each once. */
+                  successions?: {
+                    [key: string]: components["schemas"]["Succession"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -6594,6 +6922,10 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description system, place or neighbourhood. */
         level?: "system" | "place" | "neighbourhood";
         /** @description Only collaboratives of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
@@ -6618,7 +6950,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["CollaborativePage"];
+          "application/json":
+            | components["schemas"]["CollaborativePage"]
+            | ({
+                data: string[];
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+                /** @description The data version (last change seq) the page was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The collaboratives the answer refers to, by key, each once. */
+                  collaboratives?: {
+                    [key: string]: components["schemas"]["Collaborative"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -6786,6 +7134,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -6807,7 +7159,33 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["CollaborativeItem"];
+          "application/json":
+            | components["schemas"]["CollaborativeItem"]
+            | (({
+                /** @description The key of a record in `included.collaboratives`. */
+                data: string;
+                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+                revision: number | null;
+                /** @description The data version (last change seq) the answer was read at. */
+                dataVersion: number;
+              } & {
+                /** @description member-of relationships to the collaborative. */
+                members: string[];
+                /** @description lead-of relationships to the collaborative. */
+                leads: string[];
+              }) & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The collaboratives the answer refers to, by key, each once. */
+                  collaboratives?: {
+                    [key: string]: components["schemas"]["Collaborative"];
+                  };
+                  /** @description The relationships the answer refers to, by key, each once. */
+                  relationships?: {
+                    [key: string]: components["schemas"]["Relationship"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -7136,6 +7514,10 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         neighbourhoodId?: string;
         /** @description Only teams led by this organisation. An id or a code: org_… id or ODS code (or a council's GSS code). */
         leadOrganisationId?: string;
@@ -7179,7 +7561,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["TeamPage"];
+          "application/json":
+            | components["schemas"]["TeamPage"]
+            | ({
+                data: string[];
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+                /** @description The data version (last change seq) the page was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The teams the answer refers to, by key, each once. */
+                  teams?: {
+                    [key: string]: components["schemas"]["NeighbourhoodTeam"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -7347,6 +7745,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -7368,7 +7770,24 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["TeamItem"];
+          "application/json":
+            | components["schemas"]["TeamItem"]
+            | ({
+                /** @description The key of a record in `included.teams`. */
+                data: string;
+                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+                revision: number | null;
+                /** @description The data version (last change seq) the answer was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The teams the answer refers to, by key, each once. */
+                  teams?: {
+                    [key: string]: components["schemas"]["NeighbourhoodTeam"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -7697,6 +8116,10 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description The kind of governance body. */
         kind?: components["schemas"]["GovernanceBodyKind"];
         /** @description A level of the care system: system, place or neighbourhood. */
@@ -7723,7 +8146,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["GovernanceBodyPage"];
+          "application/json":
+            | components["schemas"]["GovernanceBodyPage"]
+            | ({
+                data: string[];
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+                /** @description The data version (last change seq) the page was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The governanceBodies the answer refers to, by key, each once. */
+                  governanceBodies?: {
+                    [key: string]: components["schemas"]["GovernanceBody"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -7891,6 +8330,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -7912,7 +8355,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["GovernanceBodyItem"];
+          "application/json":
+            | components["schemas"]["GovernanceBodyItem"]
+            | (({
+                /** @description The key of a record in `included.governanceBodies`. */
+                data: string;
+                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+                revision: number | null;
+                /** @description The data version (last change seq) the answer was read at. */
+                dataVersion: number;
+              } & {
+                /** @description member-of and chair-of relationships to the body. */
+                members: string[];
+                /** @description The body's accountable-to relationships. */
+                accountableTo: string[];
+                /** @description The body's reports-to relationships. */
+                reportsTo: string[];
+                /** @description accountable-to and reports-to relationships to the body. */
+                accountableToIt: string[];
+              }) & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The governanceBodies the answer refers to, by key, each once. */
+                  governanceBodies?: {
+                    [key: string]: components["schemas"]["GovernanceBody"];
+                  };
+                  /** @description The relationships the answer refers to, by key, each once. */
+                  relationships?: {
+                    [key: string]: components["schemas"]["Relationship"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -8241,6 +8714,10 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description The kind of governance body. */
         kind?: components["schemas"]["GovernanceBodyKind"];
         /** @description A level of the care system: system, place or neighbourhood. */
@@ -8265,7 +8742,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["CommissioningBodyPage"];
+          "application/json":
+            | components["schemas"]["CommissioningBodyPage"]
+            | ({
+                data: string[];
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+                /** @description The data version (last change seq) the page was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The governanceBodies the answer refers to, by key, each once. */
+                  governanceBodies?: {
+                    [key: string]: components["schemas"]["GovernanceBody"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -8329,6 +8822,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -8350,7 +8847,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["CommissioningBodyItem"];
+          "application/json":
+            | components["schemas"]["CommissioningBodyItem"]
+            | (({
+                /** @description The key of a record in `included.governanceBodies`. */
+                data: string;
+                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+                revision: number | null;
+                /** @description The data version (last change seq) the answer was read at. */
+                dataVersion: number;
+              } & {
+                /** @description member-of and chair-of relationships to the body. */
+                members: string[];
+                /** @description The body's accountable-to relationships. */
+                accountableTo: string[];
+                /** @description The body's reports-to relationships. */
+                reportsTo: string[];
+                /** @description accountable-to and reports-to relationships to the body. */
+                accountableToIt: string[];
+              }) & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The governanceBodies the answer refers to, by key, each once. */
+                  governanceBodies?: {
+                    [key: string]: components["schemas"]["GovernanceBody"];
+                  };
+                  /** @description The relationships the answer refers to, by key, each once. */
+                  relationships?: {
+                    [key: string]: components["schemas"]["Relationship"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -8418,6 +8945,10 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description Only budgets of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
         placeId?: string;
         /** @description Only budgets this organisation hosts. An id or a code: org_… id or ODS code (or a council's GSS code). */
@@ -8444,7 +8975,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PooledBudgetPage"];
+          "application/json":
+            | components["schemas"]["PooledBudgetPage"]
+            | ({
+                data: string[];
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+                /** @description The data version (last change seq) the page was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The pooledBudgets the answer refers to, by key, each once. */
+                  pooledBudgets?: {
+                    [key: string]: components["schemas"]["PooledBudget"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -8612,6 +9159,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -8633,7 +9184,24 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PooledBudgetItem"];
+          "application/json":
+            | components["schemas"]["PooledBudgetItem"]
+            | ({
+                /** @description The key of a record in `included.pooledBudgets`. */
+                data: string;
+                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+                revision: number | null;
+                /** @description The data version (last change seq) the answer was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The pooledBudgets the answer refers to, by key, each once. */
+                  pooledBudgets?: {
+                    [key: string]: components["schemas"]["PooledBudget"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -8962,6 +9530,10 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description Only decisions of this body. */
         bodyId?: string;
         /** @description Only decisions taken on or after this date. */
@@ -8992,7 +9564,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["DecisionPage"];
+          "application/json":
+            | components["schemas"]["DecisionPage"]
+            | ({
+                data: string[];
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+                /** @description The data version (last change seq) the page was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The decisions the answer refers to, by key, each once. */
+                  decisions?: {
+                    [key: string]: components["schemas"]["Decision"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -9160,6 +9748,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -9181,7 +9773,24 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["DecisionItem"];
+          "application/json":
+            | components["schemas"]["DecisionItem"]
+            | ({
+                /** @description The key of a record in `included.decisions`. */
+                data: string;
+                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+                revision: number | null;
+                /** @description The data version (last change seq) the answer was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The decisions the answer refers to, by key, each once. */
+                  decisions?: {
+                    [key: string]: components["schemas"]["Decision"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -9510,6 +10119,10 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description aim, theme, vision, outcome, or commitment (under an outcome). */
         kind?: components["schemas"]["StrategyElementKind"];
         /** @description Only the commitments of this outcome. */
@@ -9533,7 +10146,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["StrategyElementPage"];
+          "application/json":
+            | components["schemas"]["StrategyElementPage"]
+            | ({
+                data: string[];
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+                /** @description The data version (last change seq) the page was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The strategyElements the answer refers to, by key, each once. */
+                  strategyElements?: {
+                    [key: string]: components["schemas"]["StrategyElement"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -9701,6 +10330,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -9722,7 +10355,24 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["StrategyElementItem"];
+          "application/json":
+            | components["schemas"]["StrategyElementItem"]
+            | ({
+                /** @description The key of a record in `included.strategyElements`. */
+                data: string;
+                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+                revision: number | null;
+                /** @description The data version (last change seq) the answer was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The strategyElements the answer refers to, by key, each once. */
+                  strategyElements?: {
+                    [key: string]: components["schemas"]["StrategyElement"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -10051,6 +10701,10 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         framework?: string;
       };
       header?: {
@@ -10070,7 +10724,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["StrategyOutcomePage"];
+          "application/json":
+            | components["schemas"]["StrategyOutcomePage"]
+            | ({
+                data: string[];
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+                /** @description The data version (last change seq) the page was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The strategyElements the answer refers to, by key, each once. */
+                  strategyElements?: {
+                    [key: string]: components["schemas"]["StrategyElement"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -10134,6 +10804,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -10155,7 +10829,50 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["StrategyOutcomeItem"];
+          "application/json":
+            | components["schemas"]["StrategyOutcomeItem"]
+            | (({
+                /** @description The key of a record in `included.strategyElements`. */
+                data: string;
+                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+                revision: number | null;
+                /** @description The data version (last change seq) the answer was read at. */
+                dataVersion: number;
+              } & {
+                /** @description The commitments under the outcome. */
+                commitments: string[];
+                /** @description What links to the outcome or one of its commitments. */
+                linked: {
+                  collaboratives: string[];
+                  teams: string[];
+                  pooledBudgets: string[];
+                  decisions: string[];
+                };
+              }) & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The collaboratives the answer refers to, by key, each once. */
+                  collaboratives?: {
+                    [key: string]: components["schemas"]["Collaborative"];
+                  };
+                  /** @description The decisions the answer refers to, by key, each once. */
+                  decisions?: {
+                    [key: string]: components["schemas"]["Decision"];
+                  };
+                  /** @description The pooledBudgets the answer refers to, by key, each once. */
+                  pooledBudgets?: {
+                    [key: string]: components["schemas"]["PooledBudget"];
+                  };
+                  /** @description The strategyElements the answer refers to, by key, each once. */
+                  strategyElements?: {
+                    [key: string]: components["schemas"]["StrategyElement"];
+                  };
+                  /** @description The teams the answer refers to, by key, each once. */
+                  teams?: {
+                    [key: string]: components["schemas"]["NeighbourhoodTeam"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -10382,6 +11099,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -10402,7 +11123,58 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["PracticeLookupResponse"];
+          "application/json":
+            | components["schemas"]["PracticeLookupResponse"]
+            | ({
+                /** @description A GP practice → PCN → neighbourhood → place. */
+                data: {
+                  /** @description The key of a record in `included.organisations`. */
+                  practice: string;
+                  /** @description The PCN the practice belongs to on the date. */
+                  pcn: string | null;
+                  membership: string | null;
+                  neighbourhoods: {
+                    /** @description The key of a record in `included.neighbourhoods`. */
+                    neighbourhood: string;
+                    scheme: string | null;
+                  }[];
+                  place: string | null;
+                  /** @description The NHS sub-ICB location of the place. */
+                  subIcbLocation: string | null;
+                  /** @description The integrated care board. */
+                  icb: string | null;
+                  system: string | null;
+                };
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
+                  neighbourhoodSchemes?: {
+                    [key: string]: components["schemas"]["NeighbourhoodScheme"];
+                  };
+                  /** @description The neighbourhoods the answer refers to, by key, each once. */
+                  neighbourhoods?: {
+                    [key: string]: components["schemas"]["Neighbourhood"];
+                  };
+                  /** @description The organisations the answer refers to, by key, each once. */
+                  organisations?: {
+                    [key: string]: components["schemas"]["Organisation"];
+                  };
+                  /** @description The places the answer refers to, by key, each once. */
+                  places?: {
+                    [key: string]: components["schemas"]["Place"];
+                  };
+                  /** @description The relationships the answer refers to, by key, each once. */
+                  relationships?: {
+                    [key: string]: components["schemas"]["Relationship"];
+                  };
+                  /** @description The systems the answer refers to, by key, each once. */
+                  systems?: {
+                    [key: string]: components["schemas"]["System"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -10466,6 +11238,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -10486,7 +11262,56 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["LsoaResponse"];
+          "application/json":
+            | components["schemas"]["LsoaResponse"]
+            | ({
+                /** @description Where an LSOA sits in the system on a date. */
+                data: {
+                  /** @description The key of a record in `included.lsoas`. */
+                  lsoa: string;
+                  /** @description Geographic neighbourhoods whose footprint lists the LSOA, one per scheme. */
+                  neighbourhoods: {
+                    /** @description The key of a record in `included.neighbourhoods`. */
+                    neighbourhood: string;
+                    scheme: string | null;
+                  }[];
+                  place: string | null;
+                  /** @description The NHS sub-ICB location of the place. */
+                  subIcbLocation: string | null;
+                  /** @description The integrated care board. */
+                  icb: string | null;
+                  system: string | null;
+                };
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The lsoas the answer refers to, by key, each once. */
+                  lsoas?: {
+                    [key: string]: components["schemas"]["Lsoa"];
+                  };
+                  /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
+                  neighbourhoodSchemes?: {
+                    [key: string]: components["schemas"]["NeighbourhoodScheme"];
+                  };
+                  /** @description The neighbourhoods the answer refers to, by key, each once. */
+                  neighbourhoods?: {
+                    [key: string]: components["schemas"]["Neighbourhood"];
+                  };
+                  /** @description The organisations the answer refers to, by key, each once. */
+                  organisations?: {
+                    [key: string]: components["schemas"]["Organisation"];
+                  };
+                  /** @description The places the answer refers to, by key, each once. */
+                  places?: {
+                    [key: string]: components["schemas"]["Place"];
+                  };
+                  /** @description The systems the answer refers to, by key, each once. */
+                  systems?: {
+                    [key: string]: components["schemas"]["System"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -10550,8 +11375,12 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description ods = NHS England Organisation Data Service; gss = ONS Government Statistical Service. */
-        system?: components["schemas"]["CodeSystem"];
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
+        /** @description Only codes of this system (`ods` or `gss`). */
+        system?: "ods" | "gss";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -10572,7 +11401,116 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["CodeLookupResponse"];
+          "application/json":
+            | components["schemas"]["CodeLookupResponse"]
+            | ({
+                /** @description What an ODS or GSS code names. */
+                data: {
+                  code: string;
+                  /** @description The records that hold the code (on the date when it is held then, else ever). */
+                  matches: {
+                    /** @enum {string} */
+                    kind: "system" | "place" | "organisation" | "lsoa";
+                    /** @description The entity id (for an LSOA, its code). */
+                    id: string;
+                    system: components["schemas"]["CodeSystem"];
+                    code: string;
+                    /** @description When the record held the code; null for LSOAs. */
+                    period: components["schemas"]["Period"] | null;
+                    version: string;
+                  }[];
+                  /** @description True when nothing holds the code on the date: the matches are past holders. */
+                  closed: boolean;
+                  /** @description For a closed code: who carries its holders on at the date. */
+                  successors: {
+                    id: string;
+                    /**
+                     * @description The successor's kind.
+                     * @enum {string|null}
+                     */
+                    kind:
+                      | "system"
+                      | "place"
+                      | "neighbourhoodScheme"
+                      | "neighbourhood"
+                      | "organisation"
+                      | "relationship"
+                      | "succession"
+                      | "governanceBody"
+                      | "collaborative"
+                      | "team"
+                      | "pooledBudget"
+                      | "decision"
+                      | "strategyElement"
+                      | null;
+                    /** @description The successor's version valid on the date. */
+                    version: string;
+                    /** @description The ids from the closed entity to this successor. */
+                    path: string[];
+                  }[];
+                };
+                dataVersion: number;
+              } & {
+                /** @description The records the answer refers to, by collection and key, each once. */
+                included: {
+                  /** @description The collaboratives the answer refers to, by key, each once. */
+                  collaboratives?: {
+                    [key: string]: components["schemas"]["Collaborative"];
+                  };
+                  /** @description The decisions the answer refers to, by key, each once. */
+                  decisions?: {
+                    [key: string]: components["schemas"]["Decision"];
+                  };
+                  /** @description The governanceBodies the answer refers to, by key, each once. */
+                  governanceBodies?: {
+                    [key: string]: components["schemas"]["GovernanceBody"];
+                  };
+                  /** @description The lsoas the answer refers to, by key, each once. */
+                  lsoas?: {
+                    [key: string]: components["schemas"]["Lsoa"];
+                  };
+                  /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
+                  neighbourhoodSchemes?: {
+                    [key: string]: components["schemas"]["NeighbourhoodScheme"];
+                  };
+                  /** @description The neighbourhoods the answer refers to, by key, each once. */
+                  neighbourhoods?: {
+                    [key: string]: components["schemas"]["Neighbourhood"];
+                  };
+                  /** @description The organisations the answer refers to, by key, each once. */
+                  organisations?: {
+                    [key: string]: components["schemas"]["Organisation"];
+                  };
+                  /** @description The places the answer refers to, by key, each once. */
+                  places?: {
+                    [key: string]: components["schemas"]["Place"];
+                  };
+                  /** @description The pooledBudgets the answer refers to, by key, each once. */
+                  pooledBudgets?: {
+                    [key: string]: components["schemas"]["PooledBudget"];
+                  };
+                  /** @description The relationships the answer refers to, by key, each once. */
+                  relationships?: {
+                    [key: string]: components["schemas"]["Relationship"];
+                  };
+                  /** @description The strategyElements the answer refers to, by key, each once. */
+                  strategyElements?: {
+                    [key: string]: components["schemas"]["StrategyElement"];
+                  };
+                  /** @description The successions the answer refers to, by key, each once. */
+                  successions?: {
+                    [key: string]: components["schemas"]["Succession"];
+                  };
+                  /** @description The systems the answer refers to, by key, each once. */
+                  systems?: {
+                    [key: string]: components["schemas"]["System"];
+                  };
+                  /** @description The teams the answer refers to, by key, each once. */
+                  teams?: {
+                    [key: string]: components["schemas"]["NeighbourhoodTeam"];
+                  };
+                };
+              });
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */

@@ -5,6 +5,7 @@
  */
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
+import { RepresentationQuery } from "../../representation/representation.js";
 import { LsoaLookup } from "../lookups/schemas.js";
 import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
 import { TimeQuery } from "../shared/query.js";
@@ -25,7 +26,7 @@ export const getLsoa = createRoute({
         .regex(/^E01\d{6}$/, { error: "must be an LSOA code, E01 + 6 digits" })
         .meta({ example: "E01006112" }),
     }),
-    query: TimeQuery,
+    query: TimeQuery.extend(RepresentationQuery.shape),
   },
   responses: {
     200: {

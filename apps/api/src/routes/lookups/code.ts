@@ -6,6 +6,7 @@
 import { CodeSystem } from "@care-atlas/domain";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
+import { RepresentationQuery } from "../../representation/representation.js";
 import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
 import { TimeQuery } from "../shared/query.js";
 import { CodeLookup } from "./schemas.js";
@@ -26,7 +27,11 @@ export const lookupCode = createRoute({
         .regex(/^[A-Z0-9]{3,9}$/, { error: "must be an ODS or GSS code" })
         .meta({ example: "00W" }),
     }),
-    query: TimeQuery.extend({ system: CodeSystem.optional() }),
+    query: TimeQuery.extend(RepresentationQuery.shape).extend({
+      system: CodeSystem.optional().meta({
+        description: "Only codes of this system (`ods` or `gss`).",
+      }),
+    }),
   },
   responses: {
     200: {

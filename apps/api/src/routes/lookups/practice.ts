@@ -4,6 +4,7 @@
  */
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
+import { RepresentationQuery } from "../../representation/representation.js";
 import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
 import { TimeQuery } from "../shared/query.js";
 import { PracticeLookup } from "./schemas.js";
@@ -24,7 +25,7 @@ export const lookupPractice = createRoute({
         .regex(/^[A-Z]\d{5}$/, { error: "must be a GP practice ODS code: a letter and 5 digits" })
         .meta({ example: "P82001" }),
     }),
-    query: TimeQuery,
+    query: TimeQuery.extend(RepresentationQuery.shape),
   },
   responses: {
     200: {

@@ -9,11 +9,12 @@ import type { EntityKind, EntityOf } from "@care-atlas/domain";
 import type { EntityInput, ListFilter, ListPage, RegisterShape } from "@care-atlas/services";
 import { Effect } from "effect";
 import { z } from "zod";
+import { RepresentationQuery } from "../../representation/representation.js";
 import { PageQuery, type ReadTime, TimeQuery } from "../shared/query.js";
 
 /** The query of a resource's list: time, paging, and the resource's own filters. */
 export const listQuery = <F extends z.ZodRawShape>(filters: F) =>
-  TimeQuery.extend(PageQuery.shape).extend(filters);
+  TimeQuery.extend(PageQuery.shape).extend(RepresentationQuery.shape).extend(filters);
 
 /** The parsed query of a resource's list. */
 export type ListQuery<F extends z.ZodRawShape> = z.output<ReturnType<typeof listQuery<F>>>;

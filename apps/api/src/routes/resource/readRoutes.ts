@@ -11,6 +11,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { Effect } from "effect";
 import type { z } from "zod";
 import type { AppEnv } from "../../context.js";
+import { RepresentationQuery } from "../../representation/representation.js";
 import type { RouteDeps } from "../deps.js";
 import { queryDigest, sealCursor } from "../shared/cursor.js";
 import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
@@ -60,7 +61,10 @@ export const getRoute = <K extends EntityKind, F extends z.ZodRawShape, X extend
     summary: `Get one ${spec.noun} as it was on a date`,
     description: `The ${spec.noun}'s version valid on \`validAt\` (default today) as recorded at \`asOf\` (default now), with its revision (send it as \`If-Match\` to change it).`,
     security: readSecurity,
-    request: { params: readIdParams(spec.kind), query: TimeQuery },
+    request: {
+      params: readIdParams(spec.kind),
+      query: TimeQuery.extend(RepresentationQuery.shape),
+    },
     responses: {
       200: {
         description: `The ${spec.noun}'s version valid on the date.`,

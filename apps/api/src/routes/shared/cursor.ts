@@ -8,8 +8,8 @@
 import { fnv1a32 } from "@care-atlas/domain";
 import { ProblemError } from "../../problem.js";
 
-/** The parameters a cursor does not depend on. */
-const paging = new Set(["cursor", "limit"]);
+/** The parameters a cursor does not depend on: paging, and how the answer is represented. */
+const paging = new Set(["cursor", "limit", "form", "provenance"]);
 
 /**
  * The digest of a list's query: its path and its parsed parameters, without the paging

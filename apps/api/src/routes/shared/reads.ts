@@ -12,8 +12,9 @@ import type { AppEnv } from "../../context.js";
 import { bodyEtag, etagMatches } from "../../http/Etag.js";
 import { open, requireScope } from "../../middleware/auth.js";
 import { cachedRead } from "../../readCache.js";
+import { hasRepresentations, represent } from "../../representation/representation.js";
 import type { RouteDeps } from "../deps.js";
-import { strictQuery } from "./strictQuery.js";
+import { declaredQueryNames, strictQuery } from "./strictQuery.js";
 
 /** The cache policy of open reads: a shared cache may keep them and must revalidate. */
 export const openCachePolicy = "public, no-cache";
@@ -73,13 +74,19 @@ export const readMiddleware = (deps: RouteDeps): MiddlewareHandler<AppEnv>[] => 
 
 /**
  * A route with its middleware, in order, after the strict query check (undeclared or
- * repeated query parameters are a 400: `strictQuery.ts`). Every route is registered
- * through this.
+ * repeated query parameters are a 400: `strictQuery.ts`), and, for a read that declares
+ * `form` and `provenance`, the representation of its answer last. Every route is
+ * registered through this.
  */
 export const guarded = <R extends RouteConfig>(
   route: R,
   ...middleware: MiddlewareHandler<AppEnv>[]
 ): R & { middleware: MiddlewareHandler<AppEnv>[] } => ({
   ...route,
-  middleware: [strictQuery(route), ...middleware],
+  middleware: [
+    strictQuery(route),
+    ...middleware,
+    // Innermost: the read cache keeps the represented bytes.
+    ...(hasRepresentations(declaredQueryNames(route)) ? [represent] : []),
+  ],
 });
