@@ -29,7 +29,13 @@ describe("nodeFastRead (the hot path in Node's request listener)", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     for (const key of ["/v1/places/plc_synth1?limit=5", "/v1/lookup/postcode/ZZ9%209ZA"]) {
-      cache.set(key, { version: 7, day: today(), etag: 'W/"7-synthetic"', body });
+      cache.set(key, {
+        version: 7,
+        day: today(),
+        etag: 'W/"7-synthetic"',
+        type: "application/json",
+        body,
+      });
     }
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -115,7 +115,7 @@ export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> =>
               "X-Request-Id": requestId,
               ...fixed,
               ETag: hit.etag,
-              "Content-Type": "application/json",
+              "Content-Type": hit.type,
             },
           })
         : new Response(null, {
@@ -181,7 +181,7 @@ export const nodeFastRead = (options: FastReadOptions): NodeFastRead => {
       "X-Request-Id": requestId,
       ...fixed,
       ETag: hit.etag,
-      "Content-Type": "application/json",
+      "Content-Type": hit.type,
       "Content-Length": String(hit.body.byteLength),
     });
     res.end(hit.body);

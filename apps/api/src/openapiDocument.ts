@@ -7,6 +7,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./context.js";
 import { isObject, type Json, type JsonObject, nullableReferences } from "./openapi/nullable.js";
 import { compactSchema } from "./representation/compact.js";
+import { compactMediaType } from "./representation/representation.js";
 
 /** The API's version, as published in the document. */
 export const apiVersion = "0.1.0";
@@ -118,9 +119,9 @@ const conditionalReads = (paths: Json | undefined): void => {
 };
 
 /**
- * Every read that takes `form` may answer its compact form: its 200 schema becomes
- * `anyOf` the full form and the compact one (`compactSchema`, the same rule as the
- * representation middleware applies to answers).
+ * Every read that takes `form` may answer its compact form, as its own media type beside
+ * `application/json` (`compactSchema`: the same rule as the representation middleware
+ * applies to answers), so that clients typed on `application/json` see the full form only.
  */
 const compactForms = (document: JsonObject): void => {
   const paths = document.paths;
@@ -131,9 +132,10 @@ const compactForms = (document: JsonObject): void => {
     const parameters = Array.isArray(get.parameters) ? get.parameters : [];
     if (!parameters.some((p) => isObject(p) && p.name === "form" && p.in === "query")) continue;
     const ok = isObject(get.responses) ? get.responses["200"] : undefined;
-    const media = isObject(ok) && isObject(ok.content) ? ok.content["application/json"] : undefined;
-    if (!isObject(media) || media.schema === undefined) continue;
-    media.schema = { anyOf: [media.schema, compactSchema(media.schema, document)] };
+    const content = isObject(ok) && isObject(ok.content) ? ok.content : undefined;
+    const media = content?.["application/json"];
+    if (content === undefined || !isObject(media) || media.schema === undefined) continue;
+    content[compactMediaType] = { schema: compactSchema(media.schema, document) };
   }
 };
 

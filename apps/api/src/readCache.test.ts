@@ -5,6 +5,7 @@ const entry = (version: number, size: number) => ({
   version,
   day: "2026-01-01",
   etag: `W/"${version}"`,
+  type: "application/json",
   body: new Uint8Array(size),
 });
 

@@ -18,6 +18,8 @@ export interface CachedRead {
   readonly version: number;
   readonly day: string;
   readonly etag: string;
+  /** Its media type (`application/json`, or the compact form's). */
+  readonly type: string;
   /** The answer, already UTF-8 encoded (no encoding work per hit). */
   readonly body: Uint8Array<ArrayBuffer>;
 }
@@ -86,12 +88,13 @@ export const cachedRead = (
       c.header("Vary", readVary);
       const match = c.req.header("if-none-match");
       if (match !== undefined && etagMatches(match, hit.etag)) return c.body(null, 304);
-      return c.body(hit.body, 200, { "Content-Type": "application/json" });
+      return c.body(hit.body, 200, { "Content-Type": hit.type });
     }
     await next();
     const answer = c.res;
     const etag = answer.headers.get("etag");
     if (answer.status !== 200 || etag === null || c.get("readVersion") !== version) return;
     const body = new Uint8Array(await answer.clone().arrayBuffer());
-    cache.set(key, { version, day, etag, body });
+    const type = answer.headers.get("content-type") ?? "application/json";
+    cache.set(key, { version, day, etag, type, body });
   };

@@ -11,7 +11,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness: the process is up */
+    /**
+     * Check that the process is up
+     * @description Liveness for load balancers and orchestrators: 200 whenever the process answers; it reads nothing.
+     */
     get: operations["healthz"];
     put?: never;
     post?: never;
@@ -28,7 +31,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Readiness: the database answers and the read model is loaded */
+    /**
+     * Check that the register is ready to answer
+     * @description Readiness: 200 when the database answers within 2 s and the read model holds every change the store has (it catches up first); 503 naming what is wrong otherwise.
+     */
     get: operations["readyz"];
     put?: never;
     post?: never;
@@ -985,7 +991,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Which neighbourhood, place, sub-ICB location and ICB serve a postcode */
+    /**
+     * Look up which neighbourhood, place, sub-ICB location and ICB serve a postcode
+     * @description The postcode's LSOA, MSOA and ward, the geographic neighbourhoods whose footprint lists the LSOA (one per scheme), and the place, sub-ICB location, ICB and system above it, on `validAt` as recorded at `asOf`. Coverage: the postcodes loaded into the register (the GM dataset carries Trafford's, from ONS's postcode directory); any other postcode is a 404. Only geographic footprints apply: an address does not say which GP list someone is on.
+     */
     get: operations["lookupPostcode"];
     put?: never;
     post?: never;
@@ -1004,7 +1013,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Look up to 20,000 postcodes at once */
+    /**
+     * Look up to 20,000 postcodes at once
+     * @description One answer or error per postcode sent, in order, each referring by key to the records in `included` (each sent once). One date for the whole request. Coverage as for the one-postcode lookup. Not cached (a POST).
+     */
     post: operations["lookupPostcodes"];
     delete?: never;
     options?: never;
@@ -1019,7 +1031,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A GP practice's PCN, neighbourhood and place */
+    /**
+     * Look up a GP practice's PCN, neighbourhoods and place
+     * @description The practice holding the ODS code on `validAt`, the PCN it is a member of then (null before it joined one), the neighbourhoods whose footprint lists the practice or its PCN, and the place, sub-ICB location, ICB and system above it.
+     */
     get: operations["lookupPractice"];
     put?: never;
     post?: never;
@@ -1036,7 +1051,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An LSOA and where it sits */
+    /**
+     * Get an LSOA and where it sits
+     * @description The LSOA (2021) with its MSOA, ward, district and population, the geographic neighbourhoods whose footprint lists it (one per scheme), and the place, sub-ICB location, ICB and system above it on `validAt`.
+     */
     get: operations["getLsoa"];
     put?: never;
     post?: never;
@@ -1053,7 +1071,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What an ODS or GSS code names, and its successor if it has closed */
+    /**
+     * Look up what an ODS or GSS code names, and who carries it on if it has closed
+     * @description The systems, places, organisations and LSOAs holding the code on `validAt`; for a code nobody holds then (a closed CCG, a merged trust), its past holders (`closed: true`) and the bodies carrying them on at the date, through the recorded successions.
+     */
     get: operations["lookupCode"];
     put?: never;
     post?: never;
@@ -1109,14 +1130,20 @@ export interface components {
   schemas: {
     /** @description The process is up. */
     Health: {
-      /** @enum {string} */
+      /**
+       * @description Always `ok` when the process answers.
+       * @enum {string}
+       */
       status: "ok";
     };
     /** @description An RFC 9457 problem detail. */
     Problem: {
-      /** @description A URI reference naming the problem type, e.g. /problems/not-found. */
+      /** @description A URI reference naming the problem type, e.g. /problems/not-found: a page of this server that explains it. */
       type: string;
-      /** @enum {string} */
+      /**
+       * @description The problem's stable code (the last segment of `type`).
+       * @enum {string}
+       */
       code:
         | "not-found"
         | "conflict"
@@ -1132,13 +1159,17 @@ export interface components {
         | "unsupported-media-type"
         | "precondition-required"
         | "internal";
+      /** @description A short, stable summary of the problem type. */
       title: string;
+      /** @description The HTTP status. */
       status: number;
+      /** @description What went wrong with this request, in words. */
       detail?: string;
       /** @description The request path. */
       instance?: string;
       /** @description The X-Request-Id of the request, for support. */
       requestId: string;
+      /** @description For an invalid request: each field that is wrong. */
       errors?: components["schemas"]["FieldError"][];
       /** @description Rule findings, for validation-failed. */
       findings?: components["schemas"]["Finding"][];
@@ -1147,14 +1178,17 @@ export interface components {
     FieldError: {
       /** @description Where the error is: `query.limit`, `body.valid.from`, `header.if-match`… */
       path: string;
+      /** @description What is wrong with it. */
       message: string;
     };
     /** @description A finding of a rule check. */
     Finding: {
+      /** @description The id of the rule, e.g. neighbourhood-one-place. */
       rule: string;
       severity: components["schemas"]["Severity"];
       /** @description Ids (or codes) of the records the finding is about. */
       subjects: string[];
+      /** @description What is wrong, in words, naming the records. */
       message: string;
     };
     /**
@@ -1164,15 +1198,21 @@ export interface components {
     Severity: "error" | "warning";
     /** @description The database answers and the read model is loaded. */
     Ready: {
-      /** @enum {string} */
+      /**
+       * @description Always `ready` in a 200.
+       * @enum {string}
+       */
       status: "ready";
+      /** @description Each dependency checked (`database`, `readModel`…) and `ok`. */
       checks: {
         [key: string]: string;
       };
+      /** @description The read model's data version, when loaded. */
       dataVersion?: number;
     };
     /** @description A page of systems. */
     SystemPage: {
+      /** @description The systems of the page, by id. */
       data: components["schemas"]["System"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -1181,12 +1221,18 @@ export interface components {
     };
     /** @description An integrated care system, the top level of the register. */
     System: {
+      /** @description The system's id (sys_…), stable for ever. */
       id: string;
+      /** @description The system's name, e.g. 'Greater Manchester'. */
       name: string;
-      /** @default [] */
+      /**
+       * @description Its codes: the ONS GSS code of its ICB area (E54…), with their periods.
+       * @default []
+       */
       codes?: components["schemas"]["ExternalIdentifier"][];
       /** @description The integrated care board that allocates NHS resources. */
       icbId?: string;
+      /** @description What the system covers, in a sentence. */
       description?: string;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -1208,6 +1254,7 @@ export interface components {
     /** @description An ODS or ONS GSS code, with its period. */
     ExternalIdentifier: {
       system: components["schemas"]["CodeSystem"];
+      /** @description The code itself, e.g. P91603 (ODS) or E08000009 (GSS). */
       value: string;
       period?: components["schemas"]["Period"];
     };
@@ -1233,6 +1280,7 @@ export interface components {
     };
     /** @description The sources of a record and how it was derived. */
     Provenance: {
+      /** @description The keys of the sources the record comes from. */
       sources: components["schemas"]["SourceKey"][];
       /** @description How the value was derived, if it was not published as is. */
       derivation?: string;
@@ -1253,17 +1301,23 @@ export interface components {
       data: components["schemas"]["System"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     /** @description A version to write: the entity with its id optional. */
     SystemInput: {
+      /** @description The system's name, e.g. 'Greater Manchester'. */
       name: string;
-      /** @default [] */
+      /**
+       * @description Its codes: the ONS GSS code of its ICB area (E54…), with their periods.
+       * @default []
+       */
       codes?: components["schemas"]["ExternalIdentifier"][];
       /** @description The integrated care board that allocates NHS resources. */
       icbId?: string;
+      /** @description What the system covers, in a sentence. */
       description?: string;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -1286,6 +1340,7 @@ export interface components {
     };
     /** @description A page of places. */
     PlacePage: {
+      /** @description The places of the page, by id. */
       data: components["schemas"]["Place"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -1294,10 +1349,16 @@ export interface components {
     };
     /** @description A place (locality) of a system, e.g. a metropolitan district. */
     Place: {
+      /** @description The place's id (plc_…), stable for ever. */
       id: string;
+      /** @description The place's name, e.g. 'Trafford'. */
       name: string;
+      /** @description The system the place is part of. */
       systemId: string;
-      /** @default [] */
+      /**
+       * @description Its codes: the ONS GSS code of its local authority district (E08…), with their periods.
+       * @default []
+       */
       codes?: components["schemas"]["ExternalIdentifier"][];
       /** @description The local authority for the place. */
       councilId?: string;
@@ -1306,6 +1367,7 @@ export interface components {
       placeBasedLead?: components["schemas"]["PlaceBasedLead"];
       /** @description The place's population, e.g. the Census count summed over its LSOAs. */
       population?: {
+        /** @description The number of people. */
         value: number;
         /**
          * @description resident: usual residents; registered: GP list size.
@@ -1319,6 +1381,7 @@ export interface components {
          */
         date: string;
         source: components["schemas"]["SourceKey"];
+        /** @description How the figure was worked out, when it is a sum or an estimate. */
         derivation?: string;
       };
       /** @description When this version was true in the world, [from, to). */
@@ -1344,6 +1407,7 @@ export interface components {
       title: string;
       /** @description The person, where a source names them. */
       holder?: string;
+      /** @description The organisation the place-based lead comes from. */
       organisationId?: string;
     };
     /** @description One place on a date. */
@@ -1360,15 +1424,21 @@ export interface components {
       data: components["schemas"]["Place"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     /** @description A version to write: the entity with its id optional. */
     PlaceInput: {
+      /** @description The place's name, e.g. 'Trafford'. */
       name: string;
+      /** @description The system the place is part of. */
       systemId: string;
-      /** @default [] */
+      /**
+       * @description Its codes: the ONS GSS code of its local authority district (E08…), with their periods.
+       * @default []
+       */
       codes?: components["schemas"]["ExternalIdentifier"][];
       /** @description The local authority for the place. */
       councilId?: string;
@@ -1377,6 +1447,7 @@ export interface components {
       placeBasedLead?: components["schemas"]["PlaceBasedLead"];
       /** @description The place's population, e.g. the Census count summed over its LSOAs. */
       population?: {
+        /** @description The number of people. */
         value: number;
         /**
          * @description resident: usual residents; registered: GP list size.
@@ -1390,6 +1461,7 @@ export interface components {
          */
         date: string;
         source: components["schemas"]["SourceKey"];
+        /** @description How the figure was worked out, when it is a sum or an estimate. */
         derivation?: string;
       };
       /** @description When this version was true in the world, [from, to). */
@@ -1413,6 +1485,7 @@ export interface components {
     };
     /** @description A page of neighbourhood schemes. */
     NeighbourhoodSchemePage: {
+      /** @description The neighbourhood schemes of the page, by id. */
       data: components["schemas"]["NeighbourhoodScheme"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -1421,13 +1494,17 @@ export interface components {
     };
     /** @description A way of dividing places into neighbourhoods. */
     NeighbourhoodScheme: {
+      /** @description The scheme's id (nsc_…). */
       id: string;
+      /** @description The scheme's name. */
       name: string;
+      /** @description The system whose neighbourhoods the scheme defines. */
       systemId: string;
       /** @description Set when the scheme covers one place only. */
       placeId?: string;
       basis: components["schemas"]["FootprintBasis"];
       status: components["schemas"]["SchemeStatus"];
+      /** @description What the scheme is and where its definitions come from. */
       description?: string;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -1470,18 +1547,22 @@ export interface components {
       data: components["schemas"]["NeighbourhoodScheme"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     /** @description A version to write: the entity with its id optional. */
     NeighbourhoodSchemeInput: {
+      /** @description The scheme's name. */
       name: string;
+      /** @description The system whose neighbourhoods the scheme defines. */
       systemId: string;
       /** @description Set when the scheme covers one place only. */
       placeId?: string;
       basis: components["schemas"]["FootprintBasis"];
       status: components["schemas"]["SchemeStatus"];
+      /** @description What the scheme is and where its definitions come from. */
       description?: string;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -1504,6 +1585,7 @@ export interface components {
     };
     /** @description A page of neighbourhoods. */
     NeighbourhoodPage: {
+      /** @description The neighbourhoods of the page, by id. */
       data: components["schemas"]["Neighbourhood"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -1512,9 +1594,13 @@ export interface components {
     };
     /** @description A neighbourhood of 30,000–50,000 people within a place. */
     Neighbourhood: {
+      /** @description The neighbourhood's id (nbh_…). */
       id: string;
+      /** @description The neighbourhood's name. */
       name: string;
+      /** @description The place the neighbourhood is in. */
       placeId: string;
+      /** @description The neighbourhood scheme it is part of. */
       schemeId: string;
       footprint: components["schemas"]["Footprint"];
       population?: components["schemas"]["PopulationFigure"];
@@ -1537,17 +1623,27 @@ export interface components {
     };
     /** @description A neighbourhood's LSOAs and/or registered-list basis. */
     Footprint: {
-      /** @default [] */
+      /**
+       * @description For a geographic footprint: the LSOA 2021 codes it covers.
+       * @default []
+       */
       lsoas?: components["schemas"]["LsoaCode"][];
-      /** @default [] */
+      /**
+       * @description For a registered-population footprint: the PCNs whose practices' lists it covers.
+       * @default []
+       */
       pcnIds?: string[];
-      /** @default [] */
+      /**
+       * @description For a registered-population footprint: the GP practices whose lists it covers.
+       * @default []
+       */
       practiceIds?: string[];
     };
     /** @description An ONS LSOA code (E01…). */
     LsoaCode: string;
     /** @description A population figure with its basis, date and source. */
     PopulationFigure: {
+      /** @description The number of people. */
       value: number;
       /**
        * @description resident: usual residents; registered: GP list size.
@@ -1561,6 +1657,7 @@ export interface components {
        */
       date: string;
       source: components["schemas"]["SourceKey"];
+      /** @description How the figure was worked out, when it is a sum or an estimate. */
       derivation?: string;
     };
     /** @description One neighbourhood on a date. */
@@ -1576,7 +1673,9 @@ export interface components {
       /** @description The source of the population figure. */
       populationSource: {
         key: components["schemas"]["SourceKey"];
+        /** @description Who publishes the source, e.g. 'NHS England'. */
         publisher: string;
+        /** @description The dataset, e.g. 'ODS GP practices (epraccur.csv)'. */
         dataset: string;
         /** @description An SPDX-style licence id, e.g. OGL-UK-3.0, or a statement. */
         licence: string;
@@ -1586,24 +1685,41 @@ export interface components {
          * @example 2022-07-01
          */
         dataDate: string | null;
-        /** Format: uri */
+        /**
+         * Format: uri
+         * @description Where the source is published.
+         */
         url?: string;
         /** @description The attribution line the licence requires. */
         attribution?: string;
+        /** @description Anything a reader of the source should know. */
         note?: string;
       } | null;
     };
     /** @description An integrated neighbourhood team serving one neighbourhood. */
     NeighbourhoodTeam: {
+      /** @description The team's id (int_…). */
       id: string;
+      /** @description The team's name. */
       name: string;
+      /** @description The neighbourhood the team serves. */
       neighbourhoodId: string;
+      /** @description The organisation that leads the team. */
       leadOrganisationId?: string;
-      /** @default true */
+      /**
+       * @description Whether general practice leads the team.
+       * @default true
+       */
       gpLed?: boolean;
-      /** @default [] */
+      /**
+       * @description The roles in the team (from the controlled vocabulary) and who hosts each.
+       * @default []
+       */
       members?: components["schemas"]["TeamMember"][];
-      /** @default [] */
+      /**
+       * @description The strategy elements (outcomes, commitments) it serves.
+       * @default []
+       */
       strategyLinks?: string[];
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -1625,7 +1741,9 @@ export interface components {
     /** @description A role in a team and its host organisation. */
     TeamMember: {
       role: components["schemas"]["TeamRole"];
+      /** @description The organisation that employs or hosts the people in the role. */
       hostOrganisationId: string;
+      /** @description How many people hold the role, when known. */
       headcount?: number;
     };
     /**
@@ -1657,14 +1775,18 @@ export interface components {
       data: components["schemas"]["Neighbourhood"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     /** @description A version to write: the entity with its id optional. */
     NeighbourhoodInput: {
+      /** @description The neighbourhood's name. */
       name: string;
+      /** @description The place the neighbourhood is in. */
       placeId: string;
+      /** @description The neighbourhood scheme it is part of. */
       schemeId: string;
       footprint: components["schemas"]["Footprint"];
       population?: components["schemas"]["PopulationFigure"];
@@ -1689,6 +1811,7 @@ export interface components {
     };
     /** @description A page of organisations. */
     OrganisationPage: {
+      /** @description The organisations of the page, by id. */
       data: components["schemas"]["OrganisationListItem"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -1718,12 +1841,20 @@ export interface components {
     };
     /** @description An organisation of the care system. */
     Organisation: {
+      /** @description The organisation's id (org_…), stable for ever. */
       id: string;
       kind: components["schemas"]["OrganisationKind"];
+      /** @description The organisation's name in this version. */
       name: string;
-      /** @default [] */
+      /**
+       * @description Its ODS and GSS codes, each with its period when it changed.
+       * @default []
+       */
       codes?: components["schemas"]["ExternalIdentifier"][];
-      /** @default [] */
+      /**
+       * @description The roles it holds (commissioner, provider…), each with its period.
+       * @default []
+       */
       roles?: components["schemas"]["OrganisationRole"][];
       /** @description The place the organisation is in or serves, when it is one place. */
       placeId?: string;
@@ -1732,6 +1863,7 @@ export interface components {
       postcode?: components["schemas"]["CanonicalPostcode"];
       /** @description For a GP practice: its registered list size, with its date and source. */
       population?: {
+        /** @description The number of people. */
         value: number;
         /**
          * @description resident: usual residents; registered: GP list size.
@@ -1745,6 +1877,7 @@ export interface components {
          */
         date: string;
         source: components["schemas"]["SourceKey"];
+        /** @description How the figure was worked out, when it is a sum or an estimate. */
         derivation?: string;
       };
       /** @description When this version was true in the world, [from, to). */
@@ -1814,6 +1947,7 @@ export interface components {
     };
     /** @description A dated link: subject KIND object. */
     Relationship: {
+      /** @description The relationship's id (rel_…). */
       id: string;
       kind: components["schemas"]["RelationshipKind"];
       subjectId: components["schemas"]["EntityId"];
@@ -1853,10 +1987,14 @@ export interface components {
     EntityId: string;
     /** @description A dated merge, split, rename or transfer. */
     Succession: {
+      /** @description The succession's id (suc_…). */
       id: string;
       kind: components["schemas"]["SuccessionKind"];
+      /** @description The entities that ended on the date. */
       predecessorIds: components["schemas"]["EntityId"][];
+      /** @description The entities that carried them on from the date. */
       successorIds: components["schemas"]["EntityId"][];
+      /** @description What happened, in words. */
       note?: string;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -1886,6 +2024,7 @@ export interface components {
       data: components["schemas"]["Organisation"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
@@ -1893,10 +2032,17 @@ export interface components {
     /** @description A version to write: the entity with its id optional. */
     OrganisationInput: {
       kind: components["schemas"]["OrganisationKind"];
+      /** @description The organisation's name in this version. */
       name: string;
-      /** @default [] */
+      /**
+       * @description Its ODS and GSS codes, each with its period when it changed.
+       * @default []
+       */
       codes?: components["schemas"]["ExternalIdentifier"][];
-      /** @default [] */
+      /**
+       * @description The roles it holds (commissioner, provider…), each with its period.
+       * @default []
+       */
       roles?: components["schemas"]["OrganisationRole"][];
       /** @description The place the organisation is in or serves, when it is one place. */
       placeId?: string;
@@ -1905,6 +2051,7 @@ export interface components {
       postcode?: components["schemas"]["CanonicalPostcode"];
       /** @description For a GP practice: its registered list size, with its date and source. */
       population?: {
+        /** @description The number of people. */
         value: number;
         /**
          * @description resident: usual residents; registered: GP list size.
@@ -1918,6 +2065,7 @@ export interface components {
          */
         date: string;
         source: components["schemas"]["SourceKey"];
+        /** @description How the figure was worked out, when it is a sum or an estimate. */
         derivation?: string;
       };
       /** @description When this version was true in the world, [from, to). */
@@ -1941,6 +2089,7 @@ export interface components {
     };
     /** @description A page of relationships. */
     RelationshipPage: {
+      /** @description The relationships of the page, by id. */
       data: components["schemas"]["Relationship"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -1961,6 +2110,7 @@ export interface components {
       data: components["schemas"]["Relationship"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
@@ -1993,6 +2143,7 @@ export interface components {
     };
     /** @description A page of successions. */
     SuccessionPage: {
+      /** @description The successions of the page, by id. */
       data: components["schemas"]["Succession"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2009,6 +2160,7 @@ export interface components {
     };
     /** @description A page of provider collaboratives. */
     CollaborativePage: {
+      /** @description The provider collaboratives of the page, by id. */
       data: components["schemas"]["Collaborative"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2017,15 +2169,25 @@ export interface components {
     };
     /** @description A provider collaborative at neighbourhood, place or system level. */
     Collaborative: {
+      /** @description The collaborative's id (col_…). */
       id: string;
+      /** @description The collaborative's name. */
       name: string;
       level: components["schemas"]["Level"];
+      /** @description For a system-level collaborative: the system it works across. */
       systemId?: string;
+      /** @description For a place-level collaborative: the place it works in. */
       placeId?: string;
+      /** @description For a neighbourhood-level collaborative: the neighbourhood it works in. */
       neighbourhoodId?: string;
+      /** @description What the collaborative is for: one or more of the purposes the GM partnership names. */
       purposes: components["schemas"]["CollaborativePurpose"][];
+      /** @description What the collaborative does, in its own words. */
       description?: string;
-      /** @default [] */
+      /**
+       * @description The strategy elements (outcomes, commitments) it serves.
+       * @default []
+       */
       strategyLinks?: string[];
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2077,20 +2239,30 @@ export interface components {
       data: components["schemas"]["Collaborative"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     /** @description A version to write: the entity with its id optional. */
     CollaborativeInput: {
+      /** @description The collaborative's name. */
       name: string;
       level: components["schemas"]["Level"];
+      /** @description For a system-level collaborative: the system it works across. */
       systemId?: string;
+      /** @description For a place-level collaborative: the place it works in. */
       placeId?: string;
+      /** @description For a neighbourhood-level collaborative: the neighbourhood it works in. */
       neighbourhoodId?: string;
+      /** @description What the collaborative is for: one or more of the purposes the GM partnership names. */
       purposes: components["schemas"]["CollaborativePurpose"][];
+      /** @description What the collaborative does, in its own words. */
       description?: string;
-      /** @default [] */
+      /**
+       * @description The strategy elements (outcomes, commitments) it serves.
+       * @default []
+       */
       strategyLinks?: string[];
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2113,6 +2285,7 @@ export interface components {
     };
     /** @description A page of integrated neighbourhood teams. */
     TeamPage: {
+      /** @description The integrated neighbourhood teams of the page, by id. */
       data: components["schemas"]["NeighbourhoodTeam"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2133,20 +2306,33 @@ export interface components {
       data: components["schemas"]["NeighbourhoodTeam"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     /** @description A version to write: the entity with its id optional. */
     TeamInput: {
+      /** @description The team's name. */
       name: string;
+      /** @description The neighbourhood the team serves. */
       neighbourhoodId: string;
+      /** @description The organisation that leads the team. */
       leadOrganisationId?: string;
-      /** @default true */
+      /**
+       * @description Whether general practice leads the team.
+       * @default true
+       */
       gpLed?: boolean;
-      /** @default [] */
+      /**
+       * @description The roles in the team (from the controlled vocabulary) and who hosts each.
+       * @default []
+       */
       members?: components["schemas"]["TeamMember"][];
-      /** @default [] */
+      /**
+       * @description The strategy elements (outcomes, commitments) it serves.
+       * @default []
+       */
       strategyLinks?: string[];
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2169,6 +2355,7 @@ export interface components {
     };
     /** @description A page of governance bodies. */
     GovernanceBodyPage: {
+      /** @description The governance bodies of the page, by id. */
       data: components["schemas"]["GovernanceBody"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2177,11 +2364,15 @@ export interface components {
     };
     /** @description A board, executive or committee of the care system. */
     GovernanceBody: {
+      /** @description The body's id (gov_…). */
       id: string;
       kind: components["schemas"]["GovernanceBodyKind"];
+      /** @description The body's name. */
       name: string;
       level: components["schemas"]["Level"];
+      /** @description For a system-level body: the system. */
       systemId?: string;
+      /** @description For a place-level body: the place. */
       placeId?: string;
       chair?: components["schemas"]["Chair"];
       /**
@@ -2196,6 +2387,7 @@ export interface components {
       delegatedLimitPence?: number | null;
       /** @description The total value of decisions the body is responsible for, where a source states it. */
       responsibilityPence?: number;
+      /** @description What the body is for, as its terms of reference put it. */
       purpose?: string;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2227,7 +2419,9 @@ export interface components {
       | "other";
     /** @description The chair of a body. */
     Chair: {
+      /** @description The chair's name, as the source gives it. */
       name: string;
+      /** @description The chair's title or role, when the source gives it. */
       title?: string;
     };
     /** @description One governance body on a date. */
@@ -2253,6 +2447,7 @@ export interface components {
       data: components["schemas"]["GovernanceBody"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
@@ -2260,9 +2455,12 @@ export interface components {
     /** @description A version to write: the entity with its id optional. */
     GovernanceBodyInput: {
       kind: components["schemas"]["GovernanceBodyKind"];
+      /** @description The body's name. */
       name: string;
       level: components["schemas"]["Level"];
+      /** @description For a system-level body: the system. */
       systemId?: string;
+      /** @description For a place-level body: the place. */
       placeId?: string;
       chair?: components["schemas"]["Chair"];
       /**
@@ -2277,6 +2475,7 @@ export interface components {
       delegatedLimitPence?: number | null;
       /** @description The total value of decisions the body is responsible for, where a source states it. */
       responsibilityPence?: number;
+      /** @description What the body is for, as its terms of reference put it. */
       purpose?: string;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2299,6 +2498,7 @@ export interface components {
     };
     /** @description A page of commissioning bodies. */
     CommissioningBodyPage: {
+      /** @description The commissioning bodies of the page, by id. */
       data: components["schemas"]["GovernanceBody"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2324,6 +2524,7 @@ export interface components {
     };
     /** @description A page of pooled budgets. */
     PooledBudgetPage: {
+      /** @description The pooled budgets of the page, by id. */
       data: components["schemas"]["PooledBudget"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2332,16 +2533,30 @@ export interface components {
     };
     /** @description A pooled budget with its host, partners and yearly contributions. */
     PooledBudget: {
+      /** @description The pooled budget's id (pbg_…). */
       id: string;
+      /** @description The pooled budget's name. */
       name: string;
+      /** @description The place the budget serves. */
       placeId?: string;
+      /** @description The organisation that hosts the budget. */
       hostId: string;
-      /** @default [] */
+      /**
+       * @description The partner organisations that pool into it.
+       * @default []
+       */
       partnerIds?: string[];
+      /** @description The board or executive that governs the budget. */
       governedById?: string;
-      /** @default [] */
+      /**
+       * @description The budget's total and contributions per financial year.
+       * @default []
+       */
       years?: components["schemas"]["PooledBudgetYear"][];
-      /** @default [] */
+      /**
+       * @description The strategy elements (outcomes, commitments) it serves.
+       * @default []
+       */
       strategyLinks?: string[];
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2364,6 +2579,7 @@ export interface components {
     PooledBudgetYear: {
       financialYear: components["schemas"]["FinancialYear"];
       totalPence: components["schemas"]["Pence"];
+      /** @description What each partner put in that year; they add up to the total. */
       contributions: components["schemas"]["Contribution"][];
     };
     /** @description A financial year, 1 April to 31 March, e.g. 2016/17. */
@@ -2372,6 +2588,7 @@ export interface components {
     Pence: number;
     /** @description A partner's contribution to a pooled budget. */
     Contribution: {
+      /** @description The contributing organisation. */
       organisationId: string;
       amountPence: components["schemas"]["Pence"];
     };
@@ -2389,21 +2606,35 @@ export interface components {
       data: components["schemas"]["PooledBudget"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     /** @description A version to write: the entity with its id optional. */
     PooledBudgetInput: {
+      /** @description The pooled budget's name. */
       name: string;
+      /** @description The place the budget serves. */
       placeId?: string;
+      /** @description The organisation that hosts the budget. */
       hostId: string;
-      /** @default [] */
+      /**
+       * @description The partner organisations that pool into it.
+       * @default []
+       */
       partnerIds?: string[];
+      /** @description The board or executive that governs the budget. */
       governedById?: string;
-      /** @default [] */
+      /**
+       * @description The budget's total and contributions per financial year.
+       * @default []
+       */
       years?: components["schemas"]["PooledBudgetYear"][];
-      /** @default [] */
+      /**
+       * @description The strategy elements (outcomes, commitments) it serves.
+       * @default []
+       */
       strategyLinks?: string[];
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2426,6 +2657,7 @@ export interface components {
     };
     /** @description A page of commissioning decisions. */
     DecisionPage: {
+      /** @description The commissioning decisions of the page, by id. */
       data: components["schemas"]["Decision"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2434,16 +2666,27 @@ export interface components {
     };
     /** @description A commissioning decision taken by a body. */
     Decision: {
+      /** @description The decision's id (dec_…). */
       id: string;
+      /** @description The commissioning body that took the decision. */
       bodyId: string;
+      /** @description What was decided, in a line. */
       title: string;
       date: components["schemas"]["IsoDate"];
       valuePence: components["schemas"]["Pence"];
+      /** @description The service area the decision is about, e.g. 'community health services'. */
       serviceArea: string;
-      /** @default [] */
+      /**
+       * @description The providers the decision commissions.
+       * @default []
+       */
       providerIds?: string[];
+      /** @description The pooled budget that funds it, if any. */
       pooledBudgetId?: string;
-      /** @default [] */
+      /**
+       * @description The strategy elements (outcomes, commitments) it serves.
+       * @default []
+       */
       strategyLinks?: string[];
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2482,21 +2725,32 @@ export interface components {
       data: components["schemas"]["Decision"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     /** @description A version to write: the entity with its id optional. */
     DecisionInput: {
+      /** @description The commissioning body that took the decision. */
       bodyId: string;
+      /** @description What was decided, in a line. */
       title: string;
       date: components["schemas"]["IsoDate"];
       valuePence: components["schemas"]["Pence"];
+      /** @description The service area the decision is about, e.g. 'community health services'. */
       serviceArea: string;
-      /** @default [] */
+      /**
+       * @description The providers the decision commissions.
+       * @default []
+       */
       providerIds?: string[];
+      /** @description The pooled budget that funds it, if any. */
       pooledBudgetId?: string;
-      /** @default [] */
+      /**
+       * @description The strategy elements (outcomes, commitments) it serves.
+       * @default []
+       */
       strategyLinks?: string[];
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2519,6 +2773,7 @@ export interface components {
     };
     /** @description A page of strategy elements. */
     StrategyElementPage: {
+      /** @description The strategy elements of the page, by id. */
       data: components["schemas"]["StrategyElement"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2527,15 +2782,18 @@ export interface components {
     };
     /** @description An aim, theme, vision, outcome or commitment. */
     StrategyElement: {
+      /** @description The element's id (str_…). */
       id: string;
       kind: components["schemas"]["StrategyElementKind"];
       /** @description The document or strategy it belongs to. */
       framework: string;
       /** @description A short name, where the source gives one. */
       title?: string;
+      /** @description The element's words, as the strategy puts them. */
       text: string;
       /** @description For a commitment, its outcome. */
       parentId?: string;
+      /** @description Its position among its parent's elements, from 0. */
       order: number;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2573,6 +2831,7 @@ export interface components {
       data: components["schemas"]["StrategyElement"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
@@ -2584,9 +2843,11 @@ export interface components {
       framework: string;
       /** @description A short name, where the source gives one. */
       title?: string;
+      /** @description The element's words, as the strategy puts them. */
       text: string;
       /** @description For a commitment, its outcome. */
       parentId?: string;
+      /** @description Its position among its parent's elements, from 0. */
       order: number;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2609,6 +2870,7 @@ export interface components {
     };
     /** @description A page of strategy outcomes. */
     StrategyOutcomePage: {
+      /** @description The strategy outcomes of the page, by id. */
       data: components["schemas"]["StrategyElement"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2627,22 +2889,30 @@ export interface components {
       commitments: components["schemas"]["StrategyElement"][];
       /** @description What links to the outcome or one of its commitments. */
       linked: {
+        /** @description Provider collaboratives that serve it. */
         collaboratives: components["schemas"]["Collaborative"][];
+        /** @description Neighbourhood teams that serve it. */
         teams: components["schemas"]["NeighbourhoodTeam"][];
+        /** @description Pooled budgets that serve it. */
         pooledBudgets: components["schemas"]["PooledBudget"][];
+        /** @description Commissioning decisions that serve it. */
         decisions: components["schemas"]["Decision"][];
       };
     };
     SuccessionWriteResult: {
       data: components["schemas"]["Succession"];
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
+      /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     SuccessionInput: {
       /** @description Leave out to get a new id. */
       id?: string;
       kind: components["schemas"]["SuccessionKind"];
+      /** @description The entities that end on the date (their If-Match revisions are required). */
       predecessorIds: components["schemas"]["EntityId"][];
+      /** @description The entities that carry them on from the date. */
       successorIds: components["schemas"]["EntityId"][];
       /**
        * Format: date
@@ -2650,6 +2920,7 @@ export interface components {
        * @example 2022-07-01
        */
       date: string;
+      /** @description What happened, in words. */
       note?: string;
       provenance: components["schemas"]["Provenance"];
       /** @description Why the change is made (recorded in the change log). */
@@ -2659,45 +2930,61 @@ export interface components {
     };
     PostcodeLookupResponse: {
       data: components["schemas"]["PostcodeLookup"];
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
     };
     /** @description Where a postcode sits in the system on a date. */
     PostcodeLookup: {
       postcode: components["schemas"]["PostcodeLocation"];
       lsoa: components["schemas"]["Lsoa"];
+      /** @description Geographic neighbourhoods whose footprint lists the postcode's LSOA, one per scheme. */
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
+      /** @description The place (locality) on the date; null when none. */
       place: components["schemas"]["Place"] | null;
       /** @description The NHS sub-ICB location of the place. */
       subIcbLocation: components["schemas"]["Organisation"] | null;
       /** @description The integrated care board. */
       icb: components["schemas"]["Organisation"] | null;
+      /** @description The integrated care system on the date; null when none. */
       system: components["schemas"]["System"] | null;
     };
     /** @description A postcode and the LSOA it lies in. */
     PostcodeLocation: {
       postcode: components["schemas"]["CanonicalPostcode"];
       lsoaCode: components["schemas"]["LsoaCode"];
+      /** @description The GSS code of the electoral ward (E05…), when the postcode directory gives it. */
       wardCode?: string;
       point?: components["schemas"]["LatLon"];
     };
     /** @description A WGS84 point. */
     LatLon: {
+      /** @description Latitude, degrees north (WGS84). */
       lat: number;
+      /** @description Longitude, degrees east (WGS84). */
       lon: number;
     };
     /** @description A Lower Layer Super Output Area (2021) with its MSOA, ward and district. */
     Lsoa: {
       code: components["schemas"]["LsoaCode"];
+      /** @description The LSOA's ONS name, e.g. 'Trafford 001A'. */
       name: string;
+      /** @description The MSOA (2021) the LSOA is in. */
       msoa: {
+        /** @description The MSOA's GSS code (E02…). */
         code: string;
+        /** @description The MSOA's ONS name. */
         name: string;
+        /** @description The MSOA's House of Commons Library name, when it has one. */
         hclName?: string;
       };
+      /** @description The electoral ward the LSOA is in. */
       ward?: {
+        /** @description The ward's GSS code (E05…). */
         code: string;
+        /** @description The ward's name. */
         name: string;
       };
+      /** @description The GSS code of the local authority district the LSOA is in (E06/E07/E08/E09): it names the place. */
       districtCode: string;
       centroid?: components["schemas"]["LatLon"];
       population?: components["schemas"]["PopulationFigure"];
@@ -2705,13 +2992,18 @@ export interface components {
     /** @description A neighbourhood and its scheme. */
     NeighbourhoodInScheme: {
       neighbourhood: components["schemas"]["Neighbourhood"];
+      /** @description The scheme the neighbourhood belongs to (null when the register lacks it on the date). */
       scheme: components["schemas"]["NeighbourhoodScheme"] | null;
     };
     BulkPostcodeResponse: {
+      /** @description One item per postcode sent, in the order sent. */
       data: components["schemas"]["BulkPostcodeItem"][];
       included: components["schemas"]["BulkIncluded"];
+      /** @description How many postcodes were found. */
       found: number;
+      /** @description How many were not valid or not found. */
       failed: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
     };
     /** @description The answer for one postcode of a bulk lookup. */
@@ -2721,18 +3013,25 @@ export interface components {
       /** @description The normalised postcode, when valid. */
       postcode: string | null;
       result: components["schemas"]["BulkPostcodeResult"] | null;
+      /** @description Why there is no result; null when there is one. */
       error: {
-        /** @enum {string} */
+        /**
+         * @description invalid-postcode: not a UK postcode; not-found: not in the register.
+         * @enum {string}
+         */
         code: "invalid-postcode" | "not-found";
+        /** @description What is wrong, in words. */
         detail: string;
       } | null;
     };
-    /** @description Where a postcode sits, by reference. */
+    /** @description Where a postcode sits, by reference; null when the postcode has an error. */
     BulkPostcodeResult: {
       postcode: components["schemas"]["PostcodeLocation"];
       /** @description Key into included.lsoas. */
       lsoaCode: string;
+      /** @description The GSS code of the LSOA's MSOA (E02…). */
       msoaCode: string;
+      /** @description The GSS code of the electoral ward (E05…), if known. */
       wardCode: string | null;
       /** @description Keys into included.neighbourhoods (their schemes: included.schemes). */
       neighbourhoodIds: string[];
@@ -2747,33 +3046,49 @@ export interface components {
     };
     /** @description Records referred to by the items, by key. */
     BulkIncluded: {
+      /** @description LSOAs by code. */
       lsoas: {
         [key: string]: components["schemas"]["Lsoa"];
       };
+      /** @description Neighbourhoods by id. */
       neighbourhoods: {
         [key: string]: components["schemas"]["Neighbourhood"];
       };
+      /** @description Neighbourhood schemes by id. */
       schemes: {
         [key: string]: components["schemas"]["NeighbourhoodScheme"];
       };
+      /** @description Places by id. */
       places: {
         [key: string]: components["schemas"]["Place"];
       };
+      /** @description Sub-ICB locations and ICBs by id. */
       organisations: {
         [key: string]: components["schemas"]["Organisation"];
       };
+      /** @description Systems by id. */
       systems: {
         [key: string]: components["schemas"]["System"];
       };
     };
     BulkPostcodeRequest: {
+      /** @description The postcodes, any case and spacing; each is answered in this order. */
       postcodes: string[];
-      validAt?: components["schemas"]["IsoDate"];
-      /** Format: date-time */
+      /**
+       * Format: date
+       * @description The date the facts were true, YYYY-MM-DD (default: today), for every postcode.
+       * @example 2022-07-01
+       */
+      validAt?: string;
+      /**
+       * Format: date-time
+       * @description What the register had recorded at this time (default: now).
+       */
       asOf?: string;
     };
     PracticeLookupResponse: {
       data: components["schemas"]["PracticeLookup"];
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
     };
     /** @description A GP practice → PCN → neighbourhood → place. */
@@ -2781,17 +3096,22 @@ export interface components {
       practice: components["schemas"]["Organisation"];
       /** @description The PCN the practice belongs to on the date. */
       pcn: components["schemas"]["Organisation"] | null;
+      /** @description The practice's member-of relationship to its PCN on the date; null when none. */
       membership: components["schemas"]["Relationship"] | null;
+      /** @description Neighbourhoods whose footprint lists the practice or its PCN. */
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
+      /** @description The place (locality) on the date; null when none. */
       place: components["schemas"]["Place"] | null;
       /** @description The NHS sub-ICB location of the place. */
       subIcbLocation: components["schemas"]["Organisation"] | null;
       /** @description The integrated care board. */
       icb: components["schemas"]["Organisation"] | null;
+      /** @description The integrated care system on the date; null when none. */
       system: components["schemas"]["System"] | null;
     };
     LsoaResponse: {
       data: components["schemas"]["LsoaLookup"];
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
     };
     /** @description Where an LSOA sits in the system on a date. */
@@ -2799,19 +3119,23 @@ export interface components {
       lsoa: components["schemas"]["Lsoa"];
       /** @description Geographic neighbourhoods whose footprint lists the LSOA, one per scheme. */
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
+      /** @description The place (locality) on the date; null when none. */
       place: components["schemas"]["Place"] | null;
       /** @description The NHS sub-ICB location of the place. */
       subIcbLocation: components["schemas"]["Organisation"] | null;
       /** @description The integrated care board. */
       icb: components["schemas"]["Organisation"] | null;
+      /** @description The integrated care system on the date; null when none. */
       system: components["schemas"]["System"] | null;
     };
     CodeLookupResponse: {
       data: components["schemas"]["CodeLookup"];
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
     };
     /** @description What an ODS or GSS code names. */
     CodeLookup: {
+      /** @description The code asked about (trimmed, upper case). */
       code: string;
       /** @description The records that hold the code (on the date when it is held then, else ever). */
       matches: components["schemas"]["CodeMatch"][];
@@ -2822,14 +3146,19 @@ export interface components {
     };
     /** @description A record holding a code. */
     CodeMatch: {
-      /** @enum {string} */
+      /**
+       * @description What kind of record holds the code.
+       * @enum {string}
+       */
       kind: "system" | "place" | "organisation" | "lsoa";
       /** @description The entity id (for an LSOA, its code). */
       id: string;
       system: components["schemas"]["CodeSystem"];
+      /** @description The code, as the record holds it. */
       code: string;
       /** @description When the record held the code; null for LSOAs. */
       period: components["schemas"]["Period"] | null;
+      /** @description The record's version on the date (the latest, for a closed code). */
       version:
         | components["schemas"]["System"]
         | components["schemas"]["Place"]
@@ -2838,6 +3167,7 @@ export interface components {
     };
     /** @description An entity carrying a closed one on at the date. */
     Successor: {
+      /** @description The successor's id. */
       id: string;
       /**
        * @description The successor's kind.
@@ -3034,7 +3364,7 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -3051,28 +3381,28 @@ export interface operations {
       /** @description A page of systems, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["SystemPage"]
-            | ({
-                data: string[];
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-                /** @description The data version (last change seq) the page was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The systems the answer refers to, by key, each once. */
-                  systems?: {
-                    [key: string]: components["schemas"]["System"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["SystemPage"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The systems of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The systems the answer refers to, by key, each once. */
+              systems?: {
+                [key: string]: components["schemas"]["System"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -3240,7 +3570,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -3260,29 +3590,28 @@ export interface operations {
       /** @description The system's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["SystemItem"]
-            | ({
-                /** @description The key of a record in `included.systems`. */
-                data: string;
-                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
-                revision: number | null;
-                /** @description The data version (last change seq) the answer was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The systems the answer refers to, by key, each once. */
-                  systems?: {
-                    [key: string]: components["schemas"]["System"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["SystemItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.systems`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The systems the answer refers to, by key, each once. */
+              systems?: {
+                [key: string]: components["schemas"]["System"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -3367,7 +3696,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -3500,7 +3829,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -3611,7 +3940,7 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -3632,28 +3961,28 @@ export interface operations {
       /** @description A page of places, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["PlacePage"]
-            | ({
-                data: string[];
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-                /** @description The data version (last change seq) the page was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The places the answer refers to, by key, each once. */
-                  places?: {
-                    [key: string]: components["schemas"]["Place"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["PlacePage"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The places of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The places the answer refers to, by key, each once. */
+              places?: {
+                [key: string]: components["schemas"]["Place"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -3821,7 +4150,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -3841,29 +4170,28 @@ export interface operations {
       /** @description The place's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["PlaceItem"]
-            | ({
-                /** @description The key of a record in `included.places`. */
-                data: string;
-                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
-                revision: number | null;
-                /** @description The data version (last change seq) the answer was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The places the answer refers to, by key, each once. */
-                  places?: {
-                    [key: string]: components["schemas"]["Place"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["PlaceItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.places`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The places the answer refers to, by key, each once. */
+              places?: {
+                [key: string]: components["schemas"]["Place"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -3948,7 +4276,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -4081,7 +4409,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -4192,7 +4520,7 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -4217,28 +4545,28 @@ export interface operations {
       /** @description A page of neighbourhood schemes, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["NeighbourhoodSchemePage"]
-            | ({
-                data: string[];
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-                /** @description The data version (last change seq) the page was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
-                  neighbourhoodSchemes?: {
-                    [key: string]: components["schemas"]["NeighbourhoodScheme"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["NeighbourhoodSchemePage"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The neighbourhood schemes of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
+              neighbourhoodSchemes?: {
+                [key: string]: components["schemas"]["NeighbourhoodScheme"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -4406,7 +4734,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -4426,29 +4754,28 @@ export interface operations {
       /** @description The neighbourhood scheme's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["NeighbourhoodSchemeItem"]
-            | ({
-                /** @description The key of a record in `included.neighbourhoodSchemes`. */
-                data: string;
-                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
-                revision: number | null;
-                /** @description The data version (last change seq) the answer was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
-                  neighbourhoodSchemes?: {
-                    [key: string]: components["schemas"]["NeighbourhoodScheme"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["NeighbourhoodSchemeItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.neighbourhoodSchemes`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
+              neighbourhoodSchemes?: {
+                [key: string]: components["schemas"]["NeighbourhoodScheme"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -4533,7 +4860,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -4666,7 +4993,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -4777,7 +5104,7 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -4802,28 +5129,28 @@ export interface operations {
       /** @description A page of neighbourhoods, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["NeighbourhoodPage"]
-            | ({
-                data: string[];
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-                /** @description The data version (last change seq) the page was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The neighbourhoods the answer refers to, by key, each once. */
-                  neighbourhoods?: {
-                    [key: string]: components["schemas"]["Neighbourhood"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["NeighbourhoodPage"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The neighbourhoods of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The neighbourhoods the answer refers to, by key, each once. */
+              neighbourhoods?: {
+                [key: string]: components["schemas"]["Neighbourhood"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -4991,7 +5318,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -5011,55 +5338,60 @@ export interface operations {
       /** @description The neighbourhood's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["NeighbourhoodItem"]
-            | (({
-                /** @description The key of a record in `included.neighbourhoods`. */
-                data: string;
-                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
-                revision: number | null;
-                /** @description The data version (last change seq) the answer was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The teams serving the neighbourhood on the date. */
-                teams: string[];
-                /** @description The source of the population figure. */
-                populationSource: {
-                  key: components["schemas"]["SourceKey"];
-                  publisher: string;
-                  dataset: string;
-                  /** @description An SPDX-style licence id, e.g. OGL-UK-3.0, or a statement. */
-                  licence: string;
-                  /**
-                   * Format: date
-                   * @description The date the data describes, when the source says.
-                   * @example 2022-07-01
-                   */
-                  dataDate: string | null;
-                  /** Format: uri */
-                  url?: string;
-                  /** @description The attribution line the licence requires. */
-                  attribution?: string;
-                  note?: string;
-                } | null;
-              }) & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The neighbourhoods the answer refers to, by key, each once. */
-                  neighbourhoods?: {
-                    [key: string]: components["schemas"]["Neighbourhood"];
-                  };
-                  /** @description The teams the answer refers to, by key, each once. */
-                  teams?: {
-                    [key: string]: components["schemas"]["NeighbourhoodTeam"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["NeighbourhoodItem"];
+          "application/vnd.care-atlas.compact+json": ({
+            /** @description The key of a record in `included.neighbourhoods`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The teams serving the neighbourhood on the date. */
+            teams: string[];
+            /** @description The source of the population figure. */
+            populationSource: {
+              key: components["schemas"]["SourceKey"];
+              /** @description Who publishes the source, e.g. 'NHS England'. */
+              publisher: string;
+              /** @description The dataset, e.g. 'ODS GP practices (epraccur.csv)'. */
+              dataset: string;
+              /** @description An SPDX-style licence id, e.g. OGL-UK-3.0, or a statement. */
+              licence: string;
+              /**
+               * Format: date
+               * @description The date the data describes, when the source says.
+               * @example 2022-07-01
+               */
+              dataDate: string | null;
+              /**
+               * Format: uri
+               * @description Where the source is published.
+               */
+              url?: string;
+              /** @description The attribution line the licence requires. */
+              attribution?: string;
+              /** @description Anything a reader of the source should know. */
+              note?: string;
+            } | null;
+          }) & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The neighbourhoods the answer refers to, by key, each once. */
+              neighbourhoods?: {
+                [key: string]: components["schemas"]["Neighbourhood"];
+              };
+              /** @description The teams the answer refers to, by key, each once. */
+              teams?: {
+                [key: string]: components["schemas"]["NeighbourhoodTeam"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -5144,7 +5476,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -5277,7 +5609,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -5388,7 +5720,7 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -5428,28 +5760,28 @@ export interface operations {
       /** @description A page of organisations, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["OrganisationPage"]
-            | ({
-                data: string[];
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-                /** @description The data version (last change seq) the page was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The organisations the answer refers to, by key, each once. */
-                  organisations?: {
-                    [key: string]: components["schemas"]["OrganisationListItem"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["OrganisationPage"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The organisations of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The organisations the answer refers to, by key, each once. */
+              organisations?: {
+                [key: string]: components["schemas"]["OrganisationListItem"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -5617,7 +5949,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -5637,44 +5969,43 @@ export interface operations {
       /** @description The organisation's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["OrganisationItem"]
-            | (({
-                /** @description The key of a record in `included.organisations`. */
-                data: string;
-                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
-                revision: number | null;
-                /** @description The data version (last change seq) the answer was read at. */
-                dataVersion: number;
-              } & {
-                /** @description Relationships valid on the date in which the organisation is subject or object. */
-                relationships: string[];
-                /** @description Successions in which it is a successor. */
-                predecessors: string[];
-                /** @description Successions in which it is a predecessor. */
-                successors: string[];
-              }) & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The organisations the answer refers to, by key, each once. */
-                  organisations?: {
-                    [key: string]: components["schemas"]["Organisation"];
-                  };
-                  /** @description The relationships the answer refers to, by key, each once. */
-                  relationships?: {
-                    [key: string]: components["schemas"]["Relationship"];
-                  };
-                  /** @description The successions the answer refers to, by key, each once. */
-                  successions?: {
-                    [key: string]: components["schemas"]["Succession"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["OrganisationItem"];
+          "application/vnd.care-atlas.compact+json": ({
+            /** @description The key of a record in `included.organisations`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description Relationships valid on the date in which the organisation is subject or object. */
+            relationships: string[];
+            /** @description Successions in which it is a successor. */
+            predecessors: string[];
+            /** @description Successions in which it is a predecessor. */
+            successors: string[];
+          }) & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The organisations the answer refers to, by key, each once. */
+              organisations?: {
+                [key: string]: components["schemas"]["Organisation"];
+              };
+              /** @description The relationships the answer refers to, by key, each once. */
+              relationships?: {
+                [key: string]: components["schemas"]["Relationship"];
+              };
+              /** @description The successions the answer refers to, by key, each once. */
+              successions?: {
+                [key: string]: components["schemas"]["Succession"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -5759,7 +6090,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -5892,7 +6223,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -6003,7 +6334,7 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -6026,28 +6357,28 @@ export interface operations {
       /** @description A page of relationships, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["RelationshipPage"]
-            | ({
-                data: string[];
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-                /** @description The data version (last change seq) the page was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The relationships the answer refers to, by key, each once. */
-                  relationships?: {
-                    [key: string]: components["schemas"]["Relationship"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["RelationshipPage"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The relationships of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The relationships the answer refers to, by key, each once. */
+              relationships?: {
+                [key: string]: components["schemas"]["Relationship"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -6215,7 +6546,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -6235,29 +6566,28 @@ export interface operations {
       /** @description The relationship's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["RelationshipItem"]
-            | ({
-                /** @description The key of a record in `included.relationships`. */
-                data: string;
-                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
-                revision: number | null;
-                /** @description The data version (last change seq) the answer was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The relationships the answer refers to, by key, each once. */
-                  relationships?: {
-                    [key: string]: components["schemas"]["Relationship"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["RelationshipItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.relationships`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The relationships the answer refers to, by key, each once. */
+              relationships?: {
+                [key: string]: components["schemas"]["Relationship"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -6342,7 +6672,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -6475,7 +6805,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -6586,7 +6916,7 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -6609,28 +6939,28 @@ export interface operations {
       /** @description A page of successions, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["SuccessionPage"]
-            | ({
-                data: string[];
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-                /** @description The data version (last change seq) the page was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The successions the answer refers to, by key, each once. */
-                  successions?: {
-                    [key: string]: components["schemas"]["Succession"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["SuccessionPage"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The successions of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The successions the answer refers to, by key, each once. */
+              successions?: {
+                [key: string]: components["schemas"]["Succession"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -6812,7 +7142,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -6832,29 +7162,28 @@ export interface operations {
       /** @description The succession's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["SuccessionItem"]
-            | ({
-                /** @description The key of a record in `included.successions`. */
-                data: string;
-                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
-                revision: number | null;
-                /** @description The data version (last change seq) the answer was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The successions the answer refers to, by key, each once. */
-                  successions?: {
-                    [key: string]: components["schemas"]["Succession"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["SuccessionItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.successions`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The successions the answer refers to, by key, each once. */
+              successions?: {
+                [key: string]: components["schemas"]["Succession"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -6922,7 +7251,7 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -6945,28 +7274,28 @@ export interface operations {
       /** @description A page of provider collaboratives, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["CollaborativePage"]
-            | ({
-                data: string[];
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-                /** @description The data version (last change seq) the page was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The collaboratives the answer refers to, by key, each once. */
-                  collaboratives?: {
-                    [key: string]: components["schemas"]["Collaborative"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["CollaborativePage"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The provider collaboratives of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The collaboratives the answer refers to, by key, each once. */
+              collaboratives?: {
+                [key: string]: components["schemas"]["Collaborative"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -7134,7 +7463,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -7154,38 +7483,37 @@ export interface operations {
       /** @description The provider collaborative's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["CollaborativeItem"]
-            | (({
-                /** @description The key of a record in `included.collaboratives`. */
-                data: string;
-                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
-                revision: number | null;
-                /** @description The data version (last change seq) the answer was read at. */
-                dataVersion: number;
-              } & {
-                /** @description member-of relationships to the collaborative. */
-                members: string[];
-                /** @description lead-of relationships to the collaborative. */
-                leads: string[];
-              }) & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The collaboratives the answer refers to, by key, each once. */
-                  collaboratives?: {
-                    [key: string]: components["schemas"]["Collaborative"];
-                  };
-                  /** @description The relationships the answer refers to, by key, each once. */
-                  relationships?: {
-                    [key: string]: components["schemas"]["Relationship"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["CollaborativeItem"];
+          "application/vnd.care-atlas.compact+json": ({
+            /** @description The key of a record in `included.collaboratives`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description member-of relationships to the collaborative. */
+            members: string[];
+            /** @description lead-of relationships to the collaborative. */
+            leads: string[];
+          }) & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The collaboratives the answer refers to, by key, each once. */
+              collaboratives?: {
+                [key: string]: components["schemas"]["Collaborative"];
+              };
+              /** @description The relationships the answer refers to, by key, each once. */
+              relationships?: {
+                [key: string]: components["schemas"]["Relationship"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -7270,7 +7598,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -7403,7 +7731,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -7514,7 +7842,7 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -7556,28 +7884,28 @@ export interface operations {
       /** @description A page of integrated neighbourhood teams, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["TeamPage"]
-            | ({
-                data: string[];
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-                /** @description The data version (last change seq) the page was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The teams the answer refers to, by key, each once. */
-                  teams?: {
-                    [key: string]: components["schemas"]["NeighbourhoodTeam"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["TeamPage"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The integrated neighbourhood teams of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The teams the answer refers to, by key, each once. */
+              teams?: {
+                [key: string]: components["schemas"]["NeighbourhoodTeam"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -7745,7 +8073,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -7765,29 +8093,28 @@ export interface operations {
       /** @description The integrated neighbourhood team's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["TeamItem"]
-            | ({
-                /** @description The key of a record in `included.teams`. */
-                data: string;
-                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
-                revision: number | null;
-                /** @description The data version (last change seq) the answer was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The teams the answer refers to, by key, each once. */
-                  teams?: {
-                    [key: string]: components["schemas"]["NeighbourhoodTeam"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["TeamItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.teams`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The teams the answer refers to, by key, each once. */
+              teams?: {
+                [key: string]: components["schemas"]["NeighbourhoodTeam"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -7872,7 +8199,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8005,7 +8332,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8116,7 +8443,7 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -8141,28 +8468,28 @@ export interface operations {
       /** @description A page of governance bodies, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["GovernanceBodyPage"]
-            | ({
-                data: string[];
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-                /** @description The data version (last change seq) the page was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The governanceBodies the answer refers to, by key, each once. */
-                  governanceBodies?: {
-                    [key: string]: components["schemas"]["GovernanceBody"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["GovernanceBodyPage"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The governance bodies of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The governanceBodies the answer refers to, by key, each once. */
+              governanceBodies?: {
+                [key: string]: components["schemas"]["GovernanceBody"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -8330,7 +8657,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -8350,42 +8677,41 @@ export interface operations {
       /** @description The governance body's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["GovernanceBodyItem"]
-            | (({
-                /** @description The key of a record in `included.governanceBodies`. */
-                data: string;
-                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
-                revision: number | null;
-                /** @description The data version (last change seq) the answer was read at. */
-                dataVersion: number;
-              } & {
-                /** @description member-of and chair-of relationships to the body. */
-                members: string[];
-                /** @description The body's accountable-to relationships. */
-                accountableTo: string[];
-                /** @description The body's reports-to relationships. */
-                reportsTo: string[];
-                /** @description accountable-to and reports-to relationships to the body. */
-                accountableToIt: string[];
-              }) & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The governanceBodies the answer refers to, by key, each once. */
-                  governanceBodies?: {
-                    [key: string]: components["schemas"]["GovernanceBody"];
-                  };
-                  /** @description The relationships the answer refers to, by key, each once. */
-                  relationships?: {
-                    [key: string]: components["schemas"]["Relationship"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["GovernanceBodyItem"];
+          "application/vnd.care-atlas.compact+json": ({
+            /** @description The key of a record in `included.governanceBodies`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description member-of and chair-of relationships to the body. */
+            members: string[];
+            /** @description The body's accountable-to relationships. */
+            accountableTo: string[];
+            /** @description The body's reports-to relationships. */
+            reportsTo: string[];
+            /** @description accountable-to and reports-to relationships to the body. */
+            accountableToIt: string[];
+          }) & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The governanceBodies the answer refers to, by key, each once. */
+              governanceBodies?: {
+                [key: string]: components["schemas"]["GovernanceBody"];
+              };
+              /** @description The relationships the answer refers to, by key, each once. */
+              relationships?: {
+                [key: string]: components["schemas"]["Relationship"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -8470,7 +8796,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8603,7 +8929,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8714,7 +9040,7 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -8737,28 +9063,28 @@ export interface operations {
       /** @description A page of commissioning bodies, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["CommissioningBodyPage"]
-            | ({
-                data: string[];
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-                /** @description The data version (last change seq) the page was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The governanceBodies the answer refers to, by key, each once. */
-                  governanceBodies?: {
-                    [key: string]: components["schemas"]["GovernanceBody"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["CommissioningBodyPage"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The commissioning bodies of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The governanceBodies the answer refers to, by key, each once. */
+              governanceBodies?: {
+                [key: string]: components["schemas"]["GovernanceBody"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -8822,7 +9148,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -8842,42 +9168,41 @@ export interface operations {
       /** @description The commissioning body's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["CommissioningBodyItem"]
-            | (({
-                /** @description The key of a record in `included.governanceBodies`. */
-                data: string;
-                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
-                revision: number | null;
-                /** @description The data version (last change seq) the answer was read at. */
-                dataVersion: number;
-              } & {
-                /** @description member-of and chair-of relationships to the body. */
-                members: string[];
-                /** @description The body's accountable-to relationships. */
-                accountableTo: string[];
-                /** @description The body's reports-to relationships. */
-                reportsTo: string[];
-                /** @description accountable-to and reports-to relationships to the body. */
-                accountableToIt: string[];
-              }) & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The governanceBodies the answer refers to, by key, each once. */
-                  governanceBodies?: {
-                    [key: string]: components["schemas"]["GovernanceBody"];
-                  };
-                  /** @description The relationships the answer refers to, by key, each once. */
-                  relationships?: {
-                    [key: string]: components["schemas"]["Relationship"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["CommissioningBodyItem"];
+          "application/vnd.care-atlas.compact+json": ({
+            /** @description The key of a record in `included.governanceBodies`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description member-of and chair-of relationships to the body. */
+            members: string[];
+            /** @description The body's accountable-to relationships. */
+            accountableTo: string[];
+            /** @description The body's reports-to relationships. */
+            reportsTo: string[];
+            /** @description accountable-to and reports-to relationships to the body. */
+            accountableToIt: string[];
+          }) & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The governanceBodies the answer refers to, by key, each once. */
+              governanceBodies?: {
+                [key: string]: components["schemas"]["GovernanceBody"];
+              };
+              /** @description The relationships the answer refers to, by key, each once. */
+              relationships?: {
+                [key: string]: components["schemas"]["Relationship"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -8945,7 +9270,7 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -8970,28 +9295,28 @@ export interface operations {
       /** @description A page of pooled budgets, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["PooledBudgetPage"]
-            | ({
-                data: string[];
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-                /** @description The data version (last change seq) the page was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The pooledBudgets the answer refers to, by key, each once. */
-                  pooledBudgets?: {
-                    [key: string]: components["schemas"]["PooledBudget"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["PooledBudgetPage"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The pooled budgets of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The pooledBudgets the answer refers to, by key, each once. */
+              pooledBudgets?: {
+                [key: string]: components["schemas"]["PooledBudget"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -9159,7 +9484,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -9179,29 +9504,28 @@ export interface operations {
       /** @description The pooled budget's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["PooledBudgetItem"]
-            | ({
-                /** @description The key of a record in `included.pooledBudgets`. */
-                data: string;
-                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
-                revision: number | null;
-                /** @description The data version (last change seq) the answer was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The pooledBudgets the answer refers to, by key, each once. */
-                  pooledBudgets?: {
-                    [key: string]: components["schemas"]["PooledBudget"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["PooledBudgetItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.pooledBudgets`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The pooledBudgets the answer refers to, by key, each once. */
+              pooledBudgets?: {
+                [key: string]: components["schemas"]["PooledBudget"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -9286,7 +9610,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -9419,7 +9743,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -9530,7 +9854,7 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -9559,28 +9883,28 @@ export interface operations {
       /** @description A page of commissioning decisions, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["DecisionPage"]
-            | ({
-                data: string[];
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-                /** @description The data version (last change seq) the page was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The decisions the answer refers to, by key, each once. */
-                  decisions?: {
-                    [key: string]: components["schemas"]["Decision"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["DecisionPage"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The commissioning decisions of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The decisions the answer refers to, by key, each once. */
+              decisions?: {
+                [key: string]: components["schemas"]["Decision"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -9748,7 +10072,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -9768,29 +10092,28 @@ export interface operations {
       /** @description The commissioning decision's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["DecisionItem"]
-            | ({
-                /** @description The key of a record in `included.decisions`. */
-                data: string;
-                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
-                revision: number | null;
-                /** @description The data version (last change seq) the answer was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The decisions the answer refers to, by key, each once. */
-                  decisions?: {
-                    [key: string]: components["schemas"]["Decision"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["DecisionItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.decisions`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The decisions the answer refers to, by key, each once. */
+              decisions?: {
+                [key: string]: components["schemas"]["Decision"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -9875,7 +10198,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10008,7 +10331,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10119,7 +10442,7 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -10141,28 +10464,28 @@ export interface operations {
       /** @description A page of strategy elements, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["StrategyElementPage"]
-            | ({
-                data: string[];
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-                /** @description The data version (last change seq) the page was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The strategyElements the answer refers to, by key, each once. */
-                  strategyElements?: {
-                    [key: string]: components["schemas"]["StrategyElement"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["StrategyElementPage"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The strategy elements of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The strategyElements the answer refers to, by key, each once. */
+              strategyElements?: {
+                [key: string]: components["schemas"]["StrategyElement"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -10330,7 +10653,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -10350,29 +10673,28 @@ export interface operations {
       /** @description The strategy element's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["StrategyElementItem"]
-            | ({
-                /** @description The key of a record in `included.strategyElements`. */
-                data: string;
-                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
-                revision: number | null;
-                /** @description The data version (last change seq) the answer was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The strategyElements the answer refers to, by key, each once. */
-                  strategyElements?: {
-                    [key: string]: components["schemas"]["StrategyElement"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["StrategyElementItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.strategyElements`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The strategyElements the answer refers to, by key, each once. */
+              strategyElements?: {
+                [key: string]: components["schemas"]["StrategyElement"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -10457,7 +10779,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10590,7 +10912,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10701,7 +11023,7 @@ export interface operations {
         limit?: number;
         /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -10719,28 +11041,28 @@ export interface operations {
       /** @description A page of strategy outcomes, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["StrategyOutcomePage"]
-            | ({
-                data: string[];
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-                /** @description The data version (last change seq) the page was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The strategyElements the answer refers to, by key, each once. */
-                  strategyElements?: {
-                    [key: string]: components["schemas"]["StrategyElement"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["StrategyOutcomePage"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The strategy outcomes of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The strategyElements the answer refers to, by key, each once. */
+              strategyElements?: {
+                [key: string]: components["schemas"]["StrategyElement"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -10804,7 +11126,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -10824,55 +11146,58 @@ export interface operations {
       /** @description The strategy outcome's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["StrategyOutcomeItem"]
-            | (({
-                /** @description The key of a record in `included.strategyElements`. */
-                data: string;
-                /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
-                revision: number | null;
-                /** @description The data version (last change seq) the answer was read at. */
-                dataVersion: number;
-              } & {
-                /** @description The commitments under the outcome. */
-                commitments: string[];
-                /** @description What links to the outcome or one of its commitments. */
-                linked: {
-                  collaboratives: string[];
-                  teams: string[];
-                  pooledBudgets: string[];
-                  decisions: string[];
-                };
-              }) & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The collaboratives the answer refers to, by key, each once. */
-                  collaboratives?: {
-                    [key: string]: components["schemas"]["Collaborative"];
-                  };
-                  /** @description The decisions the answer refers to, by key, each once. */
-                  decisions?: {
-                    [key: string]: components["schemas"]["Decision"];
-                  };
-                  /** @description The pooledBudgets the answer refers to, by key, each once. */
-                  pooledBudgets?: {
-                    [key: string]: components["schemas"]["PooledBudget"];
-                  };
-                  /** @description The strategyElements the answer refers to, by key, each once. */
-                  strategyElements?: {
-                    [key: string]: components["schemas"]["StrategyElement"];
-                  };
-                  /** @description The teams the answer refers to, by key, each once. */
-                  teams?: {
-                    [key: string]: components["schemas"]["NeighbourhoodTeam"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["StrategyOutcomeItem"];
+          "application/vnd.care-atlas.compact+json": ({
+            /** @description The key of a record in `included.strategyElements`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The commitments under the outcome. */
+            commitments: string[];
+            /** @description What links to the outcome or one of its commitments. */
+            linked: {
+              /** @description Provider collaboratives that serve it. */
+              collaboratives: string[];
+              /** @description Neighbourhood teams that serve it. */
+              teams: string[];
+              /** @description Pooled budgets that serve it. */
+              pooledBudgets: string[];
+              /** @description Commissioning decisions that serve it. */
+              decisions: string[];
+            };
+          }) & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The collaboratives the answer refers to, by key, each once. */
+              collaboratives?: {
+                [key: string]: components["schemas"]["Collaborative"];
+              };
+              /** @description The decisions the answer refers to, by key, each once. */
+              decisions?: {
+                [key: string]: components["schemas"]["Decision"];
+              };
+              /** @description The pooledBudgets the answer refers to, by key, each once. */
+              pooledBudgets?: {
+                [key: string]: components["schemas"]["PooledBudget"];
+              };
+              /** @description The strategyElements the answer refers to, by key, each once. */
+              strategyElements?: {
+                [key: string]: components["schemas"]["StrategyElement"];
+              };
+              /** @description The teams the answer refers to, by key, each once. */
+              teams?: {
+                [key: string]: components["schemas"]["NeighbourhoodTeam"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -10952,7 +11277,7 @@ export interface operations {
       /** @description Where the postcode sits. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -11099,7 +11424,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -11118,63 +11443,68 @@ export interface operations {
       /** @description The practice and what it belongs to. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["PracticeLookupResponse"]
-            | ({
-                /** @description A GP practice → PCN → neighbourhood → place. */
-                data: {
-                  /** @description The key of a record in `included.organisations`. */
-                  practice: string;
-                  /** @description The PCN the practice belongs to on the date. */
-                  pcn: string | null;
-                  membership: string | null;
-                  neighbourhoods: {
-                    /** @description The key of a record in `included.neighbourhoods`. */
-                    neighbourhood: string;
-                    scheme: string | null;
-                  }[];
-                  place: string | null;
-                  /** @description The NHS sub-ICB location of the place. */
-                  subIcbLocation: string | null;
-                  /** @description The integrated care board. */
-                  icb: string | null;
-                  system: string | null;
-                };
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
-                  neighbourhoodSchemes?: {
-                    [key: string]: components["schemas"]["NeighbourhoodScheme"];
-                  };
-                  /** @description The neighbourhoods the answer refers to, by key, each once. */
-                  neighbourhoods?: {
-                    [key: string]: components["schemas"]["Neighbourhood"];
-                  };
-                  /** @description The organisations the answer refers to, by key, each once. */
-                  organisations?: {
-                    [key: string]: components["schemas"]["Organisation"];
-                  };
-                  /** @description The places the answer refers to, by key, each once. */
-                  places?: {
-                    [key: string]: components["schemas"]["Place"];
-                  };
-                  /** @description The relationships the answer refers to, by key, each once. */
-                  relationships?: {
-                    [key: string]: components["schemas"]["Relationship"];
-                  };
-                  /** @description The systems the answer refers to, by key, each once. */
-                  systems?: {
-                    [key: string]: components["schemas"]["System"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["PracticeLookupResponse"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description A GP practice → PCN → neighbourhood → place. */
+            data: {
+              /** @description The key of a record in `included.organisations`. */
+              practice: string;
+              /** @description The PCN the practice belongs to on the date. */
+              pcn: string | null;
+              /** @description The practice's member-of relationship to its PCN on the date; null when none. */
+              membership: string | null;
+              /** @description Neighbourhoods whose footprint lists the practice or its PCN. */
+              neighbourhoods: {
+                /** @description The key of a record in `included.neighbourhoods`. */
+                neighbourhood: string;
+                /** @description The scheme the neighbourhood belongs to (null when the register lacks it on the date). */
+                scheme: string | null;
+              }[];
+              /** @description The place (locality) on the date; null when none. */
+              place: string | null;
+              /** @description The NHS sub-ICB location of the place. */
+              subIcbLocation: string | null;
+              /** @description The integrated care board. */
+              icb: string | null;
+              /** @description The integrated care system on the date; null when none. */
+              system: string | null;
+            };
+            /** @description The data version (the sequence number of the register's last change) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
+              neighbourhoodSchemes?: {
+                [key: string]: components["schemas"]["NeighbourhoodScheme"];
+              };
+              /** @description The neighbourhoods the answer refers to, by key, each once. */
+              neighbourhoods?: {
+                [key: string]: components["schemas"]["Neighbourhood"];
+              };
+              /** @description The organisations the answer refers to, by key, each once. */
+              organisations?: {
+                [key: string]: components["schemas"]["Organisation"];
+              };
+              /** @description The places the answer refers to, by key, each once. */
+              places?: {
+                [key: string]: components["schemas"]["Place"];
+              };
+              /** @description The relationships the answer refers to, by key, each once. */
+              relationships?: {
+                [key: string]: components["schemas"]["Relationship"];
+              };
+              /** @description The systems the answer refers to, by key, each once. */
+              systems?: {
+                [key: string]: components["schemas"]["System"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -11238,7 +11568,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -11257,61 +11587,64 @@ export interface operations {
       /** @description The LSOA. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["LsoaResponse"]
-            | ({
-                /** @description Where an LSOA sits in the system on a date. */
-                data: {
-                  /** @description The key of a record in `included.lsoas`. */
-                  lsoa: string;
-                  /** @description Geographic neighbourhoods whose footprint lists the LSOA, one per scheme. */
-                  neighbourhoods: {
-                    /** @description The key of a record in `included.neighbourhoods`. */
-                    neighbourhood: string;
-                    scheme: string | null;
-                  }[];
-                  place: string | null;
-                  /** @description The NHS sub-ICB location of the place. */
-                  subIcbLocation: string | null;
-                  /** @description The integrated care board. */
-                  icb: string | null;
-                  system: string | null;
-                };
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The lsoas the answer refers to, by key, each once. */
-                  lsoas?: {
-                    [key: string]: components["schemas"]["Lsoa"];
-                  };
-                  /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
-                  neighbourhoodSchemes?: {
-                    [key: string]: components["schemas"]["NeighbourhoodScheme"];
-                  };
-                  /** @description The neighbourhoods the answer refers to, by key, each once. */
-                  neighbourhoods?: {
-                    [key: string]: components["schemas"]["Neighbourhood"];
-                  };
-                  /** @description The organisations the answer refers to, by key, each once. */
-                  organisations?: {
-                    [key: string]: components["schemas"]["Organisation"];
-                  };
-                  /** @description The places the answer refers to, by key, each once. */
-                  places?: {
-                    [key: string]: components["schemas"]["Place"];
-                  };
-                  /** @description The systems the answer refers to, by key, each once. */
-                  systems?: {
-                    [key: string]: components["schemas"]["System"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["LsoaResponse"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description Where an LSOA sits in the system on a date. */
+            data: {
+              /** @description The key of a record in `included.lsoas`. */
+              lsoa: string;
+              /** @description Geographic neighbourhoods whose footprint lists the LSOA, one per scheme. */
+              neighbourhoods: {
+                /** @description The key of a record in `included.neighbourhoods`. */
+                neighbourhood: string;
+                /** @description The scheme the neighbourhood belongs to (null when the register lacks it on the date). */
+                scheme: string | null;
+              }[];
+              /** @description The place (locality) on the date; null when none. */
+              place: string | null;
+              /** @description The NHS sub-ICB location of the place. */
+              subIcbLocation: string | null;
+              /** @description The integrated care board. */
+              icb: string | null;
+              /** @description The integrated care system on the date; null when none. */
+              system: string | null;
+            };
+            /** @description The data version (the sequence number of the register's last change) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The lsoas the answer refers to, by key, each once. */
+              lsoas?: {
+                [key: string]: components["schemas"]["Lsoa"];
+              };
+              /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
+              neighbourhoodSchemes?: {
+                [key: string]: components["schemas"]["NeighbourhoodScheme"];
+              };
+              /** @description The neighbourhoods the answer refers to, by key, each once. */
+              neighbourhoods?: {
+                [key: string]: components["schemas"]["Neighbourhood"];
+              };
+              /** @description The organisations the answer refers to, by key, each once. */
+              organisations?: {
+                [key: string]: components["schemas"]["Organisation"];
+              };
+              /** @description The places the answer refers to, by key, each once. */
+              places?: {
+                [key: string]: components["schemas"]["Place"];
+              };
+              /** @description The systems the answer refers to, by key, each once. */
+              systems?: {
+                [key: string]: components["schemas"]["System"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -11375,7 +11708,7 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
         form?: "full" | "compact";
         /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
         provenance?: "true" | "false";
@@ -11396,121 +11729,128 @@ export interface operations {
       /** @description The holders of the code. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
-          "application/json":
-            | components["schemas"]["CodeLookupResponse"]
-            | ({
-                /** @description What an ODS or GSS code names. */
-                data: {
-                  code: string;
-                  /** @description The records that hold the code (on the date when it is held then, else ever). */
-                  matches: {
-                    /** @enum {string} */
-                    kind: "system" | "place" | "organisation" | "lsoa";
-                    /** @description The entity id (for an LSOA, its code). */
-                    id: string;
-                    system: components["schemas"]["CodeSystem"];
-                    code: string;
-                    /** @description When the record held the code; null for LSOAs. */
-                    period: components["schemas"]["Period"] | null;
-                    version: string;
-                  }[];
-                  /** @description True when nothing holds the code on the date: the matches are past holders. */
-                  closed: boolean;
-                  /** @description For a closed code: who carries its holders on at the date. */
-                  successors: {
-                    id: string;
-                    /**
-                     * @description The successor's kind.
-                     * @enum {string|null}
-                     */
-                    kind:
-                      | "system"
-                      | "place"
-                      | "neighbourhoodScheme"
-                      | "neighbourhood"
-                      | "organisation"
-                      | "relationship"
-                      | "succession"
-                      | "governanceBody"
-                      | "collaborative"
-                      | "team"
-                      | "pooledBudget"
-                      | "decision"
-                      | "strategyElement"
-                      | null;
-                    /** @description The successor's version valid on the date. */
-                    version: string;
-                    /** @description The ids from the closed entity to this successor. */
-                    path: string[];
-                  }[];
-                };
-                dataVersion: number;
-              } & {
-                /** @description The records the answer refers to, by collection and key, each once. */
-                included: {
-                  /** @description The collaboratives the answer refers to, by key, each once. */
-                  collaboratives?: {
-                    [key: string]: components["schemas"]["Collaborative"];
-                  };
-                  /** @description The decisions the answer refers to, by key, each once. */
-                  decisions?: {
-                    [key: string]: components["schemas"]["Decision"];
-                  };
-                  /** @description The governanceBodies the answer refers to, by key, each once. */
-                  governanceBodies?: {
-                    [key: string]: components["schemas"]["GovernanceBody"];
-                  };
-                  /** @description The lsoas the answer refers to, by key, each once. */
-                  lsoas?: {
-                    [key: string]: components["schemas"]["Lsoa"];
-                  };
-                  /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
-                  neighbourhoodSchemes?: {
-                    [key: string]: components["schemas"]["NeighbourhoodScheme"];
-                  };
-                  /** @description The neighbourhoods the answer refers to, by key, each once. */
-                  neighbourhoods?: {
-                    [key: string]: components["schemas"]["Neighbourhood"];
-                  };
-                  /** @description The organisations the answer refers to, by key, each once. */
-                  organisations?: {
-                    [key: string]: components["schemas"]["Organisation"];
-                  };
-                  /** @description The places the answer refers to, by key, each once. */
-                  places?: {
-                    [key: string]: components["schemas"]["Place"];
-                  };
-                  /** @description The pooledBudgets the answer refers to, by key, each once. */
-                  pooledBudgets?: {
-                    [key: string]: components["schemas"]["PooledBudget"];
-                  };
-                  /** @description The relationships the answer refers to, by key, each once. */
-                  relationships?: {
-                    [key: string]: components["schemas"]["Relationship"];
-                  };
-                  /** @description The strategyElements the answer refers to, by key, each once. */
-                  strategyElements?: {
-                    [key: string]: components["schemas"]["StrategyElement"];
-                  };
-                  /** @description The successions the answer refers to, by key, each once. */
-                  successions?: {
-                    [key: string]: components["schemas"]["Succession"];
-                  };
-                  /** @description The systems the answer refers to, by key, each once. */
-                  systems?: {
-                    [key: string]: components["schemas"]["System"];
-                  };
-                  /** @description The teams the answer refers to, by key, each once. */
-                  teams?: {
-                    [key: string]: components["schemas"]["NeighbourhoodTeam"];
-                  };
-                };
-              });
+          "application/json": components["schemas"]["CodeLookupResponse"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description What an ODS or GSS code names. */
+            data: {
+              /** @description The code asked about (trimmed, upper case). */
+              code: string;
+              /** @description The records that hold the code (on the date when it is held then, else ever). */
+              matches: {
+                /**
+                 * @description What kind of record holds the code.
+                 * @enum {string}
+                 */
+                kind: "system" | "place" | "organisation" | "lsoa";
+                /** @description The entity id (for an LSOA, its code). */
+                id: string;
+                system: components["schemas"]["CodeSystem"];
+                /** @description The code, as the record holds it. */
+                code: string;
+                /** @description When the record held the code; null for LSOAs. */
+                period: components["schemas"]["Period"] | null;
+                /** @description The record's version on the date (the latest, for a closed code). */
+                version: string;
+              }[];
+              /** @description True when nothing holds the code on the date: the matches are past holders. */
+              closed: boolean;
+              /** @description For a closed code: who carries its holders on at the date. */
+              successors: {
+                /** @description The successor's id. */
+                id: string;
+                /**
+                 * @description The successor's kind.
+                 * @enum {string|null}
+                 */
+                kind:
+                  | "system"
+                  | "place"
+                  | "neighbourhoodScheme"
+                  | "neighbourhood"
+                  | "organisation"
+                  | "relationship"
+                  | "succession"
+                  | "governanceBody"
+                  | "collaborative"
+                  | "team"
+                  | "pooledBudget"
+                  | "decision"
+                  | "strategyElement"
+                  | null;
+                /** @description The successor's version valid on the date. */
+                version: string;
+                /** @description The ids from the closed entity to this successor. */
+                path: string[];
+              }[];
+            };
+            /** @description The data version (the sequence number of the register's last change) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The collaboratives the answer refers to, by key, each once. */
+              collaboratives?: {
+                [key: string]: components["schemas"]["Collaborative"];
+              };
+              /** @description The decisions the answer refers to, by key, each once. */
+              decisions?: {
+                [key: string]: components["schemas"]["Decision"];
+              };
+              /** @description The governanceBodies the answer refers to, by key, each once. */
+              governanceBodies?: {
+                [key: string]: components["schemas"]["GovernanceBody"];
+              };
+              /** @description The lsoas the answer refers to, by key, each once. */
+              lsoas?: {
+                [key: string]: components["schemas"]["Lsoa"];
+              };
+              /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
+              neighbourhoodSchemes?: {
+                [key: string]: components["schemas"]["NeighbourhoodScheme"];
+              };
+              /** @description The neighbourhoods the answer refers to, by key, each once. */
+              neighbourhoods?: {
+                [key: string]: components["schemas"]["Neighbourhood"];
+              };
+              /** @description The organisations the answer refers to, by key, each once. */
+              organisations?: {
+                [key: string]: components["schemas"]["Organisation"];
+              };
+              /** @description The places the answer refers to, by key, each once. */
+              places?: {
+                [key: string]: components["schemas"]["Place"];
+              };
+              /** @description The pooledBudgets the answer refers to, by key, each once. */
+              pooledBudgets?: {
+                [key: string]: components["schemas"]["PooledBudget"];
+              };
+              /** @description The relationships the answer refers to, by key, each once. */
+              relationships?: {
+                [key: string]: components["schemas"]["Relationship"];
+              };
+              /** @description The strategyElements the answer refers to, by key, each once. */
+              strategyElements?: {
+                [key: string]: components["schemas"]["StrategyElement"];
+              };
+              /** @description The successions the answer refers to, by key, each once. */
+              successions?: {
+                [key: string]: components["schemas"]["Succession"];
+              };
+              /** @description The systems the answer refers to, by key, each once. */
+              systems?: {
+                [key: string]: components["schemas"]["System"];
+              };
+              /** @description The teams the answer refers to, by key, each once. */
+              teams?: {
+                [key: string]: components["schemas"]["NeighbourhoodTeam"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -11595,7 +11935,7 @@ export interface operations {
       /** @description A page of changes, oldest first. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };

@@ -62,7 +62,7 @@ export const GovernanceBody = z
   .object({
     id: GovernanceBodyId.describe("The body's id (gov_…)."),
     kind: GovernanceBodyKind,
-    name: Name,
+    name: Name.describe("The body's name."),
     level: Level,
     systemId: SystemId.optional()
       .register(fieldMeta, { label: "System" })

@@ -16,7 +16,10 @@ const gss = (prefix: string, what: string) =>
 
 /** A latitude/longitude point (WGS84). */
 export const LatLon = z
-  .object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+  .object({
+    lat: z.number().min(-90).max(90).describe("Latitude, degrees north (WGS84)."),
+    lon: z.number().min(-180).max(180).describe("Longitude, degrees east (WGS84)."),
+  })
   .meta({ id: "LatLon", description: "A WGS84 point." });
 export type LatLon = z.infer<typeof LatLon>;
 

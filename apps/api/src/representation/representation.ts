@@ -20,11 +20,14 @@ import { isObject, type Json, type JsonObject } from "../openapi/nullable.js";
 import { BooleanQuery } from "../routes/shared/query.js";
 import { compact } from "./compact.js";
 
+/** The media type of the compact form (the full form is `application/json`). */
+export const compactMediaType = "application/vnd.care-atlas.compact+json";
+
 /** The query parameters of a read with representations. */
 export const RepresentationQuery = z.object({
   form: z.enum(["full", "compact"], { error: "must be full or compact" }).optional().meta({
     description:
-      "`full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`.",
+      "`full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`.",
     example: "compact",
   }),
   provenance: BooleanQuery.optional().meta({
@@ -67,5 +70,6 @@ export const represent: MiddlewareHandler<AppEnv> = async function representMidd
   if (form === "compact" && isObject(body)) body = compact(body);
   const headers = new Headers(response.headers);
   headers.delete("content-length");
+  if (form === "compact") headers.set("Content-Type", compactMediaType);
   c.res = new Response(JSON.stringify(body), { status: 200, headers });
 };

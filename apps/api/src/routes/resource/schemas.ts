@@ -6,6 +6,7 @@
  */
 import { type EntityKind, Finding, idOf } from "@care-atlas/domain";
 import { z } from "zod";
+import { DataVersion } from "../shared/openapi.js";
 import { codedKinds, idOrCode } from "../shared/refs.js";
 import type { ResourceSpec } from "./ResourceSpec.js";
 
@@ -24,7 +25,7 @@ export const pageSchema = <K extends EntityKind, L>(
 ) =>
   z
     .object({
-      data: z.array(spec.links.schema),
+      data: z.array(spec.links.schema).describe(`The ${spec.nouns} of the page, by id.`),
       nextCursor: z
         .string()
         .nullable()
@@ -68,7 +69,7 @@ export const writeResultSchema = <K extends EntityKind, X extends z.ZodRawShape>
     .object({
       data: z.array(spec.schema).describe("The entity's valid-time history after the write."),
       revision: z.number().int().positive().describe("The revision after the write."),
-      dataVersion: z.number().int().nonnegative(),
+      dataVersion: DataVersion,
       warnings: z.array(Finding).describe("Rule warnings the change introduced."),
     })
     .meta({ id: `${spec.name}WriteResult`, description: `The ${spec.noun} after a write.` });
