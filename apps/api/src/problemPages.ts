@@ -75,18 +75,19 @@ export const problemExplanations: { readonly [C in ProblemCode]: Explanation } =
   },
 };
 
-const escape = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** Inline code in the explanations (`…`) as <code>. */
 const inline = (text: string): string =>
-  escape(text).replace(/`([^`]+)`/g, (_, code: string) => `<code>${code}</code>`);
+  escapeHtml(text).replace(/`([^`]+)`/g, (_, code: string) => `<code>${code}</code>`);
 
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} — Care Atlas API</title>
+<title>${escapeHtml(title)} — Care Atlas API</title>
 </head>
 <body>
 ${body}
@@ -105,7 +106,7 @@ export const problemPage = (code: ProblemCode): string => {
   const { when, fix } = problemExplanations[code];
   return page(
     title,
-    `<h1>${escape(title)}</h1>
+    `<h1>${escapeHtml(title)}</h1>
 <p><code>type: /problems/${code}</code> · <code>code: ${code}</code> · HTTP ${status}</p>
 <h2>When the API answers it</h2>
 <p>${inline(when)}</p>
@@ -121,7 +122,7 @@ export const registerProblemPages = (app: Hono<AppEnv>): void => {
     "Problem types",
     `<h1>Problem types</h1>
 <ul>
-${codes.map((code) => `<li><a href="/problems/${code}">${code}</a> (${problemTypes[code].status}): ${escape(problemTypes[code].title)}</li>`).join("\n")}
+${codes.map((code) => `<li><a href="/problems/${code}">${code}</a> (${problemTypes[code].status}): ${escapeHtml(problemTypes[code].title)}</li>`).join("\n")}
 </ul>`,
   );
   app.get("/problems", (c) => {

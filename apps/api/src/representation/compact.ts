@@ -64,7 +64,8 @@ export const compact = (answer: JsonObject): JsonObject => {
     if (!isObject(value)) return value;
     const record = recordKey(value);
     if (record !== undefined) {
-      const into = (included[record.collection] ??= {});
+      const into = included[record.collection] ?? {};
+      included[record.collection] = into;
       into[record.key] ??= value;
       return record.key;
     }
