@@ -5,7 +5,10 @@
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./context.js";
+import recordedExamples from "./openapi/examples.json" with { type: "json" };
 import { isObject, type Json, type JsonObject, nullableReferences } from "./openapi/nullable.js";
+import { type ProblemCode, problemBody, problemTypes } from "./problem.js";
+import { problemExplanations } from "./problemPages.js";
 import { compactSchema } from "./representation/compact.js";
 import { compactMediaType } from "./representation/representation.js";
 
@@ -139,6 +142,55 @@ const compactForms = (document: JsonObject): void => {
   }
 };
 
+/** The example of a problem of each status, for the problem responses. */
+const problemExample = (status: string): JsonObject | undefined => {
+  const code = Object.entries(problemTypes).find(([, type]) => String(type.status) === status)?.[0];
+  if (code === undefined) return undefined;
+  const found = Object.keys(problemTypes).find((known): known is ProblemCode => known === code);
+  if (found === undefined) return undefined;
+  const example: JsonObject = JSON.parse(
+    JSON.stringify(problemBody(found, "4d1f7c2e-synthetic-request", "/v1/…")),
+  );
+  example.detail = problemExplanations[found].when.split(". ")[0] ?? "";
+  return example;
+};
+
+/** The recorded answers, by operation (`get /v1/places`), status and media type. */
+const examples: Readonly<Record<string, Readonly<Record<string, JsonObject>>>> = recordedExamples;
+
+/** The example of an event stream of changes. */
+const streamExample =
+  'event: change\nid: 2x9k1f.c2VxOjEyMDE\ndata: {"seq":1201,"recordedAt":"2026-11-30T10:00:00.000Z","actorKind":"api-key","source":null,"operation":"update","kind":"place","id":"plc_…","revision":2,"before":[…],"after":[…]}\n\n';
+
+/**
+ * An example on every response: the answers recorded from a real run
+ * (`src/openapi/examples.json`, `pnpm --filter @care-atlas/api examples`), a problem of
+ * the status for each problem response, and an event of the change stream.
+ */
+const responseExamples = (paths: Json | undefined): void => {
+  if (!isObject(paths)) return;
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    for (const [method, operation] of Object.entries(item)) {
+      if (!isObject(operation) || !isObject(operation.responses)) continue;
+      const recorded = examples[`${method} ${path}`];
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (!isObject(response) || !isObject(response.content)) continue;
+        for (const [type, media] of Object.entries(response.content)) {
+          if (!isObject(media)) continue;
+          const example =
+            type === "application/problem+json"
+              ? problemExample(status)
+              : type === "text/event-stream"
+                ? streamExample
+                : recorded?.[status]?.[type];
+          if (example !== undefined) media.example = example;
+        }
+      }
+    }
+  }
+};
+
 /** The document: the generator's, then made exact (see each step). */
 export type OpenApiDocument = JsonObject;
 
@@ -160,5 +212,28 @@ export const openApiDocument = (app: OpenAPIHono<AppEnv>): OpenApiDocument => {
   nullableReferences(document);
   compactForms(document);
   conditionalReads(document.paths);
+  responseExamples(document.paths);
   return document;
+};
+
+/**
+ * The document without the examples of its responses: what the client's type generator
+ * reads (the examples would become some 900 KB of comments in the generated types).
+ */
+export const withoutResponseExamples = (document: OpenApiDocument): OpenApiDocument => {
+  const copy: OpenApiDocument = JSON.parse(JSON.stringify(document));
+  const paths = isObject(copy.paths) ? copy.paths : {};
+  for (const item of Object.values(paths)) {
+    if (!isObject(item)) continue;
+    for (const operation of Object.values(item)) {
+      if (!isObject(operation) || !isObject(operation.responses)) continue;
+      for (const response of Object.values(operation.responses)) {
+        if (!isObject(response) || !isObject(response.content)) continue;
+        for (const media of Object.values(response.content)) {
+          if (isObject(media)) delete media.example;
+        }
+      }
+    }
+  }
+  return copy;
 };

@@ -3208,6 +3208,7 @@ export interface components {
     };
     /** @description A page of the change feed. */
     ChangePage: {
+      /** @description The changes of the page, oldest first. */
       data: components["schemas"]["Change"][];
       /** @description Pass as `cursor` (with the same filters) for what comes next, also when the page is empty. */
       nextCursor: string;

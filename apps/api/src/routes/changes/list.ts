@@ -36,7 +36,7 @@ export const listChanges = createRoute({
         "application/json": {
           schema: z
             .object({
-              data: z.array(Change),
+              data: z.array(Change).describe("The changes of the page, oldest first."),
               nextCursor: z
                 .string()
                 .describe(
