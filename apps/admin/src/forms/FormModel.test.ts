@@ -277,7 +277,7 @@ succession
     provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
 governanceBody
   kind: choice "Kind" required options=partnership-board|locality-board|joint-commissioning-board|joint-commissioning-executive|committee|other hint="The kind of governance body."
-  name: text "Name" required
+  name: text "Name" required hint="The body's name."
   level: choice "Level" required options=system|place|neighbourhood hint="A level of the care system: system, place or neighbourhood."
   systemId: reference "System" kind=system hint="For a system-level body: the system."
   placeId: reference "Place" kind=place hint="For a place-level body: the place."
