@@ -8,6 +8,7 @@ export default defineConfig({
     main: "src/main.ts",
     cli: "src/cli.ts",
     openapi: "src/openapi.ts",
+    examples: "src/openapi/recordExamples.ts",
     bench: "bench/bench.ts",
     hello: "bench/hello.ts",
   },

@@ -23,6 +23,7 @@ import { authenticate, createKeyCache, type KeyCache } from "./middleware/auth.j
 import { securityHeaders } from "./middleware/securityHeaders.js";
 import { openApiDocument } from "./openapiDocument.js";
 import { errorToProblem, problem, validationHook } from "./problem.js";
+import { registerProblemPages } from "./problemPages.js";
 import { ReadCache } from "./readCache.js";
 import type { RouteDeps } from "./routes/deps.js";
 import { type Readiness, registerHealth } from "./routes/health.js";
@@ -163,6 +164,7 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
 
   registerHealth(app, deps.readiness);
   registerDocs(app);
+  registerProblemPages(app);
   const routeDeps = {
     runtime: services.runtime,
     dataVersion: services.dataVersion,

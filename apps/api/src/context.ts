@@ -23,6 +23,8 @@ export type Principal =
 export interface AppVariables {
   requestId: string;
   principal: Principal | undefined;
+  /** The data version a read's answer was made at (set with its headers; the read cache keeps it). */
+  readVersion: number | undefined;
 }
 
 /** The app's Hono environment. */

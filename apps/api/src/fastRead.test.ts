@@ -33,8 +33,8 @@ describe("nodeFastRead (the hot path in Node's request listener)", () => {
         version: 7,
         day: today(),
         etag: 'W/"7-synthetic"',
+        type: "application/json",
         body,
-        contentType: "application/json",
       });
     }
   });

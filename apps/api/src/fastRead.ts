@@ -20,6 +20,7 @@ import { today } from "./http/today.js";
 import type { Logger } from "./logger.js";
 import { securityHeaderList } from "./middleware/securityHeaders.js";
 import type { ReadCache } from "./readCache.js";
+import { openCachePolicy, readVary } from "./routes/shared/reads.js";
 import { wantsStream } from "./routes/shared/representations.js";
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -72,8 +73,9 @@ const headerOf = (
 const fixedHeaders = (): Record<string, string> => {
   const fixed: Record<string, string> = {};
   for (const [name, value] of securityHeaderList) fixed[name] = value;
-  fixed["Cache-Control"] = "private, no-cache";
-  fixed.Vary = "Accept, Authorization, X-API-Key";
+  // Only open reads without a key take the fast path: a shared cache may keep them.
+  fixed["Cache-Control"] = openCachePolicy;
+  fixed.Vary = readVary;
   return fixed;
 };
 
@@ -116,7 +118,7 @@ export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> =>
               "X-Request-Id": requestId,
               ...fixed,
               ETag: hit.etag,
-              "Content-Type": hit.contentType,
+              "Content-Type": hit.type,
             },
           })
         : new Response(null, {
@@ -183,7 +185,7 @@ export const nodeFastRead = (options: FastReadOptions): NodeFastRead => {
       "X-Request-Id": requestId,
       ...fixed,
       ETag: hit.etag,
-      "Content-Type": hit.contentType,
+      "Content-Type": hit.type,
       "Content-Length": String(hit.body.byteLength),
     });
     res.end(hit.body);

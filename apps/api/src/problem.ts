@@ -40,7 +40,7 @@ export const FieldError = z
     path: z
       .string()
       .describe("Where the error is: `query.limit`, `body.valid.from`, `header.if-match`…"),
-    message: z.string(),
+    message: z.string().describe("What is wrong with it."),
   })
   .meta({ id: "FieldError", description: "A field of the request and what is wrong with it." });
 export type FieldError = z.infer<typeof FieldError>;
@@ -48,14 +48,23 @@ export type FieldError = z.infer<typeof FieldError>;
 /** The body of every error response (RFC 9457). */
 export const Problem = z
   .object({
-    type: z.string().describe("A URI reference naming the problem type, e.g. /problems/not-found."),
-    code: z.enum(Object.keys(problemTypes) as [ProblemCode, ...ProblemCode[]]),
-    title: z.string(),
-    status: z.number().int().min(400).max(599),
-    detail: z.string().optional(),
+    type: z
+      .string()
+      .describe(
+        "A URI reference naming the problem type, e.g. /problems/not-found: a page of this server that explains it.",
+      ),
+    code: z
+      .enum(Object.keys(problemTypes) as [ProblemCode, ...ProblemCode[]])
+      .describe("The problem's stable code (the last segment of `type`)."),
+    title: z.string().describe("A short, stable summary of the problem type."),
+    status: z.number().int().min(400).max(599).describe("The HTTP status."),
+    detail: z.string().optional().describe("What went wrong with this request, in words."),
     instance: z.string().optional().describe("The request path."),
     requestId: z.string().describe("The X-Request-Id of the request, for support."),
-    errors: z.array(FieldError).optional(),
+    errors: z
+      .array(FieldError)
+      .optional()
+      .describe("For an invalid request: each field that is wrong."),
     findings: z.array(Finding).optional().describe("Rule findings, for validation-failed."),
   })
   .meta({ id: "Problem", description: "An RFC 9457 problem detail." });

@@ -5,8 +5,8 @@ const entry = (version: number, size: number) => ({
   version,
   day: "2026-01-01",
   etag: `W/"${version}"`,
+  type: "application/json",
   body: new Uint8Array(size),
-  contentType: "application/json",
 });
 
 describe("ReadCache", () => {

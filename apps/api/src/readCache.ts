@@ -9,8 +9,9 @@
  */
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context.js";
-import { etagDataVersion, etagMatches } from "./http/Etag.js";
+import { etagMatches } from "./http/Etag.js";
 import { today } from "./http/today.js";
+import { cachePolicyOf, readVary } from "./routes/shared/reads.js";
 import { wantsStream } from "./routes/shared/representations.js";
 
 /** One cached answer. */
@@ -18,10 +19,13 @@ export interface CachedRead {
   readonly version: number;
   readonly day: string;
   readonly etag: string;
+  /**
+   * Its media type (`application/json`, the compact form's, `application/fhir+json`,
+   * `application/geo+json`).
+   */
+  readonly type: string;
   /** The answer, already UTF-8 encoded (no encoding work per hit). */
   readonly body: Uint8Array<ArrayBuffer>;
-  /** Its media type (`application/json`, `application/fhir+json`, `application/geo+json`). */
-  readonly contentType: string;
 }
 
 /** A bounded LRU of serialised reads. */
@@ -67,12 +71,15 @@ export class ReadCache {
 /**
  * Serves a read from the cache when it holds the answer for the current data version and
  * day; otherwise lets the route answer and keeps the bytes of a 200 made at that data
- * version. Reads with `asOf` are not cached (they are answered from past models), nor are
- * streamed lists (CSV and NDJSON).
+ * version (the route says which with `readHeaders`). After a write, each entry is answered
+ * afresh once: its ETag (a digest of the answer) is the same when its answer is. Reads with
+ * `asOf` are not cached (they are answered from past models), nor are streamed lists (CSV
+ * and NDJSON).
  */
 export const cachedRead = (
   cache: ReadCache,
   dataVersion: () => number,
+  readsRequireKey: boolean,
 ): MiddlewareHandler<AppEnv> =>
   async function cachedReadMiddleware(c, next) {
     const url = c.req.url;
@@ -85,18 +92,18 @@ export const cachedRead = (
     const hit = cache.get(key);
     if (hit !== undefined && hit.version === version && hit.day === day) {
       c.header("ETag", hit.etag);
-      c.header("Cache-Control", "private, no-cache");
-      c.header("Vary", "Accept, Authorization, X-API-Key");
+      c.header("Cache-Control", cachePolicyOf(c, readsRequireKey));
+      c.header("Vary", readVary);
       const match = c.req.header("if-none-match");
       if (match !== undefined && etagMatches(match, hit.etag)) return c.body(null, 304);
-      return c.body(hit.body, 200, { "Content-Type": hit.contentType });
+      return c.body(hit.body, 200, { "Content-Type": hit.type });
     }
     await next();
     const answer = c.res;
     const etag = answer.headers.get("etag");
-    if (answer.status !== 200 || etag === null || etagDataVersion(etag) !== version) return;
-    const contentType = answer.headers.get("content-type") ?? "application/json";
-    if (!contentType.includes("json")) return;
+    if (answer.status !== 200 || etag === null || c.get("readVersion") !== version) return;
+    const type = answer.headers.get("content-type") ?? "application/json";
+    if (!type.includes("json")) return;
     const body = new Uint8Array(await answer.clone().arrayBuffer());
-    cache.set(key, { version, day, etag, body, contentType });
+    cache.set(key, { version, day, etag, type, body });
   };

@@ -1,7 +1,8 @@
 /**
  * Fuzz: for every operation of the served OpenAPI document, inputs generated to break its
  * schema — path parameters that miss their pattern, query values outside their enum,
- * pattern, format or range, and request bodies that are not what the schema asks (random
+ * pattern, format or range, query parameters it does not declare or sent twice, cursors
+ * reused with another query, and request bodies that are not what the schema asks (random
  * JSON, malformed JSON, wrong types) — must get a 4xx problem+json, never a 5xx, and must
  * not move the change log.
  */
@@ -233,6 +234,96 @@ describe("fuzzing every operation with invalid input", () => {
         );
       }
     }
+  }, 600_000);
+
+  it("refuses undeclared and repeated query parameters with a 400 naming them", async () => {
+    const key = api().keys.write;
+    const undeclared = fc
+      .stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,20}$/)
+      .filter((name) => name !== "constructor" && name !== "__proto__");
+    for (const { method, path, operation } of operations()) {
+      const parameters = operation.parameters ?? [];
+      const declared = new Set(parameters.filter((p) => p.in === "query").map((p) => p.name));
+      const url = fill(
+        path,
+        Object.fromEntries(
+          parameters.filter((p) => p.in === "path").map((p) => [p.name, plausible(p)]),
+        ),
+      );
+      const send = (query: string) =>
+        call(`${url}?${query}`, {
+          method,
+          key,
+          headers: { "If-Match": '"1"' },
+          ...(method === "GET" ? {} : { body: "{}" }),
+        });
+      await fc.assert(
+        fc.asyncProperty(
+          undeclared.filter((name) => !declared.has(name)),
+          fc.string({ maxLength: 20 }),
+          async (name, value) => {
+            const query = new URLSearchParams({ [name]: value }).toString();
+            const response = await send(query);
+            await check(response.clone(), `${method} ${url}?${query}`);
+            const answer = await response.json();
+            if (url.startsWith("/fhir/")) {
+              // The FHIR facade answers an OperationOutcome naming the parameter.
+              expect(response.status, `${method} ${url}?${query}`).toBe(400);
+              expect(answer.resourceType).toBe("OperationOutcome");
+              expect(JSON.stringify(answer.issue), `${method} ${url}?${query}`).toContain(name);
+            } else {
+              expect(answer.code, `${method} ${url}?${query}`).toBe("invalid-request");
+              expect(answer.errors, `${method} ${url}?${query}`).toContainEqual(
+                expect.objectContaining({ path: `query.${name}` }),
+              );
+            }
+          },
+        ),
+        { numRuns: 5 },
+      );
+      // A misspelt filter is the case that matters most: kindd=, placeid=, Limit=.
+      for (const name of declared) {
+        for (const query of [`${name}d=x`, `${name.toUpperCase()}=x`]) {
+          const response = await send(query);
+          expect(response.status, `${method} ${url}?${query}`).toBe(400);
+        }
+        const twice = `${name}=1&${name}=2`;
+        const response = await send(twice);
+        await check(response.clone(), `${method} ${url}?${twice}`);
+        const answer = await response.json();
+        if (url.startsWith("/fhir/")) {
+          expect(JSON.stringify(answer.issue), `${method} ${url}?${twice}`).toContain(name);
+        } else {
+          expect(answer.errors, `${method} ${url}?${twice}`).toContainEqual(
+            expect.objectContaining({ path: `query.${name}` }),
+          );
+        }
+      }
+    }
+  }, 600_000);
+
+  it("refuses a cursor sent with another query than the page it came from", async () => {
+    let reused = 0;
+    for (const { method, path, operation } of operations()) {
+      const parameters = operation.parameters ?? [];
+      const query = new Set(parameters.filter((p) => p.in === "query").map((p) => p.name));
+      if (method !== "GET" || path.includes("{") || !query.has("cursor")) continue;
+      const first = await call(`${path}${query.has("limit") ? "?limit=1" : ""}`);
+      if (first.headers.get("content-type") !== "application/json") continue;
+      const cursor: unknown = (await first.json()).nextCursor;
+      if (typeof cursor !== "string") continue;
+      const other = query.has("validAt") ? "validAt=2020-01-01" : "since=2020-01-01T00:00:00Z";
+      const response = await call(`${path}?${other}&cursor=${cursor}`);
+      await check(response.clone(), `${path}?${other}&cursor=…`);
+      expect((await response.json()).errors, path).toContainEqual(
+        expect.objectContaining({ path: "query.cursor" }),
+      );
+      // Nor does another list take it.
+      const elsewhere = path === "/v1/places" ? "/v1/systems" : "/v1/places";
+      expect((await call(`${elsewhere}?cursor=${cursor}`)).status, path).toBe(400);
+      reused++;
+    }
+    expect(reused).toBeGreaterThan(10);
   }, 600_000);
 
   it("left the change log where it was", async () => {

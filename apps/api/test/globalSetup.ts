@@ -45,6 +45,7 @@ export default async function setup(project: TestProject) {
     read: (await atlas.auth.createKey({ name: "Synthetic test reader", scopes: ["read"] })).key,
     write: (await atlas.auth.createKey({ name: "Synthetic test writer", scopes: ["write"] })).key,
     admin: (await atlas.auth.createKey({ name: "Synthetic test admin", scopes: ["admin"] })).key,
+    audit: (await atlas.auth.createKey({ name: "Synthetic test auditor", scopes: ["audit"] })).key,
     revoked: (await atlas.auth.createKey({ name: "Synthetic revoked", scopes: ["write"] })).key,
   };
   await atlas.auth.revokeKey(keys.revoked);

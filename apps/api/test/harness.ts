@@ -8,6 +8,7 @@
 import { inject } from "vitest";
 import type { z } from "zod";
 import { answers } from "./answers.js";
+import { checkConformance } from "./conformance.js";
 
 /** What the global setup provides to every test file. */
 export interface TestApi {
@@ -20,6 +21,8 @@ export interface TestApi {
     readonly read: string;
     readonly write: string;
     readonly admin: string;
+    /** The audit scope only (it grants read). */
+    readonly audit: string;
     readonly revoked: string;
   };
 }
@@ -33,7 +36,11 @@ declare module "vitest" {
 /** The running test server. */
 export const api = (): TestApi => inject("api");
 
-/** Sends a request to the test server. */
+/**
+ * Sends a request to the test server. Every response is checked against the served
+ * OpenAPI document before it is returned (`conformance.ts`): one that breaks its schema, or
+ * whose status or media type the document does not give, fails the test.
+ */
 export const call = async (
   path: string,
   init: RequestInit & { key?: string; base?: string } = {},
@@ -44,7 +51,10 @@ export const call = async (
   if (rest.body !== undefined && !headers.has("content-type")) {
     headers.set("Content-Type", "application/json");
   }
-  return fetch(`${base ?? api().url}${path}`, { ...rest, headers });
+  const server = base ?? api().url;
+  const response = await fetch(`${server}${path}`, { ...rest, headers });
+  await checkConformance(server, rest.method ?? "GET", path, response);
+  return response;
 };
 
 /**
@@ -111,7 +121,7 @@ export const expectProblem = async (
 
 /** The last change seq, from the change feed. */
 export const lastSeq = async (): Promise<number> =>
-  (await getJson("/v1/changes?limit=1", answers.changes)).lastSeq;
+  (await getJson("/v1/changes?limit=1", answers.changes)).dataVersion;
 
 /** One change-log entry as the feed returns it. */
 export interface FeedChange {
@@ -119,18 +129,23 @@ export interface FeedChange {
   readonly id: string;
   readonly kind: string;
   readonly operation: string;
-  readonly actor: string;
-  readonly reason: string;
+  readonly actorKind: string;
+  readonly actor?: string | undefined;
+  readonly reason?: string | undefined;
 }
 
-/** Every change after `after` (a seq), walking the feed's pages. */
-export const changesAfter = async (after = 0): Promise<FeedChange[]> => {
+/**
+ * Every change after `after` (a seq), walking the feed's pages; `key` (e.g. one with the
+ * audit scope) is sent with each request.
+ */
+export const changesAfter = async (after = 0, key?: string): Promise<FeedChange[]> => {
   const changes: FeedChange[] = [];
-  let cursor = Buffer.from(`seq:${after}`).toString("base64url");
+  const first = `/v1/changes?limit=1000&afterVersion=${after}`;
+  let path = first;
   for (;;) {
-    const page = await getJson(`/v1/changes?limit=1000&after=${cursor}`, answers.changes);
+    const page = await getJson(path, answers.changes, key === undefined ? {} : { key });
     changes.push(...page.data);
     if (page.data.length === 0) return changes;
-    cursor = page.nextCursor;
+    path = `${first}&cursor=${page.nextCursor}`;
   }
 };

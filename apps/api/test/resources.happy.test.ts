@@ -14,7 +14,7 @@ describe.each(resourceCases)("$path", (resource) => {
     const response = await call(`${resource.path}?limit=1000`);
     expect(response.status).toBe(200);
     const etag = response.headers.get("etag");
-    expect(etag).toMatch(/^W\/"\d+-[0-9a-z]+"$/);
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]{20}"$/);
     const page = await parseAnswer(response.clone(), resourceAt(resource.path).page);
     expect(page.data.map((item) => item.id)).toContain(resource.id(created));
     const again = await call(`${resource.path}?limit=1000`, {

@@ -23,9 +23,10 @@ import { createLogger } from "../src/logger.js";
 
 let failing: ServiceError = serviceErrorExamples[0] as ServiceError;
 // A Register whose every read of one entity fails with the error under test (the two verbs
-// the routes below call; nothing else is reached).
+// the routes below call; nothing else is reached but the id resolution before them).
 const register = {
   dataVersion: Effect.succeed(1),
+  resolveId: (_kinds: unknown, key: string) => Effect.succeed(key),
   getEntity: () => Effect.fail(failing),
   getVersions: () => Effect.fail(failing),
 } as unknown as RegisterShape;

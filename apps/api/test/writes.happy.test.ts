@@ -68,7 +68,7 @@ describe("a place's life: create, update, end — on both clocks", () => {
     expect((await call(`/v1/places/${id}?validAt=2026-06-01`)).status).toBe(404);
     expect((await call(`/v1/places/${id}?validAt=2025-06-01`)).status).toBe(200);
 
-    const mine = (await changesAfter(0)).filter((change) => change.id === id);
+    const mine = (await changesAfter(0, api().keys.audit)).filter((change) => change.id === id);
     expect(mine.map((c) => c.operation)).toEqual(["create", "update", "end"]);
     expect(mine[0]?.actor).toMatch(/^key:[0-9a-z]{8}:Synthetic test writer$/);
     expect(mine.map((c) => c.reason)).toEqual([

@@ -46,7 +46,7 @@ describe("successions need the write scope", () => {
       }),
     });
     expect(response.status).toBe(201);
-    const feed = JSON.stringify(await changesAfter(0));
+    const feed = JSON.stringify(await changesAfter(0, api().keys.audit));
     const secret = api().keys.write.slice(12);
     expect(feed).not.toContain(secret);
   });

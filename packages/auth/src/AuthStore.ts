@@ -144,8 +144,8 @@ export const createAuthStore = (db: SqlClient): AuthStore => ({
     const scopes = check(
       "scopes",
       z
-        .array(Scope, { error: "must be read, write and/or admin" })
-        .min(1, { error: "give at least one of read, write, admin" }),
+        .array(Scope, { error: "must be read, write, admin and/or audit" })
+        .min(1, { error: "give at least one of read, write, admin, audit" }),
       input.scopes,
     );
     const generated = generateApiKey();

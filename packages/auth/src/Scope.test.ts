@@ -8,6 +8,14 @@ describe("scopes", () => {
     expect(grants(["read"], "write")).toBe(false);
     expect(grants([], "read")).toBe(false);
   });
+  it("audit grants read, admin grants audit, write does not", () => {
+    expect(grants(["audit"], "read")).toBe(true);
+    expect(grants(["audit"], "write")).toBe(false);
+    expect(grants(["admin"], "audit")).toBe(true);
+    expect(grants(["write"], "audit")).toBe(false);
+    expect(grants(["read"], "audit")).toBe(false);
+    expect(parseScopes("audit,read")).toEqual(["read", "audit"]);
+  });
   it("parses comma lists and rejects unknown scopes", () => {
     expect(parseScopes("write, read,read")).toEqual(["read", "write"]);
     expect(() => parseScopes("read,root")).toThrow();

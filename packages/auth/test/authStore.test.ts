@@ -32,6 +32,15 @@ describe("API keys", () => {
     expect((await auth.listKeys()).find((k) => k.prefix === info.prefix)?.revokedAt).not.toBeNull();
   });
 
+  it("keeps the audit scope beside the others", async () => {
+    const { key, info } = await auth.createKey({
+      name: "Synthetic auditor",
+      scopes: ["audit", "read"],
+    });
+    expect(info.scopes).toEqual(["audit", "read"]);
+    expect((await auth.verifyKey(key))?.scopes).toEqual(["audit", "read"]);
+  });
+
   it("names the bad field", async () => {
     await expect(auth.createKey({ name: "", scopes: ["read"] })).rejects.toThrow(/^name:/);
     await expect(auth.createKey({ name: "x", scopes: ["root"] })).rejects.toThrow(/^scopes:/);

@@ -24,8 +24,15 @@ export interface CareAtlasClientOptions {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/**
+ * The media types the client's answers are typed with: JSON and problem+json. The compact
+ * form (`form=compact`, `application/vnd.care-atlas.compact+json`) is typed in
+ * `paths`/`components` but not in `data`: ask for it with a client of your own media type.
+ */
+export type ClientMediaType = `${string}/json` | "application/problem+json";
+
 /** The client: `GET`, `POST`, `PUT`, `PATCH`, `DELETE` over the API's typed paths. */
-export type CareAtlasClient = Client<paths>;
+export type CareAtlasClient = Client<paths, ClientMediaType>;
 
 /**
  * Creates a client.
@@ -43,7 +50,7 @@ export type CareAtlasClient = Client<paths>;
 export const createClient = (options: CareAtlasClientOptions): CareAtlasClient => {
   const headers: Record<string, string> = { ...options.headers };
   if (options.apiKey !== undefined) headers.Authorization = `Bearer ${options.apiKey}`;
-  return createFetchClient<paths>({
+  return createFetchClient<paths, ClientMediaType>({
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
     headers,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),

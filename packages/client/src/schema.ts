@@ -11,7 +11,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness: the process is up */
+    /**
+     * Check that the process is up
+     * @description Liveness for load balancers and orchestrators: 200 whenever the process answers; it reads nothing.
+     */
     get: operations["healthz"];
     put?: never;
     post?: never;
@@ -28,7 +31,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Readiness: the database answers and the read model is loaded */
+    /**
+     * Check that the register is ready to answer
+     * @description Readiness: 200 when the database answers within 2 s and the read model holds every change the store has (it catches up first); 503 naming what is wrong otherwise.
+     */
     get: operations["readyz"];
     put?: never;
     post?: never;
@@ -985,7 +991,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Which neighbourhood, place, sub-ICB location and ICB serve a postcode */
+    /**
+     * Look up which neighbourhood, place, sub-ICB location and ICB serve a postcode
+     * @description The postcode's LSOA, MSOA and ward, the geographic neighbourhoods whose footprint lists the LSOA (one per scheme), and the place, sub-ICB location, ICB and system above it, on `validAt` as recorded at `asOf`. Coverage: the postcodes loaded into the register (the GM dataset carries Trafford's, from ONS's postcode directory); any other postcode is a 404. Only geographic footprints apply: an address does not say which GP list someone is on.
+     */
     get: operations["lookupPostcode"];
     put?: never;
     post?: never;
@@ -1004,7 +1013,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Look up to 20,000 postcodes at once */
+    /**
+     * Look up to 20,000 postcodes at once
+     * @description One answer or error per postcode sent, in order, each referring by key to the records in `included` (each sent once). One date for the whole request. Coverage as for the one-postcode lookup. Not cached (a POST).
+     */
     post: operations["lookupPostcodes"];
     delete?: never;
     options?: never;
@@ -1019,7 +1031,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A GP practice's PCN, neighbourhood and place */
+    /**
+     * Look up a GP practice's PCN, neighbourhoods and place
+     * @description The practice holding the ODS code on `validAt`, the PCN it is a member of then (null before it joined one), the neighbourhoods whose footprint lists the practice or its PCN, and the place, sub-ICB location, ICB and system above it.
+     */
     get: operations["lookupPractice"];
     put?: never;
     post?: never;
@@ -1036,7 +1051,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An LSOA and where it sits */
+    /**
+     * Get an LSOA and where it sits
+     * @description The LSOA (2021) with its MSOA, ward, district and population, the geographic neighbourhoods whose footprint lists it (one per scheme), and the place, sub-ICB location, ICB and system above it on `validAt`.
+     */
     get: operations["getLsoa"];
     put?: never;
     post?: never;
@@ -1053,7 +1071,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What an ODS or GSS code names, and its successor if it has closed */
+    /**
+     * Look up what an ODS or GSS code names, and who carries it on if it has closed
+     * @description The systems, places, organisations and LSOAs holding the code on `validAt`; for a code nobody holds then (a closed CCG, a merged trust), its past holders (`closed: true`) and the bodies carrying them on at the date, through the recorded successions.
+     */
     get: operations["lookupCode"];
     put?: never;
     post?: never;
@@ -1250,7 +1271,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The change feed, a page at a time */
+    /**
+     * List the changes recorded in the register, oldest first
+     * @description The change log a page at a time, oldest first: pass `nextCursor` back as `cursor` (with the same filters) for what came after — also later, to sync. Filter by `kind`, `id`, `since` (a time) or `afterVersion` (the `dataVersion` of a read). Who made each change and why are shown only to keys with the `audit` scope; everyone sees `actorKind`.
+     */
     get: operations["listChanges"];
     put?: never;
     post?: never;
@@ -1267,7 +1291,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The change feed as server-sent events */
+    /**
+     * Stream the changes as server-sent events
+     * @description The change feed as server-sent events: the changes after `cursor` (or `Last-Event-ID`, or the filters' start), then each new one as it is recorded. Each event is `event: change`, `id: <cursor>` and `data: <Change as JSON>`; the filters and the audit rule are those of `GET /v1/changes`.
+     */
     get: operations["streamChanges"];
     put?: never;
     post?: never;
@@ -1543,23 +1570,20 @@ export interface components {
   schemas: {
     /** @description The process is up. */
     Health: {
-      /** @enum {string} */
+      /**
+       * @description Always `ok` when the process answers.
+       * @enum {string}
+       */
       status: "ok";
-    };
-    /** @description The database answers and the read model is loaded. */
-    Ready: {
-      /** @enum {string} */
-      status: "ready";
-      checks: {
-        [key: string]: string;
-      };
-      dataVersion?: number;
     };
     /** @description An RFC 9457 problem detail. */
     Problem: {
-      /** @description A URI reference naming the problem type, e.g. /problems/not-found. */
+      /** @description A URI reference naming the problem type, e.g. /problems/not-found: a page of this server that explains it. */
       type: string;
-      /** @enum {string} */
+      /**
+       * @description The problem's stable code (the last segment of `type`).
+       * @enum {string}
+       */
       code:
         | "not-found"
         | "conflict"
@@ -1575,13 +1599,17 @@ export interface components {
         | "unsupported-media-type"
         | "precondition-required"
         | "internal";
+      /** @description A short, stable summary of the problem type. */
       title: string;
+      /** @description The HTTP status. */
       status: number;
+      /** @description What went wrong with this request, in words. */
       detail?: string;
       /** @description The request path. */
       instance?: string;
       /** @description The X-Request-Id of the request, for support. */
       requestId: string;
+      /** @description For an invalid request: each field that is wrong. */
       errors?: components["schemas"]["FieldError"][];
       /** @description Rule findings, for validation-failed. */
       findings?: components["schemas"]["Finding"][];
@@ -1590,14 +1618,17 @@ export interface components {
     FieldError: {
       /** @description Where the error is: `query.limit`, `body.valid.from`, `header.if-match`… */
       path: string;
+      /** @description What is wrong with it. */
       message: string;
     };
     /** @description A finding of a rule check. */
     Finding: {
+      /** @description The id of the rule, e.g. neighbourhood-one-place. */
       rule: string;
       severity: components["schemas"]["Severity"];
       /** @description Ids (or codes) of the records the finding is about. */
       subjects: string[];
+      /** @description What is wrong, in words, naming the records. */
       message: string;
     };
     /**
@@ -1605,8 +1636,23 @@ export interface components {
      * @enum {string}
      */
     Severity: "error" | "warning";
+    /** @description The database answers and the read model is loaded. */
+    Ready: {
+      /**
+       * @description Always `ready` in a 200.
+       * @enum {string}
+       */
+      status: "ready";
+      /** @description Each dependency checked (`database`, `readModel`…) and `ok`. */
+      checks: {
+        [key: string]: string;
+      };
+      /** @description The read model's data version, when loaded. */
+      dataVersion?: number;
+    };
     /** @description A page of systems. */
     SystemPage: {
+      /** @description The systems of the page, by id. */
       data: components["schemas"]["System"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -1615,12 +1661,18 @@ export interface components {
     };
     /** @description An integrated care system, the top level of the register. */
     System: {
+      /** @description The system's id (sys_…), stable for ever. */
       id: string;
+      /** @description The system's name, e.g. 'Greater Manchester'. */
       name: string;
-      /** @default [] */
+      /**
+       * @description Its codes: the ONS GSS code of its ICB area (E54…), with their periods.
+       * @default []
+       */
       codes?: components["schemas"]["ExternalIdentifier"][];
       /** @description The integrated care board that allocates NHS resources. */
       icbId?: string;
+      /** @description What the system covers, in a sentence. */
       description?: string;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -1642,6 +1694,7 @@ export interface components {
     /** @description An ODS or ONS GSS code, with its period. */
     ExternalIdentifier: {
       system: components["schemas"]["CodeSystem"];
+      /** @description The code itself, e.g. P91603 (ODS) or E08000009 (GSS). */
       value: string;
       period?: components["schemas"]["Period"];
     };
@@ -1667,6 +1720,7 @@ export interface components {
     };
     /** @description The sources of a record and how it was derived. */
     Provenance: {
+      /** @description The keys of the sources the record comes from. */
       sources: components["schemas"]["SourceKey"][];
       /** @description How the value was derived, if it was not published as is. */
       derivation?: string;
@@ -1678,25 +1732,32 @@ export interface components {
       data: components["schemas"]["System"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description The system after a write. */
     SystemWriteResult: {
       /** @description The entity's valid-time history after the write. */
       data: components["schemas"]["System"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     /** @description A version to write: the entity with its id optional. */
     SystemInput: {
+      /** @description The system's name, e.g. 'Greater Manchester'. */
       name: string;
-      /** @default [] */
+      /**
+       * @description Its codes: the ONS GSS code of its ICB area (E54…), with their periods.
+       * @default []
+       */
       codes?: components["schemas"]["ExternalIdentifier"][];
       /** @description The integrated care board that allocates NHS resources. */
       icbId?: string;
+      /** @description What the system covers, in a sentence. */
       description?: string;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -1719,6 +1780,7 @@ export interface components {
     };
     /** @description A page of places. */
     PlacePage: {
+      /** @description The places of the page, by id. */
       data: components["schemas"]["Place"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -1727,10 +1789,16 @@ export interface components {
     };
     /** @description A place (locality) of a system, e.g. a metropolitan district. */
     Place: {
+      /** @description The place's id (plc_…), stable for ever. */
       id: string;
+      /** @description The place's name, e.g. 'Trafford'. */
       name: string;
+      /** @description The system the place is part of. */
       systemId: string;
-      /** @default [] */
+      /**
+       * @description Its codes: the ONS GSS code of its local authority district (E08…), with their periods.
+       * @default []
+       */
       codes?: components["schemas"]["ExternalIdentifier"][];
       /** @description The local authority for the place. */
       councilId?: string;
@@ -1739,6 +1807,7 @@ export interface components {
       placeBasedLead?: components["schemas"]["PlaceBasedLead"];
       /** @description The place's population, e.g. the Census count summed over its LSOAs. */
       population?: {
+        /** @description The number of people. */
         value: number;
         /**
          * @description resident: usual residents; registered: GP list size.
@@ -1752,6 +1821,7 @@ export interface components {
          */
         date: string;
         source: components["schemas"]["SourceKey"];
+        /** @description How the figure was worked out, when it is a sum or an estimate. */
         derivation?: string;
       };
       /** @description When this version was true in the world, [from, to). */
@@ -1777,6 +1847,7 @@ export interface components {
       title: string;
       /** @description The person, where a source names them. */
       holder?: string;
+      /** @description The organisation the place-based lead comes from. */
       organisationId?: string;
     };
     /** @description One place on a date. */
@@ -1784,23 +1855,30 @@ export interface components {
       data: components["schemas"]["Place"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description The place after a write. */
     PlaceWriteResult: {
       /** @description The entity's valid-time history after the write. */
       data: components["schemas"]["Place"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     /** @description A version to write: the entity with its id optional. */
     PlaceInput: {
+      /** @description The place's name, e.g. 'Trafford'. */
       name: string;
+      /** @description The system the place is part of. */
       systemId: string;
-      /** @default [] */
+      /**
+       * @description Its codes: the ONS GSS code of its local authority district (E08…), with their periods.
+       * @default []
+       */
       codes?: components["schemas"]["ExternalIdentifier"][];
       /** @description The local authority for the place. */
       councilId?: string;
@@ -1809,6 +1887,7 @@ export interface components {
       placeBasedLead?: components["schemas"]["PlaceBasedLead"];
       /** @description The place's population, e.g. the Census count summed over its LSOAs. */
       population?: {
+        /** @description The number of people. */
         value: number;
         /**
          * @description resident: usual residents; registered: GP list size.
@@ -1822,6 +1901,7 @@ export interface components {
          */
         date: string;
         source: components["schemas"]["SourceKey"];
+        /** @description How the figure was worked out, when it is a sum or an estimate. */
         derivation?: string;
       };
       /** @description When this version was true in the world, [from, to). */
@@ -1845,6 +1925,7 @@ export interface components {
     };
     /** @description A page of neighbourhood schemes. */
     NeighbourhoodSchemePage: {
+      /** @description The neighbourhood schemes of the page, by id. */
       data: components["schemas"]["NeighbourhoodScheme"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -1853,13 +1934,17 @@ export interface components {
     };
     /** @description A way of dividing places into neighbourhoods. */
     NeighbourhoodScheme: {
+      /** @description The scheme's id (nsc_…). */
       id: string;
+      /** @description The scheme's name. */
       name: string;
+      /** @description The system whose neighbourhoods the scheme defines. */
       systemId: string;
       /** @description Set when the scheme covers one place only. */
       placeId?: string;
       basis: components["schemas"]["FootprintBasis"];
       status: components["schemas"]["SchemeStatus"];
+      /** @description What the scheme is and where its definitions come from. */
       description?: string;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -1893,26 +1978,31 @@ export interface components {
       data: components["schemas"]["NeighbourhoodScheme"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description The neighbourhood scheme after a write. */
     NeighbourhoodSchemeWriteResult: {
       /** @description The entity's valid-time history after the write. */
       data: components["schemas"]["NeighbourhoodScheme"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     /** @description A version to write: the entity with its id optional. */
     NeighbourhoodSchemeInput: {
+      /** @description The scheme's name. */
       name: string;
+      /** @description The system whose neighbourhoods the scheme defines. */
       systemId: string;
       /** @description Set when the scheme covers one place only. */
       placeId?: string;
       basis: components["schemas"]["FootprintBasis"];
       status: components["schemas"]["SchemeStatus"];
+      /** @description What the scheme is and where its definitions come from. */
       description?: string;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -1935,6 +2025,7 @@ export interface components {
     };
     /** @description A page of neighbourhoods. */
     NeighbourhoodPage: {
+      /** @description The neighbourhoods of the page, by id. */
       data: components["schemas"]["Neighbourhood"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -1943,9 +2034,13 @@ export interface components {
     };
     /** @description A neighbourhood of 30,000–50,000 people within a place. */
     Neighbourhood: {
+      /** @description The neighbourhood's id (nbh_…). */
       id: string;
+      /** @description The neighbourhood's name. */
       name: string;
+      /** @description The place the neighbourhood is in. */
       placeId: string;
+      /** @description The neighbourhood scheme it is part of. */
       schemeId: string;
       footprint: components["schemas"]["Footprint"];
       population?: components["schemas"]["PopulationFigure"];
@@ -1968,17 +2063,27 @@ export interface components {
     };
     /** @description A neighbourhood's LSOAs and/or registered-list basis. */
     Footprint: {
-      /** @default [] */
+      /**
+       * @description For a geographic footprint: the LSOA 2021 codes it covers.
+       * @default []
+       */
       lsoas?: components["schemas"]["LsoaCode"][];
-      /** @default [] */
+      /**
+       * @description For a registered-population footprint: the PCNs whose practices' lists it covers.
+       * @default []
+       */
       pcnIds?: string[];
-      /** @default [] */
+      /**
+       * @description For a registered-population footprint: the GP practices whose lists it covers.
+       * @default []
+       */
       practiceIds?: string[];
     };
     /** @description An ONS LSOA code (E01…). */
     LsoaCode: string;
     /** @description A population figure with its basis, date and source. */
     PopulationFigure: {
+      /** @description The number of people. */
       value: number;
       /**
        * @description resident: usual residents; registered: GP list size.
@@ -1992,6 +2097,7 @@ export interface components {
        */
       date: string;
       source: components["schemas"]["SourceKey"];
+      /** @description How the figure was worked out, when it is a sum or an estimate. */
       derivation?: string;
     };
     /** @description One neighbourhood on a date. */
@@ -1999,6 +2105,7 @@ export interface components {
       data: components["schemas"]["Neighbourhood"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
     } & {
       /** @description The teams serving the neighbourhood on the date. */
@@ -2006,7 +2113,9 @@ export interface components {
       /** @description The source of the population figure. */
       populationSource: {
         key: components["schemas"]["SourceKey"];
+        /** @description Who publishes the source, e.g. 'NHS England'. */
         publisher: string;
+        /** @description The dataset, e.g. 'ODS GP practices (epraccur.csv)'. */
         dataset: string;
         /** @description An SPDX-style licence id, e.g. OGL-UK-3.0, or a statement. */
         licence: string;
@@ -2016,10 +2125,14 @@ export interface components {
          * @example 2022-07-01
          */
         dataDate: string | null;
-        /** Format: uri */
+        /**
+         * Format: uri
+         * @description Where the source is published.
+         */
         url?: string;
         /** @description The attribution line the licence requires. */
         attribution?: string;
+        /** @description Anything a reader of the source should know. */
         note?: string;
         /** @description The file itself, when the source was imported from one. */
         file?: {
@@ -2032,15 +2145,28 @@ export interface components {
     };
     /** @description An integrated neighbourhood team serving one neighbourhood. */
     NeighbourhoodTeam: {
+      /** @description The team's id (int_…). */
       id: string;
+      /** @description The team's name. */
       name: string;
+      /** @description The neighbourhood the team serves. */
       neighbourhoodId: string;
+      /** @description The organisation that leads the team. */
       leadOrganisationId?: string;
-      /** @default true */
+      /**
+       * @description Whether general practice leads the team.
+       * @default true
+       */
       gpLed?: boolean;
-      /** @default [] */
+      /**
+       * @description The roles in the team (from the controlled vocabulary) and who hosts each.
+       * @default []
+       */
       members?: components["schemas"]["TeamMember"][];
-      /** @default [] */
+      /**
+       * @description The strategy elements (outcomes, commitments) it serves.
+       * @default []
+       */
       strategyLinks?: string[];
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2062,7 +2188,9 @@ export interface components {
     /** @description A role in a team and its host organisation. */
     TeamMember: {
       role: components["schemas"]["TeamRole"];
+      /** @description The organisation that employs or hosts the people in the role. */
       hostOrganisationId: string;
+      /** @description How many people hold the role, when known. */
       headcount?: number;
     };
     /**
@@ -2094,14 +2222,18 @@ export interface components {
       data: components["schemas"]["Neighbourhood"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     /** @description A version to write: the entity with its id optional. */
     NeighbourhoodInput: {
+      /** @description The neighbourhood's name. */
       name: string;
+      /** @description The place the neighbourhood is in. */
       placeId: string;
+      /** @description The neighbourhood scheme it is part of. */
       schemeId: string;
       footprint: components["schemas"]["Footprint"];
       population?: components["schemas"]["PopulationFigure"];
@@ -2126,20 +2258,50 @@ export interface components {
     };
     /** @description A page of organisations. */
     OrganisationPage: {
-      data: components["schemas"]["Organisation"][];
+      /** @description The organisations of the page, by id. */
+      data: components["schemas"]["OrganisationListItem"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
       /** @description The data version (last change seq) the page was read at. */
       dataVersion: number;
     };
+    /** @description An organisation's version on the date, with the organisations a client asks for next: a practice's PCN, a practice's or PCN's sub-ICB location. */
+    OrganisationListItem: components["schemas"]["Organisation"] & {
+      /** @description For a GP practice: the PCN it is a member of on the date (null: none). */
+      pcn?: {
+        /** @description Its id: `GET /v1/organisations/{id}` answers it. */
+        id: string;
+        /** @description Its ODS code on the date (null when it has none). */
+        code: string | null;
+        /** @description Its name on the date. */
+        name: string;
+      } | null;
+      /** @description For a GP practice or a PCN: the sub-ICB location of its place on the date (null: none). */
+      subIcbLocation?: {
+        /** @description Its id: `GET /v1/organisations/{id}` answers it. */
+        id: string;
+        /** @description Its ODS code on the date (null when it has none). */
+        code: string | null;
+        /** @description Its name on the date. */
+        name: string;
+      } | null;
+    };
     /** @description An organisation of the care system. */
     Organisation: {
+      /** @description The organisation's id (org_…), stable for ever. */
       id: string;
       kind: components["schemas"]["OrganisationKind"];
+      /** @description The organisation's name in this version. */
       name: string;
-      /** @default [] */
+      /**
+       * @description Its ODS and GSS codes, each with its period when it changed.
+       * @default []
+       */
       codes?: components["schemas"]["ExternalIdentifier"][];
-      /** @default [] */
+      /**
+       * @description The roles it holds (commissioner, provider…), each with its period.
+       * @default []
+       */
       roles?: components["schemas"]["OrganisationRole"][];
       /** @description The place the organisation is in or serves, when it is one place. */
       placeId?: string;
@@ -2148,6 +2310,7 @@ export interface components {
       postcode?: components["schemas"]["CanonicalPostcode"];
       /** @description For a GP practice: its registered list size, with its date and source. */
       population?: {
+        /** @description The number of people. */
         value: number;
         /**
          * @description resident: usual residents; registered: GP list size.
@@ -2161,6 +2324,7 @@ export interface components {
          */
         date: string;
         source: components["schemas"]["SourceKey"];
+        /** @description How the figure was worked out, when it is a sum or an estimate. */
         derivation?: string;
       };
       /** @description When this version was true in the world, [from, to). */
@@ -2218,6 +2382,7 @@ export interface components {
       data: components["schemas"]["Organisation"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
     } & {
       /** @description Relationships valid on the date in which the organisation is subject or object. */
@@ -2229,6 +2394,7 @@ export interface components {
     };
     /** @description A dated link: subject KIND object. */
     Relationship: {
+      /** @description The relationship's id (rel_…). */
       id: string;
       kind: components["schemas"]["RelationshipKind"];
       subjectId: components["schemas"]["EntityId"];
@@ -2268,10 +2434,14 @@ export interface components {
     EntityId: string;
     /** @description A dated merge, split, rename or transfer. */
     Succession: {
+      /** @description The succession's id (suc_…). */
       id: string;
       kind: components["schemas"]["SuccessionKind"];
+      /** @description The entities that ended on the date. */
       predecessorIds: components["schemas"]["EntityId"][];
+      /** @description The entities that carried them on from the date. */
       successorIds: components["schemas"]["EntityId"][];
+      /** @description What happened, in words. */
       note?: string;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2301,6 +2471,7 @@ export interface components {
       data: components["schemas"]["Organisation"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
@@ -2308,10 +2479,17 @@ export interface components {
     /** @description A version to write: the entity with its id optional. */
     OrganisationInput: {
       kind: components["schemas"]["OrganisationKind"];
+      /** @description The organisation's name in this version. */
       name: string;
-      /** @default [] */
+      /**
+       * @description Its ODS and GSS codes, each with its period when it changed.
+       * @default []
+       */
       codes?: components["schemas"]["ExternalIdentifier"][];
-      /** @default [] */
+      /**
+       * @description The roles it holds (commissioner, provider…), each with its period.
+       * @default []
+       */
       roles?: components["schemas"]["OrganisationRole"][];
       /** @description The place the organisation is in or serves, when it is one place. */
       placeId?: string;
@@ -2320,6 +2498,7 @@ export interface components {
       postcode?: components["schemas"]["CanonicalPostcode"];
       /** @description For a GP practice: its registered list size, with its date and source. */
       population?: {
+        /** @description The number of people. */
         value: number;
         /**
          * @description resident: usual residents; registered: GP list size.
@@ -2333,6 +2512,7 @@ export interface components {
          */
         date: string;
         source: components["schemas"]["SourceKey"];
+        /** @description How the figure was worked out, when it is a sum or an estimate. */
         derivation?: string;
       };
       /** @description When this version was true in the world, [from, to). */
@@ -2356,6 +2536,7 @@ export interface components {
     };
     /** @description A page of relationships. */
     RelationshipPage: {
+      /** @description The relationships of the page, by id. */
       data: components["schemas"]["Relationship"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2367,14 +2548,16 @@ export interface components {
       data: components["schemas"]["Relationship"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description The relationship after a write. */
     RelationshipWriteResult: {
       /** @description The entity's valid-time history after the write. */
       data: components["schemas"]["Relationship"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
@@ -2407,6 +2590,7 @@ export interface components {
     };
     /** @description A page of successions. */
     SuccessionPage: {
+      /** @description The successions of the page, by id. */
       data: components["schemas"]["Succession"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2418,10 +2602,12 @@ export interface components {
       data: components["schemas"]["Succession"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description A page of provider collaboratives. */
     CollaborativePage: {
+      /** @description The provider collaboratives of the page, by id. */
       data: components["schemas"]["Collaborative"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2430,15 +2616,25 @@ export interface components {
     };
     /** @description A provider collaborative at neighbourhood, place or system level. */
     Collaborative: {
+      /** @description The collaborative's id (col_…). */
       id: string;
+      /** @description The collaborative's name. */
       name: string;
       level: components["schemas"]["Level"];
+      /** @description For a system-level collaborative: the system it works across. */
       systemId?: string;
+      /** @description For a place-level collaborative: the place it works in. */
       placeId?: string;
+      /** @description For a neighbourhood-level collaborative: the neighbourhood it works in. */
       neighbourhoodId?: string;
+      /** @description What the collaborative is for: one or more of the purposes the GM partnership names. */
       purposes: components["schemas"]["CollaborativePurpose"][];
+      /** @description What the collaborative does, in its own words. */
       description?: string;
-      /** @default [] */
+      /**
+       * @description The strategy elements (outcomes, commitments) it serves.
+       * @default []
+       */
       strategyLinks?: string[];
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2476,6 +2672,7 @@ export interface components {
       data: components["schemas"]["Collaborative"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
     } & {
       /** @description member-of relationships to the collaborative. */
@@ -2489,20 +2686,30 @@ export interface components {
       data: components["schemas"]["Collaborative"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     /** @description A version to write: the entity with its id optional. */
     CollaborativeInput: {
+      /** @description The collaborative's name. */
       name: string;
       level: components["schemas"]["Level"];
+      /** @description For a system-level collaborative: the system it works across. */
       systemId?: string;
+      /** @description For a place-level collaborative: the place it works in. */
       placeId?: string;
+      /** @description For a neighbourhood-level collaborative: the neighbourhood it works in. */
       neighbourhoodId?: string;
+      /** @description What the collaborative is for: one or more of the purposes the GM partnership names. */
       purposes: components["schemas"]["CollaborativePurpose"][];
+      /** @description What the collaborative does, in its own words. */
       description?: string;
-      /** @default [] */
+      /**
+       * @description The strategy elements (outcomes, commitments) it serves.
+       * @default []
+       */
       strategyLinks?: string[];
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2525,6 +2732,7 @@ export interface components {
     };
     /** @description A page of integrated neighbourhood teams. */
     TeamPage: {
+      /** @description The integrated neighbourhood teams of the page, by id. */
       data: components["schemas"]["NeighbourhoodTeam"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2536,28 +2744,42 @@ export interface components {
       data: components["schemas"]["NeighbourhoodTeam"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description The integrated neighbourhood team after a write. */
     TeamWriteResult: {
       /** @description The entity's valid-time history after the write. */
       data: components["schemas"]["NeighbourhoodTeam"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     /** @description A version to write: the entity with its id optional. */
     TeamInput: {
+      /** @description The team's name. */
       name: string;
+      /** @description The neighbourhood the team serves. */
       neighbourhoodId: string;
+      /** @description The organisation that leads the team. */
       leadOrganisationId?: string;
-      /** @default true */
+      /**
+       * @description Whether general practice leads the team.
+       * @default true
+       */
       gpLed?: boolean;
-      /** @default [] */
+      /**
+       * @description The roles in the team (from the controlled vocabulary) and who hosts each.
+       * @default []
+       */
       members?: components["schemas"]["TeamMember"][];
-      /** @default [] */
+      /**
+       * @description The strategy elements (outcomes, commitments) it serves.
+       * @default []
+       */
       strategyLinks?: string[];
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2580,6 +2802,7 @@ export interface components {
     };
     /** @description A page of governance bodies. */
     GovernanceBodyPage: {
+      /** @description The governance bodies of the page, by id. */
       data: components["schemas"]["GovernanceBody"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2588,11 +2811,15 @@ export interface components {
     };
     /** @description A board, executive or committee of the care system. */
     GovernanceBody: {
+      /** @description The body's id (gov_…). */
       id: string;
       kind: components["schemas"]["GovernanceBodyKind"];
+      /** @description The body's name. */
       name: string;
       level: components["schemas"]["Level"];
+      /** @description For a system-level body: the system. */
       systemId?: string;
+      /** @description For a place-level body: the place. */
       placeId?: string;
       chair?: components["schemas"]["Chair"];
       /**
@@ -2607,6 +2834,7 @@ export interface components {
       delegatedLimitPence?: number | null;
       /** @description The total value of decisions the body is responsible for, where a source states it. */
       responsibilityPence?: number;
+      /** @description What the body is for, as its terms of reference put it. */
       purpose?: string;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2638,7 +2866,9 @@ export interface components {
       | "other";
     /** @description The chair of a body. */
     Chair: {
+      /** @description The chair's name, as the source gives it. */
       name: string;
+      /** @description The chair's title or role, when the source gives it. */
       title?: string;
     };
     /** @description One governance body on a date. */
@@ -2646,6 +2876,7 @@ export interface components {
       data: components["schemas"]["GovernanceBody"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
     } & {
       /** @description member-of and chair-of relationships to the body. */
@@ -2663,6 +2894,7 @@ export interface components {
       data: components["schemas"]["GovernanceBody"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
@@ -2670,9 +2902,12 @@ export interface components {
     /** @description A version to write: the entity with its id optional. */
     GovernanceBodyInput: {
       kind: components["schemas"]["GovernanceBodyKind"];
+      /** @description The body's name. */
       name: string;
       level: components["schemas"]["Level"];
+      /** @description For a system-level body: the system. */
       systemId?: string;
+      /** @description For a place-level body: the place. */
       placeId?: string;
       chair?: components["schemas"]["Chair"];
       /**
@@ -2687,6 +2922,7 @@ export interface components {
       delegatedLimitPence?: number | null;
       /** @description The total value of decisions the body is responsible for, where a source states it. */
       responsibilityPence?: number;
+      /** @description What the body is for, as its terms of reference put it. */
       purpose?: string;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2709,6 +2945,7 @@ export interface components {
     };
     /** @description A page of commissioning bodies. */
     CommissioningBodyPage: {
+      /** @description The commissioning bodies of the page, by id. */
       data: components["schemas"]["GovernanceBody"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2720,6 +2957,7 @@ export interface components {
       data: components["schemas"]["GovernanceBody"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
     } & {
       /** @description member-of and chair-of relationships to the body. */
@@ -2733,6 +2971,7 @@ export interface components {
     };
     /** @description A page of pooled budgets. */
     PooledBudgetPage: {
+      /** @description The pooled budgets of the page, by id. */
       data: components["schemas"]["PooledBudget"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2741,16 +2980,30 @@ export interface components {
     };
     /** @description A pooled budget with its host, partners and yearly contributions. */
     PooledBudget: {
+      /** @description The pooled budget's id (pbg_…). */
       id: string;
+      /** @description The pooled budget's name. */
       name: string;
+      /** @description The place the budget serves. */
       placeId?: string;
+      /** @description The organisation that hosts the budget. */
       hostId: string;
-      /** @default [] */
+      /**
+       * @description The partner organisations that pool into it.
+       * @default []
+       */
       partnerIds?: string[];
+      /** @description The board or executive that governs the budget. */
       governedById?: string;
-      /** @default [] */
+      /**
+       * @description The budget's total and contributions per financial year.
+       * @default []
+       */
       years?: components["schemas"]["PooledBudgetYear"][];
-      /** @default [] */
+      /**
+       * @description The strategy elements (outcomes, commitments) it serves.
+       * @default []
+       */
       strategyLinks?: string[];
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2773,6 +3026,7 @@ export interface components {
     PooledBudgetYear: {
       financialYear: components["schemas"]["FinancialYear"];
       totalPence: components["schemas"]["Pence"];
+      /** @description What each partner put in that year; they add up to the total. */
       contributions: components["schemas"]["Contribution"][];
     };
     /** @description A financial year, 1 April to 31 March, e.g. 2016/17. */
@@ -2781,6 +3035,7 @@ export interface components {
     Pence: number;
     /** @description A partner's contribution to a pooled budget. */
     Contribution: {
+      /** @description The contributing organisation. */
       organisationId: string;
       amountPence: components["schemas"]["Pence"];
     };
@@ -2789,29 +3044,44 @@ export interface components {
       data: components["schemas"]["PooledBudget"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description The pooled budget after a write. */
     PooledBudgetWriteResult: {
       /** @description The entity's valid-time history after the write. */
       data: components["schemas"]["PooledBudget"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     /** @description A version to write: the entity with its id optional. */
     PooledBudgetInput: {
+      /** @description The pooled budget's name. */
       name: string;
+      /** @description The place the budget serves. */
       placeId?: string;
+      /** @description The organisation that hosts the budget. */
       hostId: string;
-      /** @default [] */
+      /**
+       * @description The partner organisations that pool into it.
+       * @default []
+       */
       partnerIds?: string[];
+      /** @description The board or executive that governs the budget. */
       governedById?: string;
-      /** @default [] */
+      /**
+       * @description The budget's total and contributions per financial year.
+       * @default []
+       */
       years?: components["schemas"]["PooledBudgetYear"][];
-      /** @default [] */
+      /**
+       * @description The strategy elements (outcomes, commitments) it serves.
+       * @default []
+       */
       strategyLinks?: string[];
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2834,6 +3104,7 @@ export interface components {
     };
     /** @description A page of commissioning decisions. */
     DecisionPage: {
+      /** @description The commissioning decisions of the page, by id. */
       data: components["schemas"]["Decision"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2842,16 +3113,27 @@ export interface components {
     };
     /** @description A commissioning decision taken by a body. */
     Decision: {
+      /** @description The decision's id (dec_…). */
       id: string;
+      /** @description The commissioning body that took the decision. */
       bodyId: string;
+      /** @description What was decided, in a line. */
       title: string;
       date: components["schemas"]["IsoDate"];
       valuePence: components["schemas"]["Pence"];
+      /** @description The service area the decision is about, e.g. 'community health services'. */
       serviceArea: string;
-      /** @default [] */
+      /**
+       * @description The providers the decision commissions.
+       * @default []
+       */
       providerIds?: string[];
+      /** @description The pooled budget that funds it, if any. */
       pooledBudgetId?: string;
-      /** @default [] */
+      /**
+       * @description The strategy elements (outcomes, commitments) it serves.
+       * @default []
+       */
       strategyLinks?: string[];
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2881,29 +3163,41 @@ export interface components {
       data: components["schemas"]["Decision"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description The commissioning decision after a write. */
     DecisionWriteResult: {
       /** @description The entity's valid-time history after the write. */
       data: components["schemas"]["Decision"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     /** @description A version to write: the entity with its id optional. */
     DecisionInput: {
+      /** @description The commissioning body that took the decision. */
       bodyId: string;
+      /** @description What was decided, in a line. */
       title: string;
       date: components["schemas"]["IsoDate"];
       valuePence: components["schemas"]["Pence"];
+      /** @description The service area the decision is about, e.g. 'community health services'. */
       serviceArea: string;
-      /** @default [] */
+      /**
+       * @description The providers the decision commissions.
+       * @default []
+       */
       providerIds?: string[];
+      /** @description The pooled budget that funds it, if any. */
       pooledBudgetId?: string;
-      /** @default [] */
+      /**
+       * @description The strategy elements (outcomes, commitments) it serves.
+       * @default []
+       */
       strategyLinks?: string[];
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2926,6 +3220,7 @@ export interface components {
     };
     /** @description A page of strategy elements. */
     StrategyElementPage: {
+      /** @description The strategy elements of the page, by id. */
       data: components["schemas"]["StrategyElement"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -2934,15 +3229,18 @@ export interface components {
     };
     /** @description An aim, theme, vision, outcome or commitment. */
     StrategyElement: {
+      /** @description The element's id (str_…). */
       id: string;
       kind: components["schemas"]["StrategyElementKind"];
       /** @description The document or strategy it belongs to. */
       framework: string;
       /** @description A short name, where the source gives one. */
       title?: string;
+      /** @description The element's words, as the strategy puts them. */
       text: string;
       /** @description For a commitment, its outcome. */
       parentId?: string;
+      /** @description Its position among its parent's elements, from 0. */
       order: number;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -2971,14 +3269,16 @@ export interface components {
       data: components["schemas"]["StrategyElement"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
-    } & Record<string, never>;
+    };
     /** @description The strategy element after a write. */
     StrategyElementWriteResult: {
       /** @description The entity's valid-time history after the write. */
       data: components["schemas"]["StrategyElement"][];
       /** @description The revision after the write. */
       revision: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
       /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
@@ -2990,9 +3290,11 @@ export interface components {
       framework: string;
       /** @description A short name, where the source gives one. */
       title?: string;
+      /** @description The element's words, as the strategy puts them. */
       text: string;
       /** @description For a commitment, its outcome. */
       parentId?: string;
+      /** @description Its position among its parent's elements, from 0. */
       order: number;
       /** @description When this version was true in the world, [from, to). */
       valid: {
@@ -3015,6 +3317,7 @@ export interface components {
     };
     /** @description A page of strategy outcomes. */
     StrategyOutcomePage: {
+      /** @description The strategy outcomes of the page, by id. */
       data: components["schemas"]["StrategyElement"][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
@@ -3026,28 +3329,37 @@ export interface components {
       data: components["schemas"]["StrategyElement"];
       /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
       revision: number | null;
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
     } & {
       /** @description The commitments under the outcome. */
       commitments: components["schemas"]["StrategyElement"][];
       /** @description What links to the outcome or one of its commitments. */
       linked: {
+        /** @description Provider collaboratives that serve it. */
         collaboratives: components["schemas"]["Collaborative"][];
+        /** @description Neighbourhood teams that serve it. */
         teams: components["schemas"]["NeighbourhoodTeam"][];
+        /** @description Pooled budgets that serve it. */
         pooledBudgets: components["schemas"]["PooledBudget"][];
+        /** @description Commissioning decisions that serve it. */
         decisions: components["schemas"]["Decision"][];
       };
     };
     SuccessionWriteResult: {
       data: components["schemas"]["Succession"];
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
+      /** @description Rule warnings the change introduced. */
       warnings: components["schemas"]["Finding"][];
     };
     SuccessionInput: {
       /** @description Leave out to get a new id. */
       id?: string;
       kind: components["schemas"]["SuccessionKind"];
+      /** @description The entities that end on the date (their If-Match revisions are required). */
       predecessorIds: components["schemas"]["EntityId"][];
+      /** @description The entities that carry them on from the date. */
       successorIds: components["schemas"]["EntityId"][];
       /**
        * Format: date
@@ -3055,6 +3367,7 @@ export interface components {
        * @example 2022-07-01
        */
       date: string;
+      /** @description What happened, in words. */
       note?: string;
       provenance: components["schemas"]["Provenance"];
       /** @description Why the change is made (recorded in the change log). */
@@ -3064,137 +3377,61 @@ export interface components {
     };
     PostcodeLookupResponse: {
       data: components["schemas"]["PostcodeLookup"];
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
     };
     /** @description Where a postcode sits in the system on a date. */
     PostcodeLookup: {
       postcode: components["schemas"]["PostcodeLocation"];
       lsoa: components["schemas"]["Lsoa"];
+      /** @description Geographic neighbourhoods whose footprint lists the postcode's LSOA, one per scheme. */
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
-      place: components["schemas"]["Place"] & (Record<string, never> | null);
+      /** @description The place (locality) on the date; null when none. */
+      place: components["schemas"]["Place"] | null;
       /** @description The NHS sub-ICB location of the place. */
-      subIcbLocation: {
-        id: string;
-        kind: components["schemas"]["OrganisationKind"];
-        name: string;
-        /** @default [] */
-        codes?: components["schemas"]["ExternalIdentifier"][];
-        /** @default [] */
-        roles?: components["schemas"]["OrganisationRole"][];
-        /** @description The place the organisation is in or serves, when it is one place. */
-        placeId?: string;
-        /** @description e.g. a sub-ICB location's ICB. */
-        parentId?: string;
-        postcode?: components["schemas"]["CanonicalPostcode"];
-        /** @description For a GP practice: its registered list size, with its date and source. */
-        population?: {
-          value: number;
-          /**
-           * @description resident: usual residents; registered: GP list size.
-           * @enum {string}
-           */
-          basis: "resident" | "registered";
-          /**
-           * Format: date
-           * @description The date the figure describes.
-           * @example 2022-07-01
-           */
-          date: string;
-          source: components["schemas"]["SourceKey"];
-          derivation?: string;
-        };
-        /** @description When this version was true in the world, [from, to). */
-        valid: {
-          /**
-           * Format: date
-           * @description First day the fact was true.
-           * @example 2022-07-01
-           */
-          from: string;
-          /**
-           * Format: date
-           * @description First day it was no longer true; null while still true.
-           * @example 2022-07-01
-           */
-          to: string | null;
-        };
-        provenance: components["schemas"]["Provenance"];
-      } | null;
+      subIcbLocation: components["schemas"]["Organisation"] | null;
       /** @description The integrated care board. */
-      icb: {
-        id: string;
-        kind: components["schemas"]["OrganisationKind"];
-        name: string;
-        /** @default [] */
-        codes?: components["schemas"]["ExternalIdentifier"][];
-        /** @default [] */
-        roles?: components["schemas"]["OrganisationRole"][];
-        /** @description The place the organisation is in or serves, when it is one place. */
-        placeId?: string;
-        /** @description e.g. a sub-ICB location's ICB. */
-        parentId?: string;
-        postcode?: components["schemas"]["CanonicalPostcode"];
-        /** @description For a GP practice: its registered list size, with its date and source. */
-        population?: {
-          value: number;
-          /**
-           * @description resident: usual residents; registered: GP list size.
-           * @enum {string}
-           */
-          basis: "resident" | "registered";
-          /**
-           * Format: date
-           * @description The date the figure describes.
-           * @example 2022-07-01
-           */
-          date: string;
-          source: components["schemas"]["SourceKey"];
-          derivation?: string;
-        };
-        /** @description When this version was true in the world, [from, to). */
-        valid: {
-          /**
-           * Format: date
-           * @description First day the fact was true.
-           * @example 2022-07-01
-           */
-          from: string;
-          /**
-           * Format: date
-           * @description First day it was no longer true; null while still true.
-           * @example 2022-07-01
-           */
-          to: string | null;
-        };
-        provenance: components["schemas"]["Provenance"];
-      } | null;
-      system: components["schemas"]["System"] & (Record<string, never> | null);
+      icb: components["schemas"]["Organisation"] | null;
+      /** @description The integrated care system on the date; null when none. */
+      system: components["schemas"]["System"] | null;
     };
     /** @description A postcode and the LSOA it lies in. */
     PostcodeLocation: {
       postcode: components["schemas"]["CanonicalPostcode"];
       lsoaCode: components["schemas"]["LsoaCode"];
+      /** @description The GSS code of the electoral ward (E05…), when the postcode directory gives it. */
       wardCode?: string;
       point?: components["schemas"]["LatLon"];
     };
     /** @description A WGS84 point. */
     LatLon: {
+      /** @description Latitude, degrees north (WGS84). */
       lat: number;
+      /** @description Longitude, degrees east (WGS84). */
       lon: number;
     };
     /** @description A Lower Layer Super Output Area (2021) with its MSOA, ward and district. */
     Lsoa: {
       code: components["schemas"]["LsoaCode"];
+      /** @description The LSOA's ONS name, e.g. 'Trafford 001A'. */
       name: string;
+      /** @description The MSOA (2021) the LSOA is in. */
       msoa: {
+        /** @description The MSOA's GSS code (E02…). */
         code: string;
+        /** @description The MSOA's ONS name. */
         name: string;
+        /** @description The MSOA's House of Commons Library name, when it has one. */
         hclName?: string;
       };
+      /** @description The electoral ward the LSOA is in. */
       ward?: {
+        /** @description The ward's GSS code (E05…). */
         code: string;
+        /** @description The ward's name. */
         name: string;
       };
+      /** @description The GSS code of the local authority district the LSOA is in (E06/E07/E08/E09): it names the place. */
       districtCode: string;
       centroid?: components["schemas"]["LatLon"];
       population?: components["schemas"]["PopulationFigure"];
@@ -3202,13 +3439,18 @@ export interface components {
     /** @description A neighbourhood and its scheme. */
     NeighbourhoodInScheme: {
       neighbourhood: components["schemas"]["Neighbourhood"];
-      scheme: components["schemas"]["NeighbourhoodScheme"] & (Record<string, never> | null);
+      /** @description The scheme the neighbourhood belongs to (null when the register lacks it on the date). */
+      scheme: components["schemas"]["NeighbourhoodScheme"] | null;
     };
     BulkPostcodeResponse: {
+      /** @description One item per postcode sent, in the order sent. */
       data: components["schemas"]["BulkPostcodeItem"][];
       included: components["schemas"]["BulkIncluded"];
+      /** @description How many postcodes were found. */
       found: number;
+      /** @description How many were not valid or not found. */
       failed: number;
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
     };
     /** @description The answer for one postcode of a bulk lookup. */
@@ -3217,19 +3459,26 @@ export interface components {
       input: string;
       /** @description The normalised postcode, when valid. */
       postcode: string | null;
-      result: components["schemas"]["BulkPostcodeResult"];
+      result: components["schemas"]["BulkPostcodeResult"] | null;
+      /** @description Why there is no result; null when there is one. */
       error: {
-        /** @enum {string} */
+        /**
+         * @description invalid-postcode: not a UK postcode; not-found: not in the register.
+         * @enum {string}
+         */
         code: "invalid-postcode" | "not-found";
+        /** @description What is wrong, in words. */
         detail: string;
       } | null;
     };
-    /** @description Where a postcode sits, by reference. */
+    /** @description Where a postcode sits, by reference; null when the postcode has an error. */
     BulkPostcodeResult: {
       postcode: components["schemas"]["PostcodeLocation"];
       /** @description Key into included.lsoas. */
       lsoaCode: string;
+      /** @description The GSS code of the LSOA's MSOA (E02…). */
       msoaCode: string;
+      /** @description The GSS code of the electoral ward (E05…), if known. */
       wardCode: string | null;
       /** @description Keys into included.neighbourhoods (their schemes: included.schemes). */
       neighbourhoodIds: string[];
@@ -3241,192 +3490,75 @@ export interface components {
       icbId: string | null;
       /** @description Key into included.systems. */
       systemId: string | null;
-    } | null;
+    };
     /** @description Records referred to by the items, by key. */
     BulkIncluded: {
+      /** @description LSOAs by code. */
       lsoas: {
         [key: string]: components["schemas"]["Lsoa"];
       };
+      /** @description Neighbourhoods by id. */
       neighbourhoods: {
         [key: string]: components["schemas"]["Neighbourhood"];
       };
+      /** @description Neighbourhood schemes by id. */
       schemes: {
         [key: string]: components["schemas"]["NeighbourhoodScheme"];
       };
+      /** @description Places by id. */
       places: {
         [key: string]: components["schemas"]["Place"];
       };
+      /** @description Sub-ICB locations and ICBs by id. */
       organisations: {
         [key: string]: components["schemas"]["Organisation"];
       };
+      /** @description Systems by id. */
       systems: {
         [key: string]: components["schemas"]["System"];
       };
     };
     BulkPostcodeRequest: {
+      /** @description The postcodes, any case and spacing; each is answered in this order. */
       postcodes: string[];
-      validAt?: components["schemas"]["IsoDate"];
-      /** Format: date-time */
+      /**
+       * Format: date
+       * @description The date the facts were true, YYYY-MM-DD (default: today), for every postcode.
+       * @example 2022-07-01
+       */
+      validAt?: string;
+      /**
+       * Format: date-time
+       * @description What the register had recorded at this time (default: now).
+       */
       asOf?: string;
     };
     PracticeLookupResponse: {
       data: components["schemas"]["PracticeLookup"];
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
     };
     /** @description A GP practice → PCN → neighbourhood → place. */
     PracticeLookup: {
       practice: components["schemas"]["Organisation"];
       /** @description The PCN the practice belongs to on the date. */
-      pcn: {
-        id: string;
-        kind: components["schemas"]["OrganisationKind"];
-        name: string;
-        /** @default [] */
-        codes?: components["schemas"]["ExternalIdentifier"][];
-        /** @default [] */
-        roles?: components["schemas"]["OrganisationRole"][];
-        /** @description The place the organisation is in or serves, when it is one place. */
-        placeId?: string;
-        /** @description e.g. a sub-ICB location's ICB. */
-        parentId?: string;
-        postcode?: components["schemas"]["CanonicalPostcode"];
-        /** @description For a GP practice: its registered list size, with its date and source. */
-        population?: {
-          value: number;
-          /**
-           * @description resident: usual residents; registered: GP list size.
-           * @enum {string}
-           */
-          basis: "resident" | "registered";
-          /**
-           * Format: date
-           * @description The date the figure describes.
-           * @example 2022-07-01
-           */
-          date: string;
-          source: components["schemas"]["SourceKey"];
-          derivation?: string;
-        };
-        /** @description When this version was true in the world, [from, to). */
-        valid: {
-          /**
-           * Format: date
-           * @description First day the fact was true.
-           * @example 2022-07-01
-           */
-          from: string;
-          /**
-           * Format: date
-           * @description First day it was no longer true; null while still true.
-           * @example 2022-07-01
-           */
-          to: string | null;
-        };
-        provenance: components["schemas"]["Provenance"];
-      } | null;
-      membership: components["schemas"]["Relationship"] & (Record<string, never> | null);
+      pcn: components["schemas"]["Organisation"] | null;
+      /** @description The practice's member-of relationship to its PCN on the date; null when none. */
+      membership: components["schemas"]["Relationship"] | null;
+      /** @description Neighbourhoods whose footprint lists the practice or its PCN. */
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
-      place: components["schemas"]["Place"] & (Record<string, never> | null);
+      /** @description The place (locality) on the date; null when none. */
+      place: components["schemas"]["Place"] | null;
       /** @description The NHS sub-ICB location of the place. */
-      subIcbLocation: {
-        id: string;
-        kind: components["schemas"]["OrganisationKind"];
-        name: string;
-        /** @default [] */
-        codes?: components["schemas"]["ExternalIdentifier"][];
-        /** @default [] */
-        roles?: components["schemas"]["OrganisationRole"][];
-        /** @description The place the organisation is in or serves, when it is one place. */
-        placeId?: string;
-        /** @description e.g. a sub-ICB location's ICB. */
-        parentId?: string;
-        postcode?: components["schemas"]["CanonicalPostcode"];
-        /** @description For a GP practice: its registered list size, with its date and source. */
-        population?: {
-          value: number;
-          /**
-           * @description resident: usual residents; registered: GP list size.
-           * @enum {string}
-           */
-          basis: "resident" | "registered";
-          /**
-           * Format: date
-           * @description The date the figure describes.
-           * @example 2022-07-01
-           */
-          date: string;
-          source: components["schemas"]["SourceKey"];
-          derivation?: string;
-        };
-        /** @description When this version was true in the world, [from, to). */
-        valid: {
-          /**
-           * Format: date
-           * @description First day the fact was true.
-           * @example 2022-07-01
-           */
-          from: string;
-          /**
-           * Format: date
-           * @description First day it was no longer true; null while still true.
-           * @example 2022-07-01
-           */
-          to: string | null;
-        };
-        provenance: components["schemas"]["Provenance"];
-      } | null;
+      subIcbLocation: components["schemas"]["Organisation"] | null;
       /** @description The integrated care board. */
-      icb: {
-        id: string;
-        kind: components["schemas"]["OrganisationKind"];
-        name: string;
-        /** @default [] */
-        codes?: components["schemas"]["ExternalIdentifier"][];
-        /** @default [] */
-        roles?: components["schemas"]["OrganisationRole"][];
-        /** @description The place the organisation is in or serves, when it is one place. */
-        placeId?: string;
-        /** @description e.g. a sub-ICB location's ICB. */
-        parentId?: string;
-        postcode?: components["schemas"]["CanonicalPostcode"];
-        /** @description For a GP practice: its registered list size, with its date and source. */
-        population?: {
-          value: number;
-          /**
-           * @description resident: usual residents; registered: GP list size.
-           * @enum {string}
-           */
-          basis: "resident" | "registered";
-          /**
-           * Format: date
-           * @description The date the figure describes.
-           * @example 2022-07-01
-           */
-          date: string;
-          source: components["schemas"]["SourceKey"];
-          derivation?: string;
-        };
-        /** @description When this version was true in the world, [from, to). */
-        valid: {
-          /**
-           * Format: date
-           * @description First day the fact was true.
-           * @example 2022-07-01
-           */
-          from: string;
-          /**
-           * Format: date
-           * @description First day it was no longer true; null while still true.
-           * @example 2022-07-01
-           */
-          to: string | null;
-        };
-        provenance: components["schemas"]["Provenance"];
-      } | null;
-      system: components["schemas"]["System"] & (Record<string, never> | null);
+      icb: components["schemas"]["Organisation"] | null;
+      /** @description The integrated care system on the date; null when none. */
+      system: components["schemas"]["System"] | null;
     };
     LsoaResponse: {
       data: components["schemas"]["LsoaLookup"];
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
     };
     /** @description Where an LSOA sits in the system on a date. */
@@ -3434,111 +3566,23 @@ export interface components {
       lsoa: components["schemas"]["Lsoa"];
       /** @description Geographic neighbourhoods whose footprint lists the LSOA, one per scheme. */
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
-      place: components["schemas"]["Place"] & (Record<string, never> | null);
+      /** @description The place (locality) on the date; null when none. */
+      place: components["schemas"]["Place"] | null;
       /** @description The NHS sub-ICB location of the place. */
-      subIcbLocation: {
-        id: string;
-        kind: components["schemas"]["OrganisationKind"];
-        name: string;
-        /** @default [] */
-        codes?: components["schemas"]["ExternalIdentifier"][];
-        /** @default [] */
-        roles?: components["schemas"]["OrganisationRole"][];
-        /** @description The place the organisation is in or serves, when it is one place. */
-        placeId?: string;
-        /** @description e.g. a sub-ICB location's ICB. */
-        parentId?: string;
-        postcode?: components["schemas"]["CanonicalPostcode"];
-        /** @description For a GP practice: its registered list size, with its date and source. */
-        population?: {
-          value: number;
-          /**
-           * @description resident: usual residents; registered: GP list size.
-           * @enum {string}
-           */
-          basis: "resident" | "registered";
-          /**
-           * Format: date
-           * @description The date the figure describes.
-           * @example 2022-07-01
-           */
-          date: string;
-          source: components["schemas"]["SourceKey"];
-          derivation?: string;
-        };
-        /** @description When this version was true in the world, [from, to). */
-        valid: {
-          /**
-           * Format: date
-           * @description First day the fact was true.
-           * @example 2022-07-01
-           */
-          from: string;
-          /**
-           * Format: date
-           * @description First day it was no longer true; null while still true.
-           * @example 2022-07-01
-           */
-          to: string | null;
-        };
-        provenance: components["schemas"]["Provenance"];
-      } | null;
+      subIcbLocation: components["schemas"]["Organisation"] | null;
       /** @description The integrated care board. */
-      icb: {
-        id: string;
-        kind: components["schemas"]["OrganisationKind"];
-        name: string;
-        /** @default [] */
-        codes?: components["schemas"]["ExternalIdentifier"][];
-        /** @default [] */
-        roles?: components["schemas"]["OrganisationRole"][];
-        /** @description The place the organisation is in or serves, when it is one place. */
-        placeId?: string;
-        /** @description e.g. a sub-ICB location's ICB. */
-        parentId?: string;
-        postcode?: components["schemas"]["CanonicalPostcode"];
-        /** @description For a GP practice: its registered list size, with its date and source. */
-        population?: {
-          value: number;
-          /**
-           * @description resident: usual residents; registered: GP list size.
-           * @enum {string}
-           */
-          basis: "resident" | "registered";
-          /**
-           * Format: date
-           * @description The date the figure describes.
-           * @example 2022-07-01
-           */
-          date: string;
-          source: components["schemas"]["SourceKey"];
-          derivation?: string;
-        };
-        /** @description When this version was true in the world, [from, to). */
-        valid: {
-          /**
-           * Format: date
-           * @description First day the fact was true.
-           * @example 2022-07-01
-           */
-          from: string;
-          /**
-           * Format: date
-           * @description First day it was no longer true; null while still true.
-           * @example 2022-07-01
-           */
-          to: string | null;
-        };
-        provenance: components["schemas"]["Provenance"];
-      } | null;
-      system: components["schemas"]["System"] & (Record<string, never> | null);
+      icb: components["schemas"]["Organisation"] | null;
+      /** @description The integrated care system on the date; null when none. */
+      system: components["schemas"]["System"] | null;
     };
     CodeLookupResponse: {
       data: components["schemas"]["CodeLookup"];
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
       dataVersion: number;
     };
     /** @description What an ODS or GSS code names. */
     CodeLookup: {
+      /** @description The code asked about (trimmed, upper case). */
       code: string;
       /** @description The records that hold the code (on the date when it is held then, else ever). */
       matches: components["schemas"]["CodeMatch"][];
@@ -3549,27 +3593,19 @@ export interface components {
     };
     /** @description A record holding a code. */
     CodeMatch: {
-      /** @enum {string} */
+      /**
+       * @description What kind of record holds the code.
+       * @enum {string}
+       */
       kind: "system" | "place" | "organisation" | "lsoa";
       /** @description The entity id (for an LSOA, its code). */
       id: string;
       system: components["schemas"]["CodeSystem"];
+      /** @description The code, as the record holds it. */
       code: string;
       /** @description When the record held the code; null for LSOAs. */
-      period: {
-        /**
-         * Format: date
-         * @description First day the fact was true.
-         * @example 2022-07-01
-         */
-        from: string;
-        /**
-         * Format: date
-         * @description First day it was no longer true; null while still true.
-         * @example 2022-07-01
-         */
-        to: string | null;
-      } | null;
+      period: components["schemas"]["Period"] | null;
+      /** @description The record's version on the date (the latest, for a closed code). */
       version:
         | components["schemas"]["System"]
         | components["schemas"]["Place"]
@@ -3578,12 +3614,27 @@ export interface components {
     };
     /** @description An entity carrying a closed one on at the date. */
     Successor: {
+      /** @description The successor's id. */
       id: string;
       /**
        * @description The successor's kind.
        * @enum {string|null}
        */
-      kind: "system" | null;
+      kind:
+        | "system"
+        | "place"
+        | "neighbourhoodScheme"
+        | "neighbourhood"
+        | "organisation"
+        | "relationship"
+        | "succession"
+        | "governanceBody"
+        | "collaborative"
+        | "team"
+        | "pooledBudget"
+        | "decision"
+        | "strategyElement"
+        | null;
       /** @description The successor's version valid on the date. */
       version:
         | components["schemas"]["System"]
@@ -3604,144 +3655,74 @@ export interface components {
     };
     PointLookupResponse: {
       data: components["schemas"]["PointLookup"];
+      /** @description The data version (last change seq) the answer was read at. */
       dataVersion: number;
     };
     /** @description Where a point sits in the system on a date, and the postcodes near it. */
     PointLookup: {
+      /** @description The point asked about. */
       point: {
+        /** @description Latitude, WGS84 degrees. */
         lat: number;
+        /** @description Longitude, WGS84 degrees. */
         lon: number;
       };
       lsoa: components["schemas"]["Lsoa"];
       /** @description Geographic neighbourhoods whose footprint lists the LSOA, one per scheme. */
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
-      place: components["schemas"]["Place"] & (Record<string, never> | null);
+      /** @description The place (locality) on the date; null when none. */
+      place: components["schemas"]["Place"] | null;
       /** @description The NHS sub-ICB location of the place. */
-      subIcbLocation: {
-        id: string;
-        kind: components["schemas"]["OrganisationKind"];
-        name: string;
-        /** @default [] */
-        codes?: components["schemas"]["ExternalIdentifier"][];
-        /** @default [] */
-        roles?: components["schemas"]["OrganisationRole"][];
-        /** @description The place the organisation is in or serves, when it is one place. */
-        placeId?: string;
-        /** @description e.g. a sub-ICB location's ICB. */
-        parentId?: string;
-        postcode?: components["schemas"]["CanonicalPostcode"];
-        /** @description For a GP practice: its registered list size, with its date and source. */
-        population?: {
-          value: number;
-          /**
-           * @description resident: usual residents; registered: GP list size.
-           * @enum {string}
-           */
-          basis: "resident" | "registered";
-          /**
-           * Format: date
-           * @description The date the figure describes.
-           * @example 2022-07-01
-           */
-          date: string;
-          source: components["schemas"]["SourceKey"];
-          derivation?: string;
-        };
-        /** @description When this version was true in the world, [from, to). */
-        valid: {
-          /**
-           * Format: date
-           * @description First day the fact was true.
-           * @example 2022-07-01
-           */
-          from: string;
-          /**
-           * Format: date
-           * @description First day it was no longer true; null while still true.
-           * @example 2022-07-01
-           */
-          to: string | null;
-        };
-        provenance: components["schemas"]["Provenance"];
-      } | null;
+      subIcbLocation: components["schemas"]["Organisation"] | null;
       /** @description The integrated care board. */
-      icb: {
-        id: string;
-        kind: components["schemas"]["OrganisationKind"];
-        name: string;
-        /** @default [] */
-        codes?: components["schemas"]["ExternalIdentifier"][];
-        /** @default [] */
-        roles?: components["schemas"]["OrganisationRole"][];
-        /** @description The place the organisation is in or serves, when it is one place. */
-        placeId?: string;
-        /** @description e.g. a sub-ICB location's ICB. */
-        parentId?: string;
-        postcode?: components["schemas"]["CanonicalPostcode"];
-        /** @description For a GP practice: its registered list size, with its date and source. */
-        population?: {
-          value: number;
-          /**
-           * @description resident: usual residents; registered: GP list size.
-           * @enum {string}
-           */
-          basis: "resident" | "registered";
-          /**
-           * Format: date
-           * @description The date the figure describes.
-           * @example 2022-07-01
-           */
-          date: string;
-          source: components["schemas"]["SourceKey"];
-          derivation?: string;
-        };
-        /** @description When this version was true in the world, [from, to). */
-        valid: {
-          /**
-           * Format: date
-           * @description First day the fact was true.
-           * @example 2022-07-01
-           */
-          from: string;
-          /**
-           * Format: date
-           * @description First day it was no longer true; null while still true.
-           * @example 2022-07-01
-           */
-          to: string | null;
-        };
-        provenance: components["schemas"]["Provenance"];
-      } | null;
-      system: components["schemas"]["System"] & (Record<string, never> | null);
+      icb: components["schemas"]["Organisation"] | null;
+      /** @description The integrated care system on the date; null when none. */
+      system: components["schemas"]["System"] | null;
       /** @description The register's postcodes within the radius, nearest first. */
       postcodes: {
         postcode: components["schemas"]["PostcodeLocation"];
+        /** @description How far the postcode's point is from the point asked about, in metres. */
         distanceMetres: number;
       }[];
     };
     /** @description A GeoJSON FeatureCollection of boundaries, with their attribution. */
     BoundaryCollection: {
-      /** @enum {string} */
+      /**
+       * @description Always `FeatureCollection`.
+       * @enum {string}
+       */
       type: "FeatureCollection";
+      /** @description One outline per record, by id. */
       features: components["schemas"]["BoundaryFeature"][];
       resolution: components["schemas"]["BoundaryResolution"];
       /** @description The date the records were read at. */
       validAt: string;
       /** @description The attribution the boundaries' licence (OGL v3.0) requires: show it with the map. */
       attribution: string[];
+      /** @description The licence of the boundaries. */
       licence: string;
+      /** @description The data version (last change seq) the records were read at. */
       dataVersion: number;
     };
     /** @description The outline of a place, neighbourhood or LSOA. */
     BoundaryFeature: {
-      /** @enum {string} */
+      /**
+       * @description Always `Feature`.
+       * @enum {string}
+       */
       type: "Feature";
       /** @description The record's id (an LSOA's code). */
       id: string;
+      /** @description What the outline is of. */
       properties: {
-        /** @enum {string} */
+        /**
+         * @description What is outlined.
+         * @enum {string}
+         */
         kind: "place" | "neighbourhood" | "lsoa";
+        /** @description The record's id (an LSOA's code). */
         id: string;
+        /** @description The record's name on the date. */
         name: string;
         /** @description The GSS code of the area outlined: a place's district, an LSOA. */
         code: string | null;
@@ -3754,8 +3735,12 @@ export interface components {
     };
     /** @description A GeoJSON MultiPolygon. */
     GeoJsonMultiPolygon: {
-      /** @enum {string} */
+      /**
+       * @description Always `MultiPolygon`.
+       * @enum {string}
+       */
       type: "MultiPolygon";
+      /** @description Polygons, each its outer ring then any holes, each ring closed. */
       coordinates: [number, number][][][];
     };
     /**
@@ -3765,6 +3750,7 @@ export interface components {
     BoundaryResolution: "generalised" | "super-generalised";
     /** @description A page of rule findings. */
     FindingPage: {
+      /** @description The findings of this page, in the rules' order. */
       data: components["schemas"]["Finding"][];
       /** @description Pass as `cursor` for the next page. */
       nextCursor: string | null;
@@ -3772,17 +3758,21 @@ export interface components {
       errors: number;
       /** @description Warnings in the whole list. */
       warnings: number;
+      /** @description The data version (last change seq) the rules were checked at. */
       dataVersion: number;
     };
     /** @description The rule catalogue. */
     RuleCatalogue: {
+      /** @description Every rule, in the order they run. */
       data: components["schemas"]["RuleInfo"][];
     };
     /** @description A rule check: its id, severity and what it checks. */
     RuleInfo: {
       id: components["schemas"]["RuleId"];
       severity: components["schemas"]["Severity"];
+      /** @description The rule's name, in a few words. */
       title: string;
+      /** @description What the rule checks, and why. */
       description: string;
     };
     /**
@@ -3805,27 +3795,32 @@ export interface components {
       | "code-format"
       | "duplicate-code"
       | "team-in-neighbourhood";
+    /** @description A page of the change feed. */
     ChangePage: {
+      /** @description The changes of the page, oldest first. */
       data: components["schemas"]["Change"][];
-      /** @description Pass as `after` for what comes next (also when empty). */
+      /** @description Pass as `cursor` (with the same filters) for what comes next, also when the page is empty. */
       nextCursor: string;
-      /** @description The newest change at the time of the read. */
-      lastSeq: number;
+      /** @description The newest change of the register at the time of the read. */
+      dataVersion: number;
     };
-    /** @description One entity changed by one write. */
+    /** @description One entity changed by one write. Who made it and why are shown only to callers with the `audit` scope; everyone sees what kind of actor it was. */
     Change: {
       /** @description The change's sequence number (recorded time). */
       seq: number;
       /** @description When it was recorded, ISO 8601. */
       recordedAt: string;
-      /** @description Who made it: an API key (key:<prefix>:<name>) or an account. */
-      actor: string;
-      reason: string;
+      actorKind: components["schemas"]["ActorKind"];
+      /** @description Who made it: an API key (`key:<prefix>:<name>`) or an account. Only for callers whose key has the `audit` scope. */
+      actor?: string;
+      /** @description Why it was made, as its author wrote it. Only for callers whose key has the `audit` scope. */
+      reason?: string;
+      /** @description Where its information came from (a source key or reference), if given. */
       source: string | null;
       /** @description create, update, end, succession, import… */
       operation: string;
-      /** @enum {string} */
-      kind: "system";
+      kind: components["schemas"]["EntityKind"];
+      /** @description The id of the entity changed. */
       id: string;
       /** @description The entity's revision after the change. */
       revision: number;
@@ -3834,6 +3829,29 @@ export interface components {
       /** @description The entity's valid-time history after (empty: deleted). */
       after: components["schemas"]["EntityVersion"][];
     };
+    /**
+     * @description What made the change: an import of published files, an API key, an admin account, or the system itself.
+     * @enum {string}
+     */
+    ActorKind: "import" | "api-key" | "admin" | "system";
+    /**
+     * @description The kind of an entity (its id's prefix names it).
+     * @enum {string}
+     */
+    EntityKind:
+      | "system"
+      | "place"
+      | "neighbourhoodScheme"
+      | "neighbourhood"
+      | "organisation"
+      | "relationship"
+      | "succession"
+      | "governanceBody"
+      | "collaborative"
+      | "team"
+      | "pooledBudget"
+      | "decision"
+      | "strategyElement";
     /** @description A version of any entity. */
     EntityVersion:
       | components["schemas"]["System"]
@@ -3851,45 +3869,91 @@ export interface components {
       | components["schemas"]["StrategyElement"];
     /** @description What the FHIR facade supports. */
     FhirCapabilityStatement: {
-      /** @enum {string} */
+      /**
+       * @description Always `CapabilityStatement`.
+       * @enum {string}
+       */
       resourceType: "CapabilityStatement";
-      /** @enum {string} */
+      /**
+       * @description The statement is in force.
+       * @enum {string}
+       */
       status: "active";
+      /** @description When the statement was made (the server's start). */
       date: string;
-      /** @enum {string} */
+      /**
+       * @description It describes this running server.
+       * @enum {string}
+       */
       kind: "instance";
+      /** @description The software behind the facade. */
       software: {
+        /** @description The software's name. */
         name: string;
+        /** @description The API's version. */
         version: string;
       };
+      /** @description This installation. */
       implementation: {
+        /** @description What the facade is, in words. */
         description: string;
       };
-      /** @enum {string} */
+      /**
+       * @description The FHIR version (R4).
+       * @enum {string}
+       */
       fhirVersion: "4.0.1";
+      /** @description The formats the facade answers in. */
       format: string[];
+      /** @description The REST interface. */
       rest: {
-        /** @enum {string} */
+        /**
+         * @description The facade is a server.
+         * @enum {string}
+         */
         mode: "server";
+        /** @description How the facade reads the register. */
         documentation: string;
+        /** @description The resource types the facade serves. */
         resource: {
+          /** @description The resource type. */
           type: string;
+          /** @description The profile every one of them claims. */
           profile?: string;
+          /** @description Profiles some of them claim. */
           supportedProfile?: string[];
+          /** @description What register records it stands for. */
           documentation: string;
+          /** @description What can be done with it. */
           interaction: {
-            /** @enum {string} */
+            /**
+             * @description An interaction the facade supports.
+             * @enum {string}
+             */
             code: "read" | "search-type" | "history-instance";
           }[];
-          /** @enum {string} */
+          /**
+           * @description Each change is a version.
+           * @enum {string}
+           */
           versioning: "versioned";
-          /** @enum {boolean} */
+          /**
+           * @description Past versions are not read by id.
+           * @enum {boolean}
+           */
           readHistory: false;
+          /** @description Its search parameters. */
           searchParam: {
+            /** @description The parameter's name, as sent in a query string. */
             name: string;
+            /** @description The canonical URL of FHIR's definition of the parameter, where it has one. */
             definition?: string;
-            /** @enum {string} */
+            /**
+             * @description FHIR's search parameter type.
+             * @enum {string}
+             */
             type: "token" | "string" | "date" | "reference" | "number" | "special";
+            /** @description What the parameter matches here. */
             documentation: string;
           }[];
         }[];
@@ -3897,413 +3961,731 @@ export interface components {
     };
     /** @description A FHIR R4 OperationOutcome: what went wrong. */
     FhirOperationOutcome: {
-      /** @enum {string} */
+      /**
+       * @description Always `OperationOutcome`.
+       * @enum {string}
+       */
       resourceType: "OperationOutcome";
+      /** @description What went wrong, one issue at a time. */
       issue: {
-        /** @enum {string} */
+        /**
+         * @description How bad it is (`error` for a request the facade refused).
+         * @enum {string}
+         */
         severity: "fatal" | "error" | "warning" | "information";
+        /** @description FHIR's issue type code, e.g. `invalid`, `not-found`, `transient`. */
         code: string;
+        /** @description What went wrong, in words. */
         diagnostics?: string;
+        /** @description The parameters or elements it is about. */
         expression?: string[];
       }[];
     };
     /** @description A FHIR R4 Organization. */
     FhirOrganization: {
-      /** @enum {string} */
+      /**
+       * @description Always `Organization`.
+       * @enum {string}
+       */
       resourceType: "Organization";
+      /** @description The register's id of the record. */
       id: string;
+      /** @description About the resource. */
       meta: {
+        /** @description The version (the record's revision). */
         versionId?: string;
+        /** @description When the record was last recorded. */
         lastUpdated?: string;
+        /** @description The profiles the resource claims. */
         profile?: string[];
       };
+      /** @description Extensions, e.g. the successions. */
       extension?: {
+        /** @description The extension's definition. */
         url: string;
+        /** @description A coded value. */
         valueCode?: string;
+        /** @description A date value. */
         valueDate?: string;
+        /** @description A text value. */
         valueString?: string;
+        /** @description A reference value. */
         valueReference?: {
+          /** @description The resource referred to (`Type/id`). */
           reference?: string;
+          /** @description The record referred to, by its identifier. */
           identifier?: {
+            /** @description The namespace of the identifier, e.g. ODS's. */
             system: string;
+            /** @description The identifier, e.g. an ODS code. */
             value: string;
+            /** @description When the identifier was held. */
             period?: {
+              /** @description The first day (YYYY-MM-DD). */
               start?: string;
+              /** @description The last day (YYYY-MM-DD), when it has ended. */
               end?: string;
             };
           };
+          /** @description Its name. */
           display?: string;
         };
+        /** @description The extension's parts. */
         extension?: {
+          /** @description The part's name. */
           url: string;
+          /** @description A coded value. */
           valueCode?: string;
+          /** @description A date value. */
           valueDate?: string;
+          /** @description A text value. */
           valueString?: string;
+          /** @description A reference value. */
           valueReference?: {
+            /** @description The resource referred to (`Type/id`). */
             reference?: string;
+            /** @description The record referred to, by its identifier. */
             identifier?: {
+              /** @description The namespace of the identifier, e.g. ODS's. */
               system: string;
+              /** @description The identifier, e.g. an ODS code. */
               value: string;
+              /** @description When the identifier was held. */
               period?: {
+                /** @description The first day (YYYY-MM-DD). */
                 start?: string;
+                /** @description The last day (YYYY-MM-DD), when it has ended. */
                 end?: string;
               };
             };
+            /** @description Its name. */
             display?: string;
           };
         }[];
       }[];
+      /** @description Its ODS code (UK Core's odsOrganisationCode slice) and GSS codes. */
       identifier?: {
+        /** @description The namespace of the identifier, e.g. ODS's. */
         system: string;
+        /** @description The identifier, e.g. an ODS code. */
         value: string;
+        /** @description When the identifier was held. */
         period?: {
+          /** @description The first day (YYYY-MM-DD). */
           start?: string;
+          /** @description The last day (YYYY-MM-DD), when it has ended. */
           end?: string;
         };
       }[];
+      /** @description Whether it is valid on the date asked for. */
       active: boolean;
+      /** @description Its kind (ICB, GP practice, PCN…). */
       type: {
+        /** @description The codes. */
         coding?: {
+          /** @description The code system. */
           system: string;
+          /** @description The code. */
           code: string;
+          /** @description The code's meaning, in words. */
           display?: string;
         }[];
+        /** @description The concept in words. */
         text?: string;
       }[];
+      /** @description Its name on the date. */
       name: string;
+      /** @description Its postcode. */
       address?: {
+        /** @description The postcode. */
         postalCode: string;
       }[];
+      /** @description A sub-ICB location's ICB, a practice's PCN. */
       partOf?: {
+        /** @description The resource referred to (`Type/id`). */
         reference?: string;
+        /** @description The record referred to, by its identifier. */
         identifier?: {
+          /** @description The namespace of the identifier, e.g. ODS's. */
           system: string;
+          /** @description The identifier, e.g. an ODS code. */
           value: string;
+          /** @description When the identifier was held. */
           period?: {
+            /** @description The first day (YYYY-MM-DD). */
             start?: string;
+            /** @description The last day (YYYY-MM-DD), when it has ended. */
             end?: string;
           };
         };
+        /** @description Its name. */
         display?: string;
       };
     };
     /** @description A FHIR R4 Bundle: a search set or a history. */
     FhirBundle: {
-      /** @enum {string} */
+      /**
+       * @description Always `Bundle`.
+       * @enum {string}
+       */
       resourceType: "Bundle";
-      /** @enum {string} */
+      /**
+       * @description A search's answer, or a history.
+       * @enum {string}
+       */
       type: "searchset" | "history";
+      /** @description How many entries in all. */
       total?: number;
+      /** @description This page, the first, and the next when there is one. */
       link: {
+        /** @description `self`, `first` or `next`. */
         relation: string;
+        /** @description The page's URL. */
         url: string;
       }[];
+      /** @description The resources. */
       entry: {
+        /** @description The resource's URL. */
         fullUrl?: string;
+        /** @description The resource. */
         resource?:
           | components["schemas"]["FhirOrganization"]
           | components["schemas"]["FhirOrganizationAffiliation"]
           | components["schemas"]["FhirCareTeam"]
           | components["schemas"]["FhirLocation"];
+        /** @description Why it is in a search's answer. */
         search?: {
-          /** @enum {string} */
+          /**
+           * @description It matched the search.
+           * @enum {string}
+           */
           mode: "match";
         };
+        /** @description A history entry's change. */
         request?: {
-          /** @enum {string} */
+          /**
+           * @description What the change did: created, changed, removed.
+           * @enum {string}
+           */
           method: "POST" | "PUT" | "DELETE";
+          /** @description The version's URL. */
           url: string;
         };
+        /** @description A history entry's outcome. */
         response?: {
+          /** @description The change's status (201, 200, 204). */
           status: string;
+          /** @description When it was recorded. */
           lastModified?: string;
         };
       }[];
     };
     /** @description A FHIR R4 OrganizationAffiliation. */
     FhirOrganizationAffiliation: {
-      /** @enum {string} */
+      /**
+       * @description Always `OrganizationAffiliation`.
+       * @enum {string}
+       */
       resourceType: "OrganizationAffiliation";
+      /** @description The register's id of the record. */
       id: string;
+      /** @description About the resource. */
       meta: {
+        /** @description The version (the record's revision). */
         versionId?: string;
+        /** @description When the record was last recorded. */
         lastUpdated?: string;
+        /** @description The profiles the resource claims. */
         profile?: string[];
       };
+      /** @description Extensions, e.g. the successions. */
       extension?: {
+        /** @description The extension's definition. */
         url: string;
+        /** @description A coded value. */
         valueCode?: string;
+        /** @description A date value. */
         valueDate?: string;
+        /** @description A text value. */
         valueString?: string;
+        /** @description A reference value. */
         valueReference?: {
+          /** @description The resource referred to (`Type/id`). */
           reference?: string;
+          /** @description The record referred to, by its identifier. */
           identifier?: {
+            /** @description The namespace of the identifier, e.g. ODS's. */
             system: string;
+            /** @description The identifier, e.g. an ODS code. */
             value: string;
+            /** @description When the identifier was held. */
             period?: {
+              /** @description The first day (YYYY-MM-DD). */
               start?: string;
+              /** @description The last day (YYYY-MM-DD), when it has ended. */
               end?: string;
             };
           };
+          /** @description Its name. */
           display?: string;
         };
+        /** @description The extension's parts. */
         extension?: {
+          /** @description The part's name. */
           url: string;
+          /** @description A coded value. */
           valueCode?: string;
+          /** @description A date value. */
           valueDate?: string;
+          /** @description A text value. */
           valueString?: string;
+          /** @description A reference value. */
           valueReference?: {
+            /** @description The resource referred to (`Type/id`). */
             reference?: string;
+            /** @description The record referred to, by its identifier. */
             identifier?: {
+              /** @description The namespace of the identifier, e.g. ODS's. */
               system: string;
+              /** @description The identifier, e.g. an ODS code. */
               value: string;
+              /** @description When the identifier was held. */
               period?: {
+                /** @description The first day (YYYY-MM-DD). */
                 start?: string;
+                /** @description The last day (YYYY-MM-DD), when it has ended. */
                 end?: string;
               };
             };
+            /** @description Its name. */
             display?: string;
           };
         }[];
       }[];
+      /** @description Whether it holds on the date asked for. */
       active: boolean;
+      /** @description When it holds (FHIR periods include their end). */
       period: {
+        /** @description The first day (YYYY-MM-DD). */
         start?: string;
+        /** @description The last day (YYYY-MM-DD), when it has ended. */
         end?: string;
       };
+      /** @description The organisation, collaborative or body joined. */
       organization: {
+        /** @description The resource referred to (`Type/id`). */
         reference?: string;
+        /** @description The record referred to, by its identifier. */
         identifier?: {
+          /** @description The namespace of the identifier, e.g. ODS's. */
           system: string;
+          /** @description The identifier, e.g. an ODS code. */
           value: string;
+          /** @description When the identifier was held. */
           period?: {
+            /** @description The first day (YYYY-MM-DD). */
             start?: string;
+            /** @description The last day (YYYY-MM-DD), when it has ended. */
             end?: string;
           };
         };
+        /** @description Its name. */
         display?: string;
       };
+      /** @description The organisation that is a member. */
       participatingOrganization: {
+        /** @description The resource referred to (`Type/id`). */
         reference?: string;
+        /** @description The record referred to, by its identifier. */
         identifier?: {
+          /** @description The namespace of the identifier, e.g. ODS's. */
           system: string;
+          /** @description The identifier, e.g. an ODS code. */
           value: string;
+          /** @description When the identifier was held. */
           period?: {
+            /** @description The first day (YYYY-MM-DD). */
             start?: string;
+            /** @description The last day (YYYY-MM-DD), when it has ended. */
             end?: string;
           };
         };
+        /** @description Its name. */
         display?: string;
       };
+      /** @description How it takes part (member, lead, chair…). */
       code: {
+        /** @description The codes. */
         coding?: {
+          /** @description The code system. */
           system: string;
+          /** @description The code. */
           code: string;
+          /** @description The code's meaning, in words. */
           display?: string;
         }[];
+        /** @description The concept in words. */
         text?: string;
       }[];
     };
     /** @description A FHIR R4 CareTeam. */
     FhirCareTeam: {
-      /** @enum {string} */
+      /**
+       * @description Always `CareTeam`.
+       * @enum {string}
+       */
       resourceType: "CareTeam";
+      /** @description The register's id of the record. */
       id: string;
+      /** @description About the resource. */
       meta: {
+        /** @description The version (the record's revision). */
         versionId?: string;
+        /** @description When the record was last recorded. */
         lastUpdated?: string;
+        /** @description The profiles the resource claims. */
         profile?: string[];
       };
+      /** @description Extensions, e.g. the successions. */
       extension?: {
+        /** @description The extension's definition. */
         url: string;
+        /** @description A coded value. */
         valueCode?: string;
+        /** @description A date value. */
         valueDate?: string;
+        /** @description A text value. */
         valueString?: string;
+        /** @description A reference value. */
         valueReference?: {
+          /** @description The resource referred to (`Type/id`). */
           reference?: string;
+          /** @description The record referred to, by its identifier. */
           identifier?: {
+            /** @description The namespace of the identifier, e.g. ODS's. */
             system: string;
+            /** @description The identifier, e.g. an ODS code. */
             value: string;
+            /** @description When the identifier was held. */
             period?: {
+              /** @description The first day (YYYY-MM-DD). */
               start?: string;
+              /** @description The last day (YYYY-MM-DD), when it has ended. */
               end?: string;
             };
           };
+          /** @description Its name. */
           display?: string;
         };
+        /** @description The extension's parts. */
         extension?: {
+          /** @description The part's name. */
           url: string;
+          /** @description A coded value. */
           valueCode?: string;
+          /** @description A date value. */
           valueDate?: string;
+          /** @description A text value. */
           valueString?: string;
+          /** @description A reference value. */
           valueReference?: {
+            /** @description The resource referred to (`Type/id`). */
             reference?: string;
+            /** @description The record referred to, by its identifier. */
             identifier?: {
+              /** @description The namespace of the identifier, e.g. ODS's. */
               system: string;
+              /** @description The identifier, e.g. an ODS code. */
               value: string;
+              /** @description When the identifier was held. */
               period?: {
+                /** @description The first day (YYYY-MM-DD). */
                 start?: string;
+                /** @description The last day (YYYY-MM-DD), when it has ended. */
                 end?: string;
               };
             };
+            /** @description Its name. */
             display?: string;
           };
         }[];
       }[];
-      /** @enum {string} */
+      /**
+       * @description Whether it is valid on the date asked for.
+       * @enum {string}
+       */
       status: "active" | "inactive";
+      /** @description The team's name. */
       name: string;
+      /** @description When it holds (FHIR periods include their end). */
       period: {
+        /** @description The first day (YYYY-MM-DD). */
         start?: string;
+        /** @description The last day (YYYY-MM-DD), when it has ended. */
         end?: string;
       };
+      /** @description The organisation that leads the team. */
       managingOrganization?: {
+        /** @description The resource referred to (`Type/id`). */
         reference?: string;
+        /** @description The record referred to, by its identifier. */
         identifier?: {
+          /** @description The namespace of the identifier, e.g. ODS's. */
           system: string;
+          /** @description The identifier, e.g. an ODS code. */
           value: string;
+          /** @description When the identifier was held. */
           period?: {
+            /** @description The first day (YYYY-MM-DD). */
             start?: string;
+            /** @description The last day (YYYY-MM-DD), when it has ended. */
             end?: string;
           };
         };
+        /** @description Its name. */
         display?: string;
       }[];
+      /** @description The team's roles. */
       participant: {
+        /** @description The role (one of the 18 team roles). */
         role: {
+          /** @description The codes. */
           coding?: {
+            /** @description The code system. */
             system: string;
+            /** @description The code. */
             code: string;
+            /** @description The code's meaning, in words. */
             display?: string;
           }[];
+          /** @description The concept in words. */
           text?: string;
         }[];
+        /** @description Who fills the role, where known. */
         member?: {
+          /** @description The resource referred to (`Type/id`). */
           reference?: string;
+          /** @description The record referred to, by its identifier. */
           identifier?: {
+            /** @description The namespace of the identifier, e.g. ODS's. */
             system: string;
+            /** @description The identifier, e.g. an ODS code. */
             value: string;
+            /** @description When the identifier was held. */
             period?: {
+              /** @description The first day (YYYY-MM-DD). */
               start?: string;
+              /** @description The last day (YYYY-MM-DD), when it has ended. */
               end?: string;
             };
           };
+          /** @description Its name. */
           display?: string;
         };
+        /** @description The organisation hosting the role. */
         onBehalfOf?: {
+          /** @description The resource referred to (`Type/id`). */
           reference?: string;
+          /** @description The record referred to, by its identifier. */
           identifier?: {
+            /** @description The namespace of the identifier, e.g. ODS's. */
             system: string;
+            /** @description The identifier, e.g. an ODS code. */
             value: string;
+            /** @description When the identifier was held. */
             period?: {
+              /** @description The first day (YYYY-MM-DD). */
               start?: string;
+              /** @description The last day (YYYY-MM-DD), when it has ended. */
               end?: string;
             };
           };
+          /** @description Its name. */
           display?: string;
         };
       }[];
+      /** @description Notes, e.g. headcounts. */
       note?: {
+        /** @description The note. */
         text: string;
       }[];
     };
     /** @description A FHIR R4 Location (an area). */
     FhirLocation: {
-      /** @enum {string} */
+      /**
+       * @description Always `Location`.
+       * @enum {string}
+       */
       resourceType: "Location";
+      /** @description The register's id of the record. */
       id: string;
+      /** @description About the resource. */
       meta: {
+        /** @description The version (the record's revision). */
         versionId?: string;
+        /** @description When the record was last recorded. */
         lastUpdated?: string;
+        /** @description The profiles the resource claims. */
         profile?: string[];
       };
+      /** @description Extensions, e.g. the successions. */
       extension?: {
+        /** @description The extension's definition. */
         url: string;
+        /** @description A coded value. */
         valueCode?: string;
+        /** @description A date value. */
         valueDate?: string;
+        /** @description A text value. */
         valueString?: string;
+        /** @description A reference value. */
         valueReference?: {
+          /** @description The resource referred to (`Type/id`). */
           reference?: string;
+          /** @description The record referred to, by its identifier. */
           identifier?: {
+            /** @description The namespace of the identifier, e.g. ODS's. */
             system: string;
+            /** @description The identifier, e.g. an ODS code. */
             value: string;
+            /** @description When the identifier was held. */
             period?: {
+              /** @description The first day (YYYY-MM-DD). */
               start?: string;
+              /** @description The last day (YYYY-MM-DD), when it has ended. */
               end?: string;
             };
           };
+          /** @description Its name. */
           display?: string;
         };
+        /** @description The extension's parts. */
         extension?: {
+          /** @description The part's name. */
           url: string;
+          /** @description A coded value. */
           valueCode?: string;
+          /** @description A date value. */
           valueDate?: string;
+          /** @description A text value. */
           valueString?: string;
+          /** @description A reference value. */
           valueReference?: {
+            /** @description The resource referred to (`Type/id`). */
             reference?: string;
+            /** @description The record referred to, by its identifier. */
             identifier?: {
+              /** @description The namespace of the identifier, e.g. ODS's. */
               system: string;
+              /** @description The identifier, e.g. an ODS code. */
               value: string;
+              /** @description When the identifier was held. */
               period?: {
+                /** @description The first day (YYYY-MM-DD). */
                 start?: string;
+                /** @description The last day (YYYY-MM-DD), when it has ended. */
                 end?: string;
               };
             };
+            /** @description Its name. */
             display?: string;
           };
         }[];
       }[];
+      /** @description The area's GSS code. */
       identifier?: {
+        /** @description The namespace of the identifier, e.g. ODS's. */
         system: string;
+        /** @description The identifier, e.g. an ODS code. */
         value: string;
+        /** @description When the identifier was held. */
         period?: {
+          /** @description The first day (YYYY-MM-DD). */
           start?: string;
+          /** @description The last day (YYYY-MM-DD), when it has ended. */
           end?: string;
         };
       }[];
-      /** @enum {string} */
+      /**
+       * @description Whether it is valid on the date asked for.
+       * @enum {string}
+       */
       status: "active" | "inactive";
+      /** @description The place's or neighbourhood's name. */
       name: string;
-      /** @enum {string} */
+      /**
+       * @description An area, not one building.
+       * @enum {string}
+       */
       mode: "kind";
+      /** @description Place or neighbourhood. */
       type: {
+        /** @description The codes. */
         coding?: {
+          /** @description The code system. */
           system: string;
+          /** @description The code. */
           code: string;
+          /** @description The code's meaning, in words. */
           display?: string;
         }[];
+        /** @description The concept in words. */
         text?: string;
       }[];
+      /** @description An area (`area`). */
       physicalType: {
+        /** @description The codes. */
         coding?: {
+          /** @description The code system. */
           system: string;
+          /** @description The code. */
           code: string;
+          /** @description The code's meaning, in words. */
           display?: string;
         }[];
+        /** @description The concept in words. */
         text?: string;
       };
+      /** @description A neighbourhood's place. */
       partOf?: {
+        /** @description The resource referred to (`Type/id`). */
         reference?: string;
+        /** @description The record referred to, by its identifier. */
         identifier?: {
+          /** @description The namespace of the identifier, e.g. ODS's. */
           system: string;
+          /** @description The identifier, e.g. an ODS code. */
           value: string;
+          /** @description When the identifier was held. */
           period?: {
+            /** @description The first day (YYYY-MM-DD). */
             start?: string;
+            /** @description The last day (YYYY-MM-DD), when it has ended. */
             end?: string;
           };
         };
+        /** @description Its name. */
         display?: string;
       };
+      /** @description A place's council. */
       managingOrganization?: {
+        /** @description The resource referred to (`Type/id`). */
         reference?: string;
+        /** @description The record referred to, by its identifier. */
         identifier?: {
+          /** @description The namespace of the identifier, e.g. ODS's. */
           system: string;
+          /** @description The identifier, e.g. an ODS code. */
           value: string;
+          /** @description When the identifier was held. */
           period?: {
+            /** @description The first day (YYYY-MM-DD). */
             start?: string;
+            /** @description The last day (YYYY-MM-DD), when it has ended. */
             end?: string;
           };
         };
+        /** @description Its name. */
         display?: string;
       };
     };
@@ -4334,6 +4716,15 @@ export interface operations {
           "application/json": components["schemas"]["Health"];
         };
       };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   readyz: {
@@ -4352,6 +4743,15 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Ready"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description The service is unavailable */
@@ -4374,12 +4774,19 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
         all?: "true" | "false";
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4388,7 +4795,7 @@ export interface operations {
       /** @description A page of systems, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -4396,6 +4803,22 @@ export interface operations {
           "application/json": components["schemas"]["SystemPage"];
           "text/csv": string;
           "application/x-ndjson": string;
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The systems of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The systems the answer refers to, by key, each once. */
+              systems?: {
+                [key: string]: components["schemas"]["System"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -4563,10 +4986,17 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
-        /** @description The entity's id. */
+        /** @description The entity's id, or a code it holds on the date (GSS, e.g. E08000009). */
         id: string;
       };
       cookie?: never;
@@ -4576,12 +5006,28 @@ export interface operations {
       /** @description The system's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["SystemItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.systems`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The systems the answer refers to, by key, each once. */
+              systems?: {
+                [key: string]: components["schemas"]["System"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -4666,7 +5112,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -4799,7 +5245,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -4908,16 +5354,23 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
         all?: "true" | "false";
-        /** @description Only places of this system. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
+        /** @description Only places of this system. An id or a code: sys_… id or GSS code (E54…). */
         systemId?: string;
         /** @description Name contains (case-insensitive). */
         name?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4926,7 +5379,7 @@ export interface operations {
       /** @description A page of places, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -4934,6 +5387,22 @@ export interface operations {
           "application/json": components["schemas"]["PlacePage"];
           "text/csv": string;
           "application/x-ndjson": string;
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The places of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The places the answer refers to, by key, each once. */
+              places?: {
+                [key: string]: components["schemas"]["Place"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -5101,10 +5570,17 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
-        /** @description The entity's id. */
+        /** @description The entity's id, or a code it holds on the date (GSS, e.g. E08000009). */
         id: string;
       };
       cookie?: never;
@@ -5114,12 +5590,28 @@ export interface operations {
       /** @description The place's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["PlaceItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.places`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The places the answer refers to, by key, each once. */
+              places?: {
+                [key: string]: components["schemas"]["Place"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -5204,7 +5696,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -5337,7 +5829,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -5446,18 +5938,27 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
         all?: "true" | "false";
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
+        /** @description Only schemes of this system. An id or a code: sys_… id or GSS code (E54…). */
         systemId?: string;
+        /** @description Only schemes of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
         placeId?: string;
         /** @description geographic: a set of LSOAs; registered-population: the lists of GP practices / PCNs; mixed: both. */
         basis?: components["schemas"]["FootprintBasis"];
         /** @description official: published by the owning body; derived: computed from other data; proposed. */
         status?: components["schemas"]["SchemeStatus"];
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5466,7 +5967,7 @@ export interface operations {
       /** @description A page of neighbourhood schemes, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -5474,6 +5975,22 @@ export interface operations {
           "application/json": components["schemas"]["NeighbourhoodSchemePage"];
           "text/csv": string;
           "application/x-ndjson": string;
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The neighbourhood schemes of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
+              neighbourhoodSchemes?: {
+                [key: string]: components["schemas"]["NeighbourhoodScheme"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -5641,8 +6158,15 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -5654,12 +6178,28 @@ export interface operations {
       /** @description The neighbourhood scheme's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["NeighbourhoodSchemeItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.neighbourhoodSchemes`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
+              neighbourhoodSchemes?: {
+                [key: string]: components["schemas"]["NeighbourhoodScheme"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -5744,7 +6284,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -5877,7 +6417,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -5986,20 +6526,27 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
         all?: "true" | "false";
-        /** @description Only neighbourhoods of this place. */
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
+        /** @description Only neighbourhoods of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
         placeId?: string;
         /** @description Only this scheme. */
         schemeId?: string;
         /** @description Only neighbourhoods whose footprint lists this LSOA. */
         lsoa?: string;
-        /** @description Only neighbourhoods built on this PCN. */
+        /** @description Only neighbourhoods built on this PCN. An id or a code: org_… id or ODS code (or a council's GSS code). */
         pcnId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -6008,7 +6555,7 @@ export interface operations {
       /** @description A page of neighbourhoods, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -6016,6 +6563,22 @@ export interface operations {
           "application/json": components["schemas"]["NeighbourhoodPage"];
           "text/csv": string;
           "application/x-ndjson": string;
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The neighbourhoods of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The neighbourhoods the answer refers to, by key, each once. */
+              neighbourhoods?: {
+                [key: string]: components["schemas"]["Neighbourhood"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -6183,8 +6746,15 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -6196,12 +6766,67 @@ export interface operations {
       /** @description The neighbourhood's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["NeighbourhoodItem"];
+          "application/vnd.care-atlas.compact+json": ({
+            /** @description The key of a record in `included.neighbourhoods`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The teams serving the neighbourhood on the date. */
+            teams: string[];
+            /** @description The source of the population figure. */
+            populationSource: {
+              key: components["schemas"]["SourceKey"];
+              /** @description Who publishes the source, e.g. 'NHS England'. */
+              publisher: string;
+              /** @description The dataset, e.g. 'ODS GP practices (epraccur.csv)'. */
+              dataset: string;
+              /** @description An SPDX-style licence id, e.g. OGL-UK-3.0, or a statement. */
+              licence: string;
+              /**
+               * Format: date
+               * @description The date the data describes, when the source says.
+               * @example 2022-07-01
+               */
+              dataDate: string | null;
+              /**
+               * Format: uri
+               * @description Where the source is published.
+               */
+              url?: string;
+              /** @description The attribution line the licence requires. */
+              attribution?: string;
+              /** @description Anything a reader of the source should know. */
+              note?: string;
+              /** @description The file itself, when the source was imported from one. */
+              file?: {
+                /** @description The file's name as it was imported, e.g. etr.csv. */
+                name: string;
+                /** @description The SHA-256 of the file's bytes. */
+                sha256: string;
+              };
+            } | null;
+          }) & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The neighbourhoods the answer refers to, by key, each once. */
+              neighbourhoods?: {
+                [key: string]: components["schemas"]["Neighbourhood"];
+              };
+              /** @description The teams the answer refers to, by key, each once. */
+              teams?: {
+                [key: string]: components["schemas"]["NeighbourhoodTeam"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -6286,7 +6911,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -6419,7 +7044,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -6528,10 +7153,14 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
         all?: "true" | "false";
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description Only this kind of organisation. */
         kind?:
           | "icb"
@@ -6551,12 +7180,15 @@ export interface operations {
         code?: string;
         /** @description Name contains (case-insensitive). */
         q?: string;
-        /** @description Only organisations of this place. */
+        /** @description Only organisations of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
         placeId?: string;
         /** @description open: no end date recorded for the version valid on the date; closing: the version valid on the date has an end date. */
         status?: "open" | "closing";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -6565,7 +7197,7 @@ export interface operations {
       /** @description A page of organisations, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -6573,6 +7205,22 @@ export interface operations {
           "application/json": components["schemas"]["OrganisationPage"];
           "text/csv": string;
           "application/x-ndjson": string;
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The organisations of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The organisations the answer refers to, by key, each once. */
+              organisations?: {
+                [key: string]: components["schemas"]["OrganisationListItem"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -6740,10 +7388,17 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
-        /** @description The entity's id. */
+        /** @description The entity's id, or a code it holds on the date (ODS, e.g. P91603, U42898, 02A). */
         id: string;
       };
       cookie?: never;
@@ -6753,12 +7408,43 @@ export interface operations {
       /** @description The organisation's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["OrganisationItem"];
+          "application/vnd.care-atlas.compact+json": ({
+            /** @description The key of a record in `included.organisations`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description Relationships valid on the date in which the organisation is subject or object. */
+            relationships: string[];
+            /** @description Successions in which it is a successor. */
+            predecessors: string[];
+            /** @description Successions in which it is a predecessor. */
+            successors: string[];
+          }) & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The organisations the answer refers to, by key, each once. */
+              organisations?: {
+                [key: string]: components["schemas"]["Organisation"];
+              };
+              /** @description The relationships the answer refers to, by key, each once. */
+              relationships?: {
+                [key: string]: components["schemas"]["Relationship"];
+              };
+              /** @description The successions the answer refers to, by key, each once. */
+              successions?: {
+                [key: string]: components["schemas"]["Succession"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -6843,7 +7529,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -6976,7 +7662,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -7085,18 +7771,25 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
         all?: "true" | "false";
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description How the subject relates to the object. */
         kind?: components["schemas"]["RelationshipKind"];
-        /** @description Only relationships of this subject. */
+        /** @description Only relationships of this subject. An id or a code: sys_… id or GSS code (E54…), or plc_… id or GSS code (E06/E08…), or nsc_… id, or nbh_… id, or org_… id or ODS code (or a council's GSS code), or rel_… id, or suc_… id, or gov_… id, or col_… id, or int_… id, or pbg_… id, or dec_… id, or str_… id. */
         subjectId?: string;
-        /** @description Only relationships to this object. */
+        /** @description Only relationships to this object. An id or a code: sys_… id or GSS code (E54…), or plc_… id or GSS code (E06/E08…), or nsc_… id, or nbh_… id, or org_… id or ODS code (or a council's GSS code), or rel_… id, or suc_… id, or gov_… id, or col_… id, or int_… id, or pbg_… id, or dec_… id, or str_… id. */
         objectId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -7105,7 +7798,7 @@ export interface operations {
       /** @description A page of relationships, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -7113,6 +7806,22 @@ export interface operations {
           "application/json": components["schemas"]["RelationshipPage"];
           "text/csv": string;
           "application/x-ndjson": string;
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The relationships of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The relationships the answer refers to, by key, each once. */
+              relationships?: {
+                [key: string]: components["schemas"]["Relationship"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -7280,8 +7989,15 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -7293,12 +8009,28 @@ export interface operations {
       /** @description The relationship's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["RelationshipItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.relationships`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The relationships the answer refers to, by key, each once. */
+              relationships?: {
+                [key: string]: components["schemas"]["Relationship"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -7383,7 +8115,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -7516,7 +8248,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -7625,18 +8357,25 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
         all?: "true" | "false";
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description merge: many → one; split: one → many; rename: one → one, same body; transfer: one → one, functions moved. */
         kind?: components["schemas"]["SuccessionKind"];
-        /** @description A Care Atlas id: a kind prefix, `_`, 8–40 of [0-9a-z]. */
-        predecessorId?: components["schemas"]["EntityId"];
-        /** @description A Care Atlas id: a kind prefix, `_`, 8–40 of [0-9a-z]. */
-        successorId?: components["schemas"]["EntityId"];
+        /** @description Only successions with this predecessor. An id or a code: sys_… id or GSS code (E54…), or plc_… id or GSS code (E06/E08…), or nsc_… id, or nbh_… id, or org_… id or ODS code (or a council's GSS code), or rel_… id, or suc_… id, or gov_… id, or col_… id, or int_… id, or pbg_… id, or dec_… id, or str_… id. */
+        predecessorId?: string;
+        /** @description Only successions with this successor. An id or a code: sys_… id or GSS code (E54…), or plc_… id or GSS code (E06/E08…), or nsc_… id, or nbh_… id, or org_… id or ODS code (or a council's GSS code), or rel_… id, or suc_… id, or gov_… id, or col_… id, or int_… id, or pbg_… id, or dec_… id, or str_… id. */
+        successorId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -7645,7 +8384,7 @@ export interface operations {
       /** @description A page of successions, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -7653,6 +8392,22 @@ export interface operations {
           "application/json": components["schemas"]["SuccessionPage"];
           "text/csv": string;
           "application/x-ndjson": string;
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The successions of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The successions the answer refers to, by key, each once. */
+              successions?: {
+                [key: string]: components["schemas"]["Succession"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -7834,8 +8589,15 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -7847,12 +8609,28 @@ export interface operations {
       /** @description The succession's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["SuccessionItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.successions`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The successions the answer refers to, by key, each once. */
+              successions?: {
+                [key: string]: components["schemas"]["Succession"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -7918,17 +8696,25 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
         all?: "true" | "false";
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description system, place or neighbourhood. */
         level?: "system" | "place" | "neighbourhood";
+        /** @description Only collaboratives of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
         placeId?: string;
-        /** @description Only collaboratives this organisation is a member (or lead) of on the date. */
+        /** @description Only collaboratives this organisation is a member (or lead) of on the date. An id or a code: org_… id or ODS code (or a council's GSS code). */
         memberId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -7937,7 +8723,7 @@ export interface operations {
       /** @description A page of provider collaboratives, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -7945,6 +8731,22 @@ export interface operations {
           "application/json": components["schemas"]["CollaborativePage"];
           "text/csv": string;
           "application/x-ndjson": string;
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The provider collaboratives of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The collaboratives the answer refers to, by key, each once. */
+              collaboratives?: {
+                [key: string]: components["schemas"]["Collaborative"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -8112,8 +8914,15 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -8125,12 +8934,37 @@ export interface operations {
       /** @description The provider collaborative's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["CollaborativeItem"];
+          "application/vnd.care-atlas.compact+json": ({
+            /** @description The key of a record in `included.collaboratives`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description member-of relationships to the collaborative. */
+            members: string[];
+            /** @description lead-of relationships to the collaborative. */
+            leads: string[];
+          }) & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The collaboratives the answer refers to, by key, each once. */
+              collaboratives?: {
+                [key: string]: components["schemas"]["Collaborative"];
+              };
+              /** @description The relationships the answer refers to, by key, each once. */
+              relationships?: {
+                [key: string]: components["schemas"]["Relationship"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -8215,7 +9049,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8348,7 +9182,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8457,11 +9291,16 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
         all?: "true" | "false";
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         neighbourhoodId?: string;
+        /** @description Only teams led by this organisation. An id or a code: org_… id or ODS code (or a council's GSS code). */
         leadOrganisationId?: string;
         /** @description Only teams with this role in their composition. */
         role?:
@@ -8483,10 +9322,13 @@ export interface operations {
           | "social-worker"
           | "substance-misuse-worker"
           | "vcs-worker";
-        /** @description Only teams with a member hosted by this organisation. */
+        /** @description Only teams with a member hosted by this organisation. An id or a code: org_… id or ODS code (or a council's GSS code). */
         hostOrganisationId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -8495,7 +9337,7 @@ export interface operations {
       /** @description A page of integrated neighbourhood teams, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8503,6 +9345,22 @@ export interface operations {
           "application/json": components["schemas"]["TeamPage"];
           "text/csv": string;
           "application/x-ndjson": string;
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The integrated neighbourhood teams of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The teams the answer refers to, by key, each once. */
+              teams?: {
+                [key: string]: components["schemas"]["NeighbourhoodTeam"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -8670,8 +9528,15 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -8683,12 +9548,28 @@ export interface operations {
       /** @description The integrated neighbourhood team's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["TeamItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.teams`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The teams the answer refers to, by key, each once. */
+              teams?: {
+                [key: string]: components["schemas"]["NeighbourhoodTeam"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -8773,7 +9654,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -8906,7 +9787,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -9015,19 +9896,27 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
         all?: "true" | "false";
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description The kind of governance body. */
         kind?: components["schemas"]["GovernanceBodyKind"];
         /** @description A level of the care system: system, place or neighbourhood. */
         level?: components["schemas"]["Level"];
+        /** @description Only bodies of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
         placeId?: string;
         /** @description Only bodies that take commissioning decisions. */
         commissions?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -9036,7 +9925,7 @@ export interface operations {
       /** @description A page of governance bodies, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -9044,6 +9933,22 @@ export interface operations {
           "application/json": components["schemas"]["GovernanceBodyPage"];
           "text/csv": string;
           "application/x-ndjson": string;
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The governance bodies of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The governanceBodies the answer refers to, by key, each once. */
+              governanceBodies?: {
+                [key: string]: components["schemas"]["GovernanceBody"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -9211,8 +10116,15 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -9224,12 +10136,41 @@ export interface operations {
       /** @description The governance body's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["GovernanceBodyItem"];
+          "application/vnd.care-atlas.compact+json": ({
+            /** @description The key of a record in `included.governanceBodies`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description member-of and chair-of relationships to the body. */
+            members: string[];
+            /** @description The body's accountable-to relationships. */
+            accountableTo: string[];
+            /** @description The body's reports-to relationships. */
+            reportsTo: string[];
+            /** @description accountable-to and reports-to relationships to the body. */
+            accountableToIt: string[];
+          }) & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The governanceBodies the answer refers to, by key, each once. */
+              governanceBodies?: {
+                [key: string]: components["schemas"]["GovernanceBody"];
+              };
+              /** @description The relationships the answer refers to, by key, each once. */
+              relationships?: {
+                [key: string]: components["schemas"]["Relationship"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -9314,7 +10255,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -9447,7 +10388,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -9556,17 +10497,25 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
         all?: "true" | "false";
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description The kind of governance body. */
         kind?: components["schemas"]["GovernanceBodyKind"];
         /** @description A level of the care system: system, place or neighbourhood. */
         level?: components["schemas"]["Level"];
+        /** @description Only bodies of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
         placeId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -9575,7 +10524,7 @@ export interface operations {
       /** @description A page of commissioning bodies, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -9583,6 +10532,22 @@ export interface operations {
           "application/json": components["schemas"]["CommissioningBodyPage"];
           "text/csv": string;
           "application/x-ndjson": string;
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The commissioning bodies of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The governanceBodies the answer refers to, by key, each once. */
+              governanceBodies?: {
+                [key: string]: components["schemas"]["GovernanceBody"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -9646,8 +10611,15 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -9659,12 +10631,41 @@ export interface operations {
       /** @description The commissioning body's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["CommissioningBodyItem"];
+          "application/vnd.care-atlas.compact+json": ({
+            /** @description The key of a record in `included.governanceBodies`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description member-of and chair-of relationships to the body. */
+            members: string[];
+            /** @description The body's accountable-to relationships. */
+            accountableTo: string[];
+            /** @description The body's reports-to relationships. */
+            reportsTo: string[];
+            /** @description accountable-to and reports-to relationships to the body. */
+            accountableToIt: string[];
+          }) & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The governanceBodies the answer refers to, by key, each once. */
+              governanceBodies?: {
+                [key: string]: components["schemas"]["GovernanceBody"];
+              };
+              /** @description The relationships the answer refers to, by key, each once. */
+              relationships?: {
+                [key: string]: components["schemas"]["Relationship"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -9730,18 +10731,27 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
         all?: "true" | "false";
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
+        /** @description Only budgets of this place. An id or a code: plc_… id or GSS code (E06/E08…). */
         placeId?: string;
+        /** @description Only budgets this organisation hosts. An id or a code: org_… id or ODS code (or a council's GSS code). */
         hostId?: string;
-        /** @description Only budgets this organisation is a partner in. */
+        /** @description Only budgets this organisation is a partner in. An id or a code: org_… id or ODS code (or a council's GSS code). */
         partnerId?: string;
         /** @description Only budgets with figures for this year, e.g. 2016/17. */
         financialYear?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -9750,7 +10760,7 @@ export interface operations {
       /** @description A page of pooled budgets, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -9758,6 +10768,22 @@ export interface operations {
           "application/json": components["schemas"]["PooledBudgetPage"];
           "text/csv": string;
           "application/x-ndjson": string;
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The pooled budgets of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The pooledBudgets the answer refers to, by key, each once. */
+              pooledBudgets?: {
+                [key: string]: components["schemas"]["PooledBudget"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -9925,8 +10951,15 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -9938,12 +10971,28 @@ export interface operations {
       /** @description The pooled budget's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["PooledBudgetItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.pooledBudgets`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The pooledBudgets the answer refers to, by key, each once. */
+              pooledBudgets?: {
+                [key: string]: components["schemas"]["PooledBudget"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -10028,7 +11077,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10161,7 +11210,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10270,10 +11319,14 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
         all?: "true" | "false";
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description Only decisions of this body. */
         bodyId?: string;
         /** @description Only decisions taken on or after this date. */
@@ -10284,9 +11337,13 @@ export interface operations {
         minValuePence?: number;
         /** @description Only decisions linked to this strategy element. */
         commitmentId?: string;
+        /** @description Only decisions naming this provider. An id or a code: org_… id or ODS code (or a council's GSS code). */
         providerId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -10295,7 +11352,7 @@ export interface operations {
       /** @description A page of commissioning decisions, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10303,6 +11360,22 @@ export interface operations {
           "application/json": components["schemas"]["DecisionPage"];
           "text/csv": string;
           "application/x-ndjson": string;
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The commissioning decisions of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The decisions the answer refers to, by key, each once. */
+              decisions?: {
+                [key: string]: components["schemas"]["Decision"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -10470,8 +11543,15 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -10483,12 +11563,28 @@ export interface operations {
       /** @description The commissioning decision's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["DecisionItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.decisions`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The decisions the answer refers to, by key, each once. */
+              decisions?: {
+                [key: string]: components["schemas"]["Decision"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -10573,7 +11669,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10706,7 +11802,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10815,17 +11911,24 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
         all?: "true" | "false";
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         /** @description aim, theme, vision, outcome, or commitment (under an outcome). */
         kind?: components["schemas"]["StrategyElementKind"];
         /** @description Only the commitments of this outcome. */
         parentId?: string;
         framework?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -10834,7 +11937,7 @@ export interface operations {
       /** @description A page of strategy elements, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -10842,6 +11945,22 @@ export interface operations {
           "application/json": components["schemas"]["StrategyElementPage"];
           "text/csv": string;
           "application/x-ndjson": string;
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The strategy elements of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The strategyElements the answer refers to, by key, each once. */
+              strategyElements?: {
+                [key: string]: components["schemas"]["StrategyElement"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -11009,8 +12128,15 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -11022,12 +12148,28 @@ export interface operations {
       /** @description The strategy element's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["StrategyElementItem"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The key of a record in `included.strategyElements`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The strategyElements the answer refers to, by key, each once. */
+              strategyElements?: {
+                [key: string]: components["schemas"]["StrategyElement"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -11112,7 +12254,7 @@ export interface operations {
       /** @description Updated. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -11245,7 +12387,7 @@ export interface operations {
       /** @description Ended. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -11354,13 +12496,20 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
         all?: "true" | "false";
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
         framework?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -11369,7 +12518,7 @@ export interface operations {
       /** @description A page of strategy outcomes, ordered by id. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -11377,6 +12526,22 @@ export interface operations {
           "application/json": components["schemas"]["StrategyOutcomePage"];
           "text/csv": string;
           "application/x-ndjson": string;
+          "application/vnd.care-atlas.compact+json": {
+            /** @description The strategy outcomes of the page, by id. */
+            data: string[];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description The data version (last change seq) the page was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The strategyElements the answer refers to, by key, each once. */
+              strategyElements?: {
+                [key: string]: components["schemas"]["StrategyElement"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -11440,8 +12605,15 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -11453,12 +12625,58 @@ export interface operations {
       /** @description The strategy outcome's version valid on the date. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["StrategyOutcomeItem"];
+          "application/vnd.care-atlas.compact+json": ({
+            /** @description The key of a record in `included.strategyElements`. */
+            data: string;
+            /** @description The entity's revision: send it as If-Match to update it; null at a past asOf. */
+            revision: number | null;
+            /** @description The data version (last change seq) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The commitments under the outcome. */
+            commitments: string[];
+            /** @description What links to the outcome or one of its commitments. */
+            linked: {
+              /** @description Provider collaboratives that serve it. */
+              collaboratives: string[];
+              /** @description Neighbourhood teams that serve it. */
+              teams: string[];
+              /** @description Pooled budgets that serve it. */
+              pooledBudgets: string[];
+              /** @description Commissioning decisions that serve it. */
+              decisions: string[];
+            };
+          }) & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The collaboratives the answer refers to, by key, each once. */
+              collaboratives?: {
+                [key: string]: components["schemas"]["Collaborative"];
+              };
+              /** @description The decisions the answer refers to, by key, each once. */
+              decisions?: {
+                [key: string]: components["schemas"]["Decision"];
+              };
+              /** @description The pooledBudgets the answer refers to, by key, each once. */
+              pooledBudgets?: {
+                [key: string]: components["schemas"]["PooledBudget"];
+              };
+              /** @description The strategyElements the answer refers to, by key, each once. */
+              strategyElements?: {
+                [key: string]: components["schemas"]["StrategyElement"];
+              };
+              /** @description The teams the answer refers to, by key, each once. */
+              teams?: {
+                [key: string]: components["schemas"]["NeighbourhoodTeam"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -11523,7 +12741,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         /** @description A UK postcode, any case and spacing. */
         postcode: string;
@@ -11535,7 +12756,7 @@ export interface operations {
       /** @description Where the postcode sits. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -11682,8 +12903,15 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         odsCode: string;
       };
@@ -11694,12 +12922,68 @@ export interface operations {
       /** @description The practice and what it belongs to. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["PracticeLookupResponse"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description A GP practice → PCN → neighbourhood → place. */
+            data: {
+              /** @description The key of a record in `included.organisations`. */
+              practice: string;
+              /** @description The PCN the practice belongs to on the date. */
+              pcn: string | null;
+              /** @description The practice's member-of relationship to its PCN on the date; null when none. */
+              membership: string | null;
+              /** @description Neighbourhoods whose footprint lists the practice or its PCN. */
+              neighbourhoods: {
+                /** @description The key of a record in `included.neighbourhoods`. */
+                neighbourhood: string;
+                /** @description The scheme the neighbourhood belongs to (null when the register lacks it on the date). */
+                scheme: string | null;
+              }[];
+              /** @description The place (locality) on the date; null when none. */
+              place: string | null;
+              /** @description The NHS sub-ICB location of the place. */
+              subIcbLocation: string | null;
+              /** @description The integrated care board. */
+              icb: string | null;
+              /** @description The integrated care system on the date; null when none. */
+              system: string | null;
+            };
+            /** @description The data version (the sequence number of the register's last change) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
+              neighbourhoodSchemes?: {
+                [key: string]: components["schemas"]["NeighbourhoodScheme"];
+              };
+              /** @description The neighbourhoods the answer refers to, by key, each once. */
+              neighbourhoods?: {
+                [key: string]: components["schemas"]["Neighbourhood"];
+              };
+              /** @description The organisations the answer refers to, by key, each once. */
+              organisations?: {
+                [key: string]: components["schemas"]["Organisation"];
+              };
+              /** @description The places the answer refers to, by key, each once. */
+              places?: {
+                [key: string]: components["schemas"]["Place"];
+              };
+              /** @description The relationships the answer refers to, by key, each once. */
+              relationships?: {
+                [key: string]: components["schemas"]["Relationship"];
+              };
+              /** @description The systems the answer refers to, by key, each once. */
+              systems?: {
+                [key: string]: components["schemas"]["System"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -11763,8 +13047,15 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         code: string;
       };
@@ -11775,12 +13066,64 @@ export interface operations {
       /** @description The LSOA. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["LsoaResponse"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description Where an LSOA sits in the system on a date. */
+            data: {
+              /** @description The key of a record in `included.lsoas`. */
+              lsoa: string;
+              /** @description Geographic neighbourhoods whose footprint lists the LSOA, one per scheme. */
+              neighbourhoods: {
+                /** @description The key of a record in `included.neighbourhoods`. */
+                neighbourhood: string;
+                /** @description The scheme the neighbourhood belongs to (null when the register lacks it on the date). */
+                scheme: string | null;
+              }[];
+              /** @description The place (locality) on the date; null when none. */
+              place: string | null;
+              /** @description The NHS sub-ICB location of the place. */
+              subIcbLocation: string | null;
+              /** @description The integrated care board. */
+              icb: string | null;
+              /** @description The integrated care system on the date; null when none. */
+              system: string | null;
+            };
+            /** @description The data version (the sequence number of the register's last change) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The lsoas the answer refers to, by key, each once. */
+              lsoas?: {
+                [key: string]: components["schemas"]["Lsoa"];
+              };
+              /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
+              neighbourhoodSchemes?: {
+                [key: string]: components["schemas"]["NeighbourhoodScheme"];
+              };
+              /** @description The neighbourhoods the answer refers to, by key, each once. */
+              neighbourhoods?: {
+                [key: string]: components["schemas"]["Neighbourhood"];
+              };
+              /** @description The organisations the answer refers to, by key, each once. */
+              organisations?: {
+                [key: string]: components["schemas"]["Organisation"];
+              };
+              /** @description The places the answer refers to, by key, each once. */
+              places?: {
+                [key: string]: components["schemas"]["Place"];
+              };
+              /** @description The systems the answer refers to, by key, each once. */
+              systems?: {
+                [key: string]: components["schemas"]["System"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -11844,10 +13187,17 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
-        /** @description ods = NHS England Organisation Data Service; gss = ONS Government Statistical Service. */
-        system?: components["schemas"]["CodeSystem"];
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
+        /** @description Only codes of this system (`ods` or `gss`). */
+        system?: "ods" | "gss";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         code: string;
       };
@@ -11858,12 +13208,128 @@ export interface operations {
       /** @description The holders of the code. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["CodeLookupResponse"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description What an ODS or GSS code names. */
+            data: {
+              /** @description The code asked about (trimmed, upper case). */
+              code: string;
+              /** @description The records that hold the code (on the date when it is held then, else ever). */
+              matches: {
+                /**
+                 * @description What kind of record holds the code.
+                 * @enum {string}
+                 */
+                kind: "system" | "place" | "organisation" | "lsoa";
+                /** @description The entity id (for an LSOA, its code). */
+                id: string;
+                system: components["schemas"]["CodeSystem"];
+                /** @description The code, as the record holds it. */
+                code: string;
+                /** @description When the record held the code; null for LSOAs. */
+                period: components["schemas"]["Period"] | null;
+                /** @description The record's version on the date (the latest, for a closed code). */
+                version: string;
+              }[];
+              /** @description True when nothing holds the code on the date: the matches are past holders. */
+              closed: boolean;
+              /** @description For a closed code: who carries its holders on at the date. */
+              successors: {
+                /** @description The successor's id. */
+                id: string;
+                /**
+                 * @description The successor's kind.
+                 * @enum {string|null}
+                 */
+                kind:
+                  | "system"
+                  | "place"
+                  | "neighbourhoodScheme"
+                  | "neighbourhood"
+                  | "organisation"
+                  | "relationship"
+                  | "succession"
+                  | "governanceBody"
+                  | "collaborative"
+                  | "team"
+                  | "pooledBudget"
+                  | "decision"
+                  | "strategyElement"
+                  | null;
+                /** @description The successor's version valid on the date. */
+                version: string;
+                /** @description The ids from the closed entity to this successor. */
+                path: string[];
+              }[];
+            };
+            /** @description The data version (the sequence number of the register's last change) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The collaboratives the answer refers to, by key, each once. */
+              collaboratives?: {
+                [key: string]: components["schemas"]["Collaborative"];
+              };
+              /** @description The decisions the answer refers to, by key, each once. */
+              decisions?: {
+                [key: string]: components["schemas"]["Decision"];
+              };
+              /** @description The governanceBodies the answer refers to, by key, each once. */
+              governanceBodies?: {
+                [key: string]: components["schemas"]["GovernanceBody"];
+              };
+              /** @description The lsoas the answer refers to, by key, each once. */
+              lsoas?: {
+                [key: string]: components["schemas"]["Lsoa"];
+              };
+              /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
+              neighbourhoodSchemes?: {
+                [key: string]: components["schemas"]["NeighbourhoodScheme"];
+              };
+              /** @description The neighbourhoods the answer refers to, by key, each once. */
+              neighbourhoods?: {
+                [key: string]: components["schemas"]["Neighbourhood"];
+              };
+              /** @description The organisations the answer refers to, by key, each once. */
+              organisations?: {
+                [key: string]: components["schemas"]["Organisation"];
+              };
+              /** @description The places the answer refers to, by key, each once. */
+              places?: {
+                [key: string]: components["schemas"]["Place"];
+              };
+              /** @description The pooledBudgets the answer refers to, by key, each once. */
+              pooledBudgets?: {
+                [key: string]: components["schemas"]["PooledBudget"];
+              };
+              /** @description The relationships the answer refers to, by key, each once. */
+              relationships?: {
+                [key: string]: components["schemas"]["Relationship"];
+              };
+              /** @description The strategyElements the answer refers to, by key, each once. */
+              strategyElements?: {
+                [key: string]: components["schemas"]["StrategyElement"];
+              };
+              /** @description The successions the answer refers to, by key, each once. */
+              successions?: {
+                [key: string]: components["schemas"]["Succession"];
+              };
+              /** @description The systems the answer refers to, by key, each once. */
+              systems?: {
+                [key: string]: components["schemas"]["System"];
+              };
+              /** @description The teams the answer refers to, by key, each once. */
+              teams?: {
+                [key: string]: components["schemas"]["NeighbourhoodTeam"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */
@@ -11936,7 +13402,10 @@ export interface operations {
         /** @description How many of the nearest postcodes to give (0–100; default 10). */
         postcodes?: number;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -11945,7 +13414,7 @@ export interface operations {
       /** @description Where the point sits. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -12017,7 +13486,10 @@ export interface operations {
         /** @description generalised (default) or super-generalised. */
         resolution?: "generalised" | "super-generalised";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -12026,7 +13498,7 @@ export interface operations {
       /** @description A GeoJSON FeatureCollection. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -12098,7 +13570,10 @@ export interface operations {
         /** @description generalised (default) or super-generalised. */
         resolution?: "generalised" | "super-generalised";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -12109,7 +13584,7 @@ export interface operations {
       /** @description A GeoJSON FeatureCollection. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -12185,7 +13660,10 @@ export interface operations {
         /** @description Only this scheme. */
         schemeId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -12194,7 +13672,7 @@ export interface operations {
       /** @description A GeoJSON FeatureCollection. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -12266,7 +13744,10 @@ export interface operations {
         /** @description generalised (default) or super-generalised. */
         resolution?: "generalised" | "super-generalised";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -12277,7 +13758,7 @@ export interface operations {
       /** @description A GeoJSON FeatureCollection. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -12351,7 +13832,10 @@ export interface operations {
         /** @description The place whose LSOAs to outline. */
         placeId: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -12360,7 +13844,7 @@ export interface operations {
       /** @description A GeoJSON FeatureCollection. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -12432,7 +13916,10 @@ export interface operations {
         /** @description generalised (default) or super-generalised. */
         resolution?: "generalised" | "super-generalised";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         code: string;
       };
@@ -12443,7 +13930,7 @@ export interface operations {
       /** @description A GeoJSON FeatureCollection. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -12514,7 +14001,7 @@ export interface operations {
         asOf?: string;
         /** @description Items per page, 1–1000 (default 100). */
         limit?: number;
-        /** @description The `nextCursor` of the previous page (opaque). */
+        /** @description The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused. */
         cursor?: string;
         /** @description `true`: the whole list in one answer, without paging (`nextCursor` is null). CSV and NDJSON (`Accept: text/csv`, `application/x-ndjson`) always answer the whole list. Neither goes with `limit` or `cursor`. */
         all?: "true" | "false";
@@ -12540,7 +14027,10 @@ export interface operations {
         /** @description Only findings about this id (or LSOA code). */
         subject?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -12549,7 +14039,7 @@ export interface operations {
       /** @description A page of findings, with the counts of the whole filtered list. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -12616,7 +14106,10 @@ export interface operations {
   listRules: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -12625,7 +14118,7 @@ export interface operations {
       /** @description The rules. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -12692,21 +14185,32 @@ export interface operations {
   listChanges: {
     parameters: {
       query?: {
-        /** @description Changes after this cursor (`nextCursor` of a page, or an event id). */
-        after?: string;
+        /** @description Only changes to entities of these kinds (comma-separated). */
+        kind?: string;
+        /** @description Only changes to this entity. */
+        id?: string;
+        /** @description Only changes recorded at or after this time, ISO 8601. */
+        since?: string;
+        /** @description Only changes after this data version: the `dataVersion` of a read, to follow the feed from the state it answered. */
+        afterVersion?: number;
+        /** @description Changes after this cursor (`nextCursor` of a page, or an event id), sent with the same filters as the page it came from. */
+        cursor?: string;
         /** @description Changes per page, 1–1000 (default 100). */
         limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description A page of changes. */
+      /** @description A page of changes, oldest first. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -12771,8 +14275,16 @@ export interface operations {
   streamChanges: {
     parameters: {
       query?: {
-        /** @description Changes after this cursor (`nextCursor` of a page, or an event id). */
-        after?: string;
+        /** @description Only changes to entities of these kinds (comma-separated). */
+        kind?: string;
+        /** @description Only changes to this entity. */
+        id?: string;
+        /** @description Only changes recorded at or after this time, ISO 8601. */
+        since?: string;
+        /** @description Only changes after this data version: the `dataVersion` of a read, to follow the feed from the state it answered. */
+        afterVersion?: number;
+        /** @description Changes after this cursor (`nextCursor` of a page, or an event id), sent with the same filters as the page it came from. */
+        cursor?: string;
       };
       header?: {
         /** @description Resume after this event (sent by EventSource on reconnect). */
@@ -12892,7 +14404,10 @@ export interface operations {
         /** @description The date the facts were true (default today). */
         "valid-at"?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -12903,7 +14418,7 @@ export interface operations {
       /** @description The Organization. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -12977,7 +14492,10 @@ export interface operations {
         /** @description The date the facts were true (default today). */
         "valid-at"?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -12986,7 +14504,7 @@ export interface operations {
       /** @description A searchset Bundle. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -13045,7 +14563,10 @@ export interface operations {
         /** @description The date the facts were true (default today). */
         "valid-at"?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -13056,7 +14577,7 @@ export interface operations {
       /** @description The OrganizationAffiliation. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -13121,7 +14642,10 @@ export interface operations {
         organization?: string;
         "participating-organization"?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -13130,7 +14654,7 @@ export interface operations {
       /** @description A searchset Bundle. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -13189,7 +14713,10 @@ export interface operations {
         /** @description The date the facts were true (default today). */
         "valid-at"?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -13200,7 +14727,7 @@ export interface operations {
       /** @description The CareTeam. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -13263,7 +14790,10 @@ export interface operations {
         /** @description The date the facts were true (default today). */
         "valid-at"?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -13272,7 +14802,7 @@ export interface operations {
       /** @description A searchset Bundle. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -13331,7 +14861,10 @@ export interface operations {
         /** @description The date the facts were true (default today). */
         "valid-at"?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -13342,7 +14875,7 @@ export interface operations {
       /** @description The Location. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -13406,7 +14939,10 @@ export interface operations {
         "valid-at"?: string;
         type?: "place" | "neighbourhood";
       };
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -13415,7 +14951,7 @@ export interface operations {
       /** @description A searchset Bundle. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -13471,7 +15007,10 @@ export interface operations {
   fhirHistoryOrganization: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -13482,7 +15021,7 @@ export interface operations {
       /** @description A history Bundle. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -13538,7 +15077,10 @@ export interface operations {
   fhirHistoryOrganizationAffiliation: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -13549,7 +15091,7 @@ export interface operations {
       /** @description A history Bundle. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -13605,7 +15147,10 @@ export interface operations {
   fhirHistoryCareTeam: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -13616,7 +15161,7 @@ export interface operations {
       /** @description A history Bundle. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };
@@ -13672,7 +15217,10 @@ export interface operations {
   fhirHistoryLocation: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
+        "If-None-Match"?: string;
+      };
       path: {
         id: string;
       };
@@ -13683,7 +15231,7 @@ export interface operations {
       /** @description A history Bundle. */
       200: {
         headers: {
-          /** @description A weak validator; send it back as If-None-Match (304 when it matches). */
+          /** @description A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches). */
           ETag: string;
           [name: string]: unknown;
         };

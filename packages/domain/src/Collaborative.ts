@@ -43,24 +43,35 @@ export type CollaborativePurpose = z.infer<typeof CollaborativePurpose>;
  */
 export const Collaborative = z
   .object({
-    id: CollaborativeId,
-    name: Name,
+    id: CollaborativeId.describe("The collaborative's id (col_…)."),
+    name: Name.describe("The collaborative's name."),
     level: Level,
-    systemId: SystemId.optional().register(fieldMeta, { label: "System" }),
-    placeId: PlaceId.optional().register(fieldMeta, { label: "Place" }),
-    neighbourhoodId: NeighbourhoodId.optional().register(fieldMeta, { label: "Neighbourhood" }),
+    systemId: SystemId.optional()
+      .register(fieldMeta, { label: "System" })
+      .describe("For a system-level collaborative: the system it works across."),
+    placeId: PlaceId.optional()
+      .register(fieldMeta, { label: "Place" })
+      .describe("For a place-level collaborative: the place it works in."),
+    neighbourhoodId: NeighbourhoodId.optional()
+      .register(fieldMeta, { label: "Neighbourhood" })
+      .describe("For a neighbourhood-level collaborative: the neighbourhood it works in."),
     purposes: z
       .array(CollaborativePurpose)
       .min(1, { error: "name at least one purpose" })
-      .register(fieldMeta, { label: "Purposes" }),
+      .register(fieldMeta, { label: "Purposes" })
+      .describe(
+        "What the collaborative is for: one or more of the purposes the GM partnership names.",
+      ),
     description: z
       .string()
       .optional()
-      .register(fieldMeta, { label: "Description", multiline: true }),
+      .register(fieldMeta, { label: "Description", multiline: true })
+      .describe("What the collaborative does, in its own words."),
     strategyLinks: z
       .array(StrategyElementId)
       .default([])
-      .register(fieldMeta, { label: "Strategy links" }),
+      .register(fieldMeta, { label: "Strategy links" })
+      .describe("The strategy elements (outcomes, commitments) it serves."),
     ...recordFields,
   })
   .superRefine((c, ctx) => {

@@ -37,18 +37,30 @@ import { IsoDate } from "./Period.js";
  */
 export const Decision = z
   .object({
-    id: DecisionId,
-    bodyId: GovernanceBodyId,
-    title: Name,
+    id: DecisionId.describe("The decision's id (dec_…)."),
+    bodyId: GovernanceBodyId.describe("The commissioning body that took the decision."),
+    title: Name.describe("What was decided, in a line."),
     date: IsoDate,
     valuePence: Pence,
-    serviceArea: z.string().trim().min(1).register(fieldMeta, { label: "Service area" }),
-    providerIds: z.array(OrganisationId).default([]).register(fieldMeta, { label: "Providers" }),
-    pooledBudgetId: PooledBudgetId.optional().register(fieldMeta, { label: "Pooled budget" }),
+    serviceArea: z
+      .string()
+      .trim()
+      .min(1)
+      .register(fieldMeta, { label: "Service area" })
+      .describe("The service area the decision is about, e.g. 'community health services'."),
+    providerIds: z
+      .array(OrganisationId)
+      .default([])
+      .register(fieldMeta, { label: "Providers" })
+      .describe("The providers the decision commissions."),
+    pooledBudgetId: PooledBudgetId.optional()
+      .register(fieldMeta, { label: "Pooled budget" })
+      .describe("The pooled budget that funds it, if any."),
     strategyLinks: z
       .array(StrategyElementId)
       .default([])
-      .register(fieldMeta, { label: "Strategy links" }),
+      .register(fieldMeta, { label: "Strategy links" })
+      .describe("The strategy elements (outcomes, commitments) it serves."),
     ...recordFields,
   })
   .meta({ id: "Decision", description: "A commissioning decision taken by a body." })

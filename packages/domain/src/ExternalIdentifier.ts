@@ -38,7 +38,12 @@ const general: Record<CodeSystem, RegExp> = {
 export const ExternalIdentifier = z
   .object({
     system: CodeSystem,
-    value: z.string().trim().min(1).register(fieldMeta, { label: "Value" }),
+    value: z
+      .string()
+      .trim()
+      .min(1)
+      .register(fieldMeta, { label: "Value" })
+      .describe("The code itself, e.g. P91603 (ODS) or E08000009 (GSS)."),
     period: Period.optional().register(fieldMeta, { label: "Period" }),
   })
   .superRefine((identifier, ctx) => {

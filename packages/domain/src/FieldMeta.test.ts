@@ -25,6 +25,7 @@ describe("fieldMetaOf", () => {
     expect(fieldMetaOf(PooledBudget, "hostId")).toEqual({
       refersTo: "organisation",
       label: "Host organisation",
+      hint: "The organisation that hosts the budget.",
     });
     expect(fieldMetaOf(Relationship, "subjectId")).toMatchObject({
       refersTo: "any",
@@ -35,7 +36,10 @@ describe("fieldMetaOf", () => {
 
   it("falls back to the description for the hint, and shows none for `hint: false`", () => {
     expect(fieldMetaOf(Organisation, "kind")).toEqual({ label: "Kind" });
-    expect(fieldMetaOf(Organisation, "roles")).toEqual({ label: "Roles" });
+    expect(fieldMetaOf(Organisation, "roles")).toEqual({
+      label: "Roles",
+      hint: "The roles it holds (commissioner, provider…), each with its period.",
+    });
     expect(fieldMetaOf(Organisation, "valid")).toEqual({
       label: "Valid",
       hint: "When this version was true in the world.",

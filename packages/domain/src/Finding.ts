@@ -27,10 +27,10 @@ export type Severity = z.infer<typeof Severity>;
  */
 export const Finding = z
   .object({
-    rule: z.string().min(1),
+    rule: z.string().min(1).describe("The id of the rule, e.g. neighbourhood-one-place."),
     severity: Severity,
     subjects: z.array(z.string()).describe("Ids (or codes) of the records the finding is about."),
-    message: z.string().min(1),
+    message: z.string().min(1).describe("What is wrong, in words, naming the records."),
   })
   .meta({ id: "Finding", description: "A finding of a rule check." });
 export type Finding = z.infer<typeof Finding>;

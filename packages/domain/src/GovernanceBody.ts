@@ -27,8 +27,14 @@ export type GovernanceBodyKind = z.infer<typeof GovernanceBodyKind>;
 /** The person who chairs a body, as a source names them. */
 export const Chair = z
   .object({
-    name: Name,
-    title: z.string().trim().min(1).optional().register(fieldMeta, { label: "Title" }),
+    name: Name.describe("The chair's name, as the source gives it."),
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .register(fieldMeta, { label: "Title" })
+      .describe("The chair's title or role, when the source gives it."),
   })
   .meta({ id: "Chair", description: "The chair of a body." });
 export type Chair = z.infer<typeof Chair>;
@@ -54,12 +60,16 @@ export type Chair = z.infer<typeof Chair>;
  */
 export const GovernanceBody = z
   .object({
-    id: GovernanceBodyId,
+    id: GovernanceBodyId.describe("The body's id (gov_…)."),
     kind: GovernanceBodyKind,
-    name: Name,
+    name: Name.describe("The body's name."),
     level: Level,
-    systemId: SystemId.optional().register(fieldMeta, { label: "System" }),
-    placeId: PlaceId.optional().register(fieldMeta, { label: "Place" }),
+    systemId: SystemId.optional()
+      .register(fieldMeta, { label: "System" })
+      .describe("For a system-level body: the system."),
+    placeId: PlaceId.optional()
+      .register(fieldMeta, { label: "Place" })
+      .describe("For a place-level body: the place."),
     chair: Chair.optional().register(fieldMeta, { label: "Chair" }),
     commissions: z
       .boolean()
@@ -75,7 +85,11 @@ export const GovernanceBody = z
         "The total value of decisions the body is responsible for, where a source states it.",
       )
       .register(fieldMeta, { label: "Responsibility (pence)" }),
-    purpose: z.string().optional().register(fieldMeta, { label: "Purpose", multiline: true }),
+    purpose: z
+      .string()
+      .optional()
+      .register(fieldMeta, { label: "Purpose", multiline: true })
+      .describe("What the body is for, as its terms of reference put it."),
     ...recordFields,
   })
   .refine((b) => b.level !== "place" || b.placeId !== undefined, {

@@ -16,7 +16,10 @@ const gss = (prefix: string, what: string) =>
 
 /** A latitude/longitude point (WGS84). */
 export const LatLon = z
-  .object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+  .object({
+    lat: z.number().min(-90).max(90).describe("Latitude, degrees north (WGS84)."),
+    lon: z.number().min(-180).max(180).describe("Longitude, degrees east (WGS84)."),
+  })
   .meta({ id: "LatLon", description: "A WGS84 point." });
 export type LatLon = z.infer<typeof LatLon>;
 
@@ -40,12 +43,29 @@ export type LatLon = z.infer<typeof LatLon>;
 export const Lsoa = z
   .object({
     code: LsoaCode,
-    name: Name,
-    msoa: z.object({ code: gss("E02", "an MSOA"), name: Name, hclName: Name.optional() }),
-    ward: z.object({ code: gss("E05", "a ward"), name: Name }).optional(),
+    name: Name.describe("The LSOA's ONS name, e.g. 'Trafford 001A'."),
+    msoa: z
+      .object({
+        code: gss("E02", "an MSOA").describe("The MSOA's GSS code (E02…)."),
+        name: Name.describe("The MSOA's ONS name."),
+        hclName: Name.optional().describe(
+          "The MSOA's House of Commons Library name, when it has one.",
+        ),
+      })
+      .describe("The MSOA (2021) the LSOA is in."),
+    ward: z
+      .object({
+        code: gss("E05", "a ward").describe("The ward's GSS code (E05…)."),
+        name: Name.describe("The ward's name."),
+      })
+      .optional()
+      .describe("The electoral ward the LSOA is in."),
     districtCode: z
       .string()
-      .regex(/^E0[6789]\d{6}$/, { error: "must be a local authority district code" }),
+      .regex(/^E0[6789]\d{6}$/, { error: "must be a local authority district code" })
+      .describe(
+        "The GSS code of the local authority district the LSOA is in (E06/E07/E08/E09): it names the place.",
+      ),
     centroid: LatLon.optional(),
     population: PopulationFigure.optional(),
   })
@@ -118,7 +138,9 @@ export const PostcodeLocation = z
   .object({
     postcode: CanonicalPostcode,
     lsoaCode: LsoaCode,
-    wardCode: gss("E05", "a ward").optional(),
+    wardCode: gss("E05", "a ward")
+      .optional()
+      .describe("The GSS code of the electoral ward (E05…), when the postcode directory gives it."),
     point: LatLon.optional(),
   })
   .meta({ id: "PostcodeLocation", description: "A postcode and the LSOA it lies in." });

@@ -22,9 +22,23 @@ export type LsoaCode = z.infer<typeof LsoaCode>;
  */
 export const Footprint = z
   .object({
-    lsoas: z.array(LsoaCode).default([]).register(fieldMeta, { label: "LSOAs" }),
-    pcnIds: z.array(OrganisationId).default([]).register(fieldMeta, { label: "PCNs" }),
-    practiceIds: z.array(OrganisationId).default([]).register(fieldMeta, { label: "GP practices" }),
+    lsoas: z
+      .array(LsoaCode)
+      .default([])
+      .register(fieldMeta, { label: "LSOAs" })
+      .describe("For a geographic footprint: the LSOA 2021 codes it covers."),
+    pcnIds: z
+      .array(OrganisationId)
+      .default([])
+      .register(fieldMeta, { label: "PCNs" })
+      .describe(
+        "For a registered-population footprint: the PCNs whose practices' lists it covers.",
+      ),
+    practiceIds: z
+      .array(OrganisationId)
+      .default([])
+      .register(fieldMeta, { label: "GP practices" })
+      .describe("For a registered-population footprint: the GP practices whose lists it covers."),
   })
   .refine((f) => f.lsoas.length + f.pcnIds.length + f.practiceIds.length > 0, {
     error: "a footprint needs at least one LSOA, PCN or practice",
@@ -52,10 +66,10 @@ export type Footprint = z.infer<typeof Footprint>;
  */
 export const Neighbourhood = z
   .object({
-    id: NeighbourhoodId,
-    name: Name,
-    placeId: PlaceId,
-    schemeId: NeighbourhoodSchemeId,
+    id: NeighbourhoodId.describe("The neighbourhood's id (nbh_…)."),
+    name: Name.describe("The neighbourhood's name."),
+    placeId: PlaceId.describe("The place the neighbourhood is in."),
+    schemeId: NeighbourhoodSchemeId.describe("The neighbourhood scheme it is part of."),
     footprint: Footprint,
     population: PopulationFigure.optional().register(fieldMeta, { label: "Population" }),
     ...recordFields,

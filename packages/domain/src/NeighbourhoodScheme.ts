@@ -50,9 +50,9 @@ export type SchemeStatus = z.infer<typeof SchemeStatus>;
  */
 export const NeighbourhoodScheme = z
   .object({
-    id: NeighbourhoodSchemeId,
-    name: Name,
-    systemId: SystemId,
+    id: NeighbourhoodSchemeId.describe("The scheme's id (nsc_…)."),
+    name: Name.describe("The scheme's name."),
+    systemId: SystemId.describe("The system whose neighbourhoods the scheme defines."),
     placeId: PlaceId.optional()
       .describe("Set when the scheme covers one place only.")
       .register(fieldMeta, { label: "Place" }),
@@ -61,7 +61,8 @@ export const NeighbourhoodScheme = z
     description: z
       .string()
       .optional()
-      .register(fieldMeta, { label: "Description", multiline: true }),
+      .register(fieldMeta, { label: "Description", multiline: true })
+      .describe("What the scheme is and where its definitions come from."),
     ...recordFields,
   })
   .meta({

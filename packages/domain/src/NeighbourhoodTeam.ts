@@ -13,8 +13,16 @@ import { TeamRole } from "./TeamRole.js";
 export const TeamMember = z
   .object({
     role: TeamRole,
-    hostOrganisationId: OrganisationId,
-    headcount: z.number().int().positive().optional().register(fieldMeta, { label: "Headcount" }),
+    hostOrganisationId: OrganisationId.describe(
+      "The organisation that employs or hosts the people in the role.",
+    ),
+    headcount: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .register(fieldMeta, { label: "Headcount" })
+      .describe("How many people hold the role, when known."),
   })
   .meta({ id: "TeamMember", description: "A role in a team and its host organisation." })
   .register(fieldMeta, { fields: { hostOrganisationId: { label: "Host organisation" } } });
@@ -39,18 +47,27 @@ export type TeamMember = z.infer<typeof TeamMember>;
  */
 export const NeighbourhoodTeam = z
   .object({
-    id: TeamId,
-    name: Name,
-    neighbourhoodId: NeighbourhoodId,
-    leadOrganisationId: OrganisationId.optional().register(fieldMeta, {
-      label: "Lead organisation",
-    }),
-    gpLed: z.boolean().default(true).register(fieldMeta, { label: "GP-led" }),
-    members: z.array(TeamMember).default([]).register(fieldMeta, { label: "Members" }),
+    id: TeamId.describe("The team's id (int_…)."),
+    name: Name.describe("The team's name."),
+    neighbourhoodId: NeighbourhoodId.describe("The neighbourhood the team serves."),
+    leadOrganisationId: OrganisationId.optional()
+      .register(fieldMeta, { label: "Lead organisation" })
+      .describe("The organisation that leads the team."),
+    gpLed: z
+      .boolean()
+      .default(true)
+      .register(fieldMeta, { label: "GP-led" })
+      .describe("Whether general practice leads the team."),
+    members: z
+      .array(TeamMember)
+      .default([])
+      .register(fieldMeta, { label: "Members" })
+      .describe("The roles in the team (from the controlled vocabulary) and who hosts each."),
     strategyLinks: z
       .array(StrategyElementId)
       .default([])
-      .register(fieldMeta, { label: "Strategy links" }),
+      .register(fieldMeta, { label: "Strategy links" })
+      .describe("The strategy elements (outcomes, commitments) it serves."),
     ...recordFields,
   })
   .meta({

@@ -70,11 +70,19 @@ export type OrganisationRole = z.infer<typeof OrganisationRole>;
  */
 export const Organisation = z
   .object({
-    id: OrganisationId,
+    id: OrganisationId.describe("The organisation's id (org_…), stable for ever."),
     kind: OrganisationKind,
-    name: Name,
-    codes: z.array(ExternalIdentifier).default([]).register(fieldMeta, { label: "Codes" }),
-    roles: z.array(OrganisationRole).default([]).register(fieldMeta, { label: "Roles" }),
+    name: Name.describe("The organisation's name in this version."),
+    codes: z
+      .array(ExternalIdentifier)
+      .default([])
+      .register(fieldMeta, { label: "Codes" })
+      .describe("Its ODS and GSS codes, each with its period when it changed."),
+    roles: z
+      .array(OrganisationRole)
+      .default([])
+      .register(fieldMeta, { label: "Roles" })
+      .describe("The roles it holds (commissioner, provider…), each with its period."),
     placeId: PlaceId.optional()
       .describe("The place the organisation is in or serves, when it is one place.")
       .register(fieldMeta, { label: "Place" }),

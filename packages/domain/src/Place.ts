@@ -19,7 +19,9 @@ export const PlaceBasedLead = z
     holder: Name.optional()
       .describe("The person, where a source names them.")
       .register(fieldMeta, { label: "Holder" }),
-    organisationId: OrganisationId.optional().register(fieldMeta, { label: "Organisation" }),
+    organisationId: OrganisationId.optional()
+      .register(fieldMeta, { label: "Organisation" })
+      .describe("The organisation the place-based lead comes from."),
   })
   .meta({ id: "PlaceBasedLead", description: "The person who coordinates a place's partnership." });
 export type PlaceBasedLead = z.infer<typeof PlaceBasedLead>;
@@ -42,10 +44,16 @@ export type PlaceBasedLead = z.infer<typeof PlaceBasedLead>;
  */
 export const Place = z
   .object({
-    id: PlaceId,
-    name: Name,
-    systemId: SystemId,
-    codes: z.array(ExternalIdentifier).default([]).register(fieldMeta, { label: "Codes" }),
+    id: PlaceId.describe("The place's id (plc_…), stable for ever."),
+    name: Name.describe("The place's name, e.g. 'Trafford'."),
+    systemId: SystemId.describe("The system the place is part of."),
+    codes: z
+      .array(ExternalIdentifier)
+      .default([])
+      .register(fieldMeta, { label: "Codes" })
+      .describe(
+        "Its codes: the ONS GSS code of its local authority district (E08…), with their periods.",
+      ),
     councilId: OrganisationId.optional()
       .describe("The local authority for the place.")
       .register(fieldMeta, { label: "Council" }),

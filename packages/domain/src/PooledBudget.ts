@@ -18,7 +18,7 @@ import { FinancialYear, Pence } from "./Money.js";
 /** One partner's contribution in one year. */
 export const Contribution = z
   .object({
-    organisationId: OrganisationId,
+    organisationId: OrganisationId.describe("The contributing organisation."),
     amountPence: Pence,
   })
   .meta({ id: "Contribution", description: "A partner's contribution to a pooled budget." })
@@ -32,7 +32,11 @@ export const PooledBudgetYear = z
   .object({
     financialYear: FinancialYear,
     totalPence: Pence,
-    contributions: z.array(Contribution).min(1).register(fieldMeta, { label: "Contributions" }),
+    contributions: z
+      .array(Contribution)
+      .min(1)
+      .register(fieldMeta, { label: "Contributions" })
+      .describe("What each partner put in that year; they add up to the total."),
   })
   .meta({
     id: "PooledBudgetYear",
@@ -67,17 +71,30 @@ export type PooledBudgetYear = z.infer<typeof PooledBudgetYear>;
  */
 export const PooledBudget = z
   .object({
-    id: PooledBudgetId,
-    name: Name,
-    placeId: PlaceId.optional().register(fieldMeta, { label: "Place" }),
-    hostId: OrganisationId,
-    partnerIds: z.array(OrganisationId).default([]).register(fieldMeta, { label: "Partners" }),
-    governedById: GovernanceBodyId.optional().register(fieldMeta, { label: "Governed by" }),
-    years: z.array(PooledBudgetYear).default([]).register(fieldMeta, { label: "Years" }),
+    id: PooledBudgetId.describe("The pooled budget's id (pbg_…)."),
+    name: Name.describe("The pooled budget's name."),
+    placeId: PlaceId.optional()
+      .register(fieldMeta, { label: "Place" })
+      .describe("The place the budget serves."),
+    hostId: OrganisationId.describe("The organisation that hosts the budget."),
+    partnerIds: z
+      .array(OrganisationId)
+      .default([])
+      .register(fieldMeta, { label: "Partners" })
+      .describe("The partner organisations that pool into it."),
+    governedById: GovernanceBodyId.optional()
+      .register(fieldMeta, { label: "Governed by" })
+      .describe("The board or executive that governs the budget."),
+    years: z
+      .array(PooledBudgetYear)
+      .default([])
+      .register(fieldMeta, { label: "Years" })
+      .describe("The budget's total and contributions per financial year."),
     strategyLinks: z
       .array(StrategyElementId)
       .default([])
-      .register(fieldMeta, { label: "Strategy links" }),
+      .register(fieldMeta, { label: "Strategy links" })
+      .describe("The strategy elements (outcomes, commitments) it serves."),
     ...recordFields,
   })
   .meta({

@@ -19,7 +19,12 @@ import { SourceKey } from "./Provenance.js";
  */
 export const PopulationFigure = z
   .object({
-    value: z.number().int().nonnegative().register(fieldMeta, { label: "Value" }),
+    value: z
+      .number()
+      .int()
+      .nonnegative()
+      .register(fieldMeta, { label: "Value" })
+      .describe("The number of people."),
     basis: z
       .enum(["resident", "registered"])
       .describe("resident: usual residents; registered: GP list size.")
@@ -32,7 +37,8 @@ export const PopulationFigure = z
       .string()
       .min(1)
       .optional()
-      .register(fieldMeta, { label: "Derivation", multiline: true }),
+      .register(fieldMeta, { label: "Derivation", multiline: true })
+      .describe("How the figure was worked out, when it is a sum or an estimate."),
   })
   .meta({
     id: "PopulationFigure",

@@ -36,20 +36,20 @@ export type SourceKey = z.infer<typeof SourceKey>;
 export const Source = z
   .object({
     key: SourceKey,
-    publisher: z.string().min(1),
-    dataset: z.string().min(1),
+    publisher: z.string().min(1).describe("Who publishes the source, e.g. 'NHS England'."),
+    dataset: z.string().min(1).describe("The dataset, e.g. 'ODS GP practices (epraccur.csv)'."),
     licence: z
       .string()
       .min(1)
       .describe("An SPDX-style licence id, e.g. OGL-UK-3.0, or a statement."),
     dataDate: IsoDate.nullable().describe("The date the data describes, when the source says."),
-    url: z.url().optional(),
+    url: z.url().optional().describe("Where the source is published."),
     attribution: z
       .string()
       .min(1)
       .optional()
       .describe("The attribution line the licence requires."),
-    note: z.string().optional(),
+    note: z.string().optional().describe("Anything a reader of the source should know."),
     file: z
       .object({
         name: z.string().min(1).describe("The file's name as it was imported, e.g. etr.csv."),
@@ -82,7 +82,8 @@ export const Provenance = z
     sources: z
       .array(SourceKey)
       .min(1, { error: "at least one source is required" })
-      .register(fieldMeta, { label: "Sources" }),
+      .register(fieldMeta, { label: "Sources" })
+      .describe("The keys of the sources the record comes from."),
     derivation: z
       .string()
       .min(1)

@@ -45,7 +45,7 @@ export type RelationshipKind = z.infer<typeof RelationshipKind>;
  */
 export const Relationship = z
   .object({
-    id: RelationshipId,
+    id: RelationshipId.describe("The relationship's id (rel_…)."),
     kind: RelationshipKind,
     subjectId: EntityId,
     objectId: EntityId,

@@ -38,7 +38,7 @@ export type StrategyElementKind = z.infer<typeof StrategyElementKind>;
  */
 export const StrategyElement = z
   .object({
-    id: StrategyElementId,
+    id: StrategyElementId.describe("The element's id (str_…)."),
     kind: StrategyElementKind,
     framework: z
       .string()
@@ -53,11 +53,21 @@ export const StrategyElement = z
       .optional()
       .describe("A short name, where the source gives one.")
       .register(fieldMeta, { label: "Title" }),
-    text: z.string().trim().min(1).register(fieldMeta, { label: "Text", multiline: true }),
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .register(fieldMeta, { label: "Text", multiline: true })
+      .describe("The element's words, as the strategy puts them."),
     parentId: StrategyElementId.optional()
       .describe("For a commitment, its outcome.")
       .register(fieldMeta, { label: "Parent outcome" }),
-    order: z.number().int().nonnegative().register(fieldMeta, { label: "Order" }),
+    order: z
+      .number()
+      .int()
+      .nonnegative()
+      .register(fieldMeta, { label: "Order" })
+      .describe("Its position among its parent's elements, from 0."),
     ...recordFields,
   })
   .refine((e) => (e.kind === "commitment") === (e.parentId !== undefined), {

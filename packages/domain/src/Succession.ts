@@ -53,11 +53,23 @@ const arityText: Record<SuccessionKind, string> = {
  */
 export const Succession = z
   .object({
-    id: SuccessionId,
+    id: SuccessionId.describe("The succession's id (suc_…)."),
     kind: SuccessionKind,
-    predecessorIds: z.array(EntityId).min(1).register(fieldMeta, { label: "Predecessors" }),
-    successorIds: z.array(EntityId).min(1).register(fieldMeta, { label: "Successors" }),
-    note: z.string().optional().register(fieldMeta, { label: "Note", multiline: true }),
+    predecessorIds: z
+      .array(EntityId)
+      .min(1)
+      .register(fieldMeta, { label: "Predecessors" })
+      .describe("The entities that ended on the date."),
+    successorIds: z
+      .array(EntityId)
+      .min(1)
+      .register(fieldMeta, { label: "Successors" })
+      .describe("The entities that carried them on from the date."),
+    note: z
+      .string()
+      .optional()
+      .register(fieldMeta, { label: "Note", multiline: true })
+      .describe("What happened, in words."),
     ...recordFields,
   })
   .superRefine((s, ctx) => {

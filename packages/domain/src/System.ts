@@ -25,16 +25,21 @@ import { Name, recordFields } from "./internal/record.js";
  */
 export const System = z
   .object({
-    id: SystemId,
-    name: Name,
-    codes: z.array(ExternalIdentifier).default([]).register(fieldMeta, { label: "Codes" }),
+    id: SystemId.describe("The system's id (sys_…), stable for ever."),
+    name: Name.describe("The system's name, e.g. 'Greater Manchester'."),
+    codes: z
+      .array(ExternalIdentifier)
+      .default([])
+      .register(fieldMeta, { label: "Codes" })
+      .describe("Its codes: the ONS GSS code of its ICB area (E54…), with their periods."),
     icbId: OrganisationId.optional()
       .describe("The integrated care board that allocates NHS resources.")
       .register(fieldMeta, { label: "Integrated care board" }),
     description: z
       .string()
       .optional()
-      .register(fieldMeta, { label: "Description", multiline: true }),
+      .register(fieldMeta, { label: "Description", multiline: true })
+      .describe("What the system covers, in a sentence."),
     ...recordFields,
   })
   .meta({ id: "System", description: "An integrated care system, the top level of the register." });

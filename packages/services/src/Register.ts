@@ -28,6 +28,7 @@ import { type ListAll, makeListAll } from "./verbs/listAll.js";
 import { type ListEntities, makeListEntities } from "./verbs/listEntities.js";
 import { type LookupCode, makeLookupCode } from "./verbs/lookupCode.js";
 import { type LsoaVerb, makeLsoa } from "./verbs/lsoa.js";
+import { makeOrganisationLinks, type OrganisationLinksVerb } from "./verbs/organisationLinks.js";
 import {
   type LookupPostcodesVerb,
   makeLookupPostcodes,
@@ -39,6 +40,7 @@ import { makePractice, type PracticeVerb } from "./verbs/practice.js";
 import { makePreviewChange, type PreviewChange } from "./verbs/previewChange.js";
 import { makeRecordSuccession, type RecordSuccession } from "./verbs/recordSuccession.js";
 import { makeRelationshipsOf, type RelationshipsOf } from "./verbs/relationshipsOf.js";
+import { makeResolveId, type ResolveId } from "./verbs/resolveId.js";
 import { makeSaveChange, type SaveChange } from "./verbs/saveChange.js";
 import { makeSearchOrganisations, type SearchOrganisations } from "./verbs/searchOrganisations.js";
 import { makeSuccessionsOf, type SuccessionsOf } from "./verbs/successionsOf.js";
@@ -104,6 +106,10 @@ export interface RegisterShape {
   /** The postcodes nearest a point, within a radius. */
   readonly postcodesNear: PostcodesNear;
   readonly practice: PracticeVerb;
+  /** An id or an external code → the id it names (filters and paths that take either). */
+  readonly resolveId: ResolveId;
+  /** A page of organisations → each one's PCN and sub-ICB location on the date. */
+  readonly organisationLinks: OrganisationLinksVerb;
   readonly checkRules: CheckRules;
 
   readonly createEntity: CreateEntity;
@@ -152,6 +158,8 @@ export const makeRegister = (options: Partial<RegisterOptions> = {}) =>
       lookupPostcodes: makeLookupPostcodes(ctx),
       postcodesNear: makePostcodesNear(ctx),
       practice: makePractice(ctx),
+      resolveId: makeResolveId(ctx),
+      organisationLinks: makeOrganisationLinks(ctx),
       checkRules: makeCheckRules(ctx),
       createEntity: makeCreateEntity(ctx),
       updateEntity: makeUpdateEntity(ctx),

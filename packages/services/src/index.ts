@@ -4,6 +4,7 @@
  * audited writes with optimistic concurrency and rule checks, import and export, over the
  * bitemporal store, with an in-memory read model for hot reads. No HTTP here.
  */
+export * from "./Actor.js";
 export * from "./errors.js";
 export type { NeighbourhoodInScheme, PlaceChain } from "./internal/lookup.js";
 export type { WriteResult } from "./internal/write.js";
@@ -16,7 +17,12 @@ export {
 } from "./Register.js";
 export * from "./runVerb.js";
 export * from "./StoreService.js";
-export type { ChangesOptions, ChangesPage, ChangesVerb } from "./verbs/changes.js";
+export type {
+  ChangeEntry,
+  ChangesOptions,
+  ChangesPage,
+  ChangesVerb,
+} from "./verbs/changes.js";
 export type { CheckRules, CheckRulesOptions, RulesRead } from "./verbs/checkRules.js";
 export type {
   CreateEntity,
@@ -61,6 +67,7 @@ export type {
   LookupCodeOptions,
 } from "./verbs/lookupCode.js";
 export type { LsoaRead, LsoaVerb } from "./verbs/lsoa.js";
+export type { OrganisationLinks, OrganisationLinksVerb } from "./verbs/organisationLinks.js";
 export type {
   LookupPostcodesVerb,
   PostcodeLookupError,
@@ -91,6 +98,7 @@ export type {
   RelationshipsOptions,
   RelationshipsRead,
 } from "./verbs/relationshipsOf.js";
+export type { ResolveId } from "./verbs/resolveId.js";
 export type { SaveChange, SavedChange } from "./verbs/saveChange.js";
 export type {
   OrganisationQuery,

@@ -223,6 +223,77 @@ describe.each(backends)("reads on $name", (backend) => {
     ),
   );
 
+  it.effect(
+    "changes: filtered by kind, by entity and by recorded time, with the actor's kind",
+    () =>
+      run(
+        Effect.gen(function* () {
+          const register = yield* Register;
+          const all = yield* register.changes({ limit: 1000 });
+          const places = yield* register.changes({ limit: 1000, kinds: ["place"] });
+          expect(places.changes.length).toBeGreaterThan(0);
+          expect(places.changes.map((c) => c.seq)).toEqual(
+            all.changes.filter((c) => c.kind === "place").map((c) => c.seq),
+          );
+          const one = yield* register.changes({ id: ids.place });
+          expect(one.changes.map((c) => c.id)).toEqual(
+            all.changes.filter((c) => c.id === ids.place).map((c) => c.id),
+          );
+          expect(one.changes.every((c) => c.actorKind === "import")).toBe(true);
+          const later = yield* register.changes({ since: new Date(Date.now() + 60_000) });
+          expect(later.changes).toEqual([]);
+          expect(later.next).toBe(0);
+          const bad = yield* Effect.flip(register.changes({ id: "not an id" }));
+          expect(bad._tag).toBe("ValidationFailed");
+        }),
+      ),
+  );
+
+  it.effect("resolveId: an id as it is, a code by its holder of the wanted kind", () =>
+    run(
+      Effect.gen(function* () {
+        const register = yield* Register;
+        expect(yield* register.resolveId(["place"], ids.place)).toBe(ids.place);
+        // The place and its council share the district code: the kind decides.
+        expect(yield* register.resolveId(["place"], "E08999001")).toBe(ids.place);
+        expect(yield* register.resolveId(["organisation"], "e08999001")).toBe(ids.council);
+        expect(yield* register.resolveId(["organisation"], "Z99901")).toBe(ids.practice);
+        expect(yield* register.resolveId(["system"], "E54999001")).toBe(ids.system);
+        // Before it held the code, the latest that ever did.
+        expect(
+          yield* register.resolveId(["organisation"], "U99901", { validAt: "2001-01-01" }),
+        ).toBe(ids.pcn);
+        expect(yield* register.resolveId(["place"], "Z99901")).toBeNull();
+        expect(yield* register.resolveId(["place"], "ZZZ999")).toBeNull();
+        expect((yield* Effect.flip(register.resolveId(["place"], "")))._tag).toBe(
+          "ValidationFailed",
+        );
+      }),
+    ),
+  );
+
+  it.effect(
+    "organisationLinks: a practice's PCN and sub-ICB location, a PCN's sub-ICB location",
+    () =>
+      run(
+        Effect.gen(function* () {
+          const register = yield* Register;
+          const [practice, pcn, council, missing] = yield* register.organisationLinks(
+            [ids.practice, ids.pcn, ids.council, "org_synthnone1"],
+            { validAt: "2024-01-01" },
+          );
+          expect(practice?.pcn?.id).toBe(ids.pcn);
+          expect(practice?.subIcbLocation?.id).toBe(ids.subIcb);
+          expect(pcn).toEqual({
+            pcn: null,
+            subIcbLocation: expect.objectContaining({ id: ids.subIcb }),
+          });
+          expect(council).toEqual({ pcn: null, subIcbLocation: null });
+          expect(missing).toEqual({ pcn: null, subIcbLocation: null });
+        }),
+      ),
+  );
+
   describe("lookups", () => {
     it.effect("postcode → LSOA → geographic neighbourhood → place → sub-ICB location → ICB", () =>
       run(

@@ -68,6 +68,16 @@ export interface Change {
   readonly after: Entity[];
 }
 
+/** Which change-log rows a feed read wants (every given field must match). */
+export interface ChangeFilter {
+  /** Only changes to entities of these kinds. */
+  readonly kinds?: ReadonlyArray<EntityKind> | undefined;
+  /** Only changes to this entity. */
+  readonly id?: string | undefined;
+  /** Only changes recorded at or after this time. */
+  readonly since?: Date | undefined;
+}
+
 /** Reference data for bulk import; each list replaces rows with the same key. */
 export interface ReferenceData {
   readonly lsoas?: ReadonlyArray<Lsoa>;
@@ -116,8 +126,11 @@ export interface Store {
    * unchanged are not logged and keep their revision; the result lists the changes made.
    */
   apply(change: ChangeInput): Promise<Change[]>;
-  /** Changes with seq > `afterSeq`, in order, at most `limit`. */
-  changes(afterSeq: number, limit: number): Promise<Change[]>;
+  /**
+   * Changes with seq > `afterSeq`, in order, at most `limit`; with `filter`, only those of
+   * the given kinds, of one entity, and/or recorded at or after `since`.
+   */
+  changes(afterSeq: number, limit: number, filter?: ChangeFilter): Promise<Change[]>;
   /**
    * Every change-log row of one entity, in seq order (empty if it never existed): who
    * changed it, when, why, and its history before and after each change.

@@ -10,6 +10,7 @@ export { loadMigrations, type Migration, migrate } from "./Migrations.js";
 export { openStore, type StoreOptions } from "./openStore.js";
 export type {
   Change,
+  ChangeFilter,
   ChangeInput,
   EntityHistory,
   ReferenceData,

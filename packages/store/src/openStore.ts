@@ -79,7 +79,7 @@ export const storeOver = (
       if (closedSinceVacuum >= vacuumEveryClosedRows) void vacuum();
       return changes;
     },
-    changes: (afterSeq, limit) => reads.changes(sql, afterSeq, limit),
+    changes: (afterSeq, limit, filter) => reads.changes(sql, afterSeq, limit, filter),
     changesOf: (id) => reads.changesOf(sql, id),
     importReference: (data) => reference.importReference(sql, data),
     lsoas: () => reference.lsoas(sql),

@@ -142,6 +142,34 @@ describe.each(backends)("store on $name", (backend) => {
     expect(await store.changesOf(orgId())).toEqual([]);
   });
 
+  it("filters the log by kind, by entity and by recorded time", async () => {
+    const start = await store.lastSeq();
+    const [a, b] = [orgId(), orgId()];
+    const [first] = await store.apply(change(a, null, [org(a, "2020-01-01", null, "Synthetic A")]));
+    const [second] = await store.apply(
+      change(b, null, [org(b, "2020-01-01", null, "Synthetic B")]),
+    );
+    const [third] = await store.apply(change(a, 1, [org(a, "2020-01-01", null, "Synthetic A2")]));
+    if (!first || !second || !third) throw new Error("missing change");
+    expect(await store.changes(start, 10, { kinds: ["organisation"] })).toEqual([
+      first,
+      second,
+      third,
+    ]);
+    expect(await store.changes(start, 10, { kinds: ["place", "team"] })).toEqual([]);
+    expect(await store.changes(start, 10, { id: a })).toEqual([first, third]);
+    expect(await store.changes(start, 1, { id: a })).toEqual([first]);
+    expect(await store.changes(first.seq, 10, { id: a })).toEqual([third]);
+    const since = new Date(second.recordedAt);
+    expect(await store.changes(start, 10, { since })).toEqual([second, third]);
+    expect(await store.changes(start, 10, { since, id: b, kinds: ["organisation"] })).toEqual([
+      second,
+    ]);
+    await expect(store.changes(start, 10, { since: new Date(Number.NaN) })).rejects.toBeInstanceOf(
+      StoreInvalidInput,
+    );
+  });
+
   it("keeps rows that did not change and logs nothing for an unchanged history", async () => {
     const id = orgId();
     const a = org(id, "2018-01-01", "2020-01-01", "Synthetic Old");

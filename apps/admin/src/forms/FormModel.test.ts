@@ -149,27 +149,27 @@ describe("the form of every entity kind", () => {
 });
 
 const expectedForms = `system
-  name: text "Name" required
-  codes: rows "Codes"
+  name: text "Name" required hint="The system's name, e.g. 'Greater Manchester'."
+  codes: rows "Codes" hint="Its codes: the ONS GSS code of its ICB area (E54…), with their periods."
     codes.#.system: choice "Code system" required options=ods|gss
-    codes.#.value: text "Value" required
+    codes.#.value: text "Value" required hint="The code itself, e.g. P91603 (ODS) or E08000009 (GSS)."
     codes.#.period: group "Period"
       codes.#.period.from: date "From" required hint="First day the fact was true."
       codes.#.period.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
   icbId: reference "Integrated care board" kind=organisation hint="The integrated care board that allocates NHS resources."
-  description: text "Description" multiline
+  description: text "Description" multiline hint="What the system covers, in a sentence."
   valid: group "Valid" required hint="When this version was true in the world."
     valid.from: date "From" required hint="First day the fact was true."
     valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
   provenance: group "Provenance" required hint="The sources of a record and how it was derived."
-    provenance.sources: lines "Sources" kind=any
+    provenance.sources: lines "Sources" kind=any hint="The keys of the sources the record comes from."
     provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
 place
-  name: text "Name" required
-  systemId: reference "System" required kind=system
-  codes: rows "Codes"
+  name: text "Name" required hint="The place's name, e.g. 'Trafford'."
+  systemId: reference "System" required kind=system hint="The system the place is part of."
+  codes: rows "Codes" hint="Its codes: the ONS GSS code of its local authority district (E08…), with their periods."
     codes.#.system: choice "Code system" required options=ods|gss
-    codes.#.value: text "Value" required
+    codes.#.value: text "Value" required hint="The code itself, e.g. P91603 (ODS) or E08000009 (GSS)."
     codes.#.period: group "Period"
       codes.#.period.from: date "From" required hint="First day the fact was true."
       codes.#.period.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
@@ -178,62 +178,62 @@ place
   placeBasedLead: group "Place-based lead" hint="The person who coordinates a place's partnership."
     placeBasedLead.title: text "Title" required hint="The role, e.g. 'Place-based lead'."
     placeBasedLead.holder: text "Holder" hint="The person, where a source names them."
-    placeBasedLead.organisationId: reference "Organisation" kind=organisation
+    placeBasedLead.organisationId: reference "Organisation" kind=organisation hint="The organisation the place-based lead comes from."
   population: group "Population" hint="The place's population, e.g. the Census count summed over its LSOAs."
-    population.value: number "Value" required integer
+    population.value: number "Value" required integer hint="The number of people."
     population.basis: choice "Basis" required options=resident|registered
     population.date: date "Date" required hint="The date the figure describes."
     population.source: text "Source" required hint="A short, stable key naming a source in the register."
-    population.derivation: text "Derivation" multiline
+    population.derivation: text "Derivation" multiline hint="How the figure was worked out, when it is a sum or an estimate."
   valid: group "Valid" required hint="When this version was true in the world."
     valid.from: date "From" required hint="First day the fact was true."
     valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
   provenance: group "Provenance" required hint="The sources of a record and how it was derived."
-    provenance.sources: lines "Sources" kind=any
+    provenance.sources: lines "Sources" kind=any hint="The keys of the sources the record comes from."
     provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
 neighbourhoodScheme
-  name: text "Name" required
-  systemId: reference "System" required kind=system
+  name: text "Name" required hint="The scheme's name."
+  systemId: reference "System" required kind=system hint="The system whose neighbourhoods the scheme defines."
   placeId: reference "Place" kind=place hint="Set when the scheme covers one place only."
   basis: choice "Basis" required options=geographic|registered-population|mixed
   status: choice "Status" required options=official|derived|proposed
-  description: text "Description" multiline
+  description: text "Description" multiline hint="What the scheme is and where its definitions come from."
   valid: group "Valid" required hint="When this version was true in the world."
     valid.from: date "From" required hint="First day the fact was true."
     valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
   provenance: group "Provenance" required hint="The sources of a record and how it was derived."
-    provenance.sources: lines "Sources" kind=any
+    provenance.sources: lines "Sources" kind=any hint="The keys of the sources the record comes from."
     provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
 neighbourhood
-  name: text "Name" required
-  placeId: reference "Place" required kind=place
-  schemeId: reference "Neighbourhood scheme" required kind=neighbourhoodScheme
+  name: text "Name" required hint="The neighbourhood's name."
+  placeId: reference "Place" required kind=place hint="The place the neighbourhood is in."
+  schemeId: reference "Neighbourhood scheme" required kind=neighbourhoodScheme hint="The neighbourhood scheme it is part of."
   footprint: group "Footprint" required hint="A neighbourhood's LSOAs and/or registered-list basis."
-    footprint.lsoas: lines "LSOAs" kind=any
-    footprint.pcnIds: lines "PCNs" kind=organisation
-    footprint.practiceIds: lines "GP practices" kind=organisation
+    footprint.lsoas: lines "LSOAs" kind=any hint="For a geographic footprint: the LSOA 2021 codes it covers."
+    footprint.pcnIds: lines "PCNs" kind=organisation hint="For a registered-population footprint: the PCNs whose practices' lists it covers."
+    footprint.practiceIds: lines "GP practices" kind=organisation hint="For a registered-population footprint: the GP practices whose lists it covers."
   population: group "Population" hint="A population figure with its basis, date and source."
-    population.value: number "Value" required integer
+    population.value: number "Value" required integer hint="The number of people."
     population.basis: choice "Basis" required options=resident|registered
     population.date: date "Date" required hint="The date the figure describes."
     population.source: text "Source" required hint="A short, stable key naming a source in the register."
-    population.derivation: text "Derivation" multiline
+    population.derivation: text "Derivation" multiline hint="How the figure was worked out, when it is a sum or an estimate."
   valid: group "Valid" required hint="When this version was true in the world."
     valid.from: date "From" required hint="First day the fact was true."
     valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
   provenance: group "Provenance" required hint="The sources of a record and how it was derived."
-    provenance.sources: lines "Sources" kind=any
+    provenance.sources: lines "Sources" kind=any hint="The keys of the sources the record comes from."
     provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
 organisation
   kind: choice "Kind" required options=icb|sub-icb-location|ccg|local-authority|combined-authority|nhs-trust|gp-practice|pcn|vcfse|police|other
-  name: text "Name" required
-  codes: rows "Codes"
+  name: text "Name" required hint="The organisation's name in this version."
+  codes: rows "Codes" hint="Its ODS and GSS codes, each with its period when it changed."
     codes.#.system: choice "Code system" required options=ods|gss
-    codes.#.value: text "Value" required
+    codes.#.value: text "Value" required hint="The code itself, e.g. P91603 (ODS) or E08000009 (GSS)."
     codes.#.period: group "Period"
       codes.#.period.from: date "From" required hint="First day the fact was true."
       codes.#.period.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
-  roles: rows "Roles"
+  roles: rows "Roles" hint="The roles it holds (commissioner, provider…), each with its period."
     roles.#.role: choice "Role" required options=commissioner|provider|primary-care-provider|convenor|partner hint="A role an organisation plays in the system."
     roles.#.period: group "Period" required
       roles.#.period.from: date "From" required hint="First day the fact was true."
@@ -242,16 +242,16 @@ organisation
   parentId: reference "Parent organisation" kind=organisation hint="e.g. a sub-ICB location's ICB."
   postcode: text "Postcode" hint="A UK postcode in canonical form, e.g. M32 0JG."
   population: group "Population" hint="For a GP practice: its registered list size, with its date and source."
-    population.value: number "Value" required integer
+    population.value: number "Value" required integer hint="The number of people."
     population.basis: choice "Basis" required options=resident|registered
     population.date: date "Date" required hint="The date the figure describes."
     population.source: text "Source" required hint="A short, stable key naming a source in the register."
-    population.derivation: text "Derivation" multiline
+    population.derivation: text "Derivation" multiline hint="How the figure was worked out, when it is a sum or an estimate."
   valid: group "Valid" required hint="When this version was true in the world."
     valid.from: date "From" required hint="First day the fact was true."
     valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
   provenance: group "Provenance" required hint="The sources of a record and how it was derived."
-    provenance.sources: lines "Sources" kind=any
+    provenance.sources: lines "Sources" kind=any hint="The keys of the sources the record comes from."
     provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
 relationship
   kind: choice "Kind" required options=member-of|lead-of|chair-of|accountable-to|reports-to|hosted-by|part-of hint="How the subject relates to the object."
@@ -262,108 +262,108 @@ relationship
     valid.from: date "From" required hint="First day the fact was true."
     valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
   provenance: group "Provenance" required hint="The sources of a record and how it was derived."
-    provenance.sources: lines "Sources" kind=any
+    provenance.sources: lines "Sources" kind=any hint="The keys of the sources the record comes from."
     provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
 succession
   kind: choice "Kind" required options=merge|split|rename|transfer
-  predecessorIds: lines "Predecessors" kind=any
-  successorIds: lines "Successors" kind=any
-  note: text "Note" multiline
+  predecessorIds: lines "Predecessors" kind=any hint="The entities that ended on the date."
+  successorIds: lines "Successors" kind=any hint="The entities that carried them on from the date."
+  note: text "Note" multiline hint="What happened, in words."
   valid: group "Valid" required hint="When this version was true in the world."
     valid.from: date "From" required hint="First day the fact was true."
     valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
   provenance: group "Provenance" required hint="The sources of a record and how it was derived."
-    provenance.sources: lines "Sources" kind=any
+    provenance.sources: lines "Sources" kind=any hint="The keys of the sources the record comes from."
     provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
 governanceBody
   kind: choice "Kind" required options=partnership-board|locality-board|joint-commissioning-board|joint-commissioning-executive|committee|other hint="The kind of governance body."
-  name: text "Name" required
+  name: text "Name" required hint="The body's name."
   level: choice "Level" required options=system|place|neighbourhood hint="A level of the care system: system, place or neighbourhood."
-  systemId: reference "System" kind=system
-  placeId: reference "Place" kind=place
+  systemId: reference "System" kind=system hint="For a system-level body: the system."
+  placeId: reference "Place" kind=place hint="For a place-level body: the place."
   chair: group "Chair" hint="The chair of a body."
-    chair.name: text "Name" required
-    chair.title: text "Title"
+    chair.name: text "Name" required hint="The chair's name, as the source gives it."
+    chair.title: text "Title" hint="The chair's title or role, when the source gives it."
   commissions: boolean "Takes commissioning decisions" hint="Whether the body takes commissioning decisions."
   delegatedLimitPence: number "Delegated limit (pence)" nullable integer hint="The largest single decision the body may take; null when no limit is recorded."
   responsibilityPence: number "Responsibility (pence)" integer hint="The total value of decisions the body is responsible for, where a source states it."
-  purpose: text "Purpose" multiline
+  purpose: text "Purpose" multiline hint="What the body is for, as its terms of reference put it."
   valid: group "Valid" required hint="When this version was true in the world."
     valid.from: date "From" required hint="First day the fact was true."
     valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
   provenance: group "Provenance" required hint="The sources of a record and how it was derived."
-    provenance.sources: lines "Sources" kind=any
+    provenance.sources: lines "Sources" kind=any hint="The keys of the sources the record comes from."
     provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
 collaborative
-  name: text "Name" required
+  name: text "Name" required hint="The collaborative's name."
   level: choice "Level" required options=system|place|neighbourhood hint="A level of the care system: system, place or neighbourhood."
-  systemId: reference "System" kind=system
-  placeId: reference "Place" kind=place
-  neighbourhoodId: reference "Neighbourhood" kind=neighbourhood
-  purposes: choices "Purposes" options=reduce-unwarranted-variation|mutual-aid-resilience|specialisation-consolidation|integration
-  description: text "Description" multiline
-  strategyLinks: lines "Strategy links" kind=strategyElement
+  systemId: reference "System" kind=system hint="For a system-level collaborative: the system it works across."
+  placeId: reference "Place" kind=place hint="For a place-level collaborative: the place it works in."
+  neighbourhoodId: reference "Neighbourhood" kind=neighbourhood hint="For a neighbourhood-level collaborative: the neighbourhood it works in."
+  purposes: choices "Purposes" options=reduce-unwarranted-variation|mutual-aid-resilience|specialisation-consolidation|integration hint="What the collaborative is for: one or more of the purposes the GM partnership names."
+  description: text "Description" multiline hint="What the collaborative does, in its own words."
+  strategyLinks: lines "Strategy links" kind=strategyElement hint="The strategy elements (outcomes, commitments) it serves."
   valid: group "Valid" required hint="When this version was true in the world."
     valid.from: date "From" required hint="First day the fact was true."
     valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
   provenance: group "Provenance" required hint="The sources of a record and how it was derived."
-    provenance.sources: lines "Sources" kind=any
+    provenance.sources: lines "Sources" kind=any hint="The keys of the sources the record comes from."
     provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
 team
-  name: text "Name" required
-  neighbourhoodId: reference "Neighbourhood" required kind=neighbourhood
-  leadOrganisationId: reference "Lead organisation" kind=organisation
-  gpLed: boolean "GP-led"
-  members: rows "Members"
+  name: text "Name" required hint="The team's name."
+  neighbourhoodId: reference "Neighbourhood" required kind=neighbourhood hint="The neighbourhood the team serves."
+  leadOrganisationId: reference "Lead organisation" kind=organisation hint="The organisation that leads the team."
+  gpLed: boolean "GP-led" hint="Whether general practice leads the team."
+  members: rows "Members" hint="The roles in the team (from the controlled vocabulary) and who hosts each."
     members.#.role: choice "Role" required options=care-coordinator|community-safety-advisor|district-nurse|early-years-worker|environmental-health-officer|family-support-worker|focused-care-worker|health-visitor|housing-officer|key-worker|mental-health-practitioner|neighbourhood-beat-officer|community-safety-officer|pharmacist|police-community-support-officer|social-worker|substance-misuse-worker|vcs-worker hint="A role in an integrated neighbourhood team (18 roles)."
-    members.#.hostOrganisationId: reference "Host organisation" required kind=organisation
-    members.#.headcount: number "Headcount" integer
-  strategyLinks: lines "Strategy links" kind=strategyElement
+    members.#.hostOrganisationId: reference "Host organisation" required kind=organisation hint="The organisation that employs or hosts the people in the role."
+    members.#.headcount: number "Headcount" integer hint="How many people hold the role, when known."
+  strategyLinks: lines "Strategy links" kind=strategyElement hint="The strategy elements (outcomes, commitments) it serves."
   valid: group "Valid" required hint="When this version was true in the world."
     valid.from: date "From" required hint="First day the fact was true."
     valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
   provenance: group "Provenance" required hint="The sources of a record and how it was derived."
-    provenance.sources: lines "Sources" kind=any
+    provenance.sources: lines "Sources" kind=any hint="The keys of the sources the record comes from."
     provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
 pooledBudget
-  name: text "Name" required
-  placeId: reference "Place" kind=place
-  hostId: reference "Host organisation" required kind=organisation
-  partnerIds: lines "Partners" kind=organisation
-  governedById: reference "Governed by" kind=governanceBody
-  years: json "Years"
-  strategyLinks: lines "Strategy links" kind=strategyElement
+  name: text "Name" required hint="The pooled budget's name."
+  placeId: reference "Place" kind=place hint="The place the budget serves."
+  hostId: reference "Host organisation" required kind=organisation hint="The organisation that hosts the budget."
+  partnerIds: lines "Partners" kind=organisation hint="The partner organisations that pool into it."
+  governedById: reference "Governed by" kind=governanceBody hint="The board or executive that governs the budget."
+  years: json "Years" hint="The budget's total and contributions per financial year."
+  strategyLinks: lines "Strategy links" kind=strategyElement hint="The strategy elements (outcomes, commitments) it serves."
   valid: group "Valid" required hint="When this version was true in the world."
     valid.from: date "From" required hint="First day the fact was true."
     valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
   provenance: group "Provenance" required hint="The sources of a record and how it was derived."
-    provenance.sources: lines "Sources" kind=any
+    provenance.sources: lines "Sources" kind=any hint="The keys of the sources the record comes from."
     provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
 decision
-  bodyId: reference "Decision-making body" required kind=governanceBody
-  title: text "Title" required
+  bodyId: reference "Decision-making body" required kind=governanceBody hint="The commissioning body that took the decision."
+  title: text "Title" required hint="What was decided, in a line."
   date: date "Date" required hint="A calendar date, YYYY-MM-DD."
   valuePence: number "Value (pence)" required integer hint="An amount of money in whole pence."
-  serviceArea: text "Service area" required
-  providerIds: lines "Providers" kind=organisation
-  pooledBudgetId: reference "Pooled budget" kind=pooledBudget
-  strategyLinks: lines "Strategy links" kind=strategyElement
+  serviceArea: text "Service area" required hint="The service area the decision is about, e.g. 'community health services'."
+  providerIds: lines "Providers" kind=organisation hint="The providers the decision commissions."
+  pooledBudgetId: reference "Pooled budget" kind=pooledBudget hint="The pooled budget that funds it, if any."
+  strategyLinks: lines "Strategy links" kind=strategyElement hint="The strategy elements (outcomes, commitments) it serves."
   valid: group "Valid" required hint="When this version was true in the world."
     valid.from: date "From" required hint="First day the fact was true."
     valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
   provenance: group "Provenance" required hint="The sources of a record and how it was derived."
-    provenance.sources: lines "Sources" kind=any
+    provenance.sources: lines "Sources" kind=any hint="The keys of the sources the record comes from."
     provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."
 strategyElement
   kind: choice "Kind" required options=aim|theme|vision|outcome|commitment hint="aim, theme, vision, outcome, or commitment (under an outcome)."
   framework: text "Framework" required hint="The document or strategy it belongs to."
   title: text "Title" hint="A short name, where the source gives one."
-  text: text "Text" required multiline
+  text: text "Text" required multiline hint="The element's words, as the strategy puts them."
   parentId: reference "Parent outcome" kind=strategyElement hint="For a commitment, its outcome."
-  order: number "Order" required integer
+  order: number "Order" required integer hint="Its position among its parent's elements, from 0."
   valid: group "Valid" required hint="When this version was true in the world."
     valid.from: date "From" required hint="First day the fact was true."
     valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
   provenance: group "Provenance" required hint="The sources of a record and how it was derived."
-    provenance.sources: lines "Sources" kind=any
+    provenance.sources: lines "Sources" kind=any hint="The keys of the sources the record comes from."
     provenance.derivation: text "Derivation" multiline hint="How the value was derived, if it was not published as is."`;

@@ -14,6 +14,8 @@ export interface Facade {
   readonly app: OpenAPIHono<AppEnv>;
   readonly runtime: RegisterRuntime;
   readonly middleware: MiddlewareHandler<AppEnv>[];
+  /** Whether reads need a key (their answers are then private to the caller). */
+  readonly readsRequireKey: boolean;
   /** Id → when it was last recorded (ISO), for the current data version. */
   readonly lastUpdated: () => Promise<ReadonlyMap<string, string>>;
 }

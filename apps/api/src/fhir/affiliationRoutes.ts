@@ -14,7 +14,13 @@ import { contextOf } from "./organizations.js";
 import { fhirRoutes } from "./routeTable.js";
 
 /** Registers OrganizationAffiliation read and search. */
-export const registerAffiliationRoutes = ({ app, runtime, middleware, lastUpdated }: Facade) => {
+export const registerAffiliationRoutes = ({
+  app,
+  runtime,
+  middleware,
+  lastUpdated,
+  readsRequireKey,
+}: Facade) => {
   app.openapi(guarded(fhirRoutes.readAffiliation, ...middleware), async (c) => {
     const { id } = c.req.valid("param");
     const date = dateOf(c.req.valid("query"));
@@ -29,7 +35,8 @@ export const registerAffiliationRoutes = ({ app, runtime, middleware, lastUpdate
         };
       }),
     );
-    return c.json(read.resource, 200, fhirHeaders(c, read.dataVersion));
+    const body = read.resource;
+    return c.json(body, 200, fhirHeaders(c, body, read.dataVersion, readsRequireKey));
   });
 
   app.openapi(guarded(fhirRoutes.searchAffiliation, ...middleware), async (c) => {
@@ -57,6 +64,7 @@ export const registerAffiliationRoutes = ({ app, runtime, middleware, lastUpdate
         };
       }),
     );
-    return c.json(searchset(c, read.resources, read.more), 200, fhirHeaders(c, read.dataVersion));
+    const body = searchset(c, read.resources, read.more);
+    return c.json(body, 200, fhirHeaders(c, body, read.dataVersion, readsRequireKey));
   });
 };

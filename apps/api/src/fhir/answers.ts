@@ -8,17 +8,22 @@ import type { Context } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "../context.js";
 import { today } from "../http/today.js";
-import { readHeaders } from "../routes/shared/reads.js";
+import { answerHeaders } from "../routes/shared/reads.js";
 import { fhirJson } from "./outcome.js";
 import { base } from "./routeTable.js";
 import type { FhirBundle, FhirResource } from "./schemas.js";
 
 /**
- * The headers of a FHIR JSON answer: its media type, and the read's ETag when its data
- * version is given (`return c.json(body, 200, fhirHeaders(c, dataVersion))`).
+ * The headers of a FHIR JSON read's answer `body` made at `dataVersion`: the read's ETag and
+ * cache policy, and its media type (`return c.json(body, 200, fhirHeaders(c, body, …))`).
  */
-export const fhirHeaders = (c: Context<AppEnv>, dataVersion?: number) => {
-  if (dataVersion !== undefined) readHeaders(c, dataVersion);
+export const fhirHeaders = (
+  c: Context<AppEnv>,
+  body: object,
+  dataVersion: number,
+  readsRequireKey: boolean,
+) => {
+  answerHeaders(c, body, dataVersion, readsRequireKey);
   return { "Content-Type": fhirJson };
 };
 

@@ -13,7 +13,13 @@ import { contextOf } from "./organizations.js";
 import { fhirRoutes } from "./routeTable.js";
 
 /** Registers CareTeam read and search. */
-export const registerCareTeamRoutes = ({ app, runtime, middleware, lastUpdated }: Facade) => {
+export const registerCareTeamRoutes = ({
+  app,
+  runtime,
+  middleware,
+  lastUpdated,
+  readsRequireKey,
+}: Facade) => {
   app.openapi(guarded(fhirRoutes.readCareTeam, ...middleware), async (c) => {
     const { id } = c.req.valid("param");
     const date = dateOf(c.req.valid("query"));
@@ -28,7 +34,8 @@ export const registerCareTeamRoutes = ({ app, runtime, middleware, lastUpdated }
         };
       }),
     );
-    return c.json(read.resource, 200, fhirHeaders(c, read.dataVersion));
+    const body = read.resource;
+    return c.json(body, 200, fhirHeaders(c, body, read.dataVersion, readsRequireKey));
   });
 
   app.openapi(guarded(fhirRoutes.searchCareTeam, ...middleware), async (c) => {
@@ -48,6 +55,7 @@ export const registerCareTeamRoutes = ({ app, runtime, middleware, lastUpdated }
         };
       }),
     );
-    return c.json(searchset(c, read.resources, read.more), 200, fhirHeaders(c, read.dataVersion));
+    const body = searchset(c, read.resources, read.more);
+    return c.json(body, 200, fhirHeaders(c, body, read.dataVersion, readsRequireKey));
   });
 };

@@ -50,7 +50,13 @@ const resourceOf = (version: Entity, ctx: MappingContext): FhirResource | undefi
 };
 
 /** Registers `_history` of every resource type. */
-export const registerHistoryRoutes = ({ app, runtime, middleware, lastUpdated }: Facade) => {
+export const registerHistoryRoutes = ({
+  app,
+  runtime,
+  middleware,
+  lastUpdated,
+  readsRequireKey,
+}: Facade) => {
   const history =
     (type: Type, kinds: ReadonlyArray<EntityKind>) => async (c: Context<AppEnv>, id: string) => {
       const updated = await lastUpdated();
@@ -100,17 +106,14 @@ export const registerHistoryRoutes = ({ app, runtime, middleware, lastUpdated }:
           return { entries, dataVersion: recorded.dataVersion };
         }),
       );
-      return c.json(
-        {
-          resourceType: "Bundle" as const,
-          type: "history" as const,
-          total: read.entries.length,
-          link: [{ relation: "self", url: new URL(c.req.url).pathname }],
-          entry: read.entries,
-        },
-        200,
-        fhirHeaders(c, read.dataVersion),
-      );
+      const body = {
+        resourceType: "Bundle" as const,
+        type: "history" as const,
+        total: read.entries.length,
+        link: [{ relation: "self", url: new URL(c.req.url).pathname }],
+        entry: read.entries,
+      };
+      return c.json(body, 200, fhirHeaders(c, body, read.dataVersion, readsRequireKey));
     };
 
   const organisations = history("Organization", ["organisation"]);

@@ -27,6 +27,7 @@ export const registerFhir = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void =>
     app: new OpenAPIHono<AppEnv>({ defaultHook: fhirValidationHook }),
     runtime: deps.runtime,
     middleware: readMiddleware(deps),
+    readsRequireKey: deps.readsRequireKey,
     lastUpdated: lastUpdatedOf(deps.runtime),
   };
   const fhir = facade.app;

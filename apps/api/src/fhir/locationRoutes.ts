@@ -13,7 +13,13 @@ import { contextOf } from "./organizations.js";
 import { fhirRoutes } from "./routeTable.js";
 
 /** Registers Location read and search. */
-export const registerLocationRoutes = ({ app, runtime, middleware, lastUpdated }: Facade) => {
+export const registerLocationRoutes = ({
+  app,
+  runtime,
+  middleware,
+  lastUpdated,
+  readsRequireKey,
+}: Facade) => {
   app.openapi(guarded(fhirRoutes.readLocation, ...middleware), async (c) => {
     const { id } = c.req.valid("param");
     const date = dateOf(c.req.valid("query"));
@@ -36,7 +42,8 @@ export const registerLocationRoutes = ({ app, runtime, middleware, lastUpdated }
         };
       }),
     );
-    return c.json(read.resource, 200, fhirHeaders(c, read.dataVersion));
+    const body = read.resource;
+    return c.json(body, 200, fhirHeaders(c, body, read.dataVersion, readsRequireKey));
   });
 
   app.openapi(guarded(fhirRoutes.searchLocation, ...middleware), async (c) => {
@@ -64,6 +71,7 @@ export const registerLocationRoutes = ({ app, runtime, middleware, lastUpdated }
         return { resources: items, more, dataVersion: directory.dataVersion };
       }),
     );
-    return c.json(searchset(c, read.resources, read.more), 200, fhirHeaders(c, read.dataVersion));
+    const body = searchset(c, read.resources, read.more);
+    return c.json(body, 200, fhirHeaders(c, body, read.dataVersion, readsRequireKey));
   });
 };

@@ -15,7 +15,13 @@ import { dateMatches, token } from "./params.js";
 import { fhirRoutes } from "./routeTable.js";
 
 /** Registers Organization read and search. */
-export const registerOrganizationRoutes = ({ app, runtime, middleware, lastUpdated }: Facade) => {
+export const registerOrganizationRoutes = ({
+  app,
+  runtime,
+  middleware,
+  lastUpdated,
+  readsRequireKey,
+}: Facade) => {
   app.openapi(guarded(fhirRoutes.readOrganization, ...middleware), async (c) => {
     const { id } = c.req.valid("param");
     const date = dateOf(c.req.valid("query"));
@@ -41,7 +47,8 @@ export const registerOrganizationRoutes = ({ app, runtime, middleware, lastUpdat
         return { resource, dataVersion: entity.dataVersion };
       }),
     );
-    return c.json(read.resource, 200, fhirHeaders(c, read.dataVersion));
+    const body = read.resource;
+    return c.json(body, 200, fhirHeaders(c, body, read.dataVersion, readsRequireKey));
   });
 
   app.openapi(guarded(fhirRoutes.searchOrganization, ...middleware), async (c) => {
@@ -97,6 +104,7 @@ export const registerOrganizationRoutes = ({ app, runtime, middleware, lastUpdat
         return { resources, more, dataVersion: all.dataVersion };
       }),
     );
-    return c.json(searchset(c, read.resources, read.more), 200, fhirHeaders(c, read.dataVersion));
+    const body = searchset(c, read.resources, read.more);
+    return c.json(body, 200, fhirHeaders(c, body, read.dataVersion, readsRequireKey));
   });
 };

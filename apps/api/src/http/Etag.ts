@@ -1,33 +1,53 @@
 /**
  * @module Etag
- * The entity tags of reads. A read's tag is weak (`W/"<dataVersion>-<digest>"`): the data
- * version it was answered from, and a digest of what was asked — path, query, and the date a
- * defaulted `validAt` resolved to (so answers roll over at midnight). `If-None-Match` is
+ * The entity tags of reads. A read's tag is weak (`W/"<digest>"`), a digest of its answer
+ * without the answer's `dataVersion`: it changes only when what the answer says changes,
+ * so a write to one organisation leaves every other organisation's tag as it was (their
+ * answers are rebuilt at the new data version, but come out the same). `If-None-Match` is
  * compared weakly (RFC 9110 §13.1.2): `W/"a"` matches `"a"`, `*` matches anything. The fast
  * path, the read cache and the routes all use this one module.
  */
+import { createHash } from "node:crypto";
 import { fnv1a32 } from "@care-atlas/domain";
 
-/** A compact, stable digest of a request's target. */
-const digest = (text: string): string => fnv1a32(text).toString(36);
-
 /**
- * The weak ETag of a read of `target` (path and query, as sent) answered at `dataVersion`;
- * `day` is the date a defaulted `validAt` stands for (`undefined` when the request names one).
+ * The weak ETag of an answer, from its JSON text without its data version.
  *
  * @example
  * ```ts
- * readEtag(12, "/v1/places?validAt=2021-04-01", undefined); // 'W/"12-…"'
+ * answerEtag('{"data":{"id":"plc_…"}}'); // 'W/"…"'
  * ```
  */
-export const readEtag = (dataVersion: number, target: string, day: string | undefined): string =>
-  `W/"${dataVersion}-${digest(day === undefined ? target : `${target}${day}`)}"`;
+export const answerEtag = (json: string): string =>
+  `W/"${createHash("sha1").update(json).digest("base64url").slice(0, 20)}"`;
 
-/** The data version a read's ETag was made at, or `undefined` for another tag. */
-export const etagDataVersion = (etag: string): number | undefined => {
-  const match = /^W\/"(\d+)-/.exec(etag);
-  return match?.[1] === undefined ? undefined : Number(match[1]);
+/**
+ * The weak ETag of a read's answer `body`: the digest of its JSON without the top-level
+ * `dataVersion` (which moves with every write anywhere).
+ *
+ * @example
+ * ```ts
+ * bodyEtag({ data: [], dataVersion: 12 }) === bodyEtag({ data: [], dataVersion: 13 }); // true
+ * ```
+ */
+export const bodyEtag = <B extends { readonly dataVersion?: number }>(body: B): string => {
+  const { dataVersion: _version, ...rest } = body;
+  return answerEtag(JSON.stringify(rest));
 };
+
+/**
+ * The weak ETag of a streamed answer (CSV, NDJSON), whose bytes are not known before it is
+ * sent: the data version it is answered at and a digest of what was asked (`target`: path,
+ * query and format) and of the day a defaulted `validAt` stands for. It moves with every
+ * write, which is the price of not holding the answer.
+ *
+ * @example
+ * ```ts
+ * streamEtag(12, "/v1/places text/csv", "2026-12-01"); // 'W/"12-…"'
+ * ```
+ */
+export const streamEtag = (dataVersion: number, target: string, day: string | undefined): string =>
+  `W/"${dataVersion}-${fnv1a32(day === undefined ? target : `${target}${day}`).toString(36)}"`;
 
 const opaque = (tag: string): string => {
   const trimmed = tag.trim();

@@ -4,7 +4,8 @@
  * creates, with no second pass over its headers). JSON responses (every route but the docs
  * pages) get the few headers that mean something for a JSON body: no sniffing, no framing,
  * HSTS, a CSP that lets nothing load, and a resource policy that lets other origins read
- * it. The docs pages (HTML) get the full set for pages, with their own CSP; the admin app
+ * it. The docs pages and the problem type pages (HTML) get the full set for pages (the
+ * docs with their own CSP); the admin app
  * (mounted at /admin) sets all of its own. The README ("Security headers") gives the reason
  * for each header kept or left out.
  */
@@ -42,10 +43,18 @@ export const pageSecurityHeaderList: ReadonlyArray<readonly [string, string]> = 
   ["X-XSS-Protection", "0"],
 ];
 
-/** Sets the security headers on every response outside /admin (the page set on /docs). */
+/**
+ * Sets the security headers on every response outside /admin (the page set on /docs and
+ * /problems).
+ */
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   const path = c.req.path;
-  if (path === "/docs" || path.startsWith("/docs/")) {
+  if (
+    path === "/docs" ||
+    path.startsWith("/docs/") ||
+    path === "/problems" ||
+    path.startsWith("/problems/")
+  ) {
     for (const [name, value] of pageSecurityHeaderList) c.header(name, value);
   } else if (!path.startsWith("/admin")) {
     for (const [name, value] of securityHeaderList) c.header(name, value);

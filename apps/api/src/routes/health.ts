@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { AppEnv } from "../context.js";
 import { problem } from "../problem.js";
 import { problemResponses } from "./shared/openapi.js";
+import { guarded } from "./shared/reads.js";
 
 /** The result of a readiness check. */
 export interface Readiness {
@@ -19,14 +20,21 @@ export interface Readiness {
 }
 
 export const Health = z
-  .object({ status: z.literal("ok") })
+  .object({ status: z.literal("ok").describe("Always `ok` when the process answers.") })
   .meta({ id: "Health", description: "The process is up." });
 
 export const Ready = z
   .object({
-    status: z.literal("ready"),
-    checks: z.record(z.string(), z.string()),
-    dataVersion: z.number().int().nonnegative().optional(),
+    status: z.literal("ready").describe("Always `ready` in a 200."),
+    checks: z
+      .record(z.string(), z.string())
+      .describe("Each dependency checked (`database`, `readModel`…) and `ok`."),
+    dataVersion: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe("The read model's data version, when loaded."),
   })
   .meta({ id: "Ready", description: "The database answers and the read model is loaded." });
 
@@ -34,11 +42,14 @@ const healthz = createRoute({
   method: "get",
   path: "/healthz",
   tags: ["Operations"],
-  summary: "Liveness: the process is up",
+  summary: "Check that the process is up",
+  description:
+    "Liveness for load balancers and orchestrators: 200 whenever the process answers; it reads nothing.",
   operationId: "healthz",
   security: [],
   responses: {
     200: { description: "Up", content: { "application/json": { schema: Health } } },
+    ...problemResponses(400),
   },
 });
 
@@ -46,12 +57,14 @@ const readyz = createRoute({
   method: "get",
   path: "/readyz",
   tags: ["Operations"],
-  summary: "Readiness: the database answers and the read model is loaded",
+  summary: "Check that the register is ready to answer",
+  description:
+    "Readiness: 200 when the database answers within 2 s and the read model holds every change the store has (it catches up first); 503 naming what is wrong otherwise.",
   operationId: "readyz",
   security: [],
   responses: {
     200: { description: "Ready", content: { "application/json": { schema: Ready } } },
-    ...problemResponses(503),
+    ...problemResponses(400, 503),
   },
 });
 
@@ -60,11 +73,11 @@ export const registerHealth = (
   app: OpenAPIHono<AppEnv>,
   readiness: () => Promise<Readiness>,
 ): void => {
-  app.openapi(healthz, (c) => {
+  app.openapi(guarded(healthz), (c) => {
     c.header("Cache-Control", "no-store");
     return c.json({ status: "ok" as const }, 200);
   });
-  app.openapi(readyz, async (c) => {
+  app.openapi(guarded(readyz), async (c) => {
     c.header("Cache-Control", "no-store");
     let result: Readiness;
     try {

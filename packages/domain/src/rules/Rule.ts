@@ -52,8 +52,8 @@ export const RuleInfo = z
   .object({
     id: RuleId,
     severity: Severity,
-    title: z.string().min(1),
-    description: z.string().min(1),
+    title: z.string().min(1).describe("The rule's name, in a few words."),
+    description: z.string().min(1).describe("What the rule checks, and why."),
   })
   .meta({ id: "RuleInfo", description: "A rule check: its id, severity and what it checks." });
 export type RuleInfo = z.infer<typeof RuleInfo>;

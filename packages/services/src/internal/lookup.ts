@@ -9,6 +9,7 @@ import {
   type NeighbourhoodScheme,
   type Organisation,
   type Place,
+  type Relationship,
   type System,
 } from "@care-atlas/domain";
 import type { ReadModel } from "../ReadModel.js";
@@ -93,4 +94,19 @@ export const chainOf = (model: ReadModel, place: Place | undefined, date: IsoDat
     icb: icb ?? null,
     system: system ?? null,
   };
+};
+
+/** The PCN a practice is a member of on `date`, with the membership, if any. */
+export const pcnOf = (
+  model: ReadModel,
+  practiceId: string,
+  date: IsoDate,
+): { readonly pcn: Organisation; readonly membership: Relationship } | undefined => {
+  for (const id of model.membershipsOf(practiceId)) {
+    const membership = versionOn(model, "relationship", id, date);
+    if (membership?.kind !== "member-of" || membership.subjectId !== practiceId) continue;
+    const pcn = versionOn(model, "organisation", membership.objectId, date);
+    if (pcn?.kind === "pcn") return { pcn, membership };
+  }
+  return undefined;
 };

@@ -1,13 +1,18 @@
 /**
  * @module changes
- * The change feed: change-log entries after a sequence number, in order. Replicas and other
- * services follow it with `after` = the last `seq` they have seen.
+ * The change feed: change-log entries after a sequence number, in order, optionally only
+ * of some kinds, of one entity, or recorded since a time. Replicas and other services
+ * follow it with `after` = the last `seq` they have seen. Each entry says what kind of actor
+ * made it (`actorKind`), so that a reader who may not see the actor still knows.
  */
+import type { EntityKind } from "@care-atlas/domain";
+import { EntityId } from "@care-atlas/domain";
 import { Effect } from "effect";
 import { z } from "zod";
+import { type ActorKind, actorKindOf } from "../Actor.js";
 import type { StoreUnavailable, ValidationFailed } from "../errors.js";
 import type { RegisterContext } from "../internal/context.js";
-import { parseWith } from "../internal/input.js";
+import { EntityKindSchema, parseWith } from "../internal/input.js";
 import { type Change, storeCall } from "../StoreService.js";
 
 /** Options of `changes`. */
@@ -16,11 +21,20 @@ export interface ChangesOptions {
   readonly after?: number | undefined;
   /** At most this many, 1–1,000 (default 100). */
   readonly limit?: number | undefined;
+  /** Only changes to entities of these kinds. */
+  readonly kinds?: ReadonlyArray<EntityKind> | undefined;
+  /** Only changes to this entity. */
+  readonly id?: string | undefined;
+  /** Only changes recorded at or after this time. */
+  readonly since?: Date | undefined;
 }
+
+/** A change-log entry, with the kind of actor that made it. */
+export type ChangeEntry = Change & { readonly actorKind: ActorKind };
 
 /** A page of the change feed. */
 export interface ChangesPage {
-  readonly changes: ReadonlyArray<Change>;
+  readonly changes: ReadonlyArray<ChangeEntry>;
   /** Pass as `after` for the next page (the last `seq`, or `after` when empty). */
   readonly next: number;
   /** The last change the store has (at the time of the read). */
@@ -34,20 +48,49 @@ export type ChangesVerb = (
 const Options = z.object({
   after: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(100),
+  kinds: z.array(EntityKindSchema).min(1).optional(),
+  id: EntityId.optional(),
+  since: z
+    .date({ error: "must be a valid date and time" })
+    .refine((date) => !Number.isNaN(date.getTime()), { error: "must be a valid date and time" })
+    .optional(),
 });
 
-/** `changes({ after?, limit? })`. */
+/** A change-log entry with its actor's kind. */
+export const withActorKind = (change: Change): ChangeEntry => ({
+  ...change,
+  actorKind: actorKindOf(change.actor, change.operation),
+});
+
+/**
+ * `changes({ after?, limit?, kinds?, id?, since? })`.
+ *
+ * @example
+ * ```ts
+ * import { Register } from "@care-atlas/services";
+ * import { Effect } from "effect";
+ *
+ * const organisationChangesToday = Effect.gen(function* () {
+ *   const register = yield* Register;
+ *   return yield* register.changes({ kinds: ["organisation"], since: new Date("2026-12-01") });
+ * });
+ * ```
+ */
 export const makeChanges =
   (ctx: RegisterContext): ChangesVerb =>
   (options) =>
     Effect.gen(function* () {
-      const { after, limit } = yield* parseWith(Options, options ?? {});
+      const { after, limit, kinds, id, since } = yield* parseWith(Options, options ?? {});
       const [changes, lastSeq] = yield* Effect.all(
         [
-          storeCall("changes", () => ctx.store.changes(after, limit)),
+          storeCall("changes", () => ctx.store.changes(after, limit, { kinds, id, since })),
           storeCall("lastSeq", () => ctx.store.lastSeq()),
         ],
         { concurrency: "unbounded" },
       );
-      return { changes, next: changes.at(-1)?.seq ?? after, lastSeq } satisfies ChangesPage;
+      return {
+        changes: changes.map(withActorKind),
+        next: changes.at(-1)?.seq ?? after,
+        lastSeq,
+      } satisfies ChangesPage;
     });

@@ -7,17 +7,20 @@
  */
 import { diffHistories, type EntityKind, kindOfId, type VersionDiff } from "@care-atlas/domain";
 import { Effect } from "effect";
+import { type ActorKind, actorKindOf } from "../Actor.js";
 import { NotFound, type StoreUnavailable } from "../errors.js";
 import type { RegisterContext } from "../internal/context.js";
 import { type Change, type StoredVersion, storeCall } from "../StoreService.js";
 
 /**
  * A change-log entry of one entity (the store's `Change` without the entity's kind and id,
- * which the history names once): who, when, why, from what source, the revision after it,
- * the entity's valid-time history before and after it, and what it did to each version,
- * field by field (`diffHistories(before, after)`).
+ * which the history names once): who, when, what kind of actor, why, from what source, the
+ * revision after it, the entity's valid-time history before and after it, and what it did
+ * to each version, field by field (`diffHistories(before, after)`).
  */
 export interface EntityChange extends Omit<Change, "kind" | "id"> {
+  /** What kind of actor it was (see `actorKindOf`). */
+  readonly actorKind: ActorKind;
   readonly diffs: ReadonlyArray<VersionDiff>;
 }
 
@@ -58,6 +61,7 @@ export const makeHistory =
       if (versions.length === 0) return yield* missing;
       const changes: EntityChange[] = logged.map(({ kind: _kind, id: _id, ...change }) => ({
         ...change,
+        actorKind: actorKindOf(change.actor, change.operation),
         diffs: diffHistories(change.before, change.after),
       }));
       const model = ctx.live.current();

@@ -4,7 +4,7 @@
  */
 import type { Entity, EntityKind } from "@care-atlas/domain";
 import type { Queryable, Sql } from "../driver/Sql.js";
-import type { Change, EntityHistory, StoredVersion } from "../Store.js";
+import type { Change, ChangeFilter, EntityHistory, StoredVersion } from "../Store.js";
 import { StoreInvalidInput } from "../StoreError.js";
 import { isoTimestampSql } from "./apply.js";
 import { byValidFrom, parseEntities, parseEntity, toInt, toIntOrNull, toKind } from "./codec.js";
@@ -161,14 +161,33 @@ export const changes = async (
   db: Queryable,
   afterSeq: number,
   limit: number,
+  filter: ChangeFilter = {},
 ): Promise<Change[]> => {
   if (!Number.isSafeInteger(limit) || limit < 0) {
     throw new StoreInvalidInput(`limit must be a non-negative integer, got ${limit}`);
   }
+  const params: unknown[] = [seqParam(afterSeq), limit];
+  const where = ["seq > $1::bigint"];
+  if (filter.kinds !== undefined) {
+    // Kinds are names without commas (the domain's entity kinds).
+    params.push(filter.kinds.join(","));
+    where.push(`entity_kind = any(string_to_array($${params.length}::text, ','))`);
+  }
+  if (filter.id !== undefined) {
+    params.push(filter.id);
+    where.push(`entity_id = $${params.length}::text`);
+  }
+  if (filter.since !== undefined) {
+    if (Number.isNaN(filter.since.getTime())) {
+      throw new StoreInvalidInput("since must be a valid date");
+    }
+    params.push(filter.since.toISOString());
+    where.push(`recorded_at >= $${params.length}::timestamptz`);
+  }
   const rows = await db.query<ChangeRow>(
     `select ${changeColumns}
-       from change_log where seq > $1::bigint order by seq limit $2::integer`,
-    [seqParam(afterSeq), limit],
+       from change_log where ${where.join(" and ")} order by seq limit $2::integer`,
+    params,
   );
   return rows.map(toChange);
 };

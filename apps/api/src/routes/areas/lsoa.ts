@@ -5,8 +5,9 @@
  */
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
+import { RepresentationQuery } from "../../representation/representation.js";
 import { LsoaLookup } from "../lookups/schemas.js";
-import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
+import { DataVersion, etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
 import { TimeQuery } from "../shared/query.js";
 
 export const getLsoa = createRoute({
@@ -14,7 +15,9 @@ export const getLsoa = createRoute({
   path: "/v1/areas/lsoas/{code}",
   tags: ["Areas"],
   operationId: "getLsoa",
-  summary: "An LSOA and where it sits",
+  summary: "Get an LSOA and where it sits",
+  description:
+    "The LSOA (2021) with its MSOA, ward, district and population, the geographic neighbourhoods whose footprint lists it (one per scheme), and the place, sub-ICB location, ICB and system above it on `validAt`.",
   security: readSecurity,
   request: {
     params: z.object({
@@ -25,7 +28,7 @@ export const getLsoa = createRoute({
         .regex(/^E01\d{6}$/, { error: "must be an LSOA code, E01 + 6 digits" })
         .meta({ example: "E01006112" }),
     }),
-    query: TimeQuery,
+    query: TimeQuery.extend(RepresentationQuery.shape),
   },
   responses: {
     200: {
@@ -34,7 +37,7 @@ export const getLsoa = createRoute({
       content: {
         "application/json": {
           schema: z
-            .object({ data: LsoaLookup, dataVersion: z.number().int().nonnegative() })
+            .object({ data: LsoaLookup, dataVersion: DataVersion })
             .meta({ id: "LsoaResponse" }),
         },
       },

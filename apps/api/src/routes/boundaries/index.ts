@@ -225,20 +225,17 @@ export const registerBoundaries = (
     features: ReadonlyArray<BoundaryFeature>,
     dataVersion: number,
   ) => {
-    readHeaders(c, dataVersion);
-    return c.json(
-      {
-        type: "FeatureCollection" as const,
-        features: [...features],
-        resolution,
-        validAt: date,
-        attribution: [...boundaries.attribution(what)],
-        licence: "Open Government Licence v3.0",
-        dataVersion,
-      },
-      200,
-      { "Content-Type": "application/geo+json" },
-    );
+    const body = {
+      type: "FeatureCollection" as const,
+      features: [...features],
+      resolution,
+      validAt: date,
+      attribution: [...boundaries.attribution(what)],
+      licence: "Open Government Licence v3.0",
+      dataVersion,
+    };
+    readHeaders(c, body, deps.readsRequireKey);
+    return c.json(body, 200, { "Content-Type": "application/geo+json" });
   };
 
   app.openapi(guarded(placeBoundaries, ...middleware), async (c) => {

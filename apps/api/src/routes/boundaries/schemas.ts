@@ -11,8 +11,10 @@ const Position = z.tuple([z.number(), z.number()]).describe("[longitude, latitud
 
 export const MultiPolygon = z
   .object({
-    type: z.literal("MultiPolygon"),
-    coordinates: z.array(z.array(z.array(Position))),
+    type: z.literal("MultiPolygon").describe("Always `MultiPolygon`."),
+    coordinates: z
+      .array(z.array(z.array(Position)))
+      .describe("Polygons, each its outer ring then any holes, each ring closed."),
   })
   .meta({ id: "GeoJsonMultiPolygon", description: "A GeoJSON MultiPolygon." });
 
@@ -20,21 +22,23 @@ export const BoundaryKind = z.enum(["place", "neighbourhood", "lsoa"]);
 
 export const BoundaryFeature = z
   .object({
-    type: z.literal("Feature"),
+    type: z.literal("Feature").describe("Always `Feature`."),
     id: z.string().describe("The record's id (an LSOA's code)."),
-    properties: z.object({
-      kind: BoundaryKind,
-      id: z.string(),
-      name: z.string(),
-      code: z
-        .string()
-        .nullable()
-        .describe("The GSS code of the area outlined: a place's district, an LSOA."),
-      lsoas: z
-        .array(z.string())
-        .describe("The LSOAs the outline is made of (a neighbourhood's footprint on the date)."),
-      areaSquareMetres: z.number().nonnegative().describe("The area enclosed, on the sphere."),
-    }),
+    properties: z
+      .object({
+        kind: BoundaryKind.describe("What is outlined."),
+        id: z.string().describe("The record's id (an LSOA's code)."),
+        name: z.string().describe("The record's name on the date."),
+        code: z
+          .string()
+          .nullable()
+          .describe("The GSS code of the area outlined: a place's district, an LSOA."),
+        lsoas: z
+          .array(z.string())
+          .describe("The LSOAs the outline is made of (a neighbourhood's footprint on the date)."),
+        areaSquareMetres: z.number().nonnegative().describe("The area enclosed, on the sphere."),
+      })
+      .describe("What the outline is of."),
     geometry: MultiPolygon,
   })
   .meta({ id: "BoundaryFeature", description: "The outline of a place, neighbourhood or LSOA." });
@@ -42,8 +46,8 @@ export type BoundaryFeature = z.infer<typeof BoundaryFeature>;
 
 export const BoundaryCollection = z
   .object({
-    type: z.literal("FeatureCollection"),
-    features: z.array(BoundaryFeature),
+    type: z.literal("FeatureCollection").describe("Always `FeatureCollection`."),
+    features: z.array(BoundaryFeature).describe("One outline per record, by id."),
     resolution: Resolution,
     validAt: z.string().describe("The date the records were read at."),
     attribution: z
@@ -51,8 +55,12 @@ export const BoundaryCollection = z
       .describe(
         "The attribution the boundaries' licence (OGL v3.0) requires: show it with the map.",
       ),
-    licence: z.string(),
-    dataVersion: z.number().int().nonnegative(),
+    licence: z.string().describe("The licence of the boundaries."),
+    dataVersion: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe("The data version (last change seq) the records were read at."),
   })
   .meta({
     id: "BoundaryCollection",

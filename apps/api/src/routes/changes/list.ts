@@ -1,48 +1,54 @@
 /**
  * @module changes/list
- * `GET /v1/changes?after=<cursor>`: the change log a page at a time, oldest first. The
- * cursor is stable: keep the last `nextCursor` and ask again later for what came after.
+ * `GET /v1/changes`: the change log a page at a time, oldest first, optionally only some
+ * kinds, one entity, or what was recorded since a time or after a data version. The cursor
+ * is stable: keep the last `nextCursor` and ask again later (with the same filters) for
+ * what came after.
  */
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
 import { wholeNumber } from "../shared/query.js";
-import { Change, ChangeCursor } from "./schemas.js";
+import { Change, ChangeCursor, ChangeFilters } from "./schemas.js";
 
 export const listChanges = createRoute({
   method: "get",
   path: "/v1/changes",
   tags: ["Changes"],
   operationId: "listChanges",
-  summary: "The change feed, a page at a time",
+  summary: "List the changes recorded in the register, oldest first",
+  description:
+    "The change log a page at a time, oldest first: pass `nextCursor` back as `cursor` (with the same filters) for what came after — also later, to sync. Filter by `kind`, `id`, `since` (a time) or `afterVersion` (the `dataVersion` of a read). Who made each change and why are shown only to keys with the `audit` scope; everyone sees `actorKind`.",
   security: readSecurity,
   request: {
-    query: z.object({
-      after: ChangeCursor.optional(),
+    query: ChangeFilters.extend({
+      cursor: ChangeCursor.optional(),
       limit: wholeNumber(1, 1000, "must be a whole number from 1 to 1000")
         .optional()
-        .meta({ description: "Changes per page, 1–1000 (default 100)." }),
+        .meta({ description: "Changes per page, 1–1000 (default 100).", example: 100 }),
     }),
   },
   responses: {
     200: {
-      description: "A page of changes.",
+      description: "A page of changes, oldest first.",
       headers: etagHeaders,
       content: {
         "application/json": {
           schema: z
             .object({
-              data: z.array(Change),
+              data: z.array(Change).describe("The changes of the page, oldest first."),
               nextCursor: z
                 .string()
-                .describe("Pass as `after` for what comes next (also when empty)."),
-              lastSeq: z
+                .describe(
+                  "Pass as `cursor` (with the same filters) for what comes next, also when the page is empty.",
+                ),
+              dataVersion: z
                 .number()
                 .int()
                 .nonnegative()
-                .describe("The newest change at the time of the read."),
+                .describe("The newest change of the register at the time of the read."),
             })
-            .meta({ id: "ChangePage" }),
+            .meta({ id: "ChangePage", description: "A page of the change feed." }),
         },
       },
     },

@@ -1,9 +1,15 @@
 /**
  * @module changes/schemas
- * A change-log entry, and the opaque cursor of the feed.
+ * A change-log entry as the feed serves it, the feed's query (the same names as the lists:
+ * `cursor`, `limit`; filters `kind`, `id`, `since`, `afterVersion`), and its cursors: a
+ * position in the log (`seq`), tied like every cursor to the query it pages.
  */
-import { entityKinds, entitySchemas } from "@care-atlas/domain";
+import { EntityId, entityKinds, entitySchemas } from "@care-atlas/domain";
+import { ActorKind, type ChangeEntry } from "@care-atlas/services";
 import { z } from "zod";
+import { ProblemError } from "../../problem.js";
+import { cursorPattern, openCursor, sealCursor } from "../shared/cursor.js";
+import { wholeNumber } from "../shared/query.js";
 
 /** Any entity version. */
 export const EntityVersion = z
@@ -24,39 +30,125 @@ export const EntityVersion = z
   ])
   .meta({ id: "EntityVersion", description: "A version of any entity." });
 
+/** An entity kind. */
+export const EntityKindName = z
+  .enum(entityKinds)
+  .meta({ id: "EntityKind", description: "The kind of an entity (its id's prefix names it)." });
+
 export const Change = z
   .object({
     seq: z.number().int().positive().describe("The change's sequence number (recorded time)."),
     recordedAt: z.string().describe("When it was recorded, ISO 8601."),
-    actor: z.string().describe("Who made it: an API key (key:<prefix>:<name>) or an account."),
-    reason: z.string(),
-    source: z.string().nullable(),
+    actorKind: ActorKind,
+    actor: z
+      .string()
+      .optional()
+      .describe(
+        "Who made it: an API key (`key:<prefix>:<name>`) or an account. Only for callers whose key has the `audit` scope.",
+      ),
+    reason: z
+      .string()
+      .optional()
+      .describe(
+        "Why it was made, as its author wrote it. Only for callers whose key has the `audit` scope.",
+      ),
+    source: z
+      .string()
+      .nullable()
+      .describe("Where its information came from (a source key or reference), if given."),
     operation: z.string().describe("create, update, end, succession, import…"),
-    kind: z.literal(entityKinds),
-    id: z.string(),
+    kind: EntityKindName,
+    id: z.string().describe("The id of the entity changed."),
     revision: z.number().int().nonnegative().describe("The entity's revision after the change."),
     before: z.array(EntityVersion).describe("The entity's valid-time history before."),
     after: z
       .array(EntityVersion)
       .describe("The entity's valid-time history after (empty: deleted)."),
   })
-  .meta({ id: "Change", description: "One entity changed by one write." });
+  .meta({
+    id: "Change",
+    description:
+      "One entity changed by one write. Who made it and why are shown only to callers with the `audit` scope; everyone sees what kind of actor it was.",
+  });
+export type Change = z.output<typeof Change>;
 
-/** The cursor after change `seq`: opaque to clients, stable for ever. */
-export const encodeChangeCursor = (seq: number): string =>
-  Buffer.from(`seq:${seq}`, "utf8").toString("base64url");
-
-/** The seq a cursor stands for, or undefined when it is not one of ours. */
-export const decodeChangeCursor = (cursor: string): number | undefined => {
-  const text = Buffer.from(cursor, "base64url").toString("utf8");
-  const match = /^seq:(\d{1,15})$/.exec(text);
-  return match?.[1] === undefined ? undefined : Number(match[1]);
+/** A change as a caller may see it: the actor and the reason only with the audit scope. */
+export const visibleChange = (change: ChangeEntry, audit: boolean): Change => {
+  const { actor, reason, ...rest } = change;
+  return audit ? { ...rest, actor, reason } : rest;
 };
 
+/** The position after change `seq`. */
+const positionOf = (seq: number): string => Buffer.from(`seq:${seq}`, "utf8").toString("base64url");
+
+/** The feed cursor after change `seq`, for the query `digest` stands for. */
+export const encodeChangeCursor = (seq: number, digest: string): string =>
+  sealCursor(positionOf(seq), digest);
+
+/**
+ * The seq a feed cursor stands for, when it was given for the query `digest` stands for
+ * (400 otherwise, naming `where`).
+ */
+export const decodeChangeCursor = (cursor: string, digest: string, where: string): number => {
+  const text = Buffer.from(openCursor(cursor, digest), "base64url").toString("utf8");
+  const match = /^seq:(\d{1,15})$/.exec(text);
+  if (match?.[1] === undefined) {
+    throw new ProblemError("invalid-request", {
+      detail: `${where}: must be a cursor from this feed`,
+      errors: [{ path: where, message: "must be a cursor from this feed" }],
+    });
+  }
+  return Number(match[1]);
+};
+
+/** A feed cursor, as sent. */
 export const ChangeCursor = z
   .string()
-  .max(100)
-  .refine((text) => decodeChangeCursor(text) !== undefined, {
-    error: "must be a cursor from this feed",
-  })
-  .meta({ description: "Changes after this cursor (`nextCursor` of a page, or an event id)." });
+  .max(210)
+  .regex(cursorPattern, { error: "must be a cursor from this feed" })
+  .meta({
+    description:
+      "Changes after this cursor (`nextCursor` of a page, or an event id), sent with the same filters as the page it came from.",
+  });
+
+const kindNames = new Set<string>(entityKinds);
+
+/** The feed's filters: the same on the pages and the stream. */
+export const ChangeFilters = z.object({
+  kind: z
+    .string()
+    .max(300)
+    .refine((text) => text.split(",").every((kind) => kindNames.has(kind)), {
+      error: `must be entity kinds separated by commas: ${entityKinds.join(", ")}`,
+    })
+    .optional()
+    .meta({
+      description: "Only changes to entities of these kinds (comma-separated).",
+      example: "organisation,relationship",
+    }),
+  id: EntityId.optional().meta({ description: "Only changes to this entity." }),
+  since: z.iso
+    .datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2026-11-30T00:00:00Z" })
+    .optional()
+    .meta({
+      description: "Only changes recorded at or after this time, ISO 8601.",
+      example: "2026-11-30T00:00:00Z",
+    }),
+  afterVersion: wholeNumber(0, Number.MAX_SAFE_INTEGER, "must be a data version (a whole number)")
+    .optional()
+    .meta({
+      description:
+        "Only changes after this data version: the `dataVersion` of a read, to follow the feed from the state it answered.",
+      example: 1200,
+    }),
+});
+export type ChangeFilters = z.output<typeof ChangeFilters>;
+
+/** The services' options of the feed's filters. */
+export const filterOptions = (filters: ChangeFilters) => ({
+  ...(filters.kind === undefined
+    ? {}
+    : { kinds: entityKinds.filter((kind) => filters.kind?.split(",").includes(kind)) }),
+  ...(filters.id === undefined ? {} : { id: filters.id }),
+  ...(filters.since === undefined ? {} : { since: new Date(filters.since) }),
+});

@@ -11,9 +11,16 @@ import { z } from "zod";
 import type { AppEnv } from "../../context.js";
 import { ProblemError } from "../../problem.js";
 import type { RouteDeps } from "../deps.js";
+import { openCursor, queryDigest, sealCursor } from "../shared/cursor.js";
 import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
 import { PageQuery, TimeQuery, timeOptions, wholeList } from "../shared/query.js";
-import { guarded, readHeaders, readMiddleware } from "../shared/reads.js";
+import {
+  answerHeaders,
+  guarded,
+  readHeaders,
+  readMiddleware,
+  streamHeaders,
+} from "../shared/reads.js";
 import { columnsOf, formatOf, listContent, streamList } from "../shared/representations.js";
 
 const findingColumns = columnsOf(Finding);
@@ -65,11 +72,15 @@ export const listFindings = createRoute({
         "application/json": {
           schema: z
             .object({
-              data: z.array(Finding),
+              data: z.array(Finding).describe("The findings of this page, in the rules' order."),
               nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page."),
               errors: z.number().int().nonnegative().describe("Errors in the whole list."),
               warnings: z.number().int().nonnegative().describe("Warnings in the whole list."),
-              dataVersion: z.number().int().nonnegative(),
+              dataVersion: z
+                .number()
+                .int()
+                .nonnegative()
+                .describe("The data version (last change seq) the rules were checked at."),
             })
             .meta({ id: "FindingPage", description: "A page of rule findings." }),
         },
@@ -96,7 +107,7 @@ export const listRules = createRoute({
       content: {
         "application/json": {
           schema: z
-            .object({ data: z.array(RuleInfo) })
+            .object({ data: z.array(RuleInfo).describe("Every rule, in the order they run.") })
             .meta({ id: "RuleCatalogue", description: "The rule catalogue." }),
         },
         ...listContent(columnsOf(RuleInfo), "rule"),
@@ -114,7 +125,9 @@ export const registerFindings = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
     const query = c.req.valid("query");
     const format = formatOf(c.req.header("accept"));
     const whole = wholeList(query, format !== "json");
-    const start = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const digest = queryDigest("/v1/findings", query);
+    const start =
+      query.cursor === undefined ? undefined : decodeCursor(openCursor(query.cursor, digest));
     if (query.cursor !== undefined && start === undefined) {
       throw new ProblemError("invalid-request", {
         detail: "cursor: not a cursor of this list",
@@ -129,8 +142,8 @@ export const registerFindings = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
         subject: query.subject,
       }),
     );
-    readHeaders(c, read.dataVersion);
     if (format !== "json") {
+      streamHeaders(c, read.dataVersion, format, deps.readsRequireKey);
       return streamList(c, format, findingColumns, read.findings, "findings");
     }
     if (start !== undefined && start.dataVersion !== read.dataVersion) {
@@ -143,23 +156,26 @@ export const registerFindings = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
     const limit = whole ? read.findings.length : (query.limit ?? 100);
     const data = read.findings.slice(offset, offset + limit);
     const end = offset + data.length;
-    return c.json(
-      {
-        data,
-        nextCursor: end < read.findings.length ? encodeCursor(read.dataVersion, end) : null,
-        errors: read.errors,
-        warnings: read.warnings,
-        dataVersion: read.dataVersion,
-      },
-      200,
-    );
+    const body = {
+      data,
+      nextCursor:
+        end < read.findings.length ? sealCursor(encodeCursor(read.dataVersion, end), digest) : null,
+      errors: read.errors,
+      warnings: read.warnings,
+      dataVersion: read.dataVersion,
+    };
+    readHeaders(c, body, deps.readsRequireKey);
+    return c.json(body, 200);
   });
 
   app.openapi(guarded(listRules, ...middleware), async (c) => {
-    readHeaders(c, deps.dataVersion());
     const format = formatOf(c.req.header("accept"));
-    if (format !== "json")
+    if (format !== "json") {
+      streamHeaders(c, deps.dataVersion(), format, deps.readsRequireKey);
       return streamList(c, format, columnsOf(RuleInfo), ruleCatalogue, "rules");
-    return c.json({ data: [...ruleCatalogue] }, 200);
+    }
+    const body = { data: [...ruleCatalogue] };
+    answerHeaders(c, body, deps.dataVersion(), deps.readsRequireKey);
+    return c.json(body, 200);
   });
 };

@@ -6,7 +6,8 @@
 import { CodeSystem } from "@care-atlas/domain";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
+import { RepresentationQuery } from "../../representation/representation.js";
+import { DataVersion, etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
 import { TimeQuery } from "../shared/query.js";
 import { CodeLookup } from "./schemas.js";
 
@@ -15,7 +16,9 @@ export const lookupCode = createRoute({
   path: "/v1/lookup/code/{code}",
   tags: ["Lookups"],
   operationId: "lookupCode",
-  summary: "What an ODS or GSS code names, and its successor if it has closed",
+  summary: "Look up what an ODS or GSS code names, and who carries it on if it has closed",
+  description:
+    "The systems, places, organisations and LSOAs holding the code on `validAt`; for a code nobody holds then (a closed CCG, a merged trust), its past holders (`closed: true`) and the bodies carrying them on at the date, through the recorded successions.",
   security: readSecurity,
   request: {
     params: z.object({
@@ -26,7 +29,11 @@ export const lookupCode = createRoute({
         .regex(/^[A-Z0-9]{3,9}$/, { error: "must be an ODS or GSS code" })
         .meta({ example: "00W" }),
     }),
-    query: TimeQuery.extend({ system: CodeSystem.optional() }),
+    query: TimeQuery.extend(RepresentationQuery.shape).extend({
+      system: CodeSystem.optional().meta({
+        description: "Only codes of this system (`ods` or `gss`).",
+      }),
+    }),
   },
   responses: {
     200: {
@@ -35,7 +42,7 @@ export const lookupCode = createRoute({
       content: {
         "application/json": {
           schema: z
-            .object({ data: CodeLookup, dataVersion: z.number().int().nonnegative() })
+            .object({ data: CodeLookup, dataVersion: DataVersion })
             .meta({ id: "CodeLookupResponse" }),
         },
       },

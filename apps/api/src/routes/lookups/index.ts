@@ -40,9 +40,9 @@ export const registerLookups = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
     }
     const time = timeOptions(c.req.valid("query"));
     const read = await runVerb(runtime, (register) => register.postcode(normalised, time));
-    const { data, dataVersion } = splitVersion(read);
-    readHeaders(c, dataVersion);
-    return c.json({ data, dataVersion }, 200);
+    const body = splitVersion(read);
+    readHeaders(c, body, deps.readsRequireKey);
+    return c.json(body, 200);
   });
 
   app.openapi(guarded(lookupPostcodes, readGuard(deps.readsRequireKey)), async (c) => {
@@ -64,18 +64,18 @@ export const registerLookups = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
     const { odsCode } = c.req.valid("param");
     const time = timeOptions(c.req.valid("query"));
     const read = await runVerb(runtime, (register) => register.practice(odsCode, time));
-    const { data, dataVersion } = splitVersion(read);
-    readHeaders(c, dataVersion);
-    return c.json({ data, dataVersion }, 200);
+    const body = splitVersion(read);
+    readHeaders(c, body, deps.readsRequireKey);
+    return c.json(body, 200);
   });
 
   app.openapi(guarded(getLsoa, ...middleware), async (c) => {
     const { code } = c.req.valid("param");
     const time = timeOptions(c.req.valid("query"));
     const read = await runVerb(runtime, (register) => register.lsoa(code, time));
-    const { data, dataVersion } = splitVersion(read);
-    readHeaders(c, dataVersion);
-    return c.json({ data, dataVersion }, 200);
+    const body = splitVersion(read);
+    readHeaders(c, body, deps.readsRequireKey);
+    return c.json(body, 200);
   });
 
   app.openapi(guarded(lookupCode, ...middleware), async (c) => {
@@ -87,13 +87,11 @@ export const registerLookups = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
     };
     const read = await runVerb(runtime, (register) => register.lookupCode(code, options));
     const { data, dataVersion } = splitVersion(read);
-    readHeaders(c, dataVersion);
-    return c.json(
-      {
-        data: { ...data, matches: [...data.matches], successors: [...data.successors] },
-        dataVersion,
-      },
-      200,
-    );
+    const body = {
+      data: { ...data, matches: [...data.matches], successors: [...data.successors] },
+      dataVersion,
+    };
+    readHeaders(c, body, deps.readsRequireKey);
+    return c.json(body, 200);
   });
 };

@@ -47,13 +47,22 @@ export const PointQuery = TimeQuery.extend({
 
 export const PointLookup = z
   .object({
-    point: z.object({ lat: z.number(), lon: z.number() }),
+    point: z
+      .object({
+        lat: z.number().describe("Latitude, WGS84 degrees."),
+        lon: z.number().describe("Longitude, WGS84 degrees."),
+      })
+      .describe("The point asked about."),
     ...LsoaLookup.shape,
     postcodes: z
       .array(
         z.object({
           postcode: PostcodeLocation,
-          distanceMetres: z.number().int().nonnegative(),
+          distanceMetres: z
+            .number()
+            .int()
+            .nonnegative()
+            .describe("How far the postcode's point is from the point asked about, in metres."),
         }),
       )
       .describe("The register's postcodes within the radius, nearest first."),
@@ -80,7 +89,14 @@ export const lookupPoint = createRoute({
       content: {
         "application/json": {
           schema: z
-            .object({ data: PointLookup, dataVersion: z.number().int().nonnegative() })
+            .object({
+              data: PointLookup,
+              dataVersion: z
+                .number()
+                .int()
+                .nonnegative()
+                .describe("The data version (last change seq) the answer was read at."),
+            })
             .meta({ id: "PointLookupResponse" }),
         },
       },
@@ -128,17 +144,15 @@ export const registerPointLookup = (
       }),
     );
     const { dataVersion, ...lsoa } = read.lsoa;
-    readHeaders(c, dataVersion);
-    return c.json(
-      {
-        data: {
-          point,
-          ...lsoa,
-          postcodes: read.near.items.map((item) => ({ ...item })),
-        },
-        dataVersion,
+    const body = {
+      data: {
+        point,
+        ...lsoa,
+        postcodes: read.near.items.map((item) => ({ ...item })),
       },
-      200,
-    );
+      dataVersion,
+    };
+    readHeaders(c, body, deps.readsRequireKey);
+    return c.json(body, 200);
   });
 };

@@ -6,7 +6,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { isValid, toNormalised } from "postcode";
 import { z } from "zod";
-import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
+import { DataVersion, etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
 import { TimeQuery } from "../shared/query.js";
 import { PostcodeLookup } from "./schemas.js";
 
@@ -22,7 +22,9 @@ export const lookupPostcode = createRoute({
   path: "/v1/lookup/postcode/{postcode}",
   tags: ["Lookups"],
   operationId: "lookupPostcode",
-  summary: "Which neighbourhood, place, sub-ICB location and ICB serve a postcode",
+  summary: "Look up which neighbourhood, place, sub-ICB location and ICB serve a postcode",
+  description:
+    "The postcode's LSOA, MSOA and ward, the geographic neighbourhoods whose footprint lists the LSOA (one per scheme), and the place, sub-ICB location, ICB and system above it, on `validAt` as recorded at `asOf`. Coverage: the postcodes loaded into the register (the GM dataset carries Trafford's, from ONS's postcode directory); any other postcode is a 404. Only geographic footprints apply: an address does not say which GP list someone is on.",
   security: readSecurity,
   request: {
     params: z.object({
@@ -40,7 +42,7 @@ export const lookupPostcode = createRoute({
       content: {
         "application/json": {
           schema: z
-            .object({ data: PostcodeLookup, dataVersion: z.number().int().nonnegative() })
+            .object({ data: PostcodeLookup, dataVersion: DataVersion })
             .meta({ id: "PostcodeLookupResponse" }),
         },
       },

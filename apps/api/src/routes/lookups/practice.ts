@@ -4,7 +4,8 @@
  */
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
+import { RepresentationQuery } from "../../representation/representation.js";
+import { DataVersion, etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
 import { TimeQuery } from "../shared/query.js";
 import { PracticeLookup } from "./schemas.js";
 
@@ -13,7 +14,9 @@ export const lookupPractice = createRoute({
   path: "/v1/lookup/practice/{odsCode}",
   tags: ["Lookups"],
   operationId: "lookupPractice",
-  summary: "A GP practice's PCN, neighbourhood and place",
+  summary: "Look up a GP practice's PCN, neighbourhoods and place",
+  description:
+    "The practice holding the ODS code on `validAt`, the PCN it is a member of then (null before it joined one), the neighbourhoods whose footprint lists the practice or its PCN, and the place, sub-ICB location, ICB and system above it.",
   security: readSecurity,
   request: {
     params: z.object({
@@ -24,7 +27,7 @@ export const lookupPractice = createRoute({
         .regex(/^[A-Z]\d{5}$/, { error: "must be a GP practice ODS code: a letter and 5 digits" })
         .meta({ example: "P82001" }),
     }),
-    query: TimeQuery,
+    query: TimeQuery.extend(RepresentationQuery.shape),
   },
   responses: {
     200: {
@@ -33,7 +36,7 @@ export const lookupPractice = createRoute({
       content: {
         "application/json": {
           schema: z
-            .object({ data: PracticeLookup, dataVersion: z.number().int().nonnegative() })
+            .object({ data: PracticeLookup, dataVersion: DataVersion })
             .meta({ id: "PracticeLookupResponse" }),
         },
       },

@@ -9,11 +9,12 @@ import type { EntityKind, EntityOf } from "@care-atlas/domain";
 import type { EntityInput, ListFilter, ListPage, RegisterShape } from "@care-atlas/services";
 import { Effect } from "effect";
 import { z } from "zod";
+import { RepresentationQuery } from "../../representation/representation.js";
 import { PageQuery, type ReadTime, TimeQuery } from "../shared/query.js";
 
 /** The query of a resource's list: time, paging, and the resource's own filters. */
 export const listQuery = <F extends z.ZodRawShape>(filters: F) =>
-  TimeQuery.extend(PageQuery.shape).extend(filters);
+  TimeQuery.extend(PageQuery.shape).extend(RepresentationQuery.shape).extend(filters);
 
 /** The parsed query of a resource's list. */
 export type ListQuery<F extends z.ZodRawShape> = z.output<ReturnType<typeof listQuery<F>>>;
@@ -33,6 +34,32 @@ export const noExpansion = <K extends EntityKind>(): Expansion<K, Record<never, 
   shape: {},
   compute: () => Effect.succeed({}),
 });
+
+/**
+ * References each item of a list carries beside its record (e.g. a practice's PCN): the
+ * few a client needs next, worked out for a whole page at once.
+ */
+export interface ItemLinks<K extends EntityKind, I> {
+  /** The schema of a list item: the entity's, or it with the references beside it. */
+  readonly schema: z.ZodType<I>;
+  /** The items of a page, each with its references beside its record. */
+  readonly compute: (
+    register: RegisterShape,
+    items: ReadonlyArray<EntityOf[K]>,
+    time: ReadTime,
+  ) => Effect.Effect<ReadonlyArray<I>, unknown>;
+}
+
+/** No references beside the records: a list item is the entity (`schema`). */
+export const noLinks = <T>(
+  schema: z.ZodType<T>,
+): {
+  readonly schema: z.ZodType<T>;
+  readonly compute: (
+    register: RegisterShape,
+    items: ReadonlyArray<T>,
+  ) => Effect.Effect<ReadonlyArray<T>, never>;
+} => ({ schema, compute: (_register, items) => Effect.succeed(items) });
 
 /** How a resource's list is read: a filter over `listEntities`, or a verb of its own. */
 export type ListRead<K extends EntityKind, F extends z.ZodRawShape> =
@@ -61,6 +88,7 @@ export type ResourceSpec<
   K extends EntityKind,
   F extends z.ZodRawShape = z.ZodRawShape,
   X extends z.ZodRawShape = Record<never, never>,
+  L = EntityOf[K],
 > = ListRead<K, F> & {
   readonly kind: K;
   /** The collection path, e.g. `/v1/places`. */
@@ -78,6 +106,8 @@ export type ResourceSpec<
   readonly filters: F;
   /** Extra fields of the one-item response (`noExpansion()` for none). */
   readonly expand: Expansion<K, X>;
+  /** What a list item is: the record, or it with references beside it (`noLinks(schema)`). */
+  readonly links: ItemLinks<K, L>;
   /**
    * The write routes (create, update, end) and the schema of a version written to them (the
    * entity schema with `id` optional: `inputOf`); none for a read-only view.
@@ -118,6 +148,7 @@ export const defineResource = <
   K extends EntityKind,
   F extends z.ZodRawShape,
   X extends z.ZodRawShape = Record<never, never>,
+  L = EntityOf[K],
 >(
-  spec: ResourceSpec<K, F, X>,
-): ResourceSpec<K, F, X> => spec;
+  spec: ResourceSpec<K, F, X, L>,
+): ResourceSpec<K, F, X, L> => spec;

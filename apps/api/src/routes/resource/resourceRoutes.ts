@@ -20,8 +20,9 @@ export const resourceRoutes = <
   K extends EntityKind,
   F extends z.ZodRawShape,
   X extends z.ZodRawShape,
+  L,
 >(
-  spec: ResourceSpec<K, F, X>,
+  spec: ResourceSpec<K, F, X, L>,
 ) => {
   const reads = readRoutes(spec);
   const writes = isWritable(spec) ? { spec, routes: writeRoutes(spec) } : undefined;

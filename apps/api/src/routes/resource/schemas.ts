@@ -6,6 +6,8 @@
  */
 import { type EntityKind, Finding, idOf } from "@care-atlas/domain";
 import { z } from "zod";
+import { DataVersion } from "../shared/openapi.js";
+import { codedKinds, idOrCode } from "../shared/refs.js";
 import type { ResourceSpec } from "./ResourceSpec.js";
 
 /** The parts of a spec the schemas read. */
@@ -14,11 +16,16 @@ type Shape<K extends EntityKind, X extends z.ZodRawShape> = Pick<
   "kind" | "name" | "noun" | "nouns" | "schema" | "expand"
 >;
 
-/** A page of a resource's versions. */
-export const pageSchema = <K extends EntityKind, X extends z.ZodRawShape>(spec: Shape<K, X>) =>
+/** A page of a resource's versions, each with the references its spec's `links` add. */
+export const pageSchema = <K extends EntityKind, L>(
+  spec: Pick<
+    ResourceSpec<K, z.ZodRawShape, Record<never, never>, L>,
+    "name" | "nouns" | "schema" | "links"
+  >,
+) =>
   z
     .object({
-      data: z.array(spec.schema),
+      data: z.array(spec.links.schema).describe(`The ${spec.nouns} of the page, by id.`),
       nextCursor: z
         .string()
         .nullable()
@@ -33,7 +40,7 @@ export const pageSchema = <K extends EntityKind, X extends z.ZodRawShape>(spec: 
 
 /**
  * One version of a resource on a date, with its revision, and the spec's extra fields
- * beside them (`allOf` the two objects).
+ * beside them (`allOf` the two objects; the document drops the second when it is empty).
  */
 export const itemSchema = <K extends EntityKind, X extends z.ZodRawShape>(spec: Shape<K, X>) =>
   z
@@ -45,7 +52,11 @@ export const itemSchema = <K extends EntityKind, X extends z.ZodRawShape>(spec: 
         .positive()
         .nullable()
         .describe("The entity's revision: send it as If-Match to update it; null at a past asOf."),
-      dataVersion: z.number().int().nonnegative(),
+      dataVersion: z
+        .number()
+        .int()
+        .nonnegative()
+        .describe("The data version (last change seq) the answer was read at."),
     })
     .and(z.object(spec.expand.shape))
     .meta({ id: `${spec.name}Item`, description: `One ${spec.noun} on a date.` });
@@ -58,13 +69,29 @@ export const writeResultSchema = <K extends EntityKind, X extends z.ZodRawShape>
     .object({
       data: z.array(spec.schema).describe("The entity's valid-time history after the write."),
       revision: z.number().int().positive().describe("The revision after the write."),
-      dataVersion: z.number().int().nonnegative(),
+      dataVersion: DataVersion,
       warnings: z.array(Finding).describe("Rule warnings the change introduced."),
     })
     .meta({ id: `${spec.name}WriteResult`, description: `The ${spec.noun} after a write.` });
 
-/** The `{id}` path parameter of a resource. */
+/** The `{id}` path parameter of a resource's writes: its id. */
 export const idParams = (kind: EntityKind) =>
   z.object({
     id: idOf(kind).meta({ description: "The entity's id.", param: { name: "id", in: "path" } }),
   });
+
+/**
+ * The `{id}` path parameter of a resource's read: its id, or for the kinds that hold codes
+ * (systems, places, organisations) a code it holds on the date.
+ */
+export const readIdParams = (kind: EntityKind) =>
+  codedKinds.has(kind)
+    ? z.object({
+        id: idOrCode([kind]).meta({
+          description: `The entity's id, or a code it holds on the date (${kind === "organisation" ? "ODS, e.g. P91603, U42898, 02A" : "GSS, e.g. E08000009"}).`,
+          param: { name: "id", in: "path" },
+          example:
+            kind === "organisation" ? "P91603" : kind === "place" ? "E08000009" : "E54000057",
+        }),
+      })
+    : idParams(kind);

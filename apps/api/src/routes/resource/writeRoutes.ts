@@ -52,11 +52,12 @@ type Writable<
   K extends EntityKind,
   F extends z.ZodRawShape,
   X extends z.ZodRawShape,
-> = ResourceSpec<K, F, X> & { readonly writes: NonNullable<ResourceSpec<K, F, X>["writes"]> };
+  L,
+> = ResourceSpec<K, F, X, L> & { readonly writes: NonNullable<ResourceSpec<K, F, X, L>["writes"]> };
 
 /** The body of a create or update. */
-const versionBody = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape>(
-  spec: Writable<K, F, X>,
+const versionBody = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape, L>(
+  spec: Writable<K, F, X, L>,
 ) => z.object({ data: spec.writes.input, reason: Reason, source: SourceRef });
 
 /** The create route of a resource. */
@@ -64,8 +65,9 @@ export const createEntityRoute = <
   K extends EntityKind,
   F extends z.ZodRawShape,
   X extends z.ZodRawShape,
+  L,
 >(
-  spec: Writable<K, F, X>,
+  spec: Writable<K, F, X, L>,
 ) =>
   createRoute({
     method: "post",
@@ -89,8 +91,13 @@ export const createEntityRoute = <
   });
 
 /** The update route of a resource: a new version for part of its valid time. */
-export const updateRoute = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape>(
-  spec: Writable<K, F, X>,
+export const updateRoute = <
+  K extends EntityKind,
+  F extends z.ZodRawShape,
+  X extends z.ZodRawShape,
+  L,
+>(
+  spec: Writable<K, F, X, L>,
 ) =>
   createRoute({
     method: "put",
@@ -117,8 +124,8 @@ export const updateRoute = <K extends EntityKind, F extends z.ZodRawShape, X ext
   });
 
 /** The end route of a resource: it stops being true from a date. */
-export const endRoute = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape>(
-  spec: Writable<K, F, X>,
+export const endRoute = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape, L>(
+  spec: Writable<K, F, X, L>,
 ) =>
   createRoute({
     method: "post",
@@ -201,8 +208,13 @@ const writeBody = <K extends EntityKind>(c: Context<AppEnv>, result: EntityWrite
 };
 
 /** The write routes of a writable resource, built once. */
-export const writeRoutes = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape>(
-  spec: Writable<K, F, X>,
+export const writeRoutes = <
+  K extends EntityKind,
+  F extends z.ZodRawShape,
+  X extends z.ZodRawShape,
+  L,
+>(
+  spec: Writable<K, F, X, L>,
 ) => ({ create: createEntityRoute(spec), update: updateRoute(spec), end: endRoute(spec) });
 
 /** Registers a resource's create, update and end routes. */
@@ -210,11 +222,12 @@ export const registerWriteRoutes = <
   K extends EntityKind,
   F extends z.ZodRawShape,
   X extends z.ZodRawShape,
+  L,
 >(
   app: OpenAPIHono<AppEnv>,
   deps: RouteDeps,
-  spec: Writable<K, F, X>,
-  routes: ReturnType<typeof writeRoutes<K, F, X>>,
+  spec: Writable<K, F, X, L>,
+  routes: ReturnType<typeof writeRoutes<K, F, X, L>>,
 ): void => {
   const write = requireScope("write");
 
@@ -252,6 +265,11 @@ export const registerWriteRoutes = <
 };
 
 /** Whether a resource has write routes (its spec says how a version is written). */
-export const isWritable = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape>(
-  spec: ResourceSpec<K, F, X>,
-): spec is Writable<K, F, X> => spec.writes !== undefined;
+export const isWritable = <
+  K extends EntityKind,
+  F extends z.ZodRawShape,
+  X extends z.ZodRawShape,
+  L,
+>(
+  spec: ResourceSpec<K, F, X, L>,
+): spec is Writable<K, F, X, L> => spec.writes !== undefined;

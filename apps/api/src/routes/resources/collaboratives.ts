@@ -3,10 +3,11 @@
  * Provider collaboratives at system, place and neighbourhood level: filter by level, place
  * and member; one collaborative comes with its members and leads.
  */
-import { Collaborative, Level, OrganisationId, PlaceId, Relationship } from "@care-atlas/domain";
+import { Collaborative, Level, Relationship } from "@care-atlas/domain";
 import { Effect } from "effect";
 import { z } from "zod";
-import { defineResource, inputOf } from "../resource/ResourceSpec.js";
+import { defineResource, inputOf, noLinks } from "../resource/ResourceSpec.js";
+import { refFilter } from "../shared/refs.js";
 import { allOf, whenGiven } from "./filters.js";
 
 export const collaboratives = defineResource({
@@ -21,10 +22,11 @@ export const collaboratives = defineResource({
   writes: { input: inputOf(Collaborative, "CollaborativeInput") },
   filters: {
     level: Level.optional().meta({ description: "system, place or neighbourhood." }),
-    placeId: PlaceId.optional(),
-    memberId: OrganisationId.optional().meta({
-      description: "Only collaboratives this organisation is a member (or lead) of on the date.",
-    }),
+    placeId: refFilter(["place"], "Only collaboratives of this place."),
+    memberId: refFilter(
+      ["organisation"],
+      "Only collaboratives this organisation is a member (or lead) of on the date.",
+    ),
   },
   filter: (q, register, time) =>
     Effect.gen(function* () {
@@ -57,4 +59,5 @@ export const collaboratives = defineResource({
         }),
       ),
   },
+  links: noLinks(Collaborative),
 });

@@ -3,8 +3,9 @@
  * Commissioning bodies: the governance bodies that take commissioning decisions (a
  * read-only view; write them at /v1/governance/bodies).
  */
-import { GovernanceBody, GovernanceBodyKind, Level, PlaceId } from "@care-atlas/domain";
-import { defineResource } from "../resource/ResourceSpec.js";
+import { GovernanceBody, GovernanceBodyKind, Level } from "@care-atlas/domain";
+import { defineResource, noLinks } from "../resource/ResourceSpec.js";
+import { refFilter } from "../shared/refs.js";
 import { allOf, whenGiven } from "./filters.js";
 import { bodyExpansion } from "./governanceBodies.js";
 
@@ -20,7 +21,7 @@ export const commissioningBodies = defineResource({
   filters: {
     kind: GovernanceBodyKind.optional(),
     level: Level.optional(),
-    placeId: PlaceId.optional(),
+    placeId: refFilter(["place"], "Only bodies of this place."),
   },
   filter: (q) =>
     allOf<GovernanceBody>(
@@ -31,4 +32,5 @@ export const commissioningBodies = defineResource({
     ),
   expand: bodyExpansion,
   accepts: (body) => body.commissions,
+  links: noLinks(GovernanceBody),
 });

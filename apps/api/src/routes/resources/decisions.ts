@@ -3,15 +3,10 @@
  * Commissioning decisions: filter by body, date range, minimum value, commitment and
  * provider.
  */
-import {
-  Decision,
-  GovernanceBodyId,
-  IsoDate,
-  OrganisationId,
-  StrategyElementId,
-} from "@care-atlas/domain";
-import { defineResource, inputOf, noExpansion } from "../resource/ResourceSpec.js";
+import { Decision, GovernanceBodyId, IsoDate, StrategyElementId } from "@care-atlas/domain";
+import { defineResource, inputOf, noExpansion, noLinks } from "../resource/ResourceSpec.js";
 import { wholeNumber } from "../shared/query.js";
+import { refFilter } from "../shared/refs.js";
 import { allOf, whenGiven } from "./filters.js";
 
 export const decisions = defineResource({
@@ -34,7 +29,7 @@ export const decisions = defineResource({
     commitmentId: StrategyElementId.optional().meta({
       description: "Only decisions linked to this strategy element.",
     }),
-    providerId: OrganisationId.optional(),
+    providerId: refFilter(["organisation"], "Only decisions naming this provider."),
   },
   filter: (q) =>
     allOf<Decision>(
@@ -46,4 +41,5 @@ export const decisions = defineResource({
       whenGiven(q.providerId, (d, v) => d.providerIds.includes(v)),
     ),
   expand: noExpansion(),
+  links: noLinks(Decision),
 });

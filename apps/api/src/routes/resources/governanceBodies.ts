@@ -3,17 +3,12 @@
  * Governance bodies: boards, executives and committees, with their members and their
  * accountability and reporting lines.
  */
-import {
-  GovernanceBody,
-  GovernanceBodyKind,
-  Level,
-  PlaceId,
-  Relationship,
-} from "@care-atlas/domain";
+import { GovernanceBody, GovernanceBodyKind, Level, Relationship } from "@care-atlas/domain";
 import { Effect } from "effect";
 import { z } from "zod";
-import { defineResource, type Expansion, inputOf } from "../resource/ResourceSpec.js";
+import { defineResource, type Expansion, inputOf, noLinks } from "../resource/ResourceSpec.js";
 import { BooleanQuery } from "../shared/query.js";
+import { refFilter } from "../shared/refs.js";
 import { allOf, whenGiven } from "./filters.js";
 
 const bodyShape = {
@@ -54,7 +49,7 @@ export const governanceBodies = defineResource({
   filters: {
     kind: GovernanceBodyKind.optional(),
     level: Level.optional(),
-    placeId: PlaceId.optional(),
+    placeId: refFilter(["place"], "Only bodies of this place."),
     commissions: BooleanQuery.optional().meta({
       description: "Only bodies that take commissioning decisions.",
     }),
@@ -67,4 +62,5 @@ export const governanceBodies = defineResource({
       whenGiven(q.commissions, (b, v) => b.commissions === v),
     ),
   expand: bodyExpansion,
+  links: noLinks(GovernanceBody),
 });

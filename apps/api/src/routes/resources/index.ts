@@ -28,8 +28,8 @@ import { systems } from "./systems.js";
 import { teams } from "./teams.js";
 
 /** A resource of the table: its spec's kind and path, its routes, and their registration. */
-const resource = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape>(
-  spec: ResourceSpec<K, F, X>,
+const resource = <K extends EntityKind, F extends z.ZodRawShape, X extends z.ZodRawShape, L>(
+  spec: ResourceSpec<K, F, X, L>,
 ) => {
   const routes = resourceRoutes(spec);
   return {

@@ -2,14 +2,9 @@
  * @module resources/neighbourhoodSchemes
  * Neighbourhood schemes: ways of dividing places into neighbourhoods.
  */
-import {
-  FootprintBasis,
-  NeighbourhoodScheme,
-  PlaceId,
-  SchemeStatus,
-  SystemId,
-} from "@care-atlas/domain";
-import { defineResource, inputOf, noExpansion } from "../resource/ResourceSpec.js";
+import { FootprintBasis, NeighbourhoodScheme, SchemeStatus } from "@care-atlas/domain";
+import { defineResource, inputOf, noExpansion, noLinks } from "../resource/ResourceSpec.js";
+import { refFilter } from "../shared/refs.js";
 import { allOf, whenGiven } from "./filters.js";
 
 export const neighbourhoodSchemes = defineResource({
@@ -23,8 +18,8 @@ export const neighbourhoodSchemes = defineResource({
   schema: NeighbourhoodScheme,
   writes: { input: inputOf(NeighbourhoodScheme, "NeighbourhoodSchemeInput") },
   filters: {
-    systemId: SystemId.optional(),
-    placeId: PlaceId.optional(),
+    systemId: refFilter(["system"], "Only schemes of this system."),
+    placeId: refFilter(["place"], "Only schemes of this place."),
     basis: FootprintBasis.optional(),
     status: SchemeStatus.optional(),
   },
@@ -36,4 +31,5 @@ export const neighbourhoodSchemes = defineResource({
       whenGiven(q.status, (s, v) => s.status === v),
     ),
   expand: noExpansion(),
+  links: noLinks(NeighbourhoodScheme),
 });

@@ -7,13 +7,12 @@ import {
   Neighbourhood,
   NeighbourhoodSchemeId,
   NeighbourhoodTeam,
-  OrganisationId,
-  PlaceId,
   Source,
 } from "@care-atlas/domain";
 import { Effect } from "effect";
 import { z } from "zod";
-import { defineResource, inputOf } from "../resource/ResourceSpec.js";
+import { defineResource, inputOf, noLinks } from "../resource/ResourceSpec.js";
+import { refFilter } from "../shared/refs.js";
 import { allOf, whenGiven } from "./filters.js";
 
 export const neighbourhoods = defineResource({
@@ -27,16 +26,14 @@ export const neighbourhoods = defineResource({
   schema: Neighbourhood,
   writes: { input: inputOf(Neighbourhood, "NeighbourhoodInput") },
   filters: {
-    placeId: PlaceId.optional().meta({ description: "Only neighbourhoods of this place." }),
+    placeId: refFilter(["place"], "Only neighbourhoods of this place."),
     schemeId: NeighbourhoodSchemeId.optional().meta({ description: "Only this scheme." }),
     lsoa: z
       .string()
       .regex(/^E01\d{6}$/, { error: "must be an LSOA code, E01 + 6 digits" })
       .optional()
       .meta({ description: "Only neighbourhoods whose footprint lists this LSOA." }),
-    pcnId: OrganisationId.optional().meta({
-      description: "Only neighbourhoods built on this PCN.",
-    }),
+    pcnId: refFilter(["organisation"], "Only neighbourhoods built on this PCN."),
   },
   filter: (q) =>
     allOf<Neighbourhood>(
@@ -68,4 +65,5 @@ export const neighbourhoods = defineResource({
         };
       }),
   },
+  links: noLinks(Neighbourhood),
 });

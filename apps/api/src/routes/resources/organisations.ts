@@ -8,13 +8,33 @@ import {
   Organisation,
   OrganisationKind,
   OrganisationRoleKind,
-  PlaceId,
   Relationship,
   Succession,
 } from "@care-atlas/domain";
 import { Effect } from "effect";
 import { z } from "zod";
+import { today } from "../../http/today.js";
 import { defineResource, inputOf } from "../resource/ResourceSpec.js";
+import { Reference, referenceTo, refFilter } from "../shared/refs.js";
+
+/** An organisation in a list: its version, and the organisations a client asks for next. */
+export const OrganisationListItem = Organisation.and(
+  z.object({
+    pcn: Reference.nullable()
+      .optional()
+      .describe("For a GP practice: the PCN it is a member of on the date (null: none)."),
+    subIcbLocation: Reference.nullable()
+      .optional()
+      .describe(
+        "For a GP practice or a PCN: the sub-ICB location of its place on the date (null: none).",
+      ),
+  }),
+).meta({
+  id: "OrganisationListItem",
+  description:
+    "An organisation's version on the date, with the organisations a client asks for next: a practice's PCN, a practice's or PCN's sub-ICB location.",
+});
+export type OrganisationListItem = z.infer<typeof OrganisationListItem>;
 
 export const organisations = defineResource({
   kind: "organisation",
@@ -45,7 +65,7 @@ export const organisations = defineResource({
       .max(200)
       .optional()
       .meta({ description: "Name contains (case-insensitive)." }),
-    placeId: PlaceId.optional().meta({ description: "Only organisations of this place." }),
+    placeId: refFilter(["place"], "Only organisations of this place."),
     status: z.enum(["open", "closing"]).optional().meta({
       description:
         "open: no end date recorded for the version valid on the date; closing: the version valid on the date has an end date.",
@@ -85,5 +105,29 @@ export const organisations = defineResource({
           successors: [...successions.successors],
         };
       }),
+  },
+  links: {
+    schema: OrganisationListItem,
+    compute: (register, items, time) =>
+      Effect.map(
+        register.organisationLinks(
+          items.map((item) => item.id),
+          time,
+        ),
+        (links) => {
+          const date = time.validAt ?? today();
+          return items.map((item, i): OrganisationListItem => {
+            const link = links[i];
+            if (link === undefined) return item;
+            const subIcbLocation =
+              link.subIcbLocation === null ? null : referenceTo(link.subIcbLocation, date);
+            if (item.kind === "gp-practice") {
+              const pcn = link.pcn === null ? null : referenceTo(link.pcn, date);
+              return { ...item, pcn, subIcbLocation };
+            }
+            return item.kind === "pcn" ? { ...item, subIcbLocation } : item;
+          });
+        },
+      ),
   },
 });

@@ -2,9 +2,10 @@
  * @module resources/places
  * Places (localities): the districts of a system.
  */
-import { Place, SystemId } from "@care-atlas/domain";
+import { Place } from "@care-atlas/domain";
 import { z } from "zod";
-import { defineResource, inputOf, noExpansion } from "../resource/ResourceSpec.js";
+import { defineResource, inputOf, noExpansion, noLinks } from "../resource/ResourceSpec.js";
+import { refFilter } from "../shared/refs.js";
 import { allOf, whenGiven } from "./filters.js";
 
 export const places = defineResource({
@@ -18,7 +19,7 @@ export const places = defineResource({
   schema: Place,
   writes: { input: inputOf(Place, "PlaceInput") },
   filters: {
-    systemId: SystemId.optional().meta({ description: "Only places of this system." }),
+    systemId: refFilter(["system"], "Only places of this system."),
     name: z
       .string()
       .trim()
@@ -33,4 +34,5 @@ export const places = defineResource({
       whenGiven(q.name?.toLowerCase(), (p, text) => p.name.toLowerCase().includes(text)),
     ),
   expand: noExpansion(),
+  links: noLinks(Place),
 });

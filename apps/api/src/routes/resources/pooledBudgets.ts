@@ -2,8 +2,9 @@
  * @module resources/pooledBudgets
  * Pooled budgets: host, partners and yearly contributions.
  */
-import { FinancialYear, OrganisationId, PlaceId, PooledBudget } from "@care-atlas/domain";
-import { defineResource, inputOf, noExpansion } from "../resource/ResourceSpec.js";
+import { FinancialYear, PooledBudget } from "@care-atlas/domain";
+import { defineResource, inputOf, noExpansion, noLinks } from "../resource/ResourceSpec.js";
+import { refFilter } from "../shared/refs.js";
 import { allOf, whenGiven } from "./filters.js";
 
 export const pooledBudgets = defineResource({
@@ -17,11 +18,9 @@ export const pooledBudgets = defineResource({
   schema: PooledBudget,
   writes: { input: inputOf(PooledBudget, "PooledBudgetInput") },
   filters: {
-    placeId: PlaceId.optional(),
-    hostId: OrganisationId.optional(),
-    partnerId: OrganisationId.optional().meta({
-      description: "Only budgets this organisation is a partner in.",
-    }),
+    placeId: refFilter(["place"], "Only budgets of this place."),
+    hostId: refFilter(["organisation"], "Only budgets this organisation hosts."),
+    partnerId: refFilter(["organisation"], "Only budgets this organisation is a partner in."),
     financialYear: FinancialYear.optional().meta({
       description: "Only budgets with figures for this year, e.g. 2016/17.",
     }),
@@ -34,4 +33,5 @@ export const pooledBudgets = defineResource({
       whenGiven(q.financialYear, (b, v) => b.years.some((year) => year.financialYear === v)),
     ),
   expand: noExpansion(),
+  links: noLinks(PooledBudget),
 });

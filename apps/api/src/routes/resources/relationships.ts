@@ -2,8 +2,9 @@
  * @module resources/relationships
  * Relationships: membership, leadership, chairing, accountability, reporting, hosting.
  */
-import { EntityId, Relationship, RelationshipKind } from "@care-atlas/domain";
-import { defineResource, inputOf, noExpansion } from "../resource/ResourceSpec.js";
+import { entityKinds, Relationship, RelationshipKind } from "@care-atlas/domain";
+import { defineResource, inputOf, noExpansion, noLinks } from "../resource/ResourceSpec.js";
+import { refFilter } from "../shared/refs.js";
 import { allOf, whenGiven } from "./filters.js";
 
 export const relationships = defineResource({
@@ -18,8 +19,8 @@ export const relationships = defineResource({
   writes: { input: inputOf(Relationship, "RelationshipInput") },
   filters: {
     kind: RelationshipKind.optional(),
-    subjectId: EntityId.optional().meta({ description: "Only relationships of this subject." }),
-    objectId: EntityId.optional().meta({ description: "Only relationships to this object." }),
+    subjectId: refFilter(entityKinds, "Only relationships of this subject."),
+    objectId: refFilter(entityKinds, "Only relationships to this object."),
   },
   filter: (q) =>
     allOf<Relationship>(
@@ -28,4 +29,5 @@ export const relationships = defineResource({
       whenGiven(q.objectId, (r, v) => r.objectId === v),
     ),
   expand: noExpansion(),
+  links: noLinks(Relationship),
 });

@@ -4,7 +4,7 @@
  */
 import { StrategyElement, StrategyElementId, StrategyElementKind } from "@care-atlas/domain";
 import { z } from "zod";
-import { defineResource, inputOf, noExpansion } from "../resource/ResourceSpec.js";
+import { defineResource, inputOf, noExpansion, noLinks } from "../resource/ResourceSpec.js";
 import { allOf, whenGiven } from "./filters.js";
 
 export const strategyElements = defineResource({
@@ -31,4 +31,5 @@ export const strategyElements = defineResource({
       whenGiven(q.framework, (e, v) => e.framework === v),
     ),
   expand: noExpansion(),
+  links: noLinks(StrategyElement),
 });

@@ -12,7 +12,7 @@ import {
 } from "@care-atlas/domain";
 import { Effect } from "effect";
 import { z } from "zod";
-import { defineResource } from "../resource/ResourceSpec.js";
+import { defineResource, noLinks } from "../resource/ResourceSpec.js";
 import { allOf, whenGiven } from "./filters.js";
 
 export const strategyOutcomes = defineResource({
@@ -37,10 +37,10 @@ export const strategyOutcomes = defineResource({
       commitments: z.array(StrategyElement).describe("The commitments under the outcome."),
       linked: z
         .object({
-          collaboratives: z.array(Collaborative),
-          teams: z.array(NeighbourhoodTeam),
-          pooledBudgets: z.array(PooledBudget),
-          decisions: z.array(Decision),
+          collaboratives: z.array(Collaborative).describe("Provider collaboratives that serve it."),
+          teams: z.array(NeighbourhoodTeam).describe("Neighbourhood teams that serve it."),
+          pooledBudgets: z.array(PooledBudget).describe("Pooled budgets that serve it."),
+          decisions: z.array(Decision).describe("Commissioning decisions that serve it."),
         })
         .describe("What links to the outcome or one of its commitments."),
     },
@@ -71,4 +71,5 @@ export const strategyOutcomes = defineResource({
       }),
   },
   accepts: (element) => element.kind === "outcome",
+  links: noLinks(StrategyElement),
 });

@@ -3,8 +3,9 @@
  * Successions: dated merges, splits, renames and transfers. Listed and read like other
  * resources; recorded with `POST /v1/successions`, which ends the predecessors too.
  */
-import { EntityId, Succession, SuccessionKind } from "@care-atlas/domain";
-import { defineResource, noExpansion } from "../resource/ResourceSpec.js";
+import { entityKinds, Succession, SuccessionKind } from "@care-atlas/domain";
+import { defineResource, noExpansion, noLinks } from "../resource/ResourceSpec.js";
+import { refFilter } from "../shared/refs.js";
 import { allOf, whenGiven } from "./filters.js";
 
 export const successions = defineResource({
@@ -18,8 +19,8 @@ export const successions = defineResource({
   schema: Succession,
   filters: {
     kind: SuccessionKind.optional(),
-    predecessorId: EntityId.optional(),
-    successorId: EntityId.optional(),
+    predecessorId: refFilter(entityKinds, "Only successions with this predecessor."),
+    successorId: refFilter(entityKinds, "Only successions with this successor."),
   },
   filter: (q) =>
     allOf<Succession>(
@@ -28,4 +29,5 @@ export const successions = defineResource({
       whenGiven(q.successorId, (s, v) => s.successorIds.includes(v)),
     ),
   expand: noExpansion(),
+  links: noLinks(Succession),
 });

@@ -3,7 +3,7 @@
  * Integrated care systems (the top level).
  */
 import { System } from "@care-atlas/domain";
-import { defineResource, inputOf, noExpansion } from "../resource/ResourceSpec.js";
+import { defineResource, inputOf, noExpansion, noLinks } from "../resource/ResourceSpec.js";
 
 export const systems = defineResource({
   kind: "system",
@@ -18,4 +18,5 @@ export const systems = defineResource({
   filters: {},
   filter: () => undefined,
   expand: noExpansion(),
+  links: noLinks(System),
 });

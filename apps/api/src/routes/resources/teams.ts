@@ -2,8 +2,9 @@
  * @module resources/teams
  * Integrated neighbourhood teams.
  */
-import { NeighbourhoodId, NeighbourhoodTeam, OrganisationId, TeamRole } from "@care-atlas/domain";
-import { defineResource, inputOf, noExpansion } from "../resource/ResourceSpec.js";
+import { NeighbourhoodId, NeighbourhoodTeam, TeamRole } from "@care-atlas/domain";
+import { defineResource, inputOf, noExpansion, noLinks } from "../resource/ResourceSpec.js";
+import { refFilter } from "../shared/refs.js";
 import { allOf, whenGiven } from "./filters.js";
 
 export const teams = defineResource({
@@ -18,13 +19,14 @@ export const teams = defineResource({
   writes: { input: inputOf(NeighbourhoodTeam, "TeamInput") },
   filters: {
     neighbourhoodId: NeighbourhoodId.optional(),
-    leadOrganisationId: OrganisationId.optional(),
+    leadOrganisationId: refFilter(["organisation"], "Only teams led by this organisation."),
     role: TeamRole.optional().meta({
       description: "Only teams with this role in their composition.",
     }),
-    hostOrganisationId: OrganisationId.optional().meta({
-      description: "Only teams with a member hosted by this organisation.",
-    }),
+    hostOrganisationId: refFilter(
+      ["organisation"],
+      "Only teams with a member hosted by this organisation.",
+    ),
   },
   filter: (q) =>
     allOf<NeighbourhoodTeam>(
@@ -34,4 +36,5 @@ export const teams = defineResource({
       whenGiven(q.hostOrganisationId, (t, v) => t.members.some((m) => m.hostOrganisationId === v)),
     ),
   expand: noExpansion(),
+  links: noLinks(NeighbourhoodTeam),
 });

@@ -26,8 +26,19 @@ export const readProblems = problemResponses(400, 401, 403, 404, 503);
 export const etagHeaders = z.object({
   ETag: z
     .string()
-    .describe("A weak validator; send it back as If-None-Match (304 when it matches)."),
+    .describe(
+      "A weak validator of the answer, which changes only when the answer does; send it back as If-None-Match (304 when it matches).",
+    ),
 });
+
+/** The data version an answer was read at. */
+export const DataVersion = z
+  .number()
+  .int()
+  .nonnegative()
+  .describe(
+    "The data version (the sequence number of the register's last change) the answer was read at.",
+  );
 
 /** OpenAPI security of a read: open, or an API key. */
 export const readSecurity = [{}, { apiKey: [] }];

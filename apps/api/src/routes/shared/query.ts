@@ -7,6 +7,7 @@
 import { IsoDate } from "@care-atlas/domain";
 import { z } from "zod";
 import { ProblemError } from "../../problem.js";
+import { cursorPattern, openCursor } from "./cursor.js";
 
 /** `validAt` and `asOf`, on every read. */
 export const TimeQuery = z.object({
@@ -34,18 +35,20 @@ export const wholeNumber = (min: number, max: number, error: string) =>
     z.number({ error }).int({ error }).min(min, { error }).max(max, { error }),
   );
 
-/** `limit` and `cursor`, on every list, and `all` for the whole list in one answer. */
+/** `limit` and `cursor`, on every list. */
 export const PageQuery = z.object({
   limit: wholeNumber(1, 1000, "must be a whole number from 1 to 1000")
     .optional()
     .meta({ description: "Items per page, 1–1000 (default 100).", example: 100 }),
   cursor: z
     .string()
-    .min(1)
-    .max(200)
-    .regex(/^[A-Za-z0-9_-]+$/, { error: "must be a cursor returned by a previous page" })
+    .max(210)
+    .regex(cursorPattern, { error: "must be a cursor returned by a previous page" })
     .optional()
-    .meta({ description: "The `nextCursor` of the previous page (opaque)." }),
+    .meta({
+      description:
+        "The `nextCursor` of the previous page (opaque). It belongs to its query: send it with the same parameters (other than `limit`), or it is refused.",
+    }),
   all: z
     .enum(["true", "false"], { error: "must be true or false" })
     .transform((text) => text === "true")
@@ -105,11 +108,14 @@ export const wholeList = (
   return whole;
 };
 
-/** The paging options of a list, as the services take them. */
-export const pageOptions = (query: {
-  readonly limit?: number | undefined;
-  readonly cursor?: string | undefined;
-}): { limit?: number; cursor?: string } => ({
+/**
+ * The paging options of a list, as the services take them: the cursor opened against the
+ * query's digest (400 when it belongs to another query).
+ */
+export const pageOptions = (
+  query: { readonly limit?: number | undefined; readonly cursor?: string | undefined },
+  digest: string,
+): { limit?: number; cursor?: string } => ({
   ...(query.limit === undefined ? {} : { limit: query.limit }),
-  ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+  ...(query.cursor === undefined ? {} : { cursor: openCursor(query.cursor, digest) }),
 });

@@ -1,70 +1,97 @@
 /**
  * @module reads
- * How a read answers: its JSON with a weak ETag (the data version it was answered from and
- * what was asked), and conditional requests — `If-None-Match` answered `304 Not Modified`
- * before any work when the current data version already matches (reads of the current
- * recorded state only), or after the route when its answer's ETag matches. The read guard,
- * this and the read cache are every read route's middleware, in that order.
+ * How a read answers: its JSON with a weak ETag (a digest of the answer without its data
+ * version: `http/Etag.ts`), a cache policy, and conditional requests — `If-None-Match`
+ * answered `304 Not Modified` when the answer's ETag matches (from the read cache before
+ * any work when it holds the answer, else after the route). A streamed answer (CSV,
+ * NDJSON), whose bytes are not known before it is sent, is tagged with the data version,
+ * the request and its format instead. The read guard, this and the read cache are every
+ * read route's middleware, in that order.
  */
 import type { RouteConfig } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../context.js";
-import { etagMatches, readEtag } from "../../http/Etag.js";
+import { bodyEtag, etagMatches, streamEtag } from "../../http/Etag.js";
 import { today } from "../../http/today.js";
 import { open, requireScope } from "../../middleware/auth.js";
 import { cachedRead } from "../../readCache.js";
+import { hasRepresentations, represent } from "../../representation/representation.js";
 import type { RouteDeps } from "../deps.js";
-import { formatOf } from "./representations.js";
+import { declaredQueryNames, strictQuery } from "./strictQuery.js";
+
+/** The cache policy of open reads: a shared cache may keep them and must revalidate. */
+export const openCachePolicy = "public, no-cache";
+/** The cache policy of reads made with a key (or where reads need one): the caller's only. */
+export const keyedCachePolicy = "private, no-cache";
+/**
+ * Answers differ by what is asked for (JSON, CSV or NDJSON) and by who asks (a key may see
+ * more): caches keep them apart.
+ */
+export const readVary = "Accept, Authorization, X-API-Key";
+
+/** The cache policy of a read answered to this request. */
+export const cachePolicyOf = (c: Context<AppEnv>, readsRequireKey: boolean): string =>
+  readsRequireKey || c.get("principal") !== undefined ? keyedCachePolicy : openCachePolicy;
+
+/** Conditional reads: a 304 when the answer's ETag matches `If-None-Match`. */
+export const conditionalRead: MiddlewareHandler<AppEnv> = async function conditionalReadMiddleware(
+  c,
+  next,
+) {
+  const match = c.req.header("if-none-match");
+  await next();
+  if (match === undefined) return;
+  const etag = c.res.headers.get("etag");
+  if (c.res.status === 200 && etag !== null && etagMatches(match, etag)) {
+    const headers = new Headers(c.res.headers);
+    headers.delete("content-type");
+    headers.delete("content-length");
+    c.res = new Response(null, { status: 304, headers });
+  }
+};
 
 /**
- * The path and query of a request, as the ETag digests them, and the representation asked
- * for when it is not JSON (a CSV and a JSON answer to one URL have different tags).
+ * The headers of a read's answer `body` made at `dataVersion` (before the handler answers
+ * it): its ETag (a digest of the body without a `dataVersion` field), the cache policy for
+ * this caller, and the data version it was read at (for the read cache).
  */
-const targetOf = (c: Context): string => {
+export const answerHeaders = (
+  c: Context<AppEnv>,
+  body: object,
+  dataVersion: number,
+  readsRequireKey: boolean,
+): void => {
+  c.header("ETag", bodyEtag(body));
+  c.header("Cache-Control", cachePolicyOf(c, readsRequireKey));
+  c.header("Vary", readVary);
+  c.set("readVersion", dataVersion);
+};
+
+/** {@link answerHeaders} of a body that carries its `dataVersion`. */
+export const readHeaders = (
+  c: Context<AppEnv>,
+  body: { readonly dataVersion: number },
+  readsRequireKey: boolean,
+): void => answerHeaders(c, body, body.dataVersion, readsRequireKey);
+
+/**
+ * The headers of a streamed read (CSV, NDJSON) answered at `dataVersion`: a weak ETag of
+ * the data version, the request and its format (`format` is what `Accept` chose), and the
+ * cache policy for this caller.
+ */
+export const streamHeaders = (
+  c: Context<AppEnv>,
+  dataVersion: number,
+  format: string,
+  readsRequireKey: boolean,
+): void => {
   const url = c.req.url;
   const query = url.indexOf("?");
-  const format = formatOf(c.req.header("accept"));
-  return `${c.req.path}${query === -1 ? "" : url.slice(query)}${format === "json" ? "" : ` ${format}`}`;
-};
-
-/** The ETag of a read of this request answered at `dataVersion`. */
-export const etagOf = (c: Context, dataVersion: number): string =>
-  readEtag(dataVersion, targetOf(c), c.req.query("validAt") === undefined ? today() : undefined);
-
-const notModified = (c: Context, etag: string): Response => {
-  c.header("ETag", etag);
-  c.header("Cache-Control", "private, no-cache");
-  c.header("Vary", "Accept, Authorization, X-API-Key");
-  return c.body(null, 304);
-};
-
-/** Conditional reads: 304 early when the current data version matches, or after the route. */
-export const conditionalRead = (dataVersion: () => number): MiddlewareHandler<AppEnv> =>
-  async function conditionalReadMiddleware(c, next) {
-    const match = c.req.header("if-none-match");
-    if (match === undefined) return next();
-    if (c.req.query("asOf") === undefined) {
-      const etag = etagOf(c, dataVersion());
-      if (etagMatches(match, etag)) return notModified(c, etag);
-    }
-    await next();
-    const etag = c.res.headers.get("etag");
-    if (c.res.status === 200 && etag !== null && etagMatches(match, etag)) {
-      const headers = new Headers(c.res.headers);
-      headers.delete("content-type");
-      headers.delete("content-length");
-      c.res = new Response(null, { status: 304, headers });
-    }
-  };
-
-/**
- * The headers of a read's answer: its ETag, and a cache policy that lets a client keep it
- * and revalidate it. The handler then answers its typed JSON.
- */
-export const readHeaders = (c: Context, dataVersion: number): void => {
-  c.header("ETag", etagOf(c, dataVersion));
-  c.header("Cache-Control", "private, no-cache");
-  c.header("Vary", "Accept, Authorization, X-API-Key");
+  const target = `${c.req.path}${query === -1 ? "" : url.slice(query)} ${format}`;
+  const day = c.req.query("validAt") === undefined ? today() : undefined;
+  c.header("ETag", streamEtag(dataVersion, target, day));
+  c.header("Cache-Control", cachePolicyOf(c, readsRequireKey));
+  c.header("Vary", readVary);
 };
 
 /** Whether reads need a key: the guard the read routes get. */
@@ -74,12 +101,27 @@ export const readGuard = (readsRequireKey: boolean): MiddlewareHandler<AppEnv> =
 /** The middleware of a cacheable read: the read guard, conditional requests, the read cache. */
 export const readMiddleware = (deps: RouteDeps): MiddlewareHandler<AppEnv>[] => [
   readGuard(deps.readsRequireKey),
-  conditionalRead(deps.dataVersion),
-  ...(deps.cache === undefined ? [] : [cachedRead(deps.cache, deps.dataVersion)]),
+  conditionalRead,
+  ...(deps.cache === undefined
+    ? []
+    : [cachedRead(deps.cache, deps.dataVersion, deps.readsRequireKey)]),
 ];
 
-/** A route with its middleware, in order. */
+/**
+ * A route with its middleware, in order, after the strict query check (undeclared or
+ * repeated query parameters are a 400: `strictQuery.ts`), and, for a read that declares
+ * `form` and `provenance`, the representation of its answer last. Every route is
+ * registered through this.
+ */
 export const guarded = <R extends RouteConfig>(
   route: R,
   ...middleware: MiddlewareHandler<AppEnv>[]
-): R & { middleware: MiddlewareHandler<AppEnv>[] } => ({ ...route, middleware });
+): R & { middleware: MiddlewareHandler<AppEnv>[] } => ({
+  ...route,
+  middleware: [
+    strictQuery(route),
+    ...middleware,
+    // Innermost: the read cache keeps the represented bytes.
+    ...(hasRepresentations(declaredQueryNames(route)) ? [represent] : []),
+  ],
+});

@@ -16,7 +16,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { ProblemError } from "../../problem.js";
 import { Reason, SourceRef } from "../resource/writeRoutes.js";
-import { problemResponses, writeSecurity } from "../shared/openapi.js";
+import { DataVersion, problemResponses, writeSecurity } from "../shared/openapi.js";
 
 export const createSuccession = createRoute({
   method: "post",
@@ -43,10 +43,18 @@ export const createSuccession = createRoute({
             .object({
               id: z.string().optional().describe("Leave out to get a new id."),
               kind: SuccessionKind,
-              predecessorIds: z.array(EntityId).min(1),
-              successorIds: z.array(EntityId).min(1),
+              predecessorIds: z
+                .array(EntityId)
+                .min(1)
+                .describe(
+                  "The entities that end on the date (their If-Match revisions are required).",
+                ),
+              successorIds: z
+                .array(EntityId)
+                .min(1)
+                .describe("The entities that carry them on from the date."),
               date: IsoDate.describe("The day the successors took over."),
-              note: z.string().max(2000).optional(),
+              note: z.string().max(2000).optional().describe("What happened, in words."),
               provenance: Provenance,
               reason: Reason,
               source: SourceRef,
@@ -65,8 +73,8 @@ export const createSuccession = createRoute({
           schema: z
             .object({
               data: Succession,
-              dataVersion: z.number().int().nonnegative(),
-              warnings: z.array(Finding),
+              dataVersion: DataVersion,
+              warnings: z.array(Finding).describe("Rule warnings the change introduced."),
             })
             .meta({ id: "SuccessionWriteResult" }),
         },
