@@ -171,8 +171,9 @@ export const registerReadRoutes = <
       if (format !== "json") {
         streamHeaders(c, all.dataVersion, format, deps.readsRequireKey);
         // Each row as the JSON list gives the item: without derivations unless asked for.
+        const asked: { readonly provenance?: boolean | undefined } = query;
         const rows =
-          query.provenance === true
+          asked.provenance === true
             ? all.items
             : all.items.map((item) => withoutDerivations(JSON.parse(JSON.stringify(item))));
         return streamList(c, format, columns, rows, filename);
