@@ -5,6 +5,7 @@
  * bitemporal store, with an in-memory read model for hot reads. No HTTP here.
  */
 export * from "./errors.js";
+export type { LiveStatus } from "./internal/live.js";
 export type { NeighbourhoodInScheme, PlaceChain } from "./internal/lookup.js";
 export type { WriteResult } from "./internal/write.js";
 export {

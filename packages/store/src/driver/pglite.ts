@@ -83,6 +83,7 @@ export const openPglite = async (dataDir: string | undefined): Promise<Sql> => {
     backend: "pglite",
     ...queryable(db),
     transaction: (fn) => db.transaction((tx) => fn(queryable(tx))),
+    // One process, one connection: a subscription is never lost, so never made again.
     listen: async (channel, onPayload) => {
       const unlisten = await db.listen(channel, onPayload);
       return () => unlisten();
