@@ -82,10 +82,7 @@ describe.each(backends)("a Register with a replica on $name", (backend) => {
       const written = await runVerb(writer, (r) =>
         r.createEntity("organisation", otherOrganisation("org_synthlag01", "Synthetic Lag"), meta),
       );
-      const took = await waitFor(
-        () => dataVersionOf(reader) >= written.dataVersion,
-        3000,
-      );
+      const took = await waitFor(() => dataVersionOf(reader) >= written.dataVersion, 3000);
       // Not before the replica had its chance (unless the poll came first), not much after.
       expect(took).toBeLessThan(replicaPatienceMs + 1000);
       // Read-your-writes: a version the model holds is answered at once.

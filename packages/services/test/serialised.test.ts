@@ -69,9 +69,7 @@ describe.each(backends)("serialised writes across Registers on $name", (backend)
           );
           outcomes.push(pair.map(tagOf).sort());
         }
-        expect(outcomes).toEqual(
-          Array.from({ length: rounds }, () => ["ValidationFailed", "ok"]),
-        );
+        expect(outcomes).toEqual(Array.from({ length: rounds }, () => ["ValidationFailed", "ok"]));
         // The register holds no rule error the seed did not have.
         const rules = yield* Effect.gen(function* () {
           return yield* (yield* Register).checkRules();
