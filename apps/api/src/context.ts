@@ -23,6 +23,11 @@ export type Principal =
 export interface AppVariables {
   requestId: string;
   principal: Principal | undefined;
+  /**
+   * Charges the caller's rate limit `cost` more (a bulk lookup: one per item beyond the
+   * request itself); throws the 429 problem when the limit is reached. Set on /v1 requests.
+   */
+  charge: ((cost: number) => void) | undefined;
 }
 
 /** The app's Hono environment. */

@@ -34,6 +34,11 @@ const tags = [
     description: "Create, update, end and succession, with If-Match and a reason.",
   },
   { name: "Changes", description: "The change feed: pages and a server-sent-events stream." },
+  {
+    name: "Access",
+    description:
+      "API keys (create, list with last use, revoke) and the audit trail of access; admin scope.",
+  },
   { name: "Operations", description: "Health, readiness." },
 ];
 
@@ -89,6 +94,45 @@ const conditionalReads = (paths: Readonly<Record<string, unknown>>): void => {
   }
 };
 
+/** The 429 every /v1 operation may answer (the rate-limit middleware does). */
+const rateLimited = {
+  description:
+    "Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item.",
+  headers: {
+    "Retry-After": {
+      description: "Seconds until the request could be made.",
+      schema: { type: "integer", minimum: 1 },
+    },
+  },
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+};
+
+/** The read-your-writes header every /v1 read takes (the middleware answers it). */
+const minDataVersion = {
+  name: "Min-Data-Version",
+  in: "header",
+  required: false,
+  description:
+    "Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer.",
+  schema: { type: "integer", minimum: 0 },
+};
+
+/**
+ * Every /v1 operation may be rate limited (429), and every /v1 read takes `Min-Data-Version`;
+ * middleware answers both, so the routes leave them out and this adds them.
+ */
+const accessLimits = (paths: Readonly<Record<string, unknown>>): void => {
+  for (const [path, item] of Object.entries(paths)) {
+    if (!path.startsWith("/v1/")) continue;
+    for (const [method, operation] of Object.entries(item as Record<string, unknown>)) {
+      const op = operation as { responses?: Record<string, unknown>; parameters?: unknown[] };
+      if (op.responses === undefined) continue;
+      op.responses["429"] = rateLimited;
+      if (method === "get") op.parameters = [...(op.parameters ?? []), minDataVersion];
+    }
+  }
+};
+
 /** The document, as zod-openapi generates it. */
 export type OpenApiDocument = ReturnType<OpenAPIHono<AppEnv>["getOpenAPI31Document"]>;
 
@@ -107,5 +151,6 @@ export const openApiDocument = (app: OpenAPIHono<AppEnv>): OpenApiDocument => {
   });
   optionalDefaults(document);
   conditionalReads(document.paths ?? {});
+  accessLimits(document.paths ?? {});
   return document;
 };

@@ -28,7 +28,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Readiness: the database answers and the read model is loaded */
+    /** Readiness: reads are served (ready, or degraded while the database is away) */
     get: operations["readyz"];
     put?: never;
     post?: never;
@@ -1097,6 +1097,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/api-keys": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List API keys, with when each was last used */
+    get: operations["listApiKeys"];
+    put?: never;
+    /** Create an API key (its secret is in this answer only) */
+    post: operations["createApiKey"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/api-keys/{prefix}/revoke": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke an API key (refused by every process within a second) */
+    post: operations["revokeApiKey"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/audit-events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit trail of access, newest first */
+    get: operations["listAuditEvents"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1106,10 +1158,13 @@ export interface components {
       /** @enum {string} */
       status: "ok";
     };
-    /** @description The database answers and the read model is loaded. */
+    /** @description Reads are served: the read model is loaded (and, when ready, current). */
     Ready: {
-      /** @enum {string} */
-      status: "ready";
+      /**
+       * @description `ready`: everything answers. `degraded`: reads are served (from memory) but something is away — the database (writes get 503 until it returns) or the replica — see `checks`.
+       * @enum {string}
+       */
+      status: "ready" | "degraded";
       checks: {
         [key: string]: string;
       };
@@ -1134,6 +1189,7 @@ export interface components {
         | "payload-too-large"
         | "unsupported-media-type"
         | "precondition-required"
+        | "rate-limited"
         | "internal";
       title: string;
       status: number;
@@ -3199,6 +3255,62 @@ export interface components {
       | components["schemas"]["PooledBudget"]
       | components["schemas"]["Decision"]
       | components["schemas"]["StrategyElement"];
+    /** @description An API key as listed; its secret is never shown again. */
+    ApiKey: {
+      /** @description The key's public prefix: `ca_<prefix>_…`. */
+      prefix: string;
+      name: string;
+      scopes: ("read" | "write" | "admin")[];
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Who made it (an actor), when recorded. */
+      createdBy: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When it was last used (recorded at most once a minute per process).
+       */
+      lastUsedAt: string | null;
+    };
+    CreatedApiKey: {
+      data: components["schemas"]["ApiKey"];
+      /** @description The whole key, shown this once: store it now. */
+      key: string;
+    };
+    NewApiKey: {
+      /** @description What the key is for (who uses it). */
+      name: string;
+      /** @description `read` ⊂ `write` ⊂ `admin`. */
+      scopes: ("read" | "write" | "admin")[];
+    };
+    /** @description An event of the audit trail of access: sign-ins (and refused ones), sign-outs, keys created and revoked, accounts created, changed, disabled, enabled and reset. */
+    AuditEvent: {
+      id: number;
+      /** Format: date-time */
+      at: string;
+      /** @description Who: `user:<email>`, `key:<prefix>:<name>`, `cli:<os user>`. */
+      actor: string;
+      /** @enum {string} */
+      action:
+        | "session.started"
+        | "session.ended"
+        | "session.refused"
+        | "key.created"
+        | "key.revoked"
+        | "user.created"
+        | "user.role-changed"
+        | "user.disabled"
+        | "user.enabled"
+        | "user.reset-issued"
+        | "user.password-set";
+      /** @description What: a key prefix, an account id, or the email tried. */
+      subject: string;
+      address: string | null;
+      detail: {
+        [key: string]: unknown;
+      };
+    };
   };
   responses: never;
   parameters: never;
@@ -3269,7 +3381,10 @@ export interface operations {
         /** @description The `nextCursor` of the previous page (opaque). */
         cursor?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3323,6 +3438,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3433,6 +3559,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -3452,7 +3589,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -3509,6 +3649,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3637,6 +3788,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3776,6 +3938,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -3803,7 +3976,10 @@ export interface operations {
         /** @description Name contains (case-insensitive). */
         name?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3857,6 +4033,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3967,6 +4154,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -3986,7 +4184,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -4043,6 +4244,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4171,6 +4383,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4310,6 +4533,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -4339,7 +4573,10 @@ export interface operations {
         /** @description official: published by the owning body; derived: computed from other data; proposed. */
         status?: components["schemas"]["SchemeStatus"];
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4393,6 +4630,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4503,6 +4751,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -4522,7 +4781,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -4579,6 +4841,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4707,6 +4980,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4846,6 +5130,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -4877,7 +5172,10 @@ export interface operations {
         /** @description Only neighbourhoods built on this PCN. */
         pcnId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4931,6 +5229,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5041,6 +5350,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -5060,7 +5380,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -5117,6 +5440,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5245,6 +5579,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5384,6 +5729,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -5430,7 +5786,10 @@ export interface operations {
         /** @description open: no end date recorded for the version valid on the date; closing: the version valid on the date has an end date. */
         status?: "open" | "closing";
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -5484,6 +5843,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5594,6 +5964,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -5613,7 +5994,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -5670,6 +6054,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5798,6 +6193,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5937,6 +6343,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -5966,7 +6383,10 @@ export interface operations {
         /** @description Only relationships to this object. */
         objectId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -6020,6 +6440,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6130,6 +6561,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -6149,7 +6591,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -6206,6 +6651,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6334,6 +6790,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6473,6 +6940,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -6502,7 +6980,10 @@ export interface operations {
         /** @description A Care Atlas id: a kind prefix, `_`, 8–40 of [0-9a-z]. */
         successorId?: components["schemas"]["EntityId"];
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -6556,6 +7037,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6680,6 +7172,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -6699,7 +7202,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -6762,6 +7268,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -6790,7 +7307,10 @@ export interface operations {
         /** @description Only collaboratives this organisation is a member (or lead) of on the date. */
         memberId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -6844,6 +7364,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6954,6 +7485,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -6973,7 +7515,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -7030,6 +7575,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7158,6 +7714,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7297,6 +7864,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -7344,7 +7922,10 @@ export interface operations {
         /** @description Only teams with a member hosted by this organisation. */
         hostOrganisationId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -7398,6 +7979,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7508,6 +8100,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -7527,7 +8130,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -7584,6 +8190,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7712,6 +8329,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7851,6 +8479,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -7881,7 +8520,10 @@ export interface operations {
         /** @description Only bodies that take commissioning decisions. */
         commissions?: "true" | "false";
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -7935,6 +8577,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8045,6 +8698,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -8064,7 +8728,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -8121,6 +8788,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8249,6 +8927,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8388,6 +9077,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -8416,7 +9116,10 @@ export interface operations {
         level?: components["schemas"]["Level"];
         placeId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -8476,6 +9179,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -8495,7 +9209,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -8558,6 +9275,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -8587,7 +9315,10 @@ export interface operations {
         /** @description Only budgets with figures for this year, e.g. 2016/17. */
         financialYear?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -8641,6 +9372,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8751,6 +9493,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -8770,7 +9523,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -8827,6 +9583,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8955,6 +9722,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9094,6 +9872,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -9128,7 +9917,10 @@ export interface operations {
         commitmentId?: string;
         providerId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -9182,6 +9974,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9292,6 +10095,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -9311,7 +10125,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -9368,6 +10185,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9496,6 +10324,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9635,6 +10474,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -9663,7 +10513,10 @@ export interface operations {
         parentId?: string;
         framework?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -9717,6 +10570,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9827,6 +10691,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -9846,7 +10721,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -9903,6 +10781,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10031,6 +10920,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10170,6 +11070,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -10194,7 +11105,10 @@ export interface operations {
         cursor?: string;
         framework?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -10254,6 +11168,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -10273,7 +11198,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         /** @description The entity's id. */
         id: string;
@@ -10336,6 +11264,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -10355,7 +11294,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         /** @description A UK postcode, any case and spacing. */
         postcode: string;
@@ -10412,6 +11354,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10496,6 +11449,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -10515,7 +11479,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         odsCode: string;
       };
@@ -10577,6 +11544,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -10596,7 +11574,10 @@ export interface operations {
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         code: string;
       };
@@ -10658,6 +11639,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -10679,7 +11671,10 @@ export interface operations {
         /** @description ods = NHS England Organisation Data Service; gss = ONS Government Statistical Service. */
         system?: components["schemas"]["CodeSystem"];
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path: {
         code: string;
       };
@@ -10741,6 +11736,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -10760,7 +11766,10 @@ export interface operations {
         /** @description Changes per page, 1–1000 (default 100). */
         limit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -10820,6 +11829,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -10840,6 +11860,8 @@ export interface operations {
       header?: {
         /** @description Resume after this event (sent by EventSource on reconnect). */
         "last-event-id"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -10876,6 +11898,337 @@ export interface operations {
       /** @description Not allowed */
       403: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listApiKeys: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every key, oldest first (revoked ones too). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["ApiKey"][];
+          };
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["NewApiKey"];
+      };
+    };
+    responses: {
+      /** @description Created: `key` is the whole key, shown once. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CreatedApiKey"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  revokeApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The key's prefix. */
+        prefix: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["ApiKey"];
+          };
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listAuditEvents: {
+    parameters: {
+      query?: {
+        limit?: string;
+        /** @description Only events older than this id (the `nextBefore` of the previous page). */
+        before?: string;
+      };
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of events, newest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["AuditEvent"][];
+            /** @description Pass as `before` for the next (older) page; null at the end. */
+            nextBefore: number | null;
+          };
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {

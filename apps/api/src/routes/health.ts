@@ -1,7 +1,10 @@
 /**
  * @module health
- * `/healthz`: the process is up. `/readyz`: the database answers and the read model is
- * loaded (503 problem+json otherwise), for load balancers and orchestrators.
+ * `/healthz`: the process is up. `/readyz`, for load balancers and orchestrators: `ready`
+ * when the database answers and the read model holds what it holds; `degraded` (still 200:
+ * keep sending reads) while the database does not answer — reads are answered from the
+ * read model, writes get 503 with `Retry-After` — or the replica fails (the primary serves
+ * in its place); 503 problem+json when the read model cannot catch up.
  */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
@@ -12,6 +15,8 @@ import { problemResponses } from "./shared/openapi.js";
 /** The result of a readiness check. */
 export interface Readiness {
   readonly ready: boolean;
+  /** Ready to serve reads, but something is away (the database, the replica): see `checks`. */
+  readonly degraded?: boolean;
   /** One entry per dependency: `ok` or what is wrong. */
   readonly checks: Readonly<Record<string, string>>;
   /** The read model's data version (last change seq), when loaded. */
@@ -24,11 +29,18 @@ export const Health = z
 
 export const Ready = z
   .object({
-    status: z.literal("ready"),
+    status: z
+      .enum(["ready", "degraded"])
+      .describe(
+        "`ready`: everything answers. `degraded`: reads are served (from memory) but something is away — the database (writes get 503 until it returns) or the replica — see `checks`.",
+      ),
     checks: z.record(z.string(), z.string()),
     dataVersion: z.number().int().nonnegative().optional(),
   })
-  .meta({ id: "Ready", description: "The database answers and the read model is loaded." });
+  .meta({
+    id: "Ready",
+    description: "Reads are served: the read model is loaded (and, when ready, current).",
+  });
 
 const healthz = createRoute({
   method: "get",
@@ -46,7 +58,7 @@ const readyz = createRoute({
   method: "get",
   path: "/readyz",
   tags: ["Operations"],
-  summary: "Readiness: the database answers and the read model is loaded",
+  summary: "Readiness: reads are served (ready, or degraded while the database is away)",
   operationId: "readyz",
   security: [],
   responses: {
@@ -82,7 +94,7 @@ export const registerHealth = (
     }
     return c.json(
       {
-        status: "ready" as const,
+        status: result.degraded === true ? ("degraded" as const) : ("ready" as const),
         checks: { ...result.checks },
         ...(result.dataVersion === undefined ? {} : { dataVersion: result.dataVersion }),
       },
