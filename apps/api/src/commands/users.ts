@@ -13,7 +13,7 @@ const text = (value: unknown): string | undefined =>
 
 /** The page where a one-time link's holder sets a password. */
 export const resetLink = (publicUrl: string, token: string): string =>
-  `${publicUrl.replace(/\/$/, "")}/admin/set-password/${token}`;
+  `${publicUrl.replace(/\/$/, "")}/admin/set-password?token=${token}`;
 
 const roleOf = (value: unknown): string => {
   const role = text(value);
@@ -100,7 +100,7 @@ export const usersSetRole = defineCommand({
     const role = roleOf(values.role);
     const user = await accountOf(context, values.email);
     const changed = await context.auth.setRole(user.id, role, { actor: context.actor });
-    return `${changed.email} is now ${changed.role === "admin" ? "an" : "a"} ${changed.role}.`;
+    return `${changed.email} is now ${/^[aeiou]/.test(changed.role) ? "an" : "a"} ${changed.role}.`;
   },
 });
 
