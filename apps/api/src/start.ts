@@ -250,10 +250,12 @@ export const startCareAtlas = async (
       // The read model answers every read: it must hold what the store holds (catching up
       // now if a change has not reached it yet).
       try {
+        // Behind: catch up (from the replica, or the primary when the replica lags too).
+        const wanted = storeSeq;
         const seq =
-          dataVersion() >= storeSeq
+          dataVersion() >= wanted
             ? dataVersion()
-            : await withinTwoSeconds(runVerb(runtime, (r) => r.refresh));
+            : await withinTwoSeconds(runVerb(runtime, (r) => r.awaitDataVersion(wanted)));
         checks.readModel =
           seq >= storeSeq ? "ok" : `behind: at change ${seq}, the store is at ${storeSeq}`;
       } catch (error) {

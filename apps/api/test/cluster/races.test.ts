@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "../../src/env.js";
-import { freshDatabase, type FreshDatabase } from "../support/databases.js";
+import { type FreshDatabase, freshDatabase } from "../support/databases.js";
 import { inspect, makeKey } from "../support/direct.js";
 import {
   createRecord,

@@ -39,7 +39,9 @@ export const send = async <T = Record<string, unknown>>(
 /** Throws unless the answer has the status. */
 export const expectStatus = <T>(answer: Answer<T>, status: number, what: string): Answer<T> => {
   if (answer.status !== status) {
-    throw new Error(`${what}: expected ${status}, got ${answer.status}: ${JSON.stringify(answer.body).slice(0, 600)}`);
+    throw new Error(
+      `${what}: expected ${status}, got ${answer.status}: ${JSON.stringify(answer.body).slice(0, 600)}`,
+    );
   }
   return answer;
 };
@@ -53,7 +55,10 @@ const must = <T>(value: T | undefined, what: string): T => {
 
 /** Real records the synthetic ones refer to. */
 export const real = {
-  system: must(dataset.systems.find((s) => s.valid.to === null), "current system"),
+  system: must(
+    dataset.systems.find((s) => s.valid.to === null),
+    "current system",
+  ),
   place: must(
     dataset.places.find((p) => p.valid.to === null && p.name === "Trafford"),
     "Trafford",

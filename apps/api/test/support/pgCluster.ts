@@ -90,7 +90,18 @@ const serverAt = (dir: string, port: number, extra: ReadonlyArray<string> = []):
     dir,
     url: (database = "postgres") => `postgres://postgres@127.0.0.1:${port}/${database}`,
     start: () => {
-      run("pg_ctl", ["-D", join(dir, "data"), "-w", "-t", "60", "-l", join(dir, "log"), "-o", options, "start"]);
+      run("pg_ctl", [
+        "-D",
+        join(dir, "data"),
+        "-w",
+        "-t",
+        "60",
+        "-l",
+        join(dir, "log"),
+        "-o",
+        options,
+        "start",
+      ]);
     },
     stop: (mode = "fast") => {
       run("pg_ctl", ["-D", join(dir, "data"), "-w", "-t", "60", "-m", mode, "stop"]);

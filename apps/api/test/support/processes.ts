@@ -105,7 +105,9 @@ export const startApi = (options: StartApiOptions): Promise<ApiProcess> =>
     void exited.then(({ code, signal }) => {
       if (!started) {
         clearTimeout(timer);
-        reject(new Error(`the API exited (${code ?? signal}) before starting:\n${output.slice(-4000)}`));
+        reject(
+          new Error(`the API exited (${code ?? signal}) before starting:\n${output.slice(-4000)}`),
+        );
       }
     });
   });

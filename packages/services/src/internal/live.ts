@@ -41,7 +41,7 @@ export interface LiveStatus {
 export const replicaPatienceMs = 500;
 
 /** How often the replica is asked again for a change it does not hold yet, in ms. */
-const replicaRetryMs = 20;
+const replicaRetryMs = 10;
 
 export interface Live {
   /** The current model (no I/O). */
