@@ -4,6 +4,12 @@
  * answer drifts from its OpenAPI schema fails the happy tests.
  */
 import { z } from "zod";
+import {
+  createApiKey,
+  listApiKeys,
+  listAuditEvents,
+  revokeApiKey,
+} from "../src/routes/access/index.js";
 import { getLsoa } from "../src/routes/areas/lsoa.js";
 import { listChanges } from "../src/routes/changes/list.js";
 import { Health, Ready } from "../src/routes/health.js";
@@ -27,6 +33,10 @@ export const answers = {
   code: lookupCode.responses[200].content[json].schema,
   lsoa: getLsoa.responses[200].content[json].schema,
   succession: createSuccession.responses[201].content[json].schema,
+  apiKeys: listApiKeys.responses[200].content[json].schema,
+  createdApiKey: createApiKey.responses[201].content[json].schema,
+  revokedApiKey: revokeApiKey.responses[200].content[json].schema,
+  auditEvents: listAuditEvents.responses[200].content[json].schema,
   /** The OpenAPI document (no schema of its own: any JSON object). */
   document: z.record(z.string(), z.unknown()),
 };

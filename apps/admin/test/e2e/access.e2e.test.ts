@@ -59,9 +59,9 @@ describe("the access pages in a browser", () => {
     await page.getByLabel("Email address").fill(newEmail);
     await page.getByLabel("Viewer: can browse the register").check();
     await page.getByRole("button", { name: "Add account" }).click();
-    await expect.poll(() => page.locator("#one-time-secret").textContent()).toContain(
-      "/admin/set-password?token=",
-    );
+    await expect
+      .poll(() => page.locator("#one-time-secret").textContent())
+      .toContain("/admin/set-password?token=");
     await checkAccessibility(page, audit);
     await screenshot(page, "users-link");
 
@@ -89,9 +89,9 @@ describe("the access pages in a browser", () => {
     await page.getByLabel("What the key is for").fill("Synthetic dashboard");
     await page.getByLabel(/^write:/).check();
     await page.getByRole("button", { name: "Create key" }).click();
-    await expect.poll(() => page.locator("#one-time-secret").textContent()).toMatch(
-      /^ca_[0-9a-z]{8}_[0-9a-z]{40}$/,
-    );
+    await expect
+      .poll(() => page.locator("#one-time-secret").textContent())
+      .toMatch(/^ca_[0-9a-z]{8}_[0-9a-z]{40}$/);
     await checkAccessibility(page, audit);
     await screenshot(page, "keys-created");
     const key = (await page.locator("#one-time-secret").textContent()) ?? "";

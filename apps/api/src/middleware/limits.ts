@@ -37,12 +37,21 @@ export const rateLimit = (limits: RateLimits, trustProxy: boolean): MiddlewareHa
             );
             return [limits.perAddress, address, `address ${address}`] as const;
           })();
+    // What this request has cost so far (a bulk lookup adds its items to the first one).
+    let spent = 0;
     const charge = (cost: number) => {
-      const decision = limiter.take(bucket, cost);
-      if (decision.allowed) return;
+      const whole = spent + cost;
+      const decision =
+        limiter.perMinute > 0 && whole > limiter.perMinute
+          ? { allowed: false, retryAfterSeconds: 60, tooLarge: true }
+          : limiter.take(bucket, cost);
+      if (decision.allowed) {
+        spent = whole;
+        return;
+      }
       throw new ProblemError("rate-limited", {
         detail: decision.tooLarge
-          ? `this request counts ${cost} against a limit of ${limiter.perMinute} a minute for ${who}: send fewer items at once`
+          ? `this request counts ${whole} against a limit of ${limiter.perMinute} a minute for ${who}: send fewer items at once`
           : `the limit of ${limiter.perMinute} requests a minute for ${who} is reached: try again in ${decision.retryAfterSeconds} s`,
         headers: { "Retry-After": String(decision.retryAfterSeconds) },
       });

@@ -6,7 +6,7 @@
  * the access store the routes answer 503.
  */
 import { AuthInputError } from "@care-atlas/auth";
-import { StoreUnavailable } from "@care-atlas/services";
+import { isServiceError, StoreUnavailable } from "@care-atlas/services";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
@@ -131,7 +131,9 @@ const stored = async <A>(operation: string, run: () => Promise<A>): Promise<A> =
   try {
     return await run();
   } catch (cause) {
-    if (cause instanceof AuthInputError || cause instanceof ProblemError) throw cause;
+    if (cause instanceof AuthInputError || cause instanceof ProblemError || isServiceError(cause)) {
+      throw cause;
+    }
     throw new StoreUnavailable({
       operation,
       cause,
