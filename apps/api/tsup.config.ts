@@ -9,6 +9,7 @@ export default defineConfig({
     cli: "src/cli.ts",
     openapi: "src/openapi.ts",
     bench: "bench/bench.ts",
+    soak: "bench/soak.ts",
     hello: "bench/hello.ts",
   },
   format: ["esm"],

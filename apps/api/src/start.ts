@@ -96,8 +96,11 @@ const loadAdmin = async (
   return factory(deps);
 };
 
-/** Polls the register's data version and tells listeners when it moves. */
-const changeNotifier = (register: RegisterShape, intervalMs = 250) => {
+/**
+ * Polls the register's data version (no I/O: the read model's) and tells listeners — the
+ * event streams — when it moves.
+ */
+const changeNotifier = (register: RegisterShape, intervalMs = 50) => {
   const listeners = new Set<(version: number) => void>();
   let timer: NodeJS.Timeout | undefined;
   let last = Effect.runSync(register.dataVersion);

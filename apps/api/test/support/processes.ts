@@ -5,11 +5,26 @@
  * failure messages; can be stopped (SIGTERM), killed (SIGKILL) and measured (RSS).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The API package's folder (apps/api). */
-export const apiRoot = fileURLToPath(new URL("../../", import.meta.url));
+/** The API package's folder (apps/api): the nearest one above this module (source or bundled). */
+export const apiRoot = ((): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, "package.json");
+    if (
+      existsSync(manifest) &&
+      /"name":\s*"@care-atlas\/api"/.test(readFileSync(manifest, "utf8"))
+    ) {
+      return dir;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("not inside @care-atlas/api");
+    dir = parent;
+  }
+})();
 
 /** A running API process. */
 export interface ApiProcess {
