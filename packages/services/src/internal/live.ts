@@ -102,7 +102,7 @@ const primaryOf = (store: Store): StoreReader => ({
   sources: () => store.sources(),
 });
 
-const describe = (error: StoreUnavailable): string => error.message;
+const messageOf = (error: StoreUnavailable): string => error.message;
 
 /** What a model can be loaded from: the primary (a `Store`) or a replica. */
 type ModelSource = Omit<StoreReader, "role">;
@@ -158,7 +158,7 @@ export const makeLive = (store: Store, options: LiveOptions) =>
             Effect.catchTag("StoreUnavailable", (error) =>
               Effect.andThen(
                 Effect.sync(() => {
-                  replicaState = describe(error);
+                  replicaState = messageOf(error);
                 }),
                 read(primary),
               ),
@@ -206,7 +206,7 @@ export const makeLive = (store: Store, options: LiveOptions) =>
         ),
         Effect.tapError((error) =>
           Effect.sync(() => {
-            lastError = describe(error);
+            lastError = messageOf(error);
           }),
         ),
       );
