@@ -6,15 +6,23 @@
  * its programs run as the `postgres` user.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir, userInfo } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+/** Where PostgreSQL's programs are: `pg_config --bindir`, else Debian's newest version. */
 const binDir = (): string => {
   const found = spawnSync("pg_config", ["--bindir"], { encoding: "utf8" });
   if (found.status === 0 && found.stdout.trim() !== "") return found.stdout.trim();
-  throw new Error("pg_config is not on PATH: install PostgreSQL's server programs");
+  const versions = existsSync("/usr/lib/postgresql")
+    ? readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a))
+    : [];
+  for (const version of versions) {
+    const dir = join("/usr/lib/postgresql", version, "bin");
+    if (existsSync(join(dir, "pg_ctl"))) return dir;
+  }
+  throw new Error("PostgreSQL's server programs (pg_ctl, initdb) are not installed");
 };
 
 /** Whether the PostgreSQL server programs (initdb, pg_ctl) are installed. */
@@ -184,6 +192,3 @@ export const createCluster = async (options: { standby?: boolean } = {}): Promis
     },
   };
 };
-
-/** Who runs the tests (for messages). */
-export const testUser = (): string => userInfo().username;
