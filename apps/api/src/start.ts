@@ -1,9 +1,12 @@
 /**
  * @module start
  * Starts the whole service: opens the store (embedded PGlite in a data directory, or a
- * PostgreSQL server), builds the services' ManagedRuntime, loads the GM dataset into an
- * empty register, mounts the admin app when it is installed, and serves the API. `main.ts`
- * calls it with the environment; the test harness and the benchmark call it directly.
+ * PostgreSQL server, with a streaming replica for the read model when configured), builds
+ * the services' ManagedRuntime, loads the GM dataset into an empty register, follows the
+ * audit trail of access (revoked keys leave the key cache within a second), mounts the admin
+ * app when it is installed, serves the API, and — on the embedded database — takes the
+ * CLI's commands over loopback (the operator file). `main.ts` calls it with the
+ * environment; the test harness and the benchmark call it directly.
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -251,9 +254,8 @@ export const startCareAtlas = async (
         return { ready: true, degraded: true, checks, dataVersion: dataVersion() };
       }
       // The read model answers every read: it must hold what the store holds (catching up
-      // now if a change has not reached it yet).
+      // now if a change has not reached it yet: from the replica, else the primary).
       try {
-        // Behind: catch up (from the replica, or the primary when the replica lags too).
         const wanted = storeSeq;
         const seq =
           dataVersion() >= wanted
