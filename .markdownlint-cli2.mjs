@@ -126,6 +126,8 @@ export default {
     "**/CHANGELOG.md",
     // Written by the API's benchmark (apps/api/bench/bench.ts, `pnpm bench` in apps/api).
     "docs/performance.md",
+    // Written by the API's soak (apps/api/bench/soak.ts, `pnpm soak` in apps/api).
+    "docs/soak.md",
     // Written by the admin's benchmark (apps/admin/bench/render.bench.ts).
     "docs/admin-performance.md",
     // Written by the data build (packages/data/scripts/build.ts, src/build/reports.ts).

@@ -10,6 +10,7 @@ export default defineConfig({
     openapi: "src/openapi.ts",
     examples: "src/openapi/recordExamples.ts",
     bench: "bench/bench.ts",
+    soak: "bench/soak.ts",
     hello: "bench/hello.ts",
   },
   format: ["esm"],

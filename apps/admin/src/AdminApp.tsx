@@ -22,6 +22,7 @@ import { serviceErrorPage } from "./http/ServiceErrorPage.js";
 import { type SessionCookies, session } from "./http/Session.js";
 import { makePaths } from "./Paths.js";
 import { registerAuthRoutes } from "./routes/authRoutes.js";
+import { registerPasswordRoutes } from "./routes/passwordRoutes.js";
 import { registerPages } from "./routes/registerPages.js";
 import { CsrfTokens } from "./security/Csrf.js";
 import { SignInThrottle } from "./security/SignInThrottle.js";
@@ -88,6 +89,13 @@ export const createAdminApp = (deps: AdminDeps): Hono<AdminEnv> => {
   loading.catch(() => undefined);
 
   const app = new Hono<AdminEnv>({ strict: false }).basePath(paths.base === "" ? "/" : paths.base);
+
+  // The one-time link's page carries its token in the URL: it sends no referrer at all.
+  // (Registered before the security headers, so that it runs after them and wins.)
+  app.use("/set-password", async (c, next) => {
+    await next();
+    c.res.headers.set("Referrer-Policy", "no-referrer");
+  });
 
   app.use(
     secureHeaders({
@@ -177,7 +185,8 @@ export const createAdminApp = (deps: AdminDeps): Hono<AdminEnv> => {
     ),
   );
 
-  registerAuthRoutes(app, { auth: deps.auth, throttle, cookies, paths, clientAddress });
+  registerAuthRoutes(app, { auth: deps.auth, throttle, cookies, paths, clientAddress, logger });
+  registerPasswordRoutes(app, { auth: deps.auth, paths, clientAddress });
 
   app.use(async (c, next) => {
     if (c.get("user") === undefined) {
@@ -190,7 +199,7 @@ export const createAdminApp = (deps: AdminDeps): Hono<AdminEnv> => {
     await next();
   });
 
-  registerPages(app, { ...deps, paths, today });
+  registerPages(app, { ...deps, paths, today, clientAddress });
 
   const notFound = (c: Context<AdminEnv>) =>
     page(

@@ -10,7 +10,23 @@ import type { SignInThrottleOptions } from "./security/SignInThrottle.js";
 /** The account operations the admin uses (a subset of `@care-atlas/auth`'s `AuthStore`). */
 export type AdminAuth = Pick<
   AuthStore,
-  "verifyLogin" | "createSession" | "sessionUser" | "deleteSession" | "listUsers" | "createUser"
+  | "verifyLogin"
+  | "createSession"
+  | "sessionUser"
+  | "deleteSession"
+  | "listUsers"
+  | "createUser"
+  | "findUser"
+  | "setRole"
+  | "setDisabled"
+  | "issuePasswordReset"
+  | "passwordResetUser"
+  | "resetPassword"
+  | "recordEvent"
+  | "listEvents"
+  | "createKey"
+  | "listKeys"
+  | "revokeKey"
 >;
 
 /** Reports unexpected errors (the API's logger has this shape). */
@@ -60,4 +76,9 @@ export interface AdminDeps {
   readonly today?: () => string;
   /** Where unexpected errors are reported (default: the console). */
   readonly logger?: AdminLogger;
+  /**
+   * The URL users reach the service at, for one-time links shown to admins (default: the
+   * origin of the request).
+   */
+  readonly publicUrl?: () => string;
 }

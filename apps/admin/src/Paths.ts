@@ -72,8 +72,14 @@ export const makePaths = (basePath: string) => {
     create: (kind: string) => at(`/new/${kind}`),
     newRecord: () => at("/new"),
     changes: (query?: Query) => at("/changes", query),
-    users: () => at("/users"),
-    user: (id: string) => at(`/users/${id}`),
+    users: (query?: Query) => at("/users", query),
+    user: (id: string, query?: Query) => at(`/users/${id}`, query),
+    userAction: (id: string, action: "role" | "disable" | "enable" | "reset-password") =>
+      at(`/users/${id}/${action}`),
+    keys: (query?: Query) => at("/keys", query),
+    revokeKey: (prefix: string) => at(`/keys/${prefix}/revoke`),
+    audit: (query?: Query) => at("/audit", query),
+    setPassword: (query?: Query) => at("/set-password", query),
   };
 };
 

@@ -44,6 +44,8 @@ export interface Harness {
   readonly app: ReturnType<typeof createAdminApp>;
   readonly url: string | undefined;
   readonly runtime: ManagedRuntime.ManagedRuntime<Register, unknown>;
+  /** The accounts, keys and audit trail the app uses. */
+  readonly auth: ReturnType<typeof createAuthStore>;
   readonly importMs: number;
   readonly close: () => Promise<void>;
 }
@@ -101,6 +103,7 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
     app,
     url,
     runtime,
+    auth,
     importMs,
     close: async () => {
       if (server !== undefined) {

@@ -2,9 +2,10 @@
  * @module app
  * `createApp(deps)`: the whole HTTP app as an OpenAPIHono instance, built in-process (tests
  * call it directly; `main.ts` serves it). Middleware order: cached open reads (`fastRead.ts`,
- * answered there) → request id → access log →
- * security headers → CORS → 405 detection → authentication → body limit → routes; every
- * failure becomes problem+json in `problem.ts` (an OperationOutcome under /fhir/R4).
+ * answered there, within the address's rate limit) → request id → access log → security
+ * headers → CORS → 405 detection → authentication → rate limit → read-your-writes → body
+ * limit → routes; every failure becomes problem+json in `problem.ts` (an OperationOutcome
+ * under /fhir/R4).
  */
 import type { AuthStore } from "@care-atlas/auth";
 import type { RegisterRuntime } from "@care-atlas/services";
@@ -13,15 +14,19 @@ import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
+import { clientAddress, type RateLimits, rateLimits } from "./access/RateLimiter.js";
 import type { AppEnv } from "./context.js";
 import { registerDocs } from "./docs.js";
 import type { Env } from "./env.js";
 import { fastRead, type NodeFastRead, nodeFastRead, requestIdOf } from "./fastRead.js";
 import { registerFhir } from "./fhir/index.js";
+import { errorOutcome } from "./fhir/outcome.js";
 import type { Logger } from "./logger.js";
-import { authenticate, createKeyCache, type KeyCache } from "./middleware/auth.js";
+import { authenticate, createKeyCache, createKeyUsage, type KeyCache } from "./middleware/auth.js";
+import { rateLimit, readYourWrites } from "./middleware/limits.js";
 import { securityHeaders } from "./middleware/securityHeaders.js";
 import { openApiDocument } from "./openapiDocument.js";
+import { type OperatorEndpoint, registerOperator } from "./operator/endpoint.js";
 import { errorToProblem, problem, validationHook } from "./problem.js";
 import { registerProblemPages } from "./problemPages.js";
 import { ReadCache } from "./readCache.js";
@@ -32,10 +37,11 @@ import { unavailableRuntime } from "./routes/unavailable.js";
 
 /** What the app needs from the rest of the process. */
 export interface AppDeps {
-  readonly config: Pick<Env, "readsRequireKey" | "corsOrigins" | "bodyLimitBytes">;
+  readonly config: Pick<Env, "readsRequireKey" | "corsOrigins" | "bodyLimitBytes"> &
+    Partial<Pick<Env, "trustProxy" | "rateLimitKeyPerMinute" | "rateLimitAddressPerMinute">>;
   readonly logger: Logger;
-  /** Key verification; without it every key is rejected. */
-  readonly auth?: Pick<AuthStore, "verifyKey">;
+  /** Key verification (and recording when keys are used); without it every key is rejected. */
+  readonly auth?: Pick<AuthStore, "verifyKey"> & Partial<Pick<AuthStore, "touchKey">>;
   /**
    * The services: the runtime every verb runs on (it provides the Register) and the read
    * model's data version. Without them the /v1 routes exist (for the OpenAPI document) but
@@ -53,8 +59,17 @@ export interface AppDeps {
   readonly readiness: () => Promise<Readiness>;
   /** The admin web app, mounted at /admin (its own routes start with /admin). */
   readonly admin?: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> };
-  /** A key cache to share (tests pass one to clear it); a fresh one otherwise. */
+  /** A key cache to share (the process's access watcher revokes from it); a fresh one otherwise. */
   readonly keyCache?: KeyCache;
+  /** The rate limits (shared between apps of one process); from `config` otherwise. */
+  readonly limits?: RateLimits;
+  /**
+   * Managing API keys and reading the audit trail over the API (admin scope). Without it
+   * the routes exist (for the OpenAPI document) but answer 503.
+   */
+  readonly access?: RouteDeps["access"];
+  /** The operator's commands over loopback (the CLI against a running server). */
+  readonly operator?: OperatorEndpoint;
 }
 
 const accessLog = (logger: Logger): MiddlewareHandler<AppEnv> =>
@@ -90,6 +105,13 @@ export const nodeFastReadOf = (app: object): NodeFastRead | undefined => nodeFas
 export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const keyCache = deps.keyCache ?? createKeyCache();
+  const trustProxy = deps.config.trustProxy ?? false;
+  const limits =
+    deps.limits ??
+    rateLimits({
+      rateLimitKeyPerMinute: deps.config.rateLimitKeyPerMinute ?? 0,
+      rateLimitAddressPerMinute: deps.config.rateLimitAddressPerMinute ?? 0,
+    });
 
   const cache = new ReadCache();
   const services = deps.services ?? { runtime: unavailableRuntime(), dataVersion: () => 0 };
@@ -99,6 +121,8 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
     logger: deps.logger,
     readsRequireKey: deps.config.readsRequireKey,
     cors: deps.config.corsOrigins.length > 0,
+    admit: (socketAddress: string | undefined, forwardedFor: string | undefined) =>
+      limits.perAddress.take(clientAddress(socketAddress, forwardedFor, trustProxy)).allowed,
   };
   app.use(fastRead(fastReadOptions));
   nodeFastReads.set(app, nodeFastRead(fastReadOptions));
@@ -122,10 +146,11 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
           "Content-Type",
           "If-Match",
           "If-None-Match",
+          "Min-Data-Version",
           "X-API-Key",
           "X-Request-Id",
         ],
-        exposeHeaders: ["ETag", "Location", "X-Request-Id", "Link"],
+        exposeHeaders: ["ETag", "Location", "X-Request-Id", "Link", "Retry-After"],
         maxAge: 600,
       }),
     );
@@ -140,8 +165,15 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
         }),
     }),
   );
-  app.use("/v1/*", authenticate(deps.auth, keyCache));
-  app.use("/fhir/*", authenticate(deps.auth, keyCache));
+  const touchKey = deps.auth?.touchKey;
+  const keyUsage = createKeyUsage(
+    touchKey === undefined ? undefined : { touchKey: touchKey.bind(deps.auth) },
+  );
+  for (const prefix of ["/v1/*", "/fhir/*"]) {
+    app.use(prefix, authenticate(deps.auth, keyCache, keyUsage));
+    app.use(prefix, rateLimit(limits, trustProxy));
+    app.use(prefix, readYourWrites(services.runtime, services.dataVersion));
+  }
   const limitBody = bodyLimit({
     maxSize: deps.config.bodyLimitBytes,
     onError: (c) =>
@@ -165,11 +197,14 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
   registerHealth(app, deps.readiness);
   registerDocs(app);
   registerProblemPages(app);
+  if (deps.operator !== undefined) registerOperator(app, deps.operator);
   const routeDeps = {
     runtime: services.runtime,
     dataVersion: services.dataVersion,
     cache,
     readsRequireKey: deps.config.readsRequireKey,
+    trustProxy,
+    ...(deps.access === undefined ? {} : { access: deps.access }),
     ...(deps.onChange === undefined ? {} : { onChange: deps.onChange }),
     ...(deps.shutdown === undefined ? {} : { shutdown: deps.shutdown }),
   };
@@ -191,7 +226,11 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
 
   app.notFound((c) => problem(c, "not-found", { detail: `no route for ${c.req.path}` }));
   app.onError((error, c) => {
-    const response = errorToProblem(error, c);
+    // The middleware in front of the FHIR facade (authentication, rate limits,
+    // read-your-writes) fails in the facade's own terms.
+    const response = c.req.path.startsWith("/fhir/")
+      ? errorOutcome(error, c)
+      : errorToProblem(error, c);
     if (response.status >= 500) {
       deps.logger.error("unhandled error", {
         requestId: c.get("requestId"),

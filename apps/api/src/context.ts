@@ -25,6 +25,12 @@ export interface AppVariables {
   principal: Principal | undefined;
   /** The data version a read's answer was made at (set with its headers; the read cache keeps it). */
   readVersion: number | undefined;
+  /**
+   * Charges the caller's rate limit `cost` more (a bulk lookup: one per item beyond the
+   * request itself); throws the 429 problem when the limit is reached. Set on /v1 and
+   * /fhir requests.
+   */
+  charge: ((cost: number) => void) | undefined;
 }
 
 /** The app's Hono environment. */

@@ -32,15 +32,18 @@ const integer = (min: number, max: number) =>
 export const LogLevel = z.enum(["debug", "info", "warn", "error", "silent"]);
 export type LogLevel = z.infer<typeof LogLevel>;
 
+const postgresUrl = optionalText.pipe(
+  z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: "must be a postgres:// or postgresql:// URL" })
+    .optional(),
+);
+
 const EnvSchema = z.object({
   PORT: integer(0, 65535).default(3000),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
-  DATABASE_URL: optionalText.pipe(
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, { error: "must be a postgres:// or postgresql:// URL" })
-      .optional(),
-  ),
+  DATABASE_URL: postgresUrl,
+  DATABASE_READ_URL: postgresUrl,
   DATA_DIR: optionalText,
   READS_REQUIRE_KEY: booleanText.default(false),
   LOG_LEVEL: z.string().trim().toLowerCase().pipe(LogLevel).default("info"),
@@ -65,6 +68,9 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
   SEED: booleanText.default(true),
   PUBLIC_URL: optionalText.pipe(z.url({ error: "must be an absolute URL" }).optional()),
+  RATE_LIMIT_KEY_PER_MINUTE: integer(0, 100_000_000).default(60_000),
+  RATE_LIMIT_ADDRESS_PER_MINUTE: integer(0, 100_000_000).default(30_000),
+  TRUST_PROXY: booleanText.default(false),
 });
 
 /** The validated configuration. */
@@ -75,6 +81,11 @@ export interface Env {
   readonly host: string;
   /** A PostgreSQL server; absent = the embedded PGlite database in {@link Env.dataDir}. */
   readonly databaseUrl: string | undefined;
+  /**
+   * A streaming replica (hot standby) of {@link Env.databaseUrl}, which the read model is
+   * built and refreshed from; writes always go to `databaseUrl`.
+   */
+  readonly databaseReadUrl: string | undefined;
   /** The PGlite data directory (used when there is no database URL). */
   readonly dataDir: string;
   /** Whether reads need an API key with the `read` scope. */
@@ -90,6 +101,15 @@ export interface Env {
   readonly seed: boolean;
   /** The URL users reach the server at, for printed links; defaults to http://HOST:PORT. */
   readonly publicUrl: string | undefined;
+  /**
+   * Requests per minute one API key may make (0 = no limit); a bulk lookup counts each item.
+   * Bursts of up to a minute's worth are allowed, then requests are answered 429.
+   */
+  readonly rateLimitKeyPerMinute: number;
+  /** Requests per minute one client address may make without a key (0 = no limit). */
+  readonly rateLimitAddressPerMinute: number;
+  /** Take the client's address from `X-Forwarded-For` (behind a proxy you run). */
+  readonly trustProxy: boolean;
 }
 
 /** A configuration error: which variables are wrong and why. */
@@ -143,10 +163,19 @@ export const parseEnv = (
     );
   }
   const env = parsed.data;
+  if (env.DATABASE_READ_URL !== undefined && env.DATABASE_URL === undefined) {
+    throw new EnvError([
+      {
+        variable: "DATABASE_READ_URL",
+        message: "needs DATABASE_URL: a read replica is of a PostgreSQL server",
+      },
+    ]);
+  }
   return {
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
+    databaseReadUrl: env.DATABASE_READ_URL,
     dataDir: resolve(cwd, env.DATA_DIR ?? join(findRepoRoot(cwd), ".data", "pglite")),
     readsRequireKey: env.READS_REQUIRE_KEY,
     logLevel: env.LOG_LEVEL,
@@ -155,6 +184,9 @@ export const parseEnv = (
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     seed: env.SEED,
     publicUrl: env.PUBLIC_URL,
+    rateLimitKeyPerMinute: env.RATE_LIMIT_KEY_PER_MINUTE,
+    rateLimitAddressPerMinute: env.RATE_LIMIT_ADDRESS_PER_MINUTE,
+    trustProxy: env.TRUST_PROXY,
   };
 };
 
@@ -167,5 +199,14 @@ export const loadEnv = (): Env => parseEnv(process.env, process.cwd());
  */
 export const testDatabaseUrl = (): string | undefined => {
   const url = process.env.CARE_ATLAS_TEST_DATABASE_URL?.trim();
+  return url === undefined || url === "" ? undefined : url;
+};
+
+/**
+ * A streaming replica of {@link testDatabaseUrl}'s server (its hot standby, e.g. the one
+ * `.ci/run` starts), for the replica tests, or undefined when there is none.
+ */
+export const testStandbyUrl = (): string | undefined => {
+  const url = process.env.CARE_ATLAS_TEST_STANDBY_URL?.trim();
   return url === undefined || url === "" ? undefined : url;
 };

@@ -11,6 +11,8 @@ describe("nodeFastRead (the hot path in Node's request listener)", () => {
   const cache = new ReadCache();
   const body = new TextEncoder().encode('{"data":{"synthetic":true}}');
   let version = 7;
+  let admitted = true;
+  const admissions: Array<string | undefined> = [];
   let server: Server;
   let base = "";
   beforeAll(async () => {
@@ -20,6 +22,10 @@ describe("nodeFastRead (the hot path in Node's request listener)", () => {
       logger: createLogger({ level: "info", write: (line) => lines.push(line) }),
       readsRequireKey: false,
       cors: false,
+      admit: (address) => {
+        admissions.push(address);
+        return admitted;
+      },
     });
     server = createServer((req, res) => {
       if (fast(req, res)) return;
@@ -70,6 +76,29 @@ describe("nodeFastRead (the hot path in Node's request listener)", () => {
     expect(response.headers.get("etag")).toBe('W/"7-synthetic"');
     const line = JSON.parse(lines.at(-1) ?? "{}") as Record<string, unknown>;
     expect(line).toMatchObject({ path: "/v1/lookup/postcode/ZZ9 9ZA", status: 304 });
+  });
+
+  it("charges the address's rate limit for what it answers, and leaves a refused request to the app", async () => {
+    admissions.length = 0;
+    expect((await fetch(`${base}/v1/places/plc_synth1?limit=5`)).status).toBe(200);
+    expect(admissions).toHaveLength(1);
+    expect(admissions[0]).toMatch(/127\.0\.0\.1/);
+    // A miss is not charged here (the app charges it).
+    expect((await fetch(`${base}/v1/places/plc_missing`)).status).toBe(418);
+    expect(admissions).toHaveLength(1);
+    admitted = false;
+    try {
+      expect((await fetch(`${base}/v1/places/plc_synth1?limit=5`)).status).toBe(418);
+    } finally {
+      admitted = true;
+    }
+  });
+
+  it("leaves a read-your-writes request to the app", async () => {
+    const response = await fetch(`${base}/v1/places/plc_synth1?limit=5`, {
+      headers: { "Min-Data-Version": "7" },
+    });
+    expect(response.status).toBe(418);
   });
 
   it("leaves to the app: keys, asOf, other methods, misses, %25, and a stale data version", async () => {

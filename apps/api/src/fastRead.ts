@@ -9,8 +9,10 @@
  *
  * It steps aside (the full chain answers) for anything else: a method other than GET, an
  * `asOf` read, a request that presents a key (it must be verified), reads that need a key,
- * a request for CSV or NDJSON (streamed, never cached),
- * a cross-origin request when CORS is on, and a cache miss or a stale entry.
+ * a request for CSV or NDJSON (streamed, never cached), a cross-origin request when CORS is
+ * on, a read-your-writes request (`Min-Data-Version`), a cache miss or a stale entry, and a
+ * request its address's rate limit refuses (the chain answers the 429). It charges the rate
+ * limit only for what it answers.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { MiddlewareHandler } from "hono";
@@ -18,6 +20,7 @@ import type { AppEnv } from "./context.js";
 import { etagMatches } from "./http/Etag.js";
 import { today } from "./http/today.js";
 import type { Logger } from "./logger.js";
+import { socketAddressOf } from "./middleware/limits.js";
 import { securityHeaderList } from "./middleware/securityHeaders.js";
 import type { ReadCache } from "./readCache.js";
 import { openCachePolicy, readVary } from "./routes/shared/reads.js";
@@ -45,6 +48,11 @@ export interface FastReadOptions {
   readonly readsRequireKey: boolean;
   /** When CORS is on, a request with an `Origin` takes the full chain. */
   readonly cors: boolean;
+  /**
+   * Charges the client's address one request of its rate limit: `false` when the limit
+   * refuses it (nothing is charged then, and the full chain answers 429).
+   */
+  readonly admit?: (socketAddress: string | undefined, forwardedFor: string | undefined) => boolean;
 }
 
 /** Node's request headers, when served by @hono/node-server (no Headers object needed). */
@@ -100,9 +108,16 @@ export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> =>
     }
     if (options.cors && headerOf(nodeHeaders, fetchHeaders, "origin") !== undefined) return next();
     if (wantsStream(headerOf(nodeHeaders, fetchHeaders, "accept"))) return next();
+    if (headerOf(nodeHeaders, fetchHeaders, "min-data-version") !== undefined) return next();
     const key = url.slice(pathStart);
     const hit = options.cache.get(key);
     if (hit === undefined || hit.version !== options.dataVersion() || hit.day !== today()) {
+      return next();
+    }
+    if (
+      options.admit !== undefined &&
+      !options.admit(socketAddressOf(c.env), headerOf(nodeHeaders, fetchHeaders, "x-forwarded-for"))
+    ) {
       return next();
     }
     const started = performance.now();
@@ -157,8 +172,15 @@ export const nodeFastRead = (options: FastReadOptions): NodeFastRead => {
     if (headers.authorization !== undefined || headers["x-api-key"] !== undefined) return false;
     if (options.cors && headers.origin !== undefined) return false;
     if (wantsStream(headers.accept)) return false;
+    if (headers["min-data-version"] !== undefined) return false;
     const hit = options.cache.get(url);
     if (hit === undefined || hit.version !== options.dataVersion() || hit.day !== today()) {
+      return false;
+    }
+    if (
+      options.admit !== undefined &&
+      !options.admit(req.socket.remoteAddress, one(headers["x-forwarded-for"]))
+    ) {
       return false;
     }
     const started = performance.now();

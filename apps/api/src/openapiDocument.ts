@@ -67,6 +67,11 @@ const tags = [
     description: "Create, update, end and succession, with If-Match and a reason.",
   },
   { name: "Changes", description: "The change feed: pages and a server-sent-events stream." },
+  {
+    name: "Access",
+    description:
+      "API keys (create, list with last use, revoke) and the audit trail of access; admin scope.",
+  },
   { name: "Operations", description: "Health, readiness." },
 ];
 
@@ -175,19 +180,23 @@ const outcomeExample = (status: string): JsonObject => ({
       code:
         status === "404"
           ? "not-found"
-          : status === "503"
-            ? "transient"
-            : status === "401"
-              ? "login"
-              : "invalid",
+          : status === "429"
+            ? "throttled"
+            : status === "503"
+              ? "transient"
+              : status === "401"
+                ? "login"
+                : "invalid",
       diagnostics:
         status === "404"
           ? "no Organization org_… on 2026-12-01"
-          : status === "503"
-            ? "the register is unavailable: try again shortly"
-            : status === "401"
-              ? "this needs an API key with the read scope"
-              : "unknown parameter _sort",
+          : status === "429"
+            ? "the limit of 30000 requests a minute for address 192.0.2.1 is reached: try again in 2 s"
+            : status === "503"
+              ? "the register is unavailable: try again shortly"
+              : status === "401"
+                ? "this needs an API key with the read scope"
+                : "unknown parameter _sort",
     },
   ],
 });
@@ -230,6 +239,51 @@ const responseExamples = (paths: Json | undefined): void => {
   }
 };
 
+/** The 429 every /v1 operation may answer (the rate-limit middleware does). */
+const rateLimited: JsonObject = {
+  description:
+    "Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item.",
+  headers: {
+    "Retry-After": {
+      description: "Seconds until the request could be made.",
+      schema: { type: "integer", minimum: 1 },
+    },
+  },
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+};
+
+/** The read-your-writes header every read takes (the middleware answers it). */
+const minDataVersion: JsonObject = {
+  name: "Min-Data-Version",
+  in: "header",
+  required: false,
+  description:
+    "Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer.",
+  schema: { type: "integer", minimum: 0 },
+};
+
+/**
+ * Every /v1 operation may be rate limited (429), and every /v1 and FHIR read takes
+ * `Min-Data-Version`; middleware answers both, so the routes leave them out and this adds
+ * them (the FHIR routes document their own 429, an OperationOutcome).
+ */
+const accessLimits = (paths: Json | undefined): void => {
+  if (!isObject(paths)) return;
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    const v1 = path.startsWith("/v1/");
+    if (!v1 && !path.startsWith("/fhir/")) continue;
+    for (const [method, operation] of Object.entries(item)) {
+      if (!isObject(operation) || !isObject(operation.responses)) continue;
+      if (v1) operation.responses["429"] = JSON.parse(JSON.stringify(rateLimited));
+      if (method === "get") {
+        const parameters = Array.isArray(operation.parameters) ? operation.parameters : [];
+        operation.parameters = [...parameters, minDataVersion];
+      }
+    }
+  }
+};
+
 /** The document: the generator's, then made exact (see each step). */
 export type OpenApiDocument = JsonObject;
 
@@ -251,6 +305,7 @@ export const openApiDocument = (app: OpenAPIHono<AppEnv>): OpenApiDocument => {
   nullableReferences(document);
   compactForms(document);
   conditionalReads(document.paths);
+  accessLimits(document.paths);
   responseExamples(document.paths);
   return document;
 };

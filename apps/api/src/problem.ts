@@ -28,6 +28,7 @@ export const problemTypes = {
   "payload-too-large": { status: 413, title: "The request body is too large" },
   "unsupported-media-type": { status: 415, title: "Unsupported media type" },
   "precondition-required": { status: 428, title: "If-Match is required" },
+  "rate-limited": { status: 429, title: "Too many requests" },
   internal: { status: 500, title: "Internal error" },
 } as const;
 
@@ -151,14 +152,17 @@ export const validationHook = (
 
 /**
  * The problem a service error is answered with: its status and code from the services'
- * table, its message as the detail, and for a `ValidationFailed` the field errors and the
- * rule findings.
+ * table, its message as the detail, `Retry-After` when the table says when to try again,
+ * and for a `ValidationFailed` the field errors and the rule findings.
  */
 export const problemOfServiceError = (
   error: ServiceError,
 ): { code: ProblemCode; extras: ProblemExtras } => {
-  const { code } = errorInfo(error);
+  const { code, retryAfterSeconds } = errorInfo(error);
   const detail = error.message === "" ? {} : { detail: error.message };
+  if (retryAfterSeconds !== undefined) {
+    return { code, extras: { ...detail, headers: { "Retry-After": String(retryAfterSeconds) } } };
+  }
   if (error._tag !== "ValidationFailed") return { code, extras: detail };
   return {
     code,

@@ -67,7 +67,11 @@ export const problemExplanations: { readonly [C in ProblemCode]: Explanation } =
   },
   "service-unavailable": {
     when: "The register cannot answer now: its database does not answer, or it is starting.",
-    fix: "Try again shortly; `/readyz` says when the service is ready.",
+    fix: "Try again after the seconds in `Retry-After`; `/readyz` says when the service is ready.",
+  },
+  "rate-limited": {
+    when: "The rate limit of your API key (or, without a key, of your address) is reached. A bulk lookup counts each postcode.",
+    fix: "Wait the seconds in `Retry-After`, then go on at a steadier pace; send fewer items per bulk request if one request alone exceeds the limit.",
   },
   internal: {
     when: "An unexpected error in the server.",

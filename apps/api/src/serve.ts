@@ -30,6 +30,14 @@ const main = async (): Promise<void> => {
     `  OpenAPI   ${atlas.url}/openapi.json`,
     `  Admin     ${admin ? `${atlas.url}/admin` : "(not installed)"}`,
     `  Health    ${atlas.url}/readyz`,
+    ...(atlas.needsFirstAdmin
+      ? [
+          "",
+          "No admin account yet. While this runs, make one in another terminal (it prints a",
+          "one-time link to set the password):",
+          "  pnpm --filter @care-atlas/api cli users create --email you@example.org --role admin",
+        ]
+      : []),
     "Press Ctrl+C to stop.",
     "",
   ];

@@ -1,9 +1,12 @@
 /**
  * @module start
  * Starts the whole service: opens the store (embedded PGlite in a data directory, or a
- * PostgreSQL server), builds the services' ManagedRuntime, loads the GM dataset into an
- * empty register, mounts the admin app when it is installed, and serves the API. `main.ts`
- * calls it with the environment; the test harness and the benchmark call it directly.
+ * PostgreSQL server, with a streaming replica for the read model when configured), builds
+ * the services' ManagedRuntime, loads the GM dataset into an empty register, follows the
+ * audit trail of access (revoked keys leave the key cache within a second), mounts the admin
+ * app when it is installed, serves the API, and — on the embedded database — takes the
+ * CLI's commands over loopback (the operator file). `main.ts` calls it with the
+ * environment; the test harness and the benchmark call it directly.
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -17,11 +20,17 @@ import {
 } from "@care-atlas/services";
 import { openStore, type Store } from "@care-atlas/store";
 import { Effect, Layer, ManagedRuntime } from "effect";
+import { watchAccess } from "./access/AccessWatcher.js";
+import { rateLimits } from "./access/RateLimiter.js";
 import { createApp, nodeFastReadOf } from "./app.js";
 import { authClientOf } from "./authDatabase.js";
+import { runCommand } from "./commands/index.js";
 import type { Env } from "./env.js";
 import { requestIdOf } from "./fastRead.js";
 import type { Logger } from "./logger.js";
+import { createKeyCache } from "./middleware/auth.js";
+import { answerOfError } from "./operator/answer.js";
+import { loopbackUrl, newOperatorToken, writeOperatorFile } from "./operator/OperatorFile.js";
 import { problemBody } from "./problem.js";
 import type { Readiness } from "./routes/health.js";
 import { type RunningServer, startServer } from "./server.js";
@@ -37,6 +46,8 @@ export interface CareAtlas {
   readonly auth: AuthStore;
   /** What the start did with the dataset. */
   readonly seeded: "imported" | "existing" | "skipped";
+  /** Whether no enabled admin account exists yet (start tells the user how to make one). */
+  readonly needsFirstAdmin: boolean;
   /** Whether the admin app is mounted at /admin (it loads in the background). */
   readonly admin: Promise<boolean>;
   /** Milliseconds from the call to listening. */
@@ -88,8 +99,11 @@ const loadAdmin = async (
   return factory(deps);
 };
 
-/** Polls the register's data version and tells listeners when it moves. */
-const changeNotifier = (register: RegisterShape, intervalMs = 250) => {
+/**
+ * Polls the register's data version (no I/O: the read model's) and tells listeners — the
+ * event streams — when it moves.
+ */
+const changeNotifier = (register: RegisterShape, intervalMs = 50) => {
   const listeners = new Set<(version: number) => void>();
   let timer: NodeJS.Timeout | undefined;
   let last = Effect.runSync(register.dataVersion);
@@ -145,12 +159,18 @@ export const startCareAtlas = async (
   };
   if (env.databaseUrl === undefined) mkdirSync(dirname(env.dataDir), { recursive: true });
   const store = await openStore(
-    env.databaseUrl === undefined ? { dataDir: env.dataDir } : { databaseUrl: env.databaseUrl },
+    env.databaseUrl === undefined
+      ? { dataDir: env.dataDir }
+      : {
+          databaseUrl: env.databaseUrl,
+          ...(env.databaseReadUrl === undefined ? {} : { readUrl: env.databaseReadUrl }),
+        },
   );
   step("storeOpenMs");
   logger.info("store open", {
     backend: store.backend,
     ...(env.databaseUrl === undefined ? { dataDir: env.dataDir } : {}),
+    ...(env.databaseReadUrl === undefined ? {} : { replica: true }),
     ms: Math.round(performance.now() - started),
   });
 
@@ -226,24 +246,77 @@ export const startCareAtlas = async (
       } catch (error) {
         checks.database = error instanceof Error ? error.message : String(error);
       }
-      // The read model answers every read: it must hold what the store holds (catching up
-      // now if a change has not reached it yet).
-      if (storeSeq === undefined) checks.readModel = "unknown: the database did not answer";
-      else {
-        try {
-          const seq =
-            dataVersion() >= storeSeq
-              ? dataVersion()
-              : await withinTwoSeconds(runVerb(runtime, (r) => r.refresh));
-          checks.readModel =
-            seq >= storeSeq ? "ok" : `behind: at change ${seq}, the store is at ${storeSeq}`;
-        } catch (error) {
-          checks.readModel = `catch-up failed: ${error instanceof Error ? error.message : String(error)}`;
-        }
+      const status = Effect.runSync(register.status);
+      if (store.replica !== undefined) checks.replica = status.replica;
+      if (storeSeq === undefined) {
+        // The model still answers reads; writes are refused (503) until the database is back.
+        checks.readModel = `serving data version ${dataVersion()} from memory; writes wait for the database`;
+        return { ready: true, degraded: true, checks, dataVersion: dataVersion() };
       }
-      const ready = Object.values(checks).every((check) => check === "ok");
-      return { ready, checks, dataVersion: dataVersion() };
+      // The read model answers every read: it must hold what the store holds (catching up
+      // now if a change has not reached it yet: from the replica, else the primary).
+      try {
+        const wanted = storeSeq;
+        const seq =
+          dataVersion() >= wanted
+            ? dataVersion()
+            : await withinTwoSeconds(runVerb(runtime, (r) => r.awaitDataVersion(wanted)));
+        checks.readModel =
+          seq >= storeSeq ? "ok" : `behind: at change ${seq}, the store is at ${storeSeq}`;
+      } catch (error) {
+        checks.readModel = `catch-up failed: ${error instanceof Error ? error.message : String(error)}`;
+      }
+      const ready = checks.database === "ok" && checks.readModel === "ok";
+      const degraded = ready && checks.replica !== undefined && checks.replica !== "ok";
+      return { ready, degraded, checks, dataVersion: dataVersion() };
     };
+
+    // Access: verified keys cached until revoked; a revocation anywhere reaches this
+    // process's cache within a second (the audit trail: NOTIFY, and a poll behind it).
+    const keyCache = createKeyCache();
+    const watcher = await watchAccess({
+      auth,
+      subscribe: (channel, onPayload, onReconnect) =>
+        store.subscribe(channel, onPayload, onReconnect),
+      onEvent: (event) => {
+        if (event.action === "key.revoked") keyCache.revoke(event.subject);
+      },
+      logger,
+    });
+    cleanup.unshift(() => watcher.stop());
+    const limits = rateLimits(env);
+    const needsFirstAdmin = !(await auth.listUsers()).some(
+      (user) => user.role === "admin" && user.disabledAt === null,
+    );
+
+    // The operator's commands (the CLI of an embedded database sends them here).
+    let listeningUrl: string | undefined;
+    const operator =
+      env.databaseUrl === undefined
+        ? {
+            token: newOperatorToken(),
+            run: async (request: { argv: string[]; stdin: string; user: string }) => {
+              try {
+                const output = await runCommand(
+                  {
+                    auth,
+                    register: async () => runtime,
+                    actor: `cli:${request.user}`,
+                    publicUrl: env.publicUrl ?? listeningUrl ?? `http://${env.host}:${env.port}`,
+                  },
+                  request.argv,
+                  request.stdin,
+                );
+                logger.info("operator command", { command: request.argv.slice(0, 2).join(" ") });
+                return { exitCode: 0, output };
+              } catch (error) {
+                return answerOfError(error, (unexpected) =>
+                  logger.error("operator command failed", { error: unexpected }),
+                );
+              }
+            },
+          }
+        : undefined;
 
     const notifier = changeNotifier(register);
     cleanup.unshift(async () => notifier.stop());
@@ -256,12 +329,19 @@ export const startCareAtlas = async (
       adminLoading ??=
         options.mountAdmin === false
           ? Promise.resolve(undefined)
-          : loadAdmin({ runtime, auth, logger, basePath: "/admin" }, logger).catch(
-              (error: unknown) => {
-                logger.error("admin app failed to load", { error });
-                return undefined;
+          : loadAdmin(
+              {
+                runtime,
+                auth,
+                logger,
+                basePath: "/admin",
+                publicUrl: () => env.publicUrl ?? listeningUrl ?? `http://${env.host}:${env.port}`,
               },
-            );
+              logger,
+            ).catch((error: unknown) => {
+              logger.error("admin app failed to load", { error });
+              return undefined;
+            });
       return adminLoading;
     };
     let adminApp: Awaited<ReturnType<typeof loadAdminOnce>>;
@@ -310,6 +390,10 @@ export const startCareAtlas = async (
       config: env,
       logger,
       auth,
+      keyCache,
+      limits,
+      access: auth,
+      ...(operator === undefined ? {} : { operator }),
       services: { runtime, dataVersion },
       readiness,
       onChange: notifier.subscribe,
@@ -331,6 +415,15 @@ export const startCareAtlas = async (
     });
     step("appAndListenMs");
     const url = env.publicUrl ?? server.url;
+    listeningUrl = server.url;
+    if (operator !== undefined) {
+      const removeOperatorFile = writeOperatorFile(env.dataDir, {
+        pid: process.pid,
+        url: loopbackUrl(env.host, server.port),
+        token: operator.token,
+      });
+      cleanup.unshift(async () => removeOperatorFile());
+    }
     logger.debug("start-up steps", {
       ...steps,
       totalMs: Math.round(performance.now() - started),
@@ -344,6 +437,7 @@ export const startCareAtlas = async (
       services: { runtime, dataVersion },
       auth,
       seeded,
+      needsFirstAdmin,
       admin: adminLoaded.then((loaded) => loaded !== undefined),
       startupMs: Math.round(performance.now() - started),
       close: server.close,

@@ -4,6 +4,12 @@
  * answer drifts from its OpenAPI schema fails the happy tests.
  */
 import { z } from "zod";
+import {
+  createApiKey,
+  listApiKeys,
+  listAuditEvents,
+  revokeApiKey,
+} from "../src/routes/access/index.js";
 import { getLsoa } from "../src/routes/areas/lsoa.js";
 import { lsoaBoundary } from "../src/routes/boundaries/index.js";
 import { listChanges } from "../src/routes/changes/list.js";
@@ -35,6 +41,10 @@ export const answers = {
   rules: listRules.responses[200].content[json].schema,
   /** Every boundary route answers the same collection schema. */
   boundaries: lsoaBoundary.responses[200].content["application/geo+json"].schema,
+  apiKeys: listApiKeys.responses[200].content[json].schema,
+  createdApiKey: createApiKey.responses[201].content[json].schema,
+  revokedApiKey: revokeApiKey.responses[200].content[json].schema,
+  auditEvents: listAuditEvents.responses[200].content[json].schema,
   /** The OpenAPI document (no schema of its own: any JSON object). */
   document: z.record(z.string(), z.unknown()),
 };

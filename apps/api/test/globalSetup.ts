@@ -55,6 +55,7 @@ export default async function setup(project: TestProject) {
       config: { ...env, readsRequireKey: true },
       logger,
       auth: atlas.auth,
+      access: atlas.auth,
       services: atlas.services,
       readiness: async () => ({ ready: true, checks: {} }),
     }).fetch,

@@ -1,22 +1,36 @@
 /**
  * @module schema
- * The auth tables (`api_key`, `admin_user`, `admin_session`) are defined once, by the
- * store's migrations `0002_auth` and `0004_auth_audit_scope` (packages/store/migrations),
- * which every store database runs. {@link authTablesSql} is that migration's text, made safe to run
- * again, for a database the store's migrations do not manage: auth's own tests, and the
- * admin app's separate auth database when it runs on its own.
+ * The auth tables (`api_key`, `admin_user`, `admin_session`, `password_reset`,
+ * `auth_event`) are defined once, by the store's migrations `0002_auth`,
+ * `0004_auth_audit_scope` and `0005_access` (packages/store/migrations), which every store
+ * database runs. {@link authTablesSql} is those migrations' text, made safe to run again,
+ * for a database the store's migrations do not manage: auth's own tests, and the admin
+ * app's separate auth database when it runs on its own.
  */
 import { loadMigrations } from "@care-atlas/store";
 
-const authMigrations = loadMigrations().filter(
-  (migration) => migration.name === "auth" || migration.name.startsWith("auth_"),
+/** The store migrations that belong to auth, in order. */
+export const authMigrationNames: ReadonlyArray<string> = ["auth", "auth_audit_scope", "access"];
+
+const authMigrations = loadMigrations().filter((migration) =>
+  authMigrationNames.includes(migration.name),
 );
-if (authMigrations[0]?.name !== "auth") throw new Error("@care-atlas/store has no auth migration");
+if (authMigrations.length !== authMigrationNames.length) {
+  throw new Error(`@care-atlas/store lacks an auth migration (${authMigrationNames.join(", ")})`);
+}
+
+/** A migration's statements, each made a no-op when what it makes is already there. */
+const idempotent = (sql: string): string =>
+  sql
+    .replace(/\bcreate (table|index) (?!if not exists)/gi, "create $1 if not exists ")
+    .replace(/\badd column (?!if not exists)/gi, "add column if not exists ")
+    .replace(/\bcreate (function|trigger) /gi, "create or replace $1 ");
 
 /**
- * Creates the api_key, admin_user and admin_session tables and their index unless they
- * exist: the statements of the store's auth migrations (`0002_auth`, then each later
- * `NNNN_auth_…`, in order), each `create table` and `create index` made `… if not exists`.
+ * Creates the auth tables, their indexes and the audit trail's trigger unless they exist:
+ * the statements of the store's migrations `0002_auth`, `0004_auth_audit_scope` and
+ * `0005_access`, each `create table`, `create index` and `add column` made `… if not
+ * exists`, each `create function` and `create trigger` made `create or replace …`.
  *
  * @example
  * ```ts
@@ -26,7 +40,5 @@ if (authMigrations[0]?.name !== "auth") throw new Error("@care-atlas/store has n
  * ```
  */
 export const authTablesSql: string = authMigrations
-  .map((migration) =>
-    migration.sql.replace(/\bcreate (table|index) (?!if not exists)/gi, "create $1 if not exists "),
-  )
+  .map((migration) => idempotent(migration.sql))
   .join("\n");

@@ -1,6 +1,6 @@
 /**
- * The auth tables are defined once, by the store's migration `0002_auth`: `authTablesSql`
- * (for databases the store does not migrate) must make exactly the tables, columns,
+ * The auth tables are defined once, by the store's migrations `0002_auth`, `0004_auth_audit_scope`
+ * and `0005_access`: `authTablesSql` (for databases the store does not migrate) must make exactly the tables, columns,
  * constraints and indexes that a store database has after its migrations.
  */
 
@@ -9,7 +9,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authTablesSql } from "../src/schema.js";
 
-const tables = ["api_key", "admin_user", "admin_session"];
+const tables = ["api_key", "admin_user", "admin_session", "password_reset", "auth_event"];
 
 /** The catalog entries of the auth tables, as comparable rows. */
 const catalog = async (query: (text: string) => Promise<unknown[]>) => ({
@@ -28,6 +28,12 @@ const catalog = async (query: (text: string) => Promise<unknown[]>) => ({
   indexes: await query(
     `select tablename, indexname, indexdef from pg_indexes
      where schemaname = 'public' and tablename in ('${tables.join("', '")}')
+     order by 1, 2`,
+  ),
+  triggers: await query(
+    `select tgrelid::regclass::text as table_name, tgname, pg_get_triggerdef(oid) as definition
+     from pg_trigger
+     where not tgisinternal and tgrelid::regclass::text in ('${tables.join("', '")}')
      order by 1, 2`,
   ),
 });
@@ -50,9 +56,10 @@ describe("authTablesSql", () => {
     await bare.exec(authTablesSql);
     const made = await catalog(async (text) => (await bare.query(text)).rows);
     const migrated = await catalog((text) => store.sql.query(text));
-    expect(made.columns).toHaveLength(16);
-    expect(made.constraints.length).toBeGreaterThanOrEqual(10);
-    expect(made.indexes).toHaveLength(5);
+    expect(made.columns).toHaveLength(31);
+    expect(made.constraints.length).toBeGreaterThanOrEqual(18);
+    expect(made.indexes).toHaveLength(9);
+    expect(made.triggers).toHaveLength(1);
     expect(made).toEqual(migrated);
   });
 
@@ -62,6 +69,6 @@ describe("authTablesSql", () => {
     const { rows } = await bare.query<{ n: number }>(
       `select count(*)::int as n from information_schema.tables where table_name in ('${tables.join("', '")}')`,
     );
-    expect(rows).toEqual([{ n: 3 }]);
+    expect(rows).toEqual([{ n: 5 }]);
   });
 });

@@ -33,7 +33,7 @@ export interface paths {
     };
     /**
      * Check that the register is ready to answer
-     * @description Readiness: 200 when the database answers within 2 s and the read model holds every change the store has (it catches up first); 503 naming what is wrong otherwise.
+     * @description Readiness: 200 `ready` when the database answers within 2 s and the read model holds every change the store has (it catches up first); 200 `degraded` when reads are served from memory while the database or the replica is away (writes get 503 with Retry-After); 503 naming what is wrong when the read model is not loaded.
      */
     get: operations["readyz"];
     put?: never;
@@ -1304,6 +1304,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/api-keys": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List API keys, with when each was last used
+     * @description Every API key, oldest first, revoked ones too: its prefix, name, scopes, who made it and when it was last used. Never a key's secret. Needs the `admin` scope.
+     */
+    get: operations["listApiKeys"];
+    put?: never;
+    /**
+     * Create an API key (its secret is in this answer only)
+     * @description Makes a key with a name and scopes, recorded in the audit trail with who made it. The answer's `key` is the whole key: it is shown only here (only a SHA-256 of it is stored). Needs the `admin` scope.
+     */
+    post: operations["createApiKey"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/api-keys/{prefix}/revoke": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke an API key (refused by every process within a second)
+     * @description Revokes the key with this prefix: every API process refuses it within a second (the revocation is announced on the audit trail). 404 when no key has the prefix, 409 when it was already revoked. Needs the `admin` scope.
+     */
+    post: operations["revokeApiKey"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/audit-events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Page through the audit trail of access, newest first
+     * @description The append-only trail of sign-ins, refused sign-ins, sign-outs, keys created and revoked, and accounts created, changed, disabled, enabled and reset — newest first, `limit` at a time (default 100); pass `nextBefore` as `before` for older events. Needs the `admin` scope.
+     */
+    get: operations["listAuditEvents"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/fhir/R4/metadata": {
     parameters: {
       query?: never;
@@ -1598,6 +1662,7 @@ export interface components {
         | "payload-too-large"
         | "unsupported-media-type"
         | "precondition-required"
+        | "rate-limited"
         | "internal";
       /** @description A short, stable summary of the problem type. */
       title: string;
@@ -1636,14 +1701,14 @@ export interface components {
      * @enum {string}
      */
     Severity: "error" | "warning";
-    /** @description The database answers and the read model is loaded. */
+    /** @description Reads are served: the read model is loaded (and, when ready, current). */
     Ready: {
       /**
-       * @description Always `ready` in a 200.
+       * @description `ready`: everything answers. `degraded`: reads are served (from memory) but something is away — the database (writes get 503 until it returns) or the replica — see `checks`.
        * @enum {string}
        */
-      status: "ready";
-      /** @description Each dependency checked (`database`, `readModel`…) and `ok`. */
+      status: "ready" | "degraded";
+      /** @description Each dependency checked (`database`, `readModel`, `replica`…) and `ok` or what is wrong. */
       checks: {
         [key: string]: string;
       };
@@ -3867,6 +3932,79 @@ export interface components {
       | components["schemas"]["PooledBudget"]
       | components["schemas"]["Decision"]
       | components["schemas"]["StrategyElement"];
+    /** @description An API key as listed; its secret is never shown again. */
+    ApiKey: {
+      /** @description The key's public prefix: `ca_<prefix>_…`. */
+      prefix: string;
+      /** @description What the key is for (who uses it). */
+      name: string;
+      /** @description What it may do: `read` ⊂ `write` ⊂ `admin`, and `audit` (who and why in the feed). */
+      scopes: ("read" | "write" | "admin" | "audit")[];
+      /**
+       * Format: date-time
+       * @description When it was made.
+       */
+      createdAt: string;
+      /** @description Who made it (an actor), when recorded. */
+      createdBy: string | null;
+      /**
+       * Format: date-time
+       * @description When it was revoked; null while it works.
+       */
+      revokedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When it was last used (recorded at most once a minute per process).
+       */
+      lastUsedAt: string | null;
+    };
+    CreatedApiKey: {
+      data: components["schemas"]["ApiKey"];
+      /** @description The whole key, shown this once: store it now. */
+      key: string;
+    };
+    NewApiKey: {
+      /** @description What the key is for (who uses it). */
+      name: string;
+      /** @description `read` ⊂ `write` ⊂ `admin`, and `audit` (who made each change and why). */
+      scopes: ("read" | "write" | "admin" | "audit")[];
+    };
+    /** @description An event of the audit trail of access: sign-ins (and refused ones), sign-outs, keys created and revoked, accounts created, changed, disabled, enabled and reset. */
+    AuditEvent: {
+      /** @description The event's number: later events have larger ones. */
+      id: number;
+      /**
+       * Format: date-time
+       * @description When it happened.
+       */
+      at: string;
+      /** @description Who: `user:<email>`, `key:<prefix>:<name>`, `cli:<os user>`. */
+      actor: string;
+      /**
+       * @description What happened, as `<thing>.<event>` (e.g. `key.revoked`, `user.signed-in`).
+       * @enum {string}
+       */
+      action:
+        | "session.started"
+        | "session.ended"
+        | "session.refused"
+        | "key.created"
+        | "key.revoked"
+        | "user.created"
+        | "user.role-changed"
+        | "user.disabled"
+        | "user.enabled"
+        | "user.reset-issued"
+        | "user.password-set";
+      /** @description What: a key prefix, an account id, or the email tried. */
+      subject: string;
+      /** @description The client address the request came from, when there was one. */
+      address: string | null;
+      /** @description What else the event records (a key's name and scopes, an account's new role…). */
+      detail: {
+        [key: string]: unknown;
+      };
+    };
     /** @description What the FHIR facade supports. */
     FhirCapabilityStatement: {
       /**
@@ -4786,6 +4924,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -4858,6 +4998,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4968,6 +5119,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -4994,6 +5156,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         /** @description The entity's id, or a code it holds on the date (GSS, e.g. E08000009). */
@@ -5067,6 +5231,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5195,6 +5370,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5334,6 +5520,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -5370,6 +5567,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -5442,6 +5641,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5552,6 +5762,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -5578,6 +5799,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         /** @description The entity's id, or a code it holds on the date (GSS, e.g. E08000009). */
@@ -5651,6 +5874,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5779,6 +6013,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5918,6 +6163,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -5958,6 +6214,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -6030,6 +6288,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6140,6 +6409,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -6166,6 +6446,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         /** @description The entity's id. */
@@ -6239,6 +6521,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6367,6 +6660,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6506,6 +6810,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -6546,6 +6861,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -6618,6 +6935,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6728,6 +7056,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -6754,6 +7093,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         /** @description The entity's id. */
@@ -6866,6 +7207,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6994,6 +7346,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7133,6 +7496,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -7188,6 +7562,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -7260,6 +7636,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7370,6 +7757,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -7396,6 +7794,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         /** @description The entity's id, or a code it holds on the date (ODS, e.g. P91603, U42898, 02A). */
@@ -7484,6 +7884,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7612,6 +8023,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7751,6 +8173,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -7789,6 +8222,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -7861,6 +8296,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -7971,6 +8417,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -7997,6 +8454,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         /** @description The entity's id. */
@@ -8070,6 +8529,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8198,6 +8668,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8337,6 +8818,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -8375,6 +8867,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -8447,6 +8941,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8571,6 +9076,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -8597,6 +9113,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         /** @description The entity's id. */
@@ -8676,6 +9194,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -8714,6 +9243,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -8786,6 +9317,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -8896,6 +9438,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -8922,6 +9475,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         /** @description The entity's id. */
@@ -9004,6 +9559,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9132,6 +9698,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9271,6 +9848,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -9328,6 +9916,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -9400,6 +9990,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9510,6 +10111,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -9536,6 +10148,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         /** @description The entity's id. */
@@ -9609,6 +10223,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9737,6 +10362,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -9876,6 +10512,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -9916,6 +10563,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -9988,6 +10637,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10098,6 +10758,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -10124,6 +10795,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         /** @description The entity's id. */
@@ -10210,6 +10883,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10338,6 +11022,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10477,6 +11172,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -10515,6 +11221,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -10593,6 +11301,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -10619,6 +11338,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         /** @description The entity's id. */
@@ -10711,6 +11432,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -10751,6 +11483,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -10823,6 +11557,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -10933,6 +11678,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -10959,6 +11715,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         /** @description The entity's id. */
@@ -11032,6 +11790,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -11160,6 +11929,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -11299,6 +12079,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -11343,6 +12134,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -11415,6 +12208,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -11525,6 +12329,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -11551,6 +12366,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         /** @description The entity's id. */
@@ -11624,6 +12441,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -11752,6 +12580,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -11891,6 +12730,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -11928,6 +12778,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -12000,6 +12852,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -12110,6 +12973,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -12136,6 +13010,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         /** @description The entity's id. */
@@ -12209,6 +13085,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -12337,6 +13224,17 @@ export interface operations {
       /** @description If-Match is required */
       428: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -12476,6 +13374,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -12509,6 +13418,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -12587,6 +13498,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -12613,6 +13535,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         /** @description The entity's id. */
@@ -12722,6 +13646,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -12744,6 +13679,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         /** @description A UK postcode, any case and spacing. */
@@ -12801,6 +13738,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -12885,6 +13833,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -12911,6 +13870,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         odsCode: string;
@@ -13029,6 +13990,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -13055,6 +14027,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         code: string;
@@ -13169,6 +14143,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -13197,6 +14182,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         code: string;
@@ -13375,6 +14362,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -13405,6 +14403,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -13465,6 +14465,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -13489,6 +14500,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -13549,6 +14562,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -13573,6 +14597,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         id: string;
@@ -13629,6 +14655,17 @@ export interface operations {
       /** @description Not found */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -13663,6 +14700,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -13723,6 +14762,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -13747,6 +14797,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         id: string;
@@ -13809,6 +14861,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -13835,6 +14898,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -13895,6 +14960,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -13919,6 +14995,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         code: string;
@@ -13981,6 +15059,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -14030,6 +15119,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -14092,6 +15183,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -14109,6 +15211,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -14171,6 +15275,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -14201,6 +15316,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -14261,6 +15378,17 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -14289,6 +15417,8 @@ export interface operations {
       header?: {
         /** @description Resume after this event (sent by EventSource on reconnect). */
         "last-event-id"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -14331,6 +15461,365 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listApiKeys: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every key, oldest first (revoked ones too). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description The keys, oldest first. */
+            data: components["schemas"]["ApiKey"][];
+          };
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["NewApiKey"];
+      };
+    };
+    responses: {
+      /** @description Created: `key` is the whole key, shown once. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CreatedApiKey"];
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  revokeApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The key's prefix. */
+        prefix: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description The key, as it is now. */
+            data: {
+              /** @description The key's public prefix: `ca_<prefix>_…`. */
+              prefix: string;
+              /** @description What the key is for (who uses it). */
+              name: string;
+              /** @description What it may do: `read` ⊂ `write` ⊂ `admin`, and `audit` (who and why in the feed). */
+              scopes: ("read" | "write" | "admin" | "audit")[];
+              /**
+               * Format: date-time
+               * @description When it was made.
+               */
+              createdAt: string;
+              /** @description Who made it (an actor), when recorded. */
+              createdBy: string | null;
+              /**
+               * Format: date-time
+               * @description When it was revoked; null while it works.
+               */
+              revokedAt: string | null;
+              /**
+               * Format: date-time
+               * @description When it was last used (recorded at most once a minute per process).
+               */
+              lastUsedAt: string | null;
+            };
+          };
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listAuditEvents: {
+    parameters: {
+      query?: {
+        /** @description How many events (1–1000, default 100). */
+        limit?: string;
+        /** @description Only events older than this id (the `nextBefore` of the previous page). */
+        before?: string;
+      };
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of events, newest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description The events, newest first. */
+            data: components["schemas"]["AuditEvent"][];
+            /** @description Pass as `before` for the next (older) page; null at the end. */
+            nextBefore: number | null;
+          };
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The service is unavailable */
       503: {
         headers: {
@@ -14345,7 +15834,10 @@ export interface operations {
   fhirMetadata: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
       path?: never;
       cookie?: never;
     };
@@ -14387,6 +15879,17 @@ export interface operations {
           "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or of the client address) is reached; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
       /** @description The service is unavailable. */
       503: {
         headers: {
@@ -14407,6 +15910,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         id: string;
@@ -14460,6 +15965,17 @@ export interface operations {
           "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or of the client address) is reached; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
       /** @description The service is unavailable. */
       503: {
         headers: {
@@ -14495,6 +16011,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -14546,6 +16064,17 @@ export interface operations {
           "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or of the client address) is reached; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
       /** @description The service is unavailable. */
       503: {
         headers: {
@@ -14566,6 +16095,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         id: string;
@@ -14619,6 +16150,17 @@ export interface operations {
           "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or of the client address) is reached; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
       /** @description The service is unavailable. */
       503: {
         headers: {
@@ -14645,6 +16187,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -14696,6 +16240,17 @@ export interface operations {
           "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or of the client address) is reached; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
       /** @description The service is unavailable. */
       503: {
         headers: {
@@ -14716,6 +16271,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         id: string;
@@ -14769,6 +16326,17 @@ export interface operations {
           "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or of the client address) is reached; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
       /** @description The service is unavailable. */
       503: {
         headers: {
@@ -14793,6 +16361,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -14844,6 +16414,17 @@ export interface operations {
           "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or of the client address) is reached; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
       /** @description The service is unavailable. */
       503: {
         headers: {
@@ -14864,6 +16445,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         id: string;
@@ -14917,6 +16500,17 @@ export interface operations {
           "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or of the client address) is reached; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
       /** @description The service is unavailable. */
       503: {
         headers: {
@@ -14942,6 +16536,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path?: never;
       cookie?: never;
@@ -14993,6 +16589,17 @@ export interface operations {
           "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
         };
       };
+      /** @description Too many requests: the rate limit of the key (or of the client address) is reached; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
       /** @description The service is unavailable. */
       503: {
         headers: {
@@ -15010,6 +16617,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         id: string;
@@ -15057,6 +16666,17 @@ export interface operations {
       /** @description No such resource on the date. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or of the client address) is reached; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -15080,6 +16700,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         id: string;
@@ -15127,6 +16749,17 @@ export interface operations {
       /** @description No such resource on the date. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or of the client address) is reached; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -15150,6 +16783,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         id: string;
@@ -15197,6 +16832,17 @@ export interface operations {
       /** @description No such resource on the date. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or of the client address) is reached; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {
@@ -15220,6 +16866,8 @@ export interface operations {
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
         "If-None-Match"?: string;
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
       };
       path: {
         id: string;
@@ -15267,6 +16915,17 @@ export interface operations {
       /** @description No such resource on the date. */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or of the client address) is reached; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After": string;
           [name: string]: unknown;
         };
         content: {

@@ -6,10 +6,10 @@
  */
 import { checkSnapshot, type Finding, type SnapshotIndex } from "@care-atlas/domain";
 import { Context, Effect, Layer } from "effect";
-import type { StoreUnavailable } from "./errors.js";
+import { invalidInput, type StoreUnavailable, type ValidationFailed } from "./errors.js";
 import type { RegisterContext } from "./internal/context.js";
 import { findingsMemo } from "./internal/context.js";
-import { makeLive } from "./internal/live.js";
+import { type LiveStatus, makeLive } from "./internal/live.js";
 import type { ReadModel } from "./ReadModel.js";
 import { StoreService } from "./StoreService.js";
 import { type ChangesVerb, makeChanges } from "./verbs/changes.js";
@@ -79,6 +79,18 @@ export interface RegisterShape {
   readonly dataVersion: Effect.Effect<number>;
   /** Catches the read model up with the store now; returns the data version. */
   readonly refresh: Effect.Effect<number, StoreUnavailable>;
+  /**
+   * Read-your-writes: the data version once the read model holds at least `seq` (a
+   * version a client saw, e.g. in a write's answer) — at once when it does, else after
+   * catching up (from the replica, then the primary). Fails with `ValidationFailed`
+   * (about the input) when the register has no such version, `StoreUnavailable` when the
+   * database does not answer: never a stale model without saying so.
+   */
+  readonly awaitDataVersion: (
+    seq: number,
+  ) => Effect.Effect<number, StoreUnavailable | ValidationFailed>;
+  /** How the read model keeps up: its data version, the replica's state, the last error; no I/O. */
+  readonly status: Effect.Effect<LiveStatus>;
 
   readonly getEntity: GetEntity;
   /** Every version of one entity, whether or not one is valid on a date. */
@@ -141,6 +153,15 @@ export const makeRegister = (options: Partial<RegisterOptions> = {}) =>
     const register: RegisterShape = {
       dataVersion: Effect.sync(() => live.current().seq),
       refresh: Effect.map(live.refresh, (model) => model.seq),
+      awaitDataVersion: (seq) =>
+        Number.isSafeInteger(seq) && seq >= 0
+          ? Effect.map(live.atLeast(seq), (model) => model.seq)
+          : Effect.fail(
+              invalidInput([
+                { path: "header.min-data-version", message: "must be a whole number" },
+              ]),
+            ),
+      status: Effect.sync(live.status),
       getEntity: makeGetEntity(ctx),
       getVersions: makeGetVersions(ctx),
       lookupCode: makeLookupCode(ctx),

@@ -1,13 +1,27 @@
-import { type Store, StoreConflict, StoreInvalidInput } from "@care-atlas/store";
+import { type Store, StoreConflict, StoreInvalidInput, StoreMoved } from "@care-atlas/store";
 import { describe, expect, it } from "@effect/vitest";
 import { Effect } from "effect";
 import { applyChange, storeCall } from "./StoreService.js";
 
 // A store whose apply rejects: the only method the mapping under test calls.
 const rejecting = (error: unknown) => ({ apply: () => Promise.reject(error) }) as unknown as Store;
-const change = { actor: "test", reason: "synthetic", operation: "update", entities: [] };
+const change = {
+  actor: "test",
+  reason: "synthetic",
+  operation: "update",
+  entities: [],
+  expectedSeq: 0,
+};
 
 describe("applyChange", () => {
+  it.effect("maps a register that moved on since the check to RegisterMoved", () =>
+    Effect.gen(function* () {
+      const error = yield* Effect.flip(applyChange(rejecting(new StoreMoved(4, 6)), change));
+      expect(error._tag).toBe("RegisterMoved");
+      if (error._tag === "RegisterMoved") expect([error.expected, error.actual]).toEqual([4, 6]);
+    }),
+  );
+
   it.effect("maps a revision mismatch to Conflict with expected and actual", () =>
     Effect.gen(function* () {
       const error = yield* Effect.flip(

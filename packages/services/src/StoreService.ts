@@ -13,15 +13,25 @@ import {
   type Store,
   StoreConflict,
   StoreInvalidInput,
+  StoreMoved,
 } from "@care-atlas/store";
-import { Context, Effect, Layer } from "effect";
+import { Context, Data, Effect, Layer } from "effect";
 import { Conflict, StoreUnavailable, ValidationFailed } from "./errors.js";
 
-export type { Change, ChangeInput, EntityHistory, Store, StoredVersion } from "@care-atlas/store";
+export type {
+  Change,
+  ChangeInput,
+  EntityHistory,
+  Store,
+  StoredVersion,
+  StoreReader,
+} from "@care-atlas/store";
 
 /** Where the store is: a PostgreSQL server URL, a PGlite data directory, or neither (in memory). */
 export interface StoreOptions {
   readonly databaseUrl?: string | undefined;
+  /** A streaming replica of `databaseUrl`, for building and refreshing the read model. */
+  readonly readUrl?: string | undefined;
   readonly dataDir?: string | undefined;
   /** Server connections in the pool. */
   readonly poolSize?: number | undefined;
@@ -50,6 +60,7 @@ export class StoreService extends Context.Service<StoreService, Store>()(
           const store = yield* storeCall("openStore", () =>
             openStore({
               ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
+              ...(options.readUrl === undefined ? {} : { readUrl: options.readUrl }),
               ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
               ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
             }),
@@ -96,23 +107,51 @@ export const storeCall = <A>(
   });
 
 /**
- * `store.apply`, with a revision mismatch (`StoreConflict`) as a `Conflict` and a write the
- * store refuses as malformed (`StoreInvalidInput`) as `ValidationFailed`.
+ * A write was checked against a data version of the register that is no longer the latest:
+ * another writer (another process) committed first, and the store refused the write
+ * (nothing written). Not a service error: the write pipeline catches up, checks the change
+ * again and retries (see `internal/write.ts`).
+ *
+ * @example
+ * ```ts
+ * import { RegisterMoved } from "@care-atlas/services";
+ * new RegisterMoved({ expected: 41, actual: 42, message: "moved" }).actual; // 42
+ * ```
+ */
+export class RegisterMoved extends Data.TaggedError("RegisterMoved")<{
+  readonly expected: number;
+  readonly actual: number;
+  readonly message: string;
+}> {}
+
+/**
+ * `store.apply` of a change checked at data version `expectedSeq` (required: every write of
+ * the services names the register it was checked against), with a register that moved on
+ * since (`StoreMoved`) as `RegisterMoved`, a revision mismatch (`StoreConflict`) as a
+ * `Conflict` and a write the store refuses as malformed (`StoreInvalidInput`) as
+ * `ValidationFailed`.
  *
  * @example
  * ```ts
  * import { applyChange } from "@care-atlas/services";
  * declare const store: import("@care-atlas/services").Store;
- * applyChange(store, { actor: "synthetic", reason: "example", operation: "update", entities: [] });
+ * applyChange(store, { actor: "synthetic", reason: "example", operation: "update", entities: [], expectedSeq: 0 });
  * ```
  */
 export const applyChange = (
   store: Store,
-  change: ChangeInput,
-): Effect.Effect<Change[], Conflict | ValidationFailed | StoreUnavailable> =>
+  change: ChangeInput & { readonly expectedSeq: number },
+): Effect.Effect<Change[], Conflict | ValidationFailed | StoreUnavailable | RegisterMoved> =>
   Effect.tryPromise({
     try: () => store.apply(change),
-    catch: (cause): Conflict | ValidationFailed | StoreUnavailable => {
+    catch: (cause): Conflict | ValidationFailed | StoreUnavailable | RegisterMoved => {
+      if (cause instanceof StoreMoved) {
+        return new RegisterMoved({
+          expected: cause.expected,
+          actual: cause.actual,
+          message: cause.message,
+        });
+      }
       if (cause instanceof StoreConflict) {
         return new Conflict({
           id: cause.id,

@@ -38,6 +38,14 @@ describe("errorInfo", () => {
     ]);
   });
 
+  it("says when to try again after a 503, and only then", () => {
+    for (const error of serviceErrorExamples) {
+      const info = errorInfo(error);
+      if (info.status === 503) expect(info.retryAfterSeconds).toBeGreaterThan(0);
+      else expect(info.retryAfterSeconds).toBeUndefined();
+    }
+  });
+
   it("gives every problem code its own title, and the examples cover every code", () => {
     const codes = serviceErrorExamples.map((error) => errorInfo(error).code);
     expect(new Set(codes)).toEqual(new Set(Object.keys(serviceProblems)));

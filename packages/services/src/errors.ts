@@ -15,6 +15,9 @@
  * | `ValidationFailed` about the change      | 422    | `validation-failed`   |
  * | `Forbidden`                              | 403    | `forbidden`           |
  * | `StoreUnavailable`                       | 503    | `service-unavailable` |
+ *
+ * A 503 also says when to try again (`retryAfterSeconds`, the `Retry-After` header): the
+ * database is restarting, or the register kept changing under a write.
  */
 import type { Finding } from "@care-atlas/domain";
 import { Data, Predicate } from "effect";
@@ -205,7 +208,12 @@ export interface ErrorInfo {
   readonly status: (typeof serviceProblems)[ServiceProblemCode]["status"];
   readonly code: ServiceProblemCode;
   readonly title: string;
+  /** When to try again, in seconds (`Retry-After`): set for errors that pass by themselves. */
+  readonly retryAfterSeconds?: number;
 }
+
+/** How long a client should wait before trying again after a `StoreUnavailable`, in seconds. */
+export const storeRetryAfterSeconds = 2;
 
 /** The one table: each error (by tag, then by what it says) → its problem code. */
 const problemCodeOf: {
@@ -228,11 +236,17 @@ const problemCodeOf: {
  * import { Conflict, errorInfo } from "@care-atlas/services";
  * errorInfo(new Conflict({ id: "plc_0000000001", expected: 3, actual: 4, message: "stale" }));
  * // { status: 412, code: "precondition-failed", title: "The resource has changed" }
+ * errorInfo(new StoreUnavailable({ operation: "apply", cause: undefined, message: "down" }));
+ * // { status: 503, code: "service-unavailable", title: "…", retryAfterSeconds: 2 }
  * ```
  */
 export const errorInfo = (error: ServiceError): ErrorInfo => {
   const code = (problemCodeOf[error._tag] as (error: ServiceError) => ServiceProblemCode)(error);
-  return { code, ...serviceProblems[code] };
+  return {
+    code,
+    ...serviceProblems[code],
+    ...(code === "service-unavailable" ? { retryAfterSeconds: storeRetryAfterSeconds } : {}),
+  };
 };
 
 /** One instance of every kind of service error the table distinguishes (for tests). */

@@ -6,6 +6,7 @@
  */
 export * from "./Actor.js";
 export * from "./errors.js";
+export type { LiveStatus } from "./internal/live.js";
 export type { NeighbourhoodInScheme, PlaceChain } from "./internal/lookup.js";
 export type { WriteResult } from "./internal/write.js";
 export {

@@ -41,6 +41,14 @@ export interface ChangeInput {
    * the change log (operation `import`).
    */
   readonly reference?: ReferenceData;
+  /**
+   * The data version (last change seq) the caller checked the change against. When given,
+   * the write takes the write lock and refuses with {@link StoreMoved} (nothing written)
+   * if any write committed since: whatever the caller concluded from the register at that
+   * version (its rules) still holds when the write commits. Writers across processes are
+   * serialised this way; without it, only each entity's revision is checked.
+   */
+  readonly expectedSeq?: number;
   readonly entities: ReadonlyArray<{
     readonly kind: EntityKind;
     readonly id: string;
@@ -83,6 +91,25 @@ export interface ReferenceData {
   readonly lsoas?: ReadonlyArray<Lsoa>;
   readonly postcodes?: ReadonlyArray<PostcodeLocation>;
   readonly sources?: ReadonlyArray<Source>;
+}
+
+/**
+ * What can be read from a streaming replica (a hot standby) of the store's database: the
+ * reads the services build and refresh their read model from. A standby replays the
+ * primary's writes a little later, so it may be behind the primary (never ahead, and never
+ * showing half a write).
+ */
+export interface StoreReader {
+  /** Where the reads go: `primary` or `replica`. */
+  readonly role: "primary" | "replica";
+  lastSeq(): Promise<number>;
+  seqAt(asOf: Date): Promise<number>;
+  current(): Promise<{ seq: number; histories: EntityHistory[] }>;
+  historyAsOf(seq: number, filter?: { kind?: EntityKind; id?: string }): Promise<Entity[]>;
+  changes(afterSeq: number, limit: number): Promise<Change[]>;
+  lsoas(): Promise<Lsoa[]>;
+  postcodes(): Promise<PostcodeLocation[]>;
+  sources(): Promise<Source[]>;
 }
 
 /**
@@ -142,10 +169,26 @@ export interface Store {
   postcodes(): Promise<PostcodeLocation[]>;
   sources(): Promise<Source[]>;
   /**
-   * Calls `onChange(lastSeq)` after each committed write (LISTEN/NOTIFY). On a server this
-   * sees writes from every process; on PGlite only this process's (the only writer).
-   * Resolves to an unsubscribe function.
+   * A streaming replica of the database (`readUrl`), for the reads that build and refresh a
+   * read model; absent when the store has none (then the store itself serves them).
    */
-  listen?(onChange: (seq: number) => void): Promise<() => Promise<void>>;
+  readonly replica?: StoreReader;
+  /**
+   * Calls `onChange(lastSeq)` after each committed write (LISTEN/NOTIFY). On a server this
+   * sees writes from every process; on PGlite only this process's (the only writer). On a
+   * server the subscription survives a lost connection: it is made again when the server
+   * answers, and `onReconnect` is called then (changes committed in between were not
+   * notified). Resolves to an unsubscribe function.
+   */
+  listen?(onChange: (seq: number) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to NOTIFY on another channel of the same database (e.g. `@care-atlas/auth`'s
+   * revocations), with the same reconnection as {@link Store.listen}.
+   */
+  subscribe(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onReconnect?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

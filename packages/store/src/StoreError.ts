@@ -49,6 +49,32 @@ export class StoreConflict extends StoreError {
 }
 
 /**
+ * A write named the data version (the last change seq) it was checked at, and the register
+ * has moved on since: another writer (another process) committed in between. Nothing was
+ * written. The writer catches up, checks its change again against the register as it is
+ * now, and retries.
+ *
+ * @example
+ * ```ts
+ * import { StoreMoved } from "@care-atlas/store";
+ * try { await store.apply({ ...change, expectedSeq: 41 }); } catch (e) { if (e instanceof StoreMoved) console.log(e.actual); }
+ * ```
+ */
+export class StoreMoved extends StoreError {
+  override readonly name = "StoreMoved";
+  /** The data version the write was checked at. */
+  readonly expected: number;
+  /** The register's data version when the write took the write lock. */
+  readonly actual: number;
+
+  constructor(expected: number, actual: number) {
+    super(`the register is at change ${actual}, not ${expected}: another writer committed first`);
+    this.expected = expected;
+    this.actual = actual;
+  }
+}
+
+/**
  * A write the store refuses before touching the database: a version that does not parse
  * with its kind's schema, a version of another id, overlapping versions, an id twice in one
  * change, an id of another kind. The services validate first, so this is a bug upstream.

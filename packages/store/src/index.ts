@@ -16,11 +16,13 @@ export type {
   ReferenceData,
   Store,
   StoredVersion,
+  StoreReader,
 } from "./Store.js";
 export {
   StoreConflict,
   StoreError,
   StoreInvalidInput,
   StoreLocked,
+  StoreMoved,
   StoreSchemaError,
 } from "./StoreError.js";

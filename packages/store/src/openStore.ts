@@ -13,7 +13,7 @@ import { lockDataDir } from "./internal/dataDirLock.js";
 import * as reads from "./internal/reads.js";
 import * as reference from "./internal/reference.js";
 import { migrate } from "./Migrations.js";
-import type { Store } from "./Store.js";
+import type { Store, StoreReader } from "./Store.js";
 import { StoreError } from "./StoreError.js";
 
 /** Where the store lives. */
@@ -22,6 +22,12 @@ export interface StoreOptions {
   readonly databaseUrl?: string;
   /** A PGlite data directory (created when missing). With neither: PGlite in memory. */
   readonly dataDir?: string;
+  /**
+   * A streaming replica (hot standby) of `databaseUrl`'s database, for the reads a read
+   * model is built and refreshed from ({@link Store.replica}). Connected lazily: a replica
+   * that does not answer fails those reads only.
+   */
+  readonly readUrl?: string;
   /** Server connections in the pool (default 10). */
   readonly poolSize?: number;
 }
@@ -33,10 +39,23 @@ export interface StoreOptions {
  */
 export const vacuumEveryClosedRows = 128;
 
+/** The reads a read model needs, over one connection (pool). */
+const readerOver = (sql: Sql, role: StoreReader["role"]): StoreReader => ({
+  role,
+  lastSeq: () => reads.lastSeq(sql),
+  seqAt: (asOf) => reads.seqAt(sql, asOf),
+  current: () => reads.current(sql),
+  historyAsOf: (seq, filter) => reads.historyAsOf(sql, seq, filter),
+  changes: (afterSeq, limit) => reads.changes(sql, afterSeq, limit),
+  lsoas: () => reference.lsoas(sql),
+  postcodes: () => reference.postcodes(sql),
+  sources: () => reference.sources(sql),
+});
+
 /** The store over an open {@link Sql}; `migrate` is not run. @internal */
 export const storeOver = (
   sql: Sql,
-  options: { onClose?: () => void; hooks?: ApplyHooks } = {},
+  options: { onClose?: () => void; hooks?: ApplyHooks; replica?: Sql } = {},
 ): Store & { vacuum(): Promise<void> } => {
   let closed = false;
   let closedSinceVacuum = 0;
@@ -60,10 +79,12 @@ export const storeOver = (
     query: (text, params) => sql.query(text, params),
     exec: (text) => sql.exec(text),
   };
+  const replica = options.replica;
   return {
     vacuum,
     backend: sql.backend,
     sql: shared,
+    ...(replica === undefined ? {} : { replica: readerOver(replica, "replica") }),
     migrate: async () => {
       await migrate(sql);
     },
@@ -85,11 +106,16 @@ export const storeOver = (
     lsoas: () => reference.lsoas(sql),
     postcodes: () => reference.postcodes(sql),
     sources: () => reference.sources(sql),
-    listen: (onChange) =>
-      sql.listen(changesChannel, (payload) => {
-        // Anyone may NOTIFY the channel: pass on only what a write of the store sends.
-        if (/^\d+$/.test(payload)) onChange(toInt(payload));
-      }),
+    listen: (onChange, onReconnect) =>
+      sql.listen(
+        changesChannel,
+        (payload) => {
+          // Anyone may NOTIFY the channel: pass on only what a write of the store sends.
+          if (/^\d+$/.test(payload)) onChange(toInt(payload));
+        },
+        onReconnect,
+      ),
+    subscribe: (channel, onPayload, onReconnect) => sql.listen(channel, onPayload, onReconnect),
     close: async () => {
       if (closed) return;
       closed = true;
@@ -98,6 +124,7 @@ export const storeOver = (
         // opening need not vacuum before the first read.
         if (closedSinceVacuum > 0) await vacuum();
         await vacuuming;
+        await replica?.close();
         await sql.close();
       } finally {
         options.onClose?.();
@@ -115,12 +142,23 @@ export const openStoreInternal = async (
   internal: { hooks?: ApplyHooks } = {},
 ): Promise<{ store: Store & { vacuum(): Promise<void> }; sql: Sql }> => {
   let sql: Sql;
+  let replica: Sql | undefined;
   let release: (() => void) | undefined;
+  if (options.readUrl !== undefined && options.databaseUrl === undefined) {
+    throw new StoreError("readUrl needs databaseUrl: a replica is of a PostgreSQL server");
+  }
   if (options.databaseUrl !== undefined) {
     sql = await openPostgresJs(
       options.databaseUrl,
       options.poolSize === undefined ? {} : { poolSize: options.poolSize },
     );
+    if (options.readUrl !== undefined) {
+      replica = await openPostgresJs(options.readUrl, {
+        ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
+        checkNow: false,
+        applicationName: "care-atlas-replica",
+      });
+    }
   } else {
     release = options.dataDir === undefined ? undefined : lockDataDir(options.dataDir);
     try {
@@ -132,6 +170,7 @@ export const openStoreInternal = async (
   }
   const store = storeOver(sql, {
     ...(release ? { onClose: release } : {}),
+    ...(replica ? { replica } : {}),
     ...(internal.hooks ? { hooks: internal.hooks } : {}),
   });
   try {

@@ -9,6 +9,19 @@ import { change, org, orgId } from "./fixtures.js";
 import { backends } from "./harness.js";
 
 describe("openStore", () => {
+  it("commits on PGlite once the WAL is written (synchronous_commit on; fsync cannot flush)", async () => {
+    const store = await openStore();
+    try {
+      const [commit] = await store.sql.query<{ synchronous_commit: string }>(
+        "show synchronous_commit",
+      );
+      const [sync] = await store.sql.query<{ fsync: string }>("show fsync");
+      expect([commit?.synchronous_commit, sync?.fsync]).toEqual(["on", "off"]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("opens an empty, migrated in-memory PGlite store without options", async () => {
     const store = await openStore();
     try {

@@ -20,6 +20,8 @@ import { page } from "./Render.js";
 export interface ServiceErrorReport {
   /** The status of the page: the services' table. */
   readonly status: ErrorInfo["status"];
+  /** When to try again, in seconds (`Retry-After`): the services' table. */
+  readonly retryAfterSeconds: number | undefined;
   /** The heading of an error page: the services' table. */
   readonly title: string;
   /** What went wrong, in a sentence (nothing internal when the service itself failed). */
@@ -51,9 +53,17 @@ const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text
  * ```
  */
 export const serviceErrorReport = (error: ServiceError): ServiceErrorReport => {
-  const { status, title, code } = errorInfo(error);
+  const { status, title, code, retryAfterSeconds } = errorInfo(error);
   const message = status >= 500 ? unavailable : sentence(error.message);
-  const report = { status, title, message, fields: [], reason: undefined, conflict: undefined };
+  const report = {
+    status,
+    title,
+    message,
+    retryAfterSeconds,
+    fields: [],
+    reason: undefined,
+    conflict: undefined,
+  };
   switch (error._tag) {
     case "ValidationFailed": {
       const fields: PathIssue[] = [];
@@ -105,6 +115,9 @@ export const serviceErrorReport = (error: ServiceError): ServiceErrorReport => {
  */
 export const serviceErrorPage = (c: Context<AdminEnv>, error: ServiceError): Response => {
   const report = serviceErrorReport(error);
+  if (report.retryAfterSeconds !== undefined) {
+    c.header("Retry-After", String(report.retryAfterSeconds));
+  }
   return page(
     c,
     <ErrorPage ctx={c.get("view")} title={report.title}>

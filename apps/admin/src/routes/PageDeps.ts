@@ -12,6 +12,8 @@ import type { Paths } from "../Paths.js";
 export interface PageDeps extends AdminDeps {
   readonly paths: Paths;
   readonly today: () => string;
+  /** The client's address of a request (for the audit trail). */
+  readonly clientAddress: (request: Request, env: unknown) => string | undefined;
 }
 
 /** Loads the atlas once (undefined when no boundaries are available). */

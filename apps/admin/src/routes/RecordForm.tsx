@@ -222,6 +222,9 @@ export const submitForm = async (
   /** A service error of the check or the save, on the form (the input kept). */
   const failed = (error: ServiceError) => {
     const report = serviceErrorReport(error);
+    if (report.retryAfterSeconds !== undefined) {
+      c.header("Retry-After", String(report.retryAfterSeconds));
+    }
     return renderForm(c, form, support, state, {
       issues: report.fields,
       formErrors: report.summary,

@@ -4,7 +4,7 @@
  * password is checked; failures say the same thing whether or not the account exists.
  */
 import type { Hono } from "hono";
-import type { AdminAuth } from "../AdminDeps.js";
+import type { AdminAuth, AdminLogger } from "../AdminDeps.js";
 import type { AdminEnv } from "../http/AdminEnv.js";
 import { fieldText } from "../http/FormBody.js";
 import { page, seeOther } from "../http/Render.js";
@@ -21,6 +21,7 @@ export interface AuthRouteDeps {
   readonly cookies: SessionCookies;
   readonly paths: Paths;
   readonly clientAddress: (request: Request, env: unknown) => string | undefined;
+  readonly logger: AdminLogger;
 }
 
 /** A safe place to go after signing in: a path under the app, never another site. */
@@ -41,6 +42,14 @@ const minutes = (ms: number): string => {
 /** Registers GET/POST sign-in and POST sign-out. */
 export const registerAuthRoutes = (app: Hono<AdminEnv>, deps: AuthRouteDeps): void => {
   const { auth, throttle, cookies, paths } = deps;
+  // The audit trail of sign-ins: a failure to record one is reported, not the user's problem.
+  const record = async (event: Parameters<AdminAuth["recordEvent"]>[0]) => {
+    try {
+      await auth.recordEvent({ ...event, address: event.address || undefined });
+    } catch (error) {
+      deps.logger.error("admin: a sign-in event could not be recorded", { error });
+    }
+  };
 
   app.get("/sign-in", (c) => {
     if (c.get("user") !== undefined) return seeOther(c, safeNext(paths, c.req.query("next")));
@@ -53,6 +62,7 @@ export const registerAuthRoutes = (app: Hono<AdminEnv>, deps: AuthRouteDeps): vo
           errors: [],
           next: safeNext(paths, c.req.query("next")),
           signedOut: c.req.query("signedOut") === "1",
+          passwordSet: c.req.query("passwordSet") === "1",
         }}
       />,
     );
@@ -84,19 +94,35 @@ export const registerAuthRoutes = (app: Hono<AdminEnv>, deps: AuthRouteDeps): vo
     const user = await auth.verifyLogin(email, password);
     if (user === undefined) {
       throttle.failure(email, address);
+      await record({ action: "session.refused", actor: email, subject: email, address });
       return render(401, [
         { fieldId: "email", message: "Enter a correct email address and password" },
       ]);
     }
     throttle.success(email);
     const session = await auth.createSession(user.id);
+    await record({
+      action: "session.started",
+      actor: `user:${user.email}`,
+      subject: user.id,
+      address,
+    });
     startSession(c, cookies, session.token, session.expiresAt);
     return seeOther(c, next);
   });
 
   app.post("/sign-out", async (c) => {
     const token = c.get("sessionToken");
+    const user = c.get("user");
     if (token !== undefined) await auth.deleteSession(token);
+    if (user !== undefined) {
+      await record({
+        action: "session.ended",
+        actor: `user:${user.email}`,
+        subject: user.id,
+        address: deps.clientAddress(c.req.raw, c.env) ?? "",
+      });
+    }
     endSession(c, cookies);
     return seeOther(c, paths.signIn({ signedOut: 1 }));
   });

@@ -84,6 +84,9 @@ export const registerEndRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void => 
     if (saved.ok)
       return seeOther(c, paths.history(id, { saved: saved.value.changes.at(-1)?.seq ?? "none" }));
     const report = serviceErrorReport(saved.error);
+    if (report.retryAfterSeconds !== undefined) {
+      c.header("Retry-After", String(report.retryAfterSeconds));
+    }
     return again(
       [
         ...report.fields.map((issue) => ({

@@ -4,6 +4,7 @@
  */
 import type { Hono } from "hono";
 import type { AdminEnv } from "../http/AdminEnv.js";
+import { registerAuditRoutes } from "./auditRoutes.js";
 import { registerCommissioningRoutes } from "./commissioningRoutes.js";
 import { registerCreateRoutes } from "./createRoutes.js";
 import { registerDashboardRoutes } from "./dashboardRoutes.js";
@@ -12,6 +13,7 @@ import { registerEditRoutes } from "./editRoutes.js";
 import { registerEndRoutes } from "./endRoutes.js";
 import { registerFindingsRoutes } from "./findingsRoutes.js";
 import { registerHierarchyRoutes } from "./hierarchyRoutes.js";
+import { registerKeyRoutes } from "./keyRoutes.js";
 import { registerMapRoutes } from "./mapRoutes.js";
 import { registerNeighbourhoodRoutes } from "./neighbourhoodRoutes.js";
 import { atlasLoader, type PageDeps } from "./PageDeps.js";
@@ -37,4 +39,6 @@ export const registerPages = (app: Hono<AdminEnv>, deps: PageDeps): void => {
   registerEndRoutes(app, deps);
   registerRecordRoutes(app, deps);
   registerUserRoutes(app, deps);
+  registerKeyRoutes(app, deps);
+  registerAuditRoutes(app, deps);
 };

@@ -94,7 +94,11 @@ const Header: FC<{ ctx: ViewContext; section: Section }> = ({ ctx, section }) =>
           { section: "strategy", text: "Strategy", href: paths.strategy() },
           { section: "changes", text: "Changes", href: paths.changes() },
           ...(canManageUsers(user)
-            ? [{ section: "users" as const, text: "Users", href: paths.users() }]
+            ? [
+                { section: "users" as const, text: "Users", href: paths.users() },
+                { section: "keys" as const, text: "API keys", href: paths.keys() },
+                { section: "audit" as const, text: "Audit", href: paths.audit() },
+              ]
             : []),
         ];
   return (

@@ -36,6 +36,8 @@ export type Section =
   | "strategy"
   | "changes"
   | "users"
+  | "keys"
+  | "audit"
   | "none";
 
 /** Everything a page needs besides its own data. */

@@ -26,6 +26,7 @@ const issueCodes: Readonly<Record<ProblemCode, string>> = {
   "payload-too-large": "too-costly",
   "unsupported-media-type": "not-supported",
   "precondition-required": "required",
+  "rate-limited": "throttled",
   internal: "exception",
 };
 
@@ -51,10 +52,16 @@ export const outcome = (
 export const fhirJson = "application/fhir+json; fhirVersion=4.0";
 
 /** Answers an OperationOutcome. */
-export const outcomeResponse = (c: Context, status: number, body: FhirOperationOutcome): Response =>
+export const outcomeResponse = (
+  c: Context,
+  status: number,
+  body: FhirOperationOutcome,
+  headers: Readonly<Record<string, string>> = {},
+): Response =>
   new Response(JSON.stringify(body), {
     status,
     headers: {
+      ...headers,
       "Content-Type": fhirJson,
       "Cache-Control": "no-store",
       "X-Request-Id": (c.get("requestId") as string | undefined) ?? "",
@@ -64,13 +71,23 @@ export const outcomeResponse = (c: Context, status: number, body: FhirOperationO
 /** The outcome of any thrown error. */
 export const errorOutcome = (error: unknown, c: Context): Response => {
   if (isServiceError(error)) {
-    const { status, code } = errorInfo(error);
-    return outcomeResponse(c, status, outcome(code, error.message));
+    const { status, code, retryAfterSeconds } = errorInfo(error);
+    return outcomeResponse(
+      c,
+      status,
+      outcome(code, error.message),
+      retryAfterSeconds === undefined ? {} : { "Retry-After": String(retryAfterSeconds) },
+    );
   }
   if (error instanceof ProblemError) {
     const { status } = problemTypes[error.code];
     const paths = (error.extras.errors ?? []).map((e) => e.path);
-    return outcomeResponse(c, status, outcome(error.code, error.message, paths));
+    return outcomeResponse(
+      c,
+      status,
+      outcome(error.code, error.message, paths),
+      error.extras.headers,
+    );
   }
   return outcomeResponse(
     c,

@@ -36,6 +36,14 @@ const failures = {
   },
   401: { description: "A key is needed.", content: fhirContent(FhirOperationOutcome) },
   404: { description: "No such resource on the date.", content: fhirContent(FhirOperationOutcome) },
+  429: {
+    description:
+      "Too many requests: the rate limit of the key (or of the client address) is reached; `Retry-After` says when to try again.",
+    headers: z.object({
+      "Retry-After": z.string().describe("Seconds until the request could be made."),
+    }),
+    content: fhirContent(FhirOperationOutcome),
+  },
   503: { description: "The service is unavailable.", content: fhirContent(FhirOperationOutcome) },
 };
 

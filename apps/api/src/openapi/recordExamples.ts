@@ -27,6 +27,10 @@ const atlas = await startCareAtlas(
   { mountAdmin: false },
 );
 const { key } = await atlas.auth.createKey({ name: "Synthetic example writer", scopes: ["write"] });
+const { key: adminKey } = await atlas.auth.createKey({
+  name: "Synthetic example administrator",
+  scopes: ["admin"],
+});
 const examples: Examples = {};
 
 /** Sends a request and keeps its answer as the example of `operation` (method and path). */
@@ -37,11 +41,13 @@ const record = async (
     method?: string;
     body?: unknown;
     ifMatch?: string;
+    /** The key to send (default: the writer's). */
+    key?: string;
     /** What of the answer to keep as the example (default: all of it). */
     trim?: (body: JsonObject) => JsonObject;
   } = {},
 ): Promise<JsonObject> => {
-  const headers: Record<string, string> = { Authorization: `Bearer ${key}` };
+  const headers: Record<string, string> = { Authorization: `Bearer ${init.key ?? key}` };
   if (init.body !== undefined) headers["Content-Type"] = "application/json";
   if (init.ifMatch !== undefined) headers["If-Match"] = init.ifMatch;
   const response = await fetch(`${atlas.url}${path}`, {
@@ -411,6 +417,20 @@ try {
     method: "POST",
     body: { postcodes: ["M32 0JG", "m41 7ab", "not a postcode"] },
   });
+
+  // Access (admin scope): the keys, a key made and revoked, the audit trail.
+  await record("get /v1/api-keys", "/v1/api-keys", { key: adminKey });
+  const newKey = await record("post /v1/api-keys", "/v1/api-keys", {
+    method: "POST",
+    key: adminKey,
+    body: { name: "Synthetic example referral router", scopes: ["read"] },
+  });
+  const prefix = String((newKey.data as JsonObject).prefix);
+  await record("post /v1/api-keys/{prefix}/revoke", `/v1/api-keys/${prefix}/revoke`, {
+    method: "POST",
+    key: adminKey,
+  });
+  await record("get /v1/audit-events", "/v1/audit-events?limit=3", { key: adminKey });
 } finally {
   await atlas.close();
   rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@
  * it), the read model's data version without I/O, the read access policy, and a way to hear
  * of new changes.
  */
+import type { AuthStore } from "@care-atlas/auth";
 import type { RegisterRuntime } from "@care-atlas/services";
 import type { Boundaries } from "../geography/Boundaries.js";
 import type { ReadCache } from "../readCache.js";
@@ -28,4 +29,6 @@ export interface RouteDeps {
   readonly boundaries?: Boundaries;
   /** Aborted when the server shuts down: long-lived streams end. */
   readonly shutdown?: AbortSignal;
+  /** API keys and the audit trail, for the access routes (absent: they answer 503). */
+  readonly access?: Pick<AuthStore, "createKey" | "listKeys" | "revokeKey" | "listEvents">;
 }

@@ -1,7 +1,10 @@
 /**
  * @module health
- * `/healthz`: the process is up. `/readyz`: the database answers and the read model is
- * loaded (503 problem+json otherwise), for load balancers and orchestrators.
+ * `/healthz`: the process is up. `/readyz`, for load balancers and orchestrators: `ready`
+ * when the database answers and the read model holds what it holds; `degraded` (still 200:
+ * keep sending reads) while the database does not answer — reads are answered from the
+ * read model, writes get 503 with `Retry-After` — or the replica fails (the primary serves
+ * in its place); 503 problem+json when the read model cannot catch up.
  */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
@@ -13,6 +16,8 @@ import { guarded } from "./shared/reads.js";
 /** The result of a readiness check. */
 export interface Readiness {
   readonly ready: boolean;
+  /** Ready to serve reads, but something is away (the database, the replica): see `checks`. */
+  readonly degraded?: boolean;
   /** One entry per dependency: `ok` or what is wrong. */
   readonly checks: Readonly<Record<string, string>>;
   /** The read model's data version (last change seq), when loaded. */
@@ -25,10 +30,16 @@ export const Health = z
 
 export const Ready = z
   .object({
-    status: z.literal("ready").describe("Always `ready` in a 200."),
+    status: z
+      .enum(["ready", "degraded"])
+      .describe(
+        "`ready`: everything answers. `degraded`: reads are served (from memory) but something is away — the database (writes get 503 until it returns) or the replica — see `checks`.",
+      ),
     checks: z
       .record(z.string(), z.string())
-      .describe("Each dependency checked (`database`, `readModel`…) and `ok`."),
+      .describe(
+        "Each dependency checked (`database`, `readModel`, `replica`…) and `ok` or what is wrong.",
+      ),
     dataVersion: z
       .number()
       .int()
@@ -36,7 +47,10 @@ export const Ready = z
       .optional()
       .describe("The read model's data version, when loaded."),
   })
-  .meta({ id: "Ready", description: "The database answers and the read model is loaded." });
+  .meta({
+    id: "Ready",
+    description: "Reads are served: the read model is loaded (and, when ready, current).",
+  });
 
 const healthz = createRoute({
   method: "get",
@@ -59,7 +73,7 @@ const readyz = createRoute({
   tags: ["Operations"],
   summary: "Check that the register is ready to answer",
   description:
-    "Readiness: 200 when the database answers within 2 s and the read model holds every change the store has (it catches up first); 503 naming what is wrong otherwise.",
+    "Readiness: 200 `ready` when the database answers within 2 s and the read model holds every change the store has (it catches up first); 200 `degraded` when reads are served from memory while the database or the replica is away (writes get 503 with Retry-After); 503 naming what is wrong when the read model is not loaded.",
   operationId: "readyz",
   security: [],
   responses: {
@@ -95,7 +109,7 @@ export const registerHealth = (
     }
     return c.json(
       {
-        status: "ready" as const,
+        status: result.degraded === true ? ("degraded" as const) : ("ready" as const),
         checks: { ...result.checks },
         ...(result.dataVersion === undefined ? {} : { dataVersion: result.dataVersion }),
       },

@@ -1,11 +1,13 @@
 /**
  * @module register
  * Registers every /v1 route: the resources (from their table), the succession write, the
- * lookups and areas, the boundaries, the findings, and the change feed.
+ * lookups and areas, the boundaries, the findings, the change feed, and the access routes
+ * (API keys, the audit trail).
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context.js";
 import { dataPackageBoundaries } from "../geography/Boundaries.js";
+import { registerAccess } from "./access/index.js";
 import { registerBoundaries } from "./boundaries/index.js";
 import { registerChanges } from "./changes/index.js";
 import type { RouteDeps } from "./deps.js";
@@ -16,7 +18,10 @@ import { registerResources } from "./resources/index.js";
 import { registerSuccessionWrite } from "./successions/index.js";
 
 /** Adds the /v1 routes. */
-export const registerV1 = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void => {
+export const registerV1 = (
+  app: OpenAPIHono<AppEnv>,
+  deps: RouteDeps & { readonly trustProxy?: boolean },
+): void => {
   registerResources(app, deps);
   registerSuccessionWrite(app, deps);
   const boundaries = deps.boundaries ?? dataPackageBoundaries();
@@ -25,4 +30,5 @@ export const registerV1 = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void => {
   registerBoundaries(app, deps, boundaries);
   registerFindings(app, deps);
   registerChanges(app, deps);
+  registerAccess(app, deps);
 };

@@ -15,6 +15,13 @@ const fail = (operation: string) =>
 const unavailableRegister: RegisterShape = new Proxy({} as RegisterShape, {
   get(_target, property) {
     if (property === "dataVersion") return Effect.succeed(0);
+    if (property === "status") {
+      return Effect.succeed({
+        dataVersion: 0,
+        replica: "none",
+        lastError: "the register is not loaded",
+      });
+    }
     if (property === "refresh") return fail("refresh");
     return () => fail(String(property));
   },

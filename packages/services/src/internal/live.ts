@@ -2,9 +2,16 @@
  * The live read model of one Register: the current {@link ReadModel}, kept up to date from
  * the change log (after each write, on LISTEN/NOTIFY where the store has it, and by polling
  * the last sequence number), and past models built from the store for `asOf` reads.
+ *
+ * Where the store has a replica (a streaming standby), the model is built and refreshed
+ * from it; the replica may lag the primary, so a notified change the replica does not yet
+ * hold is asked again shortly, and from the primary once it has lagged
+ * {@link replicaPatienceMs}. A replica that fails is passed over for the primary until it
+ * answers again. Writes always catch up from the primary first.
  */
+import type { StoreReader } from "@care-atlas/store";
 import { Effect, Queue, Semaphore } from "effect";
-import type { StoreUnavailable } from "../errors.js";
+import { invalidInput, type StoreUnavailable, type ValidationFailed } from "../errors.js";
 import { ReadModel, type Reference } from "../ReadModel.js";
 import { type Change, type Store, storeCall } from "../StoreService.js";
 
@@ -20,13 +27,46 @@ export interface LiveOptions {
   readonly reloadAfter: number;
 }
 
+/** How the live model is keeping up (no I/O). */
+export interface LiveStatus {
+  /** The data version of the current model. */
+  readonly dataVersion: number;
+  /** `none` without a replica; `ok` when its last read worked; otherwise its last error. */
+  readonly replica: string;
+  /** The last catch-up's error, or `undefined` when it worked. */
+  readonly lastError: string | undefined;
+}
+
+/** How long a change notified by the primary may be missing on the replica before the primary is asked, in ms. */
+export const replicaPatienceMs = 500;
+
+/** How often the replica is asked again for a change it does not hold yet, in ms. */
+const replicaRetryMs = 10;
+
 export interface Live {
   /** The current model (no I/O). */
   readonly current: () => ReadModel;
+  /** How the model is keeping up (no I/O). */
+  readonly status: () => LiveStatus;
   /** Runs `effect` holding the model lock: writes and catch-ups take turns. */
   readonly locked: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>;
-  /** Brings the model up to the store's last change; call while holding the lock. */
+  /**
+   * Brings the model up to the last change the read source holds (the replica, else the
+   * primary); call while holding the lock.
+   */
   readonly catchUpLocked: Effect.Effect<ReadModel, StoreUnavailable>;
+  /**
+   * Brings the model up to the primary's last change (what every write checks against);
+   * call while holding the lock.
+   */
+  readonly catchUpPrimaryLocked: Effect.Effect<ReadModel, StoreUnavailable>;
+  /**
+   * The model once it holds data version `seq` (read-your-writes): at once when it does;
+   * otherwise after catching up from the replica, then from the primary. Fails with
+   * `ValidationFailed` when the register has no such version yet, `StoreUnavailable` when
+   * neither source answers.
+   */
+  readonly atLeast: (seq: number) => Effect.Effect<ReadModel, StoreUnavailable | ValidationFailed>;
   /** Takes the lock and catches up. */
   readonly refresh: Effect.Effect<ReadModel, StoreUnavailable>;
   /** Adopts the changes a write just committed; call while holding the lock. */
@@ -49,7 +89,25 @@ export interface Live {
   readonly seqAt: (asOf: Date | undefined) => Effect.Effect<number | "current", StoreUnavailable>;
 }
 
-const loadReference = (store: Store): Effect.Effect<Reference, StoreUnavailable> =>
+/** The reads of the primary, as a {@link StoreReader}. */
+const primaryOf = (store: Store): StoreReader => ({
+  role: "primary",
+  lastSeq: () => store.lastSeq(),
+  seqAt: (asOf) => store.seqAt(asOf),
+  current: () => store.current(),
+  historyAsOf: (seq, filter) => store.historyAsOf(seq, filter),
+  changes: (after, limit) => store.changes(after, limit),
+  lsoas: () => store.lsoas(),
+  postcodes: () => store.postcodes(),
+  sources: () => store.sources(),
+});
+
+const messageOf = (error: StoreUnavailable): string => error.message;
+
+/** What a model can be loaded from: the primary (a `Store`) or a replica. */
+type ModelSource = Omit<StoreReader, "role">;
+
+const loadReference = (store: ModelSource): Effect.Effect<Reference, StoreUnavailable> =>
   Effect.all(
     {
       lsoas: storeCall("lsoas", () => store.lsoas()),
@@ -59,7 +117,7 @@ const loadReference = (store: Store): Effect.Effect<Reference, StoreUnavailable>
     { concurrency: "unbounded" },
   );
 
-const recordedAtOf = (store: Store, seq: number) =>
+const recordedAtOf = (store: ModelSource, seq: number) =>
   seq === 0
     ? Effect.succeed(null)
     : storeCall("changes", () => store.changes(seq - 1, 1)).pipe(
@@ -67,7 +125,7 @@ const recordedAtOf = (store: Store, seq: number) =>
       );
 
 /** Everything current, in one consistent read of the entities. */
-export const loadModel = (store: Store): Effect.Effect<ReadModel, StoreUnavailable> =>
+export const loadModel = (store: ModelSource): Effect.Effect<ReadModel, StoreUnavailable> =>
   Effect.gen(function* () {
     const [current, reference] = yield* Effect.all(
       [storeCall("current", () => store.current()), loadReference(store)],
@@ -80,34 +138,81 @@ export const loadModel = (store: Store): Effect.Effect<ReadModel, StoreUnavailab
 /** The live model of one Register; its listener and poller live as long as the scope. */
 export const makeLive = (store: Store, options: LiveOptions) =>
   Effect.gen(function* () {
-    let model = yield* loadModel(store);
+    const primary = primaryOf(store);
+    const replica = store.replica;
+    let replicaState = replica === undefined ? "none" : "ok";
+    let lastError: string | undefined;
+
+    /** Runs a read on the replica, falling back to the primary when the replica fails. */
+    const preferReplica = <A>(
+      read: (source: StoreReader) => Effect.Effect<A, StoreUnavailable>,
+    ): Effect.Effect<A, StoreUnavailable> =>
+      replica === undefined
+        ? read(primary)
+        : read(replica).pipe(
+            Effect.tap(() =>
+              Effect.sync(() => {
+                replicaState = "ok";
+              }),
+            ),
+            Effect.catchTag("StoreUnavailable", (error) =>
+              Effect.andThen(
+                Effect.sync(() => {
+                  replicaState = messageOf(error);
+                }),
+                read(primary),
+              ),
+            ),
+          );
+
+    let model = yield* preferReplica(loadModel);
     const lock = yield* Semaphore.make(1);
     const past = new Map<number, ReadModel>();
 
-    const catchUpLocked: Effect.Effect<ReadModel, StoreUnavailable> = Effect.gen(function* () {
-      const last = yield* storeCall("lastSeq", () => store.lastSeq());
-      if (last === model.seq) return model;
-      if (last < model.seq || last - model.seq > options.reloadAfter) {
-        // Far behind (or the store went back: a restored database): reload it all.
-        model = yield* loadModel(store);
-        past.clear();
+    const catchUpFrom = (source: StoreReader): Effect.Effect<ReadModel, StoreUnavailable> =>
+      Effect.gen(function* () {
+        const last = yield* storeCall("lastSeq", () => source.lastSeq());
+        if (last === model.seq) return model;
+        // A replica behind what this process already holds: nothing new there yet.
+        if (last < model.seq && source.role === "replica") return model;
+        if (last < model.seq || last - model.seq > options.reloadAfter) {
+          // Far behind (or the primary went back: a restored database): reload it all.
+          model = yield* loadModel(source);
+          past.clear();
+          return model;
+        }
+        let next = model;
+        let imported = false;
+        while (next.seq < last) {
+          const batch = yield* storeCall("changes", () =>
+            source.changes(next.seq, options.changeBatch),
+          );
+          if (batch.length === 0) break;
+          imported ||= batch.some((change) => change.operation === "import");
+          next = next.withChanges(batch);
+        }
+        // An import loads reference data too, which the change log does not carry.
+        if (imported) next = next.withReference(yield* loadReference(source));
+        model = next;
         return model;
-      }
-      let next = model;
-      let imported = false;
-      while (next.seq < last) {
-        const batch = yield* storeCall("changes", () =>
-          store.changes(next.seq, options.changeBatch),
-        );
-        if (batch.length === 0) break;
-        imported ||= batch.some((change) => change.operation === "import");
-        next = next.withChanges(batch);
-      }
-      // An import loads reference data too, which the change log does not carry.
-      if (imported) next = next.withReference(yield* loadReference(store));
-      model = next;
-      return model;
-    });
+      });
+
+    const noteResult = <A>(effect: Effect.Effect<A, StoreUnavailable>) =>
+      effect.pipe(
+        Effect.tap(() =>
+          Effect.sync(() => {
+            lastError = undefined;
+          }),
+        ),
+        Effect.tapError((error) =>
+          Effect.sync(() => {
+            lastError = messageOf(error);
+          }),
+        ),
+      );
+
+    const catchUpLocked = noteResult(preferReplica(catchUpFrom));
+    const catchUpPrimaryLocked = noteResult(catchUpFrom(primary));
 
     const locked = <A, E, R>(effect: Effect.Effect<A, E, R>) => lock.withPermits(1)(effect);
 
@@ -121,14 +226,29 @@ export const makeLive = (store: Store, options: LiveOptions) =>
           model = model.withChanges(changes);
           return Effect.succeed(model);
         }
-        return catchUpLocked;
+        return catchUpPrimaryLocked;
       });
 
     const reloadReferenceLocked = Effect.gen(function* () {
-      model = model.withReference(yield* loadReference(store));
+      model = model.withReference(yield* loadReference(primary));
       past.clear();
       return model;
     });
+
+    const atLeast = (seq: number) =>
+      Effect.gen(function* () {
+        if (model.seq >= seq) return model;
+        const fromReader = yield* locked(catchUpLocked);
+        if (fromReader.seq >= seq) return fromReader;
+        const fromPrimary = yield* locked(catchUpPrimaryLocked);
+        if (fromPrimary.seq >= seq) return fromPrimary;
+        return yield* invalidInput([
+          {
+            path: "header.min-data-version",
+            message: `data version ${seq} does not exist: the register is at ${fromPrimary.seq}`,
+          },
+        ]);
+      });
 
     const seqAt = (asOf: Date | undefined) =>
       Effect.suspend((): Effect.Effect<number | "current", StoreUnavailable> => {
@@ -150,7 +270,7 @@ export const makeLive = (store: Store, options: LiveOptions) =>
         if (seq === "current") return model;
         if (seq > model.seq) {
           // The store is ahead of us: catch up, then the current model may answer.
-          const caughtUp = yield* locked(catchUpLocked);
+          const caughtUp = yield* locked(catchUpPrimaryLocked);
           if (caughtUp.seq === seq) return caughtUp;
         }
         const cached = past.get(seq);
@@ -171,13 +291,24 @@ export const makeLive = (store: Store, options: LiveOptions) =>
       });
 
     // Keep up with other processes: a NOTIFY (where the store can listen) or a poll.
-    const wake = yield* Queue.unbounded<number>();
+    // `wanted` is the last change the primary announced; `primaryCheck` asks the primary
+    // itself (its notifications were lost while it was away).
+    let wanted = 0;
+    let primaryCheck = false;
+    const wake = yield* Queue.unbounded<true>();
     if (store.listen !== undefined) {
       const listen = store.listen.bind(store);
       const stop = yield* storeCall("listen", () =>
-        listen((seq) => {
-          if (seq > model.seq) Queue.offerUnsafe(wake, seq);
-        }),
+        listen(
+          (seq) => {
+            if (seq > wanted) wanted = seq;
+            if (seq > model.seq) Queue.offerUnsafe(wake, true);
+          },
+          () => {
+            primaryCheck = true;
+            Queue.offerUnsafe(wake, true);
+          },
+        ),
       );
       yield* Effect.addFinalizer(() => Effect.promise(() => stop()).pipe(Effect.ignore));
     }
@@ -185,10 +316,27 @@ export const makeLive = (store: Store, options: LiveOptions) =>
       options.pollIntervalMs > 0
         ? Effect.race(Queue.takeAll(wake), Effect.sleep(options.pollIntervalMs))
         : Queue.takeAll(wake);
+    const keepUp = Effect.gen(function* () {
+      if (primaryCheck) {
+        primaryCheck = false;
+        yield* locked(catchUpPrimaryLocked);
+        return;
+      }
+      yield* locked(catchUpLocked);
+      if (replica === undefined) return;
+      // The replica has not replayed an announced change yet: ask it again shortly, and
+      // the primary once it has lagged for long enough.
+      const since = Date.now();
+      while (model.seq < wanted && Date.now() - since < replicaPatienceMs) {
+        yield* Effect.sleep(replicaRetryMs);
+        yield* locked(catchUpLocked);
+      }
+      if (model.seq < wanted) yield* locked(catchUpPrimaryLocked);
+    });
     yield* Effect.forkScoped(
       Effect.forever(
         waitForWork.pipe(
-          Effect.andThen(locked(catchUpLocked)),
+          Effect.andThen(keepUp),
           Effect.ignore({ log: "Warn", message: "read model catch-up failed" }),
         ),
       ),
@@ -196,8 +344,11 @@ export const makeLive = (store: Store, options: LiveOptions) =>
 
     const live: Live = {
       current: () => model,
+      status: () => ({ dataVersion: model.seq, replica: replicaState, lastError }),
       locked,
       catchUpLocked,
+      catchUpPrimaryLocked,
+      atLeast,
       refresh: locked(catchUpLocked),
       commitLocked,
       replaceLocked: (next) => {

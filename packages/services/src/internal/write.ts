@@ -1,16 +1,24 @@
 /**
  * The write pipeline every writing verb runs, and the dry run of it (`previewChange`):
  * a verb parses its input into a {@link Planner}; then, holding the model lock, catch up
- * with the store → plan the new histories (pure, with History.ts) → {@link evaluate}: check
- * expected revisions, keep the entities that change, run the rules on the register with the
- * change applied → a new error finding refuses the write → `store.apply` in one transaction
- * → adopt the committed changes in the model. The preview stops after `evaluate`.
+ * with the primary → plan the new histories (pure, with History.ts) → {@link evaluate}:
+ * check expected revisions, keep the entities that change, run the rules on the register
+ * with the change applied → a new error finding refuses the write → `store.apply` in one
+ * transaction, naming the data version the change was checked at → adopt the committed
+ * changes in the model. The preview stops after `evaluate`.
+ *
+ * Across processes: `store.apply` takes the write lock and refuses the write when any other
+ * write committed after the data version it names (`RegisterMoved`), so a write commits
+ * only onto the very register its rules were checked against. {@link serialisedWrite}
+ * then catches up, plans and checks again, and retries, at most {@link writeAttempts}
+ * times. Every write of the services goes through it (`applyChange` requires the data
+ * version).
  */
 import type { Entity, EntityKind, Finding, Source } from "@care-atlas/domain";
-import { Effect } from "effect";
-import { Conflict, type StoreUnavailable, ValidationFailed } from "../errors.js";
+import { Effect, Result } from "effect";
+import { Conflict, StoreUnavailable, ValidationFailed } from "../errors.js";
 import type { ReadModel } from "../ReadModel.js";
-import { applyChange, type Change } from "../StoreService.js";
+import { applyChange, type Change, RegisterMoved } from "../StoreService.js";
 import { sameVersions } from "./canonical.js";
 import type { RegisterContext } from "./context.js";
 import { parseWith, WriteMetaSchema } from "./input.js";
@@ -145,6 +153,39 @@ export const evaluate = (
 export const errorsOf = (findings: ReadonlyArray<Finding>): Finding[] =>
   findings.filter((finding) => finding.severity === "error");
 
+/** How many times a write is checked and tried when other writers keep committing first. */
+export const writeAttempts = 8;
+
+/**
+ * Runs `attempt` holding the model lock, on the model caught up with the primary; when the
+ * store refuses it because another writer committed after that model (`RegisterMoved`),
+ * catches up and runs it again — with the rules checked anew against the register as it
+ * now is — at most {@link writeAttempts} times, then fails with `StoreUnavailable` (503:
+ * try again). `attempt` must write with `expectedSeq: model.seq` (through `applyChange`).
+ */
+export const serialisedWrite = <A, E>(
+  ctx: RegisterContext,
+  attempt: (model: ReadModel) => Effect.Effect<A, E | RegisterMoved>,
+): Effect.Effect<A, E | StoreUnavailable> =>
+  ctx.live.locked(
+    Effect.gen(function* () {
+      for (let tried = 1; ; tried++) {
+        const model = yield* ctx.live.catchUpPrimaryLocked;
+        const outcome = yield* Effect.result(attempt(model));
+        if (Result.isSuccess(outcome)) return outcome.success;
+        const error = outcome.failure;
+        if (!(error instanceof RegisterMoved)) return yield* Effect.fail(error);
+        if (tried >= writeAttempts) {
+          return yield* new StoreUnavailable({
+            operation: "apply",
+            cause: error,
+            message: `the register kept changing under the write (${tried} attempts, each beaten by another writer): try again`,
+          });
+        }
+      }
+    }),
+  );
+
 /** Runs a write: see the module comment. */
 export const runWrite = <E>(
   ctx: RegisterContext,
@@ -153,9 +194,8 @@ export const runWrite = <E>(
 ): Effect.Effect<WriteResult, E | ValidationFailed | Conflict | StoreUnavailable> =>
   Effect.gen(function* () {
     const { actor, reason, source } = yield* parseWith(WriteMetaSchema, meta, "meta");
-    return yield* ctx.live.locked(
+    return yield* serialisedWrite(ctx, (model) =>
       Effect.gen(function* () {
-        const model = yield* ctx.live.catchUpLocked;
         const plan = yield* planner(model);
         const { changed, after, introduced } = yield* evaluate(ctx, model, plan);
         if (changed.length === 0) {
@@ -178,6 +218,7 @@ export const runWrite = <E>(
           ...(plan.sources === undefined || plan.sources.length === 0
             ? {}
             : { reference: { sources: [...plan.sources] } }),
+          expectedSeq: model.seq,
           entities: changed.map((entity) => ({
             kind: entity.kind,
             id: entity.id,

@@ -7,6 +7,9 @@
  * time. An entity recorded with a different history fails the import with `Conflict`
  * (nothing written) unless `replace` is set. The rules run once over the imported
  * register; error findings it introduces refuse the import unless `enforceRules` is false.
+ * Like every write, it is checked against the latest committed register and each batch
+ * commits only onto the data version the previous one left (`serialisedWrite`): when
+ * another process writes in between, the import catches up, plans and checks again.
  */
 import {
   collections,
@@ -22,7 +25,7 @@ import { Conflict, type StoreUnavailable, ValidationFailed } from "../errors.js"
 import { sameVersions } from "../internal/canonical.js";
 import type { RegisterContext } from "../internal/context.js";
 import { parseWith, WriteMetaSchema } from "../internal/input.js";
-import { type EntityWrite, newFindings } from "../internal/write.js";
+import { type EntityWrite, newFindings, serialisedWrite } from "../internal/write.js";
 import { applyChange, type Change, storeCall } from "../StoreService.js";
 import type { WriteMeta } from "./createEntity.js";
 
@@ -102,9 +105,8 @@ export const makeImportSnapshot =
       const { actor, reason, source } = yield* parseWith(WriteMetaSchema, meta, "meta");
       const opts = yield* parseWith(Options, options ?? {}, "options");
       const snapshot = yield* parseWith(Snapshot, input, "snapshot");
-      return yield* ctx.live.locked(
+      return yield* serialisedWrite(ctx, (model) =>
         Effect.gen(function* () {
-          const model = yield* ctx.live.catchUpLocked;
           const writes: EntityWrite[] = [];
           let created = 0;
           let replaced = 0;
@@ -177,6 +179,8 @@ export const makeImportSnapshot =
               reason,
               ...(source === undefined ? {} : { source }),
               operation: "import",
+              // Each batch commits onto the data version the previous one left.
+              expectedSeq: model.seq + changes.length,
               entities: batch.map((write) => ({ ...write, versions: [...write.versions] })),
             });
             for (const change of written) changes.push(change);

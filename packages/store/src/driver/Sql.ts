@@ -27,7 +27,15 @@ export interface Sql extends Queryable {
    * back when it rejects (the rejection is passed on).
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Subscribes to `NOTIFY` on a channel; resolves to an unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to `NOTIFY` on a channel; resolves to an unsubscribe function. On a server the
+   * subscription outlives a lost connection: it is made again as soon as the server answers,
+   * and `onReconnect` is called then (notifications sent in between were missed).
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onReconnect?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -20,10 +20,22 @@ const queryable = (db: PGlite | Transaction): Queryable => ({
 
 /**
  * PGlite's start parameters: its defaults (as of 0.5, `defaultStartParams`; passing any
- * replaces them all) plus a smaller buffer pool. PGlite touches the whole pool when it
- * starts, so its default 128 MB of `shared_buffers` is 128 MB of resident memory in every
- * process that opens a store; the register's tables are ~15 MB on the GM dataset and the
- * operating system caches the data files behind the pool (NodeFS) anyway.
+ * replaces them all) plus a smaller buffer pool, and `synchronous_commit` said out loud.
+ * PGlite touches the whole pool when it starts, so its default 128 MB of `shared_buffers`
+ * is 128 MB of resident memory in every process that opens a store; the register's tables
+ * are ~15 MB on the GM dataset and the operating system caches the data files behind the
+ * pool (NodeFS) anyway.
+ *
+ * Durability, decided: `synchronous_commit=on` — a commit returns only once its WAL has
+ * been written (`write(2)`, through NodeFS, straight to the operating system), so an
+ * acknowledged write survives the process being killed (SIGKILL, a crash of Node): the
+ * kernel holds it, and the next open replays the WAL. `fsync` stays off (`-F`, PGlite's
+ * default): PGlite's file system cannot flush to disk (Emscripten's NODEFS has no fsync; it
+ * would be a no-op), so nothing is flushed at commit. A power cut or a crash of the
+ * operating system can therefore lose the writes of the last moments (Linux writes dirty
+ * pages back within about 30 s) and may leave the data directory unrecoverable: the
+ * embedded database is for one machine and development; production runs on a PostgreSQL
+ * server (`DATABASE_URL`), whose fsync makes a commit durable against power loss too.
  */
 const startParams = [
   "--single",
@@ -48,6 +60,8 @@ const startParams = [
   "max_parallel_maintenance_workers=0",
   "-c",
   "shared_buffers=16MB",
+  "-c",
+  "synchronous_commit=on",
 ];
 
 // initdb takes seconds; an in-memory database is cheaper to restore from a copy of an
@@ -83,6 +97,7 @@ export const openPglite = async (dataDir: string | undefined): Promise<Sql> => {
     backend: "pglite",
     ...queryable(db),
     transaction: (fn) => db.transaction((tx) => fn(queryable(tx))),
+    // One process, one connection: a subscription is never lost, so never made again.
     listen: async (channel, onPayload) => {
       const unlisten = await db.listen(channel, onPayload);
       return () => unlisten();

@@ -12,7 +12,7 @@ import {
 } from "@care-atlas/domain";
 import type { Queryable, Sql } from "../driver/Sql.js";
 import type { Change, ChangeInput } from "../Store.js";
-import { StoreConflict, StoreInvalidInput } from "../StoreError.js";
+import { StoreConflict, StoreInvalidInput, StoreMoved } from "../StoreError.js";
 import { byValidFrom, canonicalJson, parseEntity, toInt, toKind } from "./codec.js";
 import { parseReference, writeReference } from "./reference.js";
 
@@ -51,6 +51,12 @@ export const prepare = (change: ChangeInput): PreparedEntity[] => {
   nonEmpty("reason", change.reason);
   nonEmpty("operation", change.operation);
   if (change.source !== undefined) nonEmpty("source", change.source);
+  if (
+    change.expectedSeq !== undefined &&
+    !(Number.isSafeInteger(change.expectedSeq) && change.expectedSeq >= 0)
+  ) {
+    fail("expectedSeq must be a non-negative integer");
+  }
   const seen = new Set<string>();
   return change.entities.map(({ kind, id, expectedRevision, versions }) => {
     if (!(entityKinds as ReadonlyArray<string>).includes(kind)) fail(`unknown kind ${kind}`);
@@ -146,6 +152,12 @@ export const applyChange = async (
          from change_log order by seq desc limit 1`,
     );
     await step("last-seq");
+    // Under the lock nobody else can commit: if the register is where the caller checked
+    // the change, it stays there until this transaction commits.
+    const lastSeq = last ? toInt(last.seq) : 0;
+    if (change.expectedSeq !== undefined && lastSeq !== change.expectedSeq) {
+      throw new StoreMoved(change.expectedSeq, lastSeq);
+    }
 
     const existing = new Map<string, { kind: string; revision: number }>();
     for (const row of await tx.query<EntityRow>(
@@ -208,7 +220,7 @@ export const applyChange = async (
 
     // Every row this transaction writes carries its first seq; its log rows take
     // first … first + n - 1 and share one recorded_at, strictly after the previous one.
-    const first = (last ? toInt(last.seq) : 0) + 1;
+    const first = lastSeq + 1;
     const [clock] = await tx.query<{ recorded_at: string }>(
       `select ${isoTimestampSql("t")} as recorded_at from (
          select greatest(date_trunc('milliseconds', clock_timestamp()),
@@ -299,8 +311,8 @@ export const applyChange = async (
       await step("reference");
     }
 
-    const lastSeq = first + changes.length - 1;
-    await tx.query("select pg_notify($1::text, $2::text)", [changesChannel, String(lastSeq)]);
+    const committedSeq = first + changes.length - 1;
+    await tx.query("select pg_notify($1::text, $2::text)", [changesChannel, String(committedSeq)]);
     await step("notify");
     return { changes, closedRows: close.length };
   });

@@ -17,6 +17,8 @@ export interface SignInData {
   readonly next: string;
   /** Shown after signing out. */
   readonly signedOut?: boolean;
+  /** Shown after setting a password with a one-time link. */
+  readonly passwordSet?: boolean;
 }
 
 const errorFor = (errors: ReadonlyArray<FieldError>, id: string): string | undefined =>
@@ -28,6 +30,12 @@ export const SignInPage: FC<{ ctx: ViewContext; data: SignInData }> = ({ ctx, da
     <div class="nhsuk-grid-row">
       <div class="nhsuk-grid-column-two-thirds">
         <ErrorSummary errors={data.errors} />
+        {data.passwordSet === true && (
+          <div class="nhsuk-inset-text">
+            <span class="nhsuk-u-visually-hidden">Information: </span>
+            <p>Your password is set. Sign in with it.</p>
+          </div>
+        )}
         {data.signedOut === true && (
           <div class="nhsuk-inset-text">
             <span class="nhsuk-u-visually-hidden">Information: </span>

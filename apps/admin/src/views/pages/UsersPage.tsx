@@ -1,12 +1,14 @@
 /**
  * @module UsersPage
- * Admin accounts (admins only): who has access and with what role, and a form to add one.
+ * Admin accounts (admins only): who has access and with what role, and a form to add one —
+ * with a password, or with a one-time link the person uses to set their own.
  */
 import type { FC } from "hono/jsx";
 import { CsrfField } from "../components/CsrfField.js";
 import { Banner, formatTimestamp, Table } from "../components/Display.js";
 import { ErrorSummary, type FieldError } from "../components/ErrorSummary.js";
 import { Radios, TextInput } from "../components/Fields.js";
+import { OneTimeSecret } from "../components/OneTimeSecret.js";
 import { Layout } from "../Layout.js";
 import type { Role, ViewContext } from "../ViewContext.js";
 
@@ -19,6 +21,12 @@ export interface UserRow {
   readonly disabledAt: string | null;
 }
 
+/** A one-time link to show once. */
+export interface OneTimeLink {
+  readonly url: string;
+  readonly expiresAt: string;
+}
+
 /** What the users page shows. */
 export interface UsersData {
   readonly users: ReadonlyArray<UserRow>;
@@ -26,37 +34,53 @@ export interface UsersData {
   readonly email: string;
   readonly role: string;
   readonly added: string | undefined;
+  /** The account just added without a password, and its one-time link (shown once). */
+  readonly link?: { readonly email: string } & OneTimeLink;
 }
 
-const roleText: Record<Role, string> = {
+/** What each role may do. */
+export const roleText: Record<Role, string> = {
   viewer: "Viewer: can browse the register",
   editor: "Editor: can also change the register",
-  admin: "Admin: can also manage accounts",
+  admin: "Admin: can also manage accounts and API keys",
 };
+
+/** The status of an account, in words. */
+export const statusText = (user: Pick<UserRow, "disabledAt">): string =>
+  user.disabledAt === null ? "Active" : `Disabled ${formatTimestamp(user.disabledAt)}`;
 
 /** The users page. */
 export const UsersPage: FC<{ ctx: ViewContext; data: UsersData }> = ({ ctx, data }) => {
   const errorOf = (id: string) => data.errors.find((e) => e.fieldId === id)?.message;
   return (
     <Layout ctx={ctx} title="Users" section="users" hasErrors={data.errors.length > 0}>
-      {data.added !== undefined && (
-        <Banner title="Success" success>
-          <p class="nhsuk-notification-banner__heading">Account {data.added} was added.</p>
-        </Banner>
+      {data.link !== undefined ? (
+        <OneTimeSecret heading={`Account ${data.link.email} was added.`} secret={data.link.url}>
+          <p>
+            Give this one-time link to the person by a secure route. They use it to set their
+            password; it works once, until {formatTimestamp(data.link.expiresAt)}. It is not shown
+            again.
+          </p>
+        </OneTimeSecret>
+      ) : (
+        data.added !== undefined && (
+          <Banner title="Success" success>
+            <p class="nhsuk-notification-banner__heading">Account {data.added} was added.</p>
+          </Banner>
+        )
       )}
       <ErrorSummary errors={data.errors} />
       <h1>Users</h1>
       <Table
         caption="Accounts"
         columns={[
-          { header: "Email", cell: (u) => u.email },
-          { header: "Role", cell: (u) => u.role },
-          { header: "Added", cell: (u) => formatTimestamp(u.createdAt) },
           {
-            header: "Status",
-            cell: (u) =>
-              u.disabledAt === null ? "Active" : `Disabled ${formatTimestamp(u.disabledAt)}`,
+            header: "Email",
+            cell: (u: UserRow) => <a href={ctx.paths.user(u.id)}>{u.email}</a>,
           },
+          { header: "Role", cell: (u: UserRow) => u.role },
+          { header: "Added", cell: (u: UserRow) => formatTimestamp(u.createdAt) },
+          { header: "Status", cell: (u: UserRow) => statusText(u) },
         ]}
         rows={data.users}
       />
@@ -88,8 +112,8 @@ export const UsersPage: FC<{ ctx: ViewContext; data: UsersData }> = ({ ctx, data
           id="password"
           name="password"
           type="password"
-          label="Password"
-          hint="At least 12 characters. Give it to the person by a separate, secure route."
+          label="Password (optional)"
+          hint="Leave it blank to get a one-time link the person uses to set their own password. A password you set must be at least 12 characters; give it to the person by a separate, secure route."
           error={errorOf("password")}
           autocomplete="new-password"
         />

@@ -7,6 +7,7 @@ import { type PostcodeLookupItem, runVerb } from "@care-atlas/services";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../context.js";
 import { today } from "../../http/today.js";
+import { chargeMore } from "../../middleware/limits.js";
 import { ProblemError } from "../../problem.js";
 import { getLsoa } from "../areas/lsoa.js";
 import type { RouteDeps } from "../deps.js";
@@ -47,6 +48,8 @@ export const registerLookups = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
 
   app.openapi(guarded(lookupPostcodes, readGuard(deps.readsRequireKey)), async (c) => {
     const body = c.req.valid("json");
+    // A bulk lookup counts against the rate limit by its size: one per postcode.
+    chargeMore(c, body.postcodes.length - 1);
     // One date for the whole request; postcodes validated with the `postcode` library (as
     // the one-postcode route), then resolved by the services in one plain loop.
     const asked = timeOptions(body);
