@@ -64,21 +64,27 @@ const organisation = (name: string) => ({
   provenance,
 });
 
-/** An event-stream client of /v1/changes/stream: counts events, notes when each arrived. */
+/**
+ * An event-stream client of /v1/changes/stream from after data version `afterVersion`
+ * (resuming with `Last-Event-ID` when it reconnects): counts events, notes when each arrived.
+ */
 const streamClient = (
   api: ApiProcess,
-  after: string,
+  afterVersion: number,
   stop: AbortSignal,
   onChange: (id: string, revision: number) => void,
 ) => {
-  const state = { events: 0, reconnects: 0, lastCursor: after };
+  const state = { events: 0, reconnects: 0, lastCursor: "" };
   const run = async () => {
     while (!stop.aborted) {
       try {
-        const response = await fetch(
-          `${api.url}/v1/changes/stream${state.lastCursor === "" ? "" : `?after=${state.lastCursor}`}`,
-          { signal: stop, headers: { Accept: "text/event-stream" } },
-        );
+        const response = await fetch(`${api.url}/v1/changes/stream?afterVersion=${afterVersion}`, {
+          signal: stop,
+          headers: {
+            Accept: "text/event-stream",
+            ...(state.lastCursor === "" ? {} : { "Last-Event-ID": state.lastCursor }),
+          },
+        });
         if (response.body === null) throw new Error("no body");
         const decoder = new TextDecoder();
         let buffered = "";
@@ -142,12 +148,12 @@ const main = async (): Promise<number> => {
     const acked = new Map<string, number>(); // `${id}@${revision}` → when the write was answered
     const delays: number[] = [];
     // The streams start at the end of the log (after the dataset's import).
-    const lastSeq = (await send<{ lastSeq: number }>(apis[0]?.url ?? "", "/v1/changes?limit=1"))
-      .body.lastSeq;
-    const fromEnd = Buffer.from(`seq:${lastSeq}`).toString("base64url");
+    const dataVersion = (
+      await send<{ dataVersion: number }>(apis[0]?.url ?? "", "/v1/changes?limit=1")
+    ).body.dataVersion;
     const clients = apis.flatMap((api, index) =>
       [0, 1].map(() =>
-        streamClient(api, fromEnd, streamsStop.signal, (id, revision) => {
+        streamClient(api, dataVersion, streamsStop.signal, (id, revision) => {
           // A write through the other process, arriving here.
           const at = acked.get(`${id}@${revision}@${1 - index}`);
           if (at !== undefined) delays.push(performance.now() - at);

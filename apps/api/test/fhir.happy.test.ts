@@ -158,6 +158,18 @@ describe("/fhir/R4", () => {
     const [membership] = entries(memberships);
     expect((membership?.organization as { reference: string } | undefined)?.reference).toBe(pcn);
     await fhir(`/fhir/R4/OrganizationAffiliation/${String(membership?.id)}`);
+    // Both ends of every affiliation are Organizations the facade serves (a membership of a
+    // governance body, say, is not an OrganizationAffiliation).
+    const all = entries(await fhir("/fhir/R4/OrganizationAffiliation?_count=1000"));
+    expect(all.length).toBeGreaterThan(400);
+    for (const affiliation of all) {
+      expect((affiliation.organization as { reference: string }).reference).toMatch(
+        /^Organization\/org_/,
+      );
+      expect((affiliation.participatingOrganization as { reference: string }).reference).toMatch(
+        /^Organization\/org_/,
+      );
+    }
     await fhir(`/fhir/R4/OrganizationAffiliation/${String(membership?.id)}/_history`);
     const locations = await fhir("/fhir/R4/Location?valid-at=2025-06-01&_count=1000");
     const names = entries(locations).map((l) => String(l.name));

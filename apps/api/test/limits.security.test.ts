@@ -2,8 +2,8 @@
  * Rate limits over real HTTP, on a Care Atlas of the test's own with low limits: per client
  * address for requests without a key (cached hot reads included: the fast path counts
  * them too), per key for requests with one, bulk lookups counted by their size. Beyond a
- * limit: 429 problem+json with `Retry-After`. Behind a trusted proxy the address is the
- * forwarded one; otherwise `X-Forwarded-For` is ignored.
+ * limit: 429 problem+json with `Retry-After` (an OperationOutcome under /fhir/R4). Behind a
+ * trusted proxy the address is the forwarded one; otherwise `X-Forwarded-For` is ignored.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -106,5 +106,23 @@ describe("rate limits", () => {
       429,
       "rate-limited",
     );
+  });
+
+  it("limits the FHIR facade too, answering a throttled OperationOutcome with Retry-After", async () => {
+    const address = { "X-Forwarded-For": "192.0.2.20" };
+    for (let i = 0; i < 20; i++) {
+      expect((await get(proxied.url, "/fhir/R4/Location", address)).status).toBe(200);
+    }
+    const limited = await get(proxied.url, "/fhir/R4/Location", address);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("content-type")).toMatch(/^application\/fhir\+json/);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    const outcome = (await limited.json()) as {
+      resourceType: string;
+      issue: { code: string; diagnostics: string }[];
+    };
+    expect(outcome.resourceType).toBe("OperationOutcome");
+    expect(outcome.issue[0]?.code).toBe("throttled");
+    expect(outcome.issue[0]?.diagnostics).toMatch(/limit of 20 requests a minute/);
   });
 });

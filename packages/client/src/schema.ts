@@ -15507,6 +15507,15 @@ export interface operations {
           };
         };
       };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Authentication is required */
       401: {
         headers: {

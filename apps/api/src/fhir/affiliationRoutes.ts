@@ -1,15 +1,17 @@
 /**
  * @module fhir/affiliationRoutes
- * `OrganizationAffiliation` read and search: the relationships between organisations on
- * `valid-at` (PCN memberships, collaborative memberships, governance links), by
- * `organization` and `participating-organization`.
+ * `OrganizationAffiliation` read and search: the relationships between two organisations
+ * on `valid-at` (PCN memberships, an organisation's membership of another), by
+ * `organization` and `participating-organization`. A relationship with anything else at
+ * either end (a governance body, a place) has no FHIR resource here: both ends of an
+ * affiliation must be `Organization`s this facade serves.
  */
-import { runVerb } from "@care-atlas/services";
+import { NotFound, runVerb } from "@care-atlas/services";
 import { Effect } from "effect";
 import { guarded } from "../routes/shared/reads.js";
 import { dateOf, fhirHeaders, pageAfter, searchset } from "./answers.js";
 import type { Facade } from "./Facade.js";
-import { toAffiliation } from "./mapping.js";
+import { betweenOrganisations, toAffiliation } from "./mapping.js";
 import { contextOf } from "./organizations.js";
 import { fhirRoutes } from "./routeTable.js";
 
@@ -28,6 +30,13 @@ export const registerAffiliationRoutes = ({
     const read = await runVerb(runtime, (register) =>
       Effect.gen(function* () {
         const entity = yield* register.getEntity("relationship", id, { validAt: date });
+        if (!betweenOrganisations(entity.version)) {
+          return yield* new NotFound({
+            what: "relationship",
+            key: id,
+            message: `no OrganizationAffiliation ${id}: the relationship is not between two organisations`,
+          });
+        }
         const directory = yield* register.directory();
         return {
           resource: toAffiliation(entity.version, contextOf(directory, updated, date)),
@@ -51,7 +60,7 @@ export const registerAffiliationRoutes = ({
         const all = yield* register.listAll("relationship", {
           validAt: date,
           filter: (r) =>
-            r.subjectId.startsWith("org_") &&
+            betweenOrganisations(r) &&
             (organization === undefined || r.objectId === organization) &&
             (participating === undefined || r.subjectId === participating),
         });

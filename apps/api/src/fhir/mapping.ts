@@ -127,6 +127,10 @@ export const toOrganization = (
   };
 };
 
+/** Whether a relationship links two organisations (what an OrganizationAffiliation is). */
+export const betweenOrganisations = (relationship: Relationship): boolean =>
+  relationship.subjectId.startsWith("org_") && relationship.objectId.startsWith("org_");
+
 /** A relationship between two organisations as an OrganizationAffiliation. */
 export const toAffiliation = (
   relationship: Relationship,

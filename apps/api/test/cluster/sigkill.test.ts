@@ -50,7 +50,7 @@ const feed = async (base: string): Promise<FeedChange[]> => {
     const page = expectStatus(
       await send<{ data: FeedChange[]; nextCursor: string }>(
         base,
-        `/v1/changes?limit=1000${cursor === "" ? "" : `&after=${cursor}`}`,
+        `/v1/changes?limit=1000${cursor === "" ? "" : `&cursor=${cursor}`}`,
       ),
       200,
       "change feed",

@@ -22,7 +22,7 @@ import { guarded } from "../shared/reads.js";
 import { ApiKey, AuditEvent, CreatedApiKey, NewApiKey } from "./schemas.js";
 
 const tags = ["Access"];
-const adminProblems = problemResponses(401, 403, 503);
+const adminProblems = problemResponses(400, 401, 403, 503);
 
 export const listApiKeys = createRoute({
   method: "get",
