@@ -8,13 +8,20 @@
 export type { Queryable, Sql } from "./driver/Sql.js";
 export { loadMigrations, type Migration, migrate } from "./Migrations.js";
 export { openStore, type StoreOptions } from "./openStore.js";
-export type {
-  Change,
-  ChangeInput,
-  EntityHistory,
-  ReferenceData,
-  Store,
-  StoredVersion,
+export {
+  type Change,
+  type ChangeInput,
+  type EntityHistory,
+  entityChanges,
+  isEntityChange,
+  type LogEntry,
+  type ReferenceAt,
+  type ReferenceChange,
+  type ReferenceCount,
+  type ReferenceData,
+  type ReferenceDataset,
+  type Store,
+  type StoredVersion,
 } from "./Store.js";
 export {
   StoreConflict,

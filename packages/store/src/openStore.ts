@@ -81,9 +81,15 @@ export const storeOver = (
     },
     changes: (afterSeq, limit) => reads.changes(sql, afterSeq, limit),
     changesOf: (id) => reads.changesOf(sql, id),
-    importReference: (data) => reference.importReference(sql, data),
+    referenceAt: (seq) =>
+      sql.transaction(async (tx) => {
+        await tx.query("set transaction isolation level repeatable read, read only");
+        return reference.referenceAt(tx, seq);
+      }),
+    lastReferenceSeq: (seq) => reference.lastReferenceSeq(sql, seq),
     lsoas: () => reference.lsoas(sql),
     postcodes: () => reference.postcodes(sql),
+    assignments: () => reference.assignments(sql),
     sources: () => reference.sources(sql),
     listen: (onChange) =>
       sql.listen(changesChannel, (payload) => {
