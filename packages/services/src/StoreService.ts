@@ -7,8 +7,8 @@
  */
 
 import {
-  type Change,
   type ChangeInput,
+  type LogEntry,
   openStore,
   type Store,
   StoreConflict,
@@ -17,7 +17,20 @@ import {
 import { Context, Effect, Layer } from "effect";
 import { Conflict, StoreUnavailable, ValidationFailed } from "./errors.js";
 
-export type { Change, ChangeInput, EntityHistory, Store, StoredVersion } from "@care-atlas/store";
+export {
+  type Change,
+  type ChangeInput,
+  type EntityHistory,
+  entityChanges,
+  isEntityChange,
+  type LogEntry,
+  type ReferenceChange,
+  type ReferenceCount,
+  type ReferenceData,
+  type ReferenceDataset,
+  type Store,
+  type StoredVersion,
+} from "@care-atlas/store";
 
 /** Where the store is: a PostgreSQL server URL, a PGlite data directory, or neither (in memory). */
 export interface StoreOptions {
@@ -109,7 +122,7 @@ export const storeCall = <A>(
 export const applyChange = (
   store: Store,
   change: ChangeInput,
-): Effect.Effect<Change[], Conflict | ValidationFailed | StoreUnavailable> =>
+): Effect.Effect<LogEntry[], Conflict | ValidationFailed | StoreUnavailable> =>
   Effect.tryPromise({
     try: () => store.apply(change),
     catch: (cause): Conflict | ValidationFailed | StoreUnavailable => {

@@ -5,6 +5,12 @@
  * bitemporal store, with an in-memory read model for hot reads. No HTTP here.
  */
 export * from "./errors.js";
+export type {
+  CommissionerBody,
+  CommissionerOnDate,
+  LookupVintage,
+  WardOnDate,
+} from "./internal/geography.js";
 export type { NeighbourhoodInScheme, PlaceChain } from "./internal/lookup.js";
 export type { WriteResult } from "./internal/write.js";
 export {
@@ -41,11 +47,17 @@ export {
   type ImportFileOptions,
   type ImportFileVerb,
   type ImportKind,
+  type ImportLayout,
   type ImportProgress,
   type ImportReport,
   importKinds,
 } from "./verbs/importFile.js";
-export type { ImportOptions, ImportResult, ImportSnapshot } from "./verbs/importSnapshot.js";
+export type {
+  ImportOptions,
+  ImportResult,
+  ImportSnapshot,
+  PostcodeRecordInput,
+} from "./verbs/importSnapshot.js";
 export type { AllRead, ListAll, ListAllOptions } from "./verbs/listAll.js";
 export type {
   FieldFilter,

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { StoreUnavailable, ValidationFailed } from "../errors.js";
 import type { RegisterContext } from "../internal/context.js";
 import { parseWith } from "../internal/input.js";
-import { type Change, storeCall } from "../StoreService.js";
+import { type LogEntry, storeCall } from "../StoreService.js";
 
 /** Options of `changes`. */
 export interface ChangesOptions {
@@ -18,9 +18,12 @@ export interface ChangesOptions {
   readonly limit?: number | undefined;
 }
 
-/** A page of the change feed. */
+/**
+ * A page of the change feed: entity changes, and one entry per write of reference data
+ * (`kind: "reference"`, with the records it created and changed per dataset).
+ */
 export interface ChangesPage {
-  readonly changes: ReadonlyArray<Change>;
+  readonly changes: ReadonlyArray<LogEntry>;
   /** Pass as `after` for the next page (the last `seq`, or `after` when empty). */
   readonly next: number;
   /** The last change the store has (at the time of the read). */
