@@ -5,6 +5,7 @@ const assignment = {
   lsoaCode: "E01999001",
   lsoaName: "Synthetic 001A",
   kind: "commissioner",
+  valid: { from: "2022-07-01", to: null },
   vintage: { year: 2022, from: "2022-07-01" },
   areaKind: "sub-icb-location",
   area: { code: "99Z", gssCode: "E38999001", name: "Synthetic ICB - 99Z" },
@@ -16,12 +17,20 @@ const assignment = {
 describe("LsoaAssignment", () => {
   it("accepts a commissioner assignment with its ICB", () => {
     expect(LsoaAssignment.parse(assignment)).toEqual(assignment);
-    expect(assignmentKey(assignment)).toBe("E01999001|commissioner|2022");
+    expect(assignmentKey(assignment)).toBe("E01999001|commissioner|2022-07-01");
   });
 
   it("refuses a ward assignment that names a commissioner", () => {
     const result = LsoaAssignment.safeParse({ ...assignment, kind: "ward" });
     expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["areaKind"]);
+  });
+
+  it("refuses an assignment that starts before its vintage", () => {
+    const result = LsoaAssignment.safeParse({
+      ...assignment,
+      valid: { from: "2020-01-01", to: null },
+    });
+    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["valid.from"]);
   });
 });
 

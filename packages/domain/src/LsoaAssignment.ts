@@ -1,11 +1,12 @@
 /**
  * @module LsoaAssignment
  * Where ONS's LSOA lookups put an LSOA: its best-fit electoral ward, or its commissioner (a
- * CCG until 2022, a sub-ICB location and its ICB from July 2022), in one vintage of the
- * lookup. A vintage is a lookup's year (the `nn` of `WDnnCD`, `CCGnnCDH`, `SICBLnnCDH`) and
- * the date its data describes; it is in force from that date until the next vintage of the
- * same kind that the register holds. So every LSOA of one answer is placed by one vintage,
- * and each assignment has a period: from its vintage's date to the next vintage's.
+ * CCG until 2022, a sub-ICB location and its ICB from July 2022), for a period. Each lookup
+ * is a vintage — its year (the `nn` of `WDnnCD`, `CCGnnCDH`, `SICBLnnCDH`) and the date its
+ * data describes — and says where each LSOA it lists is on that date: an assignment starts
+ * on the date of the vintage that first said so, and ends when a later vintage puts the
+ * LSOA elsewhere. So an LSOA's assignments of one kind form a history without overlaps, and
+ * on any date there is at most one.
  *
  * Areas are named by their codes, with the names the lookup gives: a lookup may name
  * commissioners the register has no record of (e.g. one outside the system), and they are
@@ -14,7 +15,7 @@
 import { z } from "zod";
 import { Name } from "./internal/record.js";
 import { LsoaCode } from "./Neighbourhood.js";
-import { IsoDate, type Period } from "./Period.js";
+import { IsoDate, Period } from "./Period.js";
 import { SourceKey } from "./Provenance.js";
 
 /** What an assignment places an LSOA in: its ward, or its commissioner. */
@@ -59,7 +60,7 @@ export const LookupArea = z
 export type LookupArea = z.infer<typeof LookupArea>;
 
 /**
- * Where one vintage of a lookup puts one LSOA.
+ * Where the LSOA lookups put one LSOA for a period, and the vintage that said so.
  *
  * @example
  * ```ts
@@ -67,6 +68,7 @@ export type LookupArea = z.infer<typeof LookupArea>;
  * LsoaAssignment.parse({
  *   lsoaCode: "E01999001",
  *   kind: "commissioner",
+ *   valid: { from: "2022-07-01", to: null },
  *   vintage: { year: 2022, from: "2022-07-01" },
  *   areaKind: "sub-icb-location",
  *   area: { code: "99Z", gssCode: "E38999001", name: "Synthetic ICB - 99Z" },
@@ -80,7 +82,10 @@ export const LsoaAssignment = z
     lsoaCode: LsoaCode,
     lsoaName: Name.optional().describe("The LSOA's name as the lookup gives it."),
     kind: LsoaAssignmentKind,
-    vintage: Vintage,
+    valid: Period.describe(
+      "When the LSOA was in the area: from the vintage that first said so until a later one put it elsewhere.",
+    ),
+    vintage: Vintage.describe("The lookup that says so: its year and date."),
     areaKind: z
       .enum(["ward", "ccg", "sub-icb-location"])
       .describe("What the area is: a ward, a CCG (lookups before 2022), a sub-ICB location."),
@@ -97,18 +102,23 @@ export const LsoaAssignment = z
     error: "a ward assignment names a ward; a commissioner assignment a CCG or sub-ICB location",
     path: ["areaKind"],
   })
+  .refine((a) => a.vintage.from <= a.valid.from, {
+    error: "an assignment cannot start before the vintage that states it",
+    path: ["valid", "from"],
+  })
   .meta({
     id: "LsoaAssignment",
-    description: "Where one vintage of an ONS LSOA lookup puts one LSOA: its ward or commissioner.",
+    description:
+      "Where the ONS LSOA lookups put one LSOA for a period (its ward or commissioner), and the vintage that says so.",
   });
 export type LsoaAssignment = z.infer<typeof LsoaAssignment>;
 
-/** The key of an assignment: one per LSOA, kind and vintage year. */
+/** The key of an assignment: its LSOA, kind and start (one history per LSOA and kind). */
 export const assignmentKey = (a: {
   readonly lsoaCode: string;
   readonly kind: LsoaAssignmentKind;
-  readonly vintage: { readonly year: number };
-}): string => `${a.lsoaCode}|${a.kind}|${a.vintage.year}`;
+  readonly valid: { readonly from: IsoDate };
+}): string => `${a.lsoaCode}|${a.kind}|${a.valid.from}`;
 
 /**
  * The vintage in force on `date`: the one with the latest `from` on or before it, or

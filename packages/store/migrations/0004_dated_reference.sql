@@ -85,7 +85,7 @@ create table reference_record (
     when 'lsoa' then data ->> 'code'
     when 'source' then data ->> 'key'
     when 'assignment' then concat_ws('|', data ->> 'lsoaCode', data ->> 'kind',
-      data #>> '{vintage,year}')
+      data #>> '{valid,from}')
     end),
   constraint reference_record_from_seq check (from_seq >= 0),
   constraint reference_record_recorded_ordered check (to_seq is null or from_seq < to_seq)

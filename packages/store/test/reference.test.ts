@@ -40,6 +40,7 @@ const postcode = (code: string, extra: Partial<PostcodeRecord> = {}): PostcodeRe
 const assignment = (year: number, from: string, area: string): LsoaAssignment => ({
   lsoaCode: "E01999001",
   kind: "commissioner",
+  valid: { from, to: null },
   vintage: { year, from },
   areaKind: "ccg",
   area: { code: area, name: `Synthetic CCG ${area}` },

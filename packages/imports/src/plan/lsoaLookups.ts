@@ -1,22 +1,19 @@
 /**
  * @module lsoaLookups (plan)
- * Planning an ONS LSOA lookup against the register: each row becomes the LSOA's assignment
- * in the lookup's vintage (its year, and the file's date as the day it is in force from) —
- * created, or changed when the register's assignment of that LSOA, kind and year differs,
- * or unchanged. Rows are kept when the register holds the LSOA, already assigns it in
- * another vintage, or (for commissioner lookups) holds the commissioner or its ICB; the
- * others are skipped, so a national lookup imported into a regional register brings in the
- * region's LSOAs and those that were ever assigned to its commissioners (such as the High
- * Peak LSOAs of Tameside and Glossop CCG, which moved to Derby and Derbyshire in 2022).
- * Areas are kept by code with the names the lookup gives, whether or not the register has
- * a record of them.
+ * Planning an ONS LSOA lookup against the register as of the lookup's date: each row says
+ * where one LSOA is on that date. When the register's assignment of that LSOA (of the same
+ * kind: ward, or commissioner) valid on the date says the same, the row is unchanged;
+ * otherwise the lookup's assignment starts on its date — running until the register's next
+ * later assignment, if any — and the one valid on the date ends then: a dated change, with
+ * the lookup (its vintage) as the source. Only differences are written. Rows are kept when
+ * the register holds the LSOA, already assigns it, or (for commissioner lookups) holds the
+ * commissioner or its ICB; the others are skipped, so a national lookup imported into a
+ * regional register brings in the region's LSOAs and those that were ever assigned to its
+ * commissioners (such as the High Peak LSOAs of Tameside and Glossop CCG, which moved to
+ * Derby and Derbyshire in 2022). Areas are kept by code with the names the lookup gives,
+ * whether or not the register has a record of them.
  */
-import {
-  assignmentKey,
-  type LsoaAssignment,
-  type LsoaAssignmentKind,
-  vintageOn,
-} from "@care-atlas/domain";
+import { contains, type LsoaAssignment, type LsoaAssignmentKind } from "@care-atlas/domain";
 import type {
   LookupCommissioner,
   LsoaLookupHeader,
@@ -27,9 +24,7 @@ import type { ImportContext } from "./Working.js";
 
 /** What an LSOA lookup planner reads of the register. */
 export interface AssignmentView {
-  /** The register's assignment of an LSOA, kind and vintage year (by `assignmentKey`). */
-  assignment(key: string): LsoaAssignment | undefined;
-  /** Every vintage's assignment of an LSOA of one kind. */
+  /** The register's assignments of an LSOA of one kind (its history), in any order. */
   assignmentsOf(lsoaCode: string, kind: LsoaAssignmentKind): ReadonlyArray<LsoaAssignment>;
   /** Whether the register holds the LSOA. */
   hasLsoa(code: string): boolean;
@@ -41,8 +36,8 @@ const englishLsoa = /^E01\d{6}$/;
 const gss = /^[EWSN]\d{8}$/;
 const areaCode = /^[A-Z0-9]{3,9}$/;
 
-const named = (area: LsoaAssignment["area"]): string =>
-  area.name === undefined ? area.code : `${area.code} (${area.name})`;
+const named = (a: Pick<LsoaAssignment, "area">): string =>
+  a.area.name === undefined ? a.area.code : `${a.area.code} (${a.area.name})`;
 
 const areaOf = (
   code: string,
@@ -56,11 +51,6 @@ const areaOf = (
 
 const commissionerArea = (c: LookupCommissioner) => areaOf(c.ods, c.gss, c.name);
 
-/** Whether two assignments state the same facts (their sources aside). */
-const sameFacts = (a: LsoaAssignment, b: LsoaAssignment): boolean =>
-  JSON.stringify({ ...a, source: "" }, sortedKeys) ===
-  JSON.stringify({ ...b, source: "" }, sortedKeys);
-
 const sortedKeys = (_key: string, value: unknown): unknown =>
   value !== null && typeof value === "object" && !Array.isArray(value)
     ? Object.fromEntries(
@@ -68,7 +58,11 @@ const sortedKeys = (_key: string, value: unknown): unknown =>
       )
     : value;
 
-/** A planned lookup: the assignments the import writes. */
+/** What an assignment places the LSOA in: the facts a later lookup confirms or changes. */
+const placement = (a: Pick<LsoaAssignment, "areaKind" | "area" | "icb">): string =>
+  JSON.stringify({ areaKind: a.areaKind, area: a.area, icb: a.icb ?? null }, sortedKeys);
+
+/** A planned lookup: the assignments the import writes (new ones, and ones it ends). */
 export interface LsoaLookupPlan {
   readonly assignments: ReadonlyArray<LsoaAssignment>;
 }
@@ -134,10 +128,14 @@ export const planLsoaLookup = (
       );
       return;
     }
-    const assignment: LsoaAssignment = {
+    const history = [...earlier].sort((x, y) => (x.valid.from < y.valid.from ? -1 : 1));
+    const current = history.find((a) => contains(a.valid, vintage.from));
+    const next = history.find((a) => a.valid.from > vintage.from);
+    const stated: LsoaAssignment = {
       lsoaCode: lsoa,
       ...(row.lsoa.name === null ? {} : { lsoaName: row.lsoa.name }),
       kind,
+      valid: { from: vintage.from, to: next?.valid.from ?? current?.valid.to ?? null },
       vintage,
       areaKind: row.kind === "ward" ? "ward" : row.commissionerKind,
       area,
@@ -149,43 +147,36 @@ export const planLsoaLookup = (
         : {}),
       source: context.source,
     };
-    const key = assignmentKey(assignment);
-    if (planned.has(key)) {
+    if (planned.has(lsoa)) {
       skip(lsoa, `line ${row.line}: the LSOA is listed again (the first is kept)`);
       return;
     }
-    planned.add(key);
-    const held = view.assignment(key);
-    if (held !== undefined && sameFacts(held, assignment)) {
+    planned.add(lsoa);
+    if (current !== undefined && placement(current) === placement(stated)) {
       tally.note(
         () => ({
           action: "unchanged",
           kind: "lsoa-assignment",
           id: null,
           key: lsoa,
-          detail: `${named(area)} in the ${header.vintage} lookup`,
+          detail: `in ${named(current)} since ${current.valid.from} (the ${current.vintage.year} lookup)`,
         }),
         "unchanged",
       );
       return;
     }
-    assignments.push(assignment);
-    const action = held === undefined ? "created" : "changed";
+    if (current !== undefined && current.valid.from < vintage.from) {
+      assignments.push({ ...current, valid: { from: current.valid.from, to: vintage.from } });
+    }
+    assignments.push(stated);
+    const action = current === undefined && history.length === 0 ? "created" : "changed";
     tally.note(() => {
-      const before = vintageOn(
-        earlier
-          .filter((a) => a.vintage.year !== header.vintage && a.vintage.from < vintage.from)
-          .map((a) => ({ ...a.vintage, a })),
-        vintage.from,
-      )?.a;
       const detail =
-        held !== undefined
-          ? `the ${header.vintage} lookup now says ${named(area)} from ${vintage.from} (was ${named(held.area)} from ${held.vintage.from})`
-          : before === undefined
-            ? `${named(area)} from ${vintage.from}`
-            : before.area.code === area.code
-              ? `${named(area)} from ${vintage.from}, as in the ${before.vintage.year} lookup`
-              : `moves from ${named(before.area)} (the ${before.vintage.year} lookup) to ${named(area)} on ${vintage.from}`;
+        current === undefined
+          ? `in ${named(stated)} from ${vintage.from}${stated.valid.to === null ? "" : ` to ${stated.valid.to}`}`
+          : current.area.code === stated.area.code
+            ? `${named(stated)} from ${vintage.from} (was ${current.areaKind} ${named(current)} from ${current.valid.from}, the ${current.vintage.year} lookup)`
+            : `moves from ${named(current)} (the ${current.vintage.year} lookup) to ${named(stated)} on ${vintage.from}`;
       return { action, kind: "lsoa-assignment", id: null, key: lsoa, detail };
     }, action);
   });

@@ -8,8 +8,8 @@
  * is known.
  */
 import {
-  assignmentKey,
   codeOf,
+  contains,
   findByCode,
   type IsoDate,
   type LookupArea,
@@ -22,7 +22,6 @@ import {
   resolveSuccessor,
   type Vintage,
   vintageOn,
-  vintagePeriod,
 } from "@care-atlas/domain";
 import type { ReadModel, Reference } from "../ReadModel.js";
 import { versionOn } from "./lookup.js";
@@ -32,12 +31,13 @@ const byFrom = (a: Vintage, b: Vintage): number => (a.from < b.from ? -1 : a.fro
 /** The indexes over one set of reference data. */
 export class Geography {
   readonly #postcodes = new Map<string, PostcodeRecord>();
-  readonly #assignments = new Map<string, LsoaAssignment>();
+  /** lsoa|kind → its assignments, by start. */
+  readonly #histories = new Map<string, LsoaAssignment[]>();
   readonly #byLsoa = new Map<string, LsoaAssignment[]>();
   readonly #vintages: Record<LsoaAssignmentKind, Vintage[]> = { ward: [], commissioner: [] };
-  /** kind|year|district → the area codes of that district's LSOAs in that vintage. */
-  readonly #districtAreas = new Map<string, Map<string, LsoaAssignment>>();
-  /** ward code|year → its name in that vintage. */
+  /** kind|district → the assignments of that district's LSOAs. */
+  readonly #byDistrict = new Map<string, LsoaAssignment[]>();
+  /** ward code → its names, by the date each lookup gave it. */
   readonly #wardNames = new Map<string, string>();
   readonly #lsoas = new Map<string, Lsoa>();
   readonly #sourceDates = new Map<string, IsoDate | null>();
@@ -49,32 +49,30 @@ export class Geography {
     for (const lsoa of reference.lsoas) this.#lsoas.set(lsoa.code, lsoa);
     for (const source of reference.sources) this.#sourceDates.set(source.key, source.dataDate);
     for (const record of reference.postcodes) this.#postcodes.set(record.postcode, record);
-    const years: Record<LsoaAssignmentKind, Map<number, Vintage>> = {
+    const vintages: Record<LsoaAssignmentKind, Map<string, Vintage>> = {
       ward: new Map(),
       commissioner: new Map(),
     };
-    for (const a of reference.assignments) {
-      this.#assignments.set(assignmentKey(a), a);
-      const list = this.#byLsoa.get(a.lsoaCode);
-      if (list === undefined) this.#byLsoa.set(a.lsoaCode, [a]);
+    const push = (map: Map<string, LsoaAssignment[]>, key: string, a: LsoaAssignment) => {
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [a]);
       else list.push(a);
-      const known = years[a.kind].get(a.vintage.year);
-      if (known === undefined || a.vintage.from < known.from) {
-        years[a.kind].set(a.vintage.year, a.vintage);
-      }
+    };
+    for (const a of reference.assignments) {
+      push(this.#histories, `${a.lsoaCode}|${a.kind}`, a);
+      push(this.#byLsoa, a.lsoaCode, a);
+      vintages[a.kind].set(`${a.vintage.year}|${a.vintage.from}`, a.vintage);
       const district = a.districtCode ?? this.#lsoas.get(a.lsoaCode)?.districtCode;
-      if (district !== undefined) {
-        const key = `${a.kind}|${a.vintage.year}|${district}`;
-        const areas = this.#districtAreas.get(key) ?? new Map<string, LsoaAssignment>();
-        this.#districtAreas.set(key, areas);
-        if (!areas.has(a.area.code)) areas.set(a.area.code, a);
-      }
+      if (district !== undefined) push(this.#byDistrict, `${a.kind}|${district}`, a);
       if (a.kind === "ward" && a.area.name !== undefined) {
-        this.#wardNames.set(`${a.area.code}|${a.vintage.year}`, a.area.name);
+        this.#wardNames.set(a.area.code, a.area.name);
       }
     }
+    for (const list of this.#histories.values()) {
+      list.sort((x, y) => (x.valid.from < y.valid.from ? -1 : 1));
+    }
     for (const kind of ["ward", "commissioner"] as const) {
-      this.#vintages[kind] = [...years[kind].values()].sort(byFrom);
+      this.#vintages[kind] = [...vintages[kind].values()].sort(byFrom);
     }
   }
 
@@ -83,33 +81,42 @@ export class Geography {
     return this.#postcodes.get(postcode);
   }
 
-  /** An assignment by its key (`assignmentKey`). */
-  assignment(key: string): LsoaAssignment | undefined {
-    return this.#assignments.get(key);
-  }
-
-  /** Every assignment of an LSOA (any kind, any vintage). */
+  /** Every assignment of an LSOA (any kind, any period). */
   assignmentsOf(lsoaCode: string): ReadonlyArray<LsoaAssignment> {
     return this.#byLsoa.get(lsoaCode) ?? [];
   }
 
-  /** The vintages of one kind the register holds, oldest first. */
+  /** An LSOA's assignment of one kind valid on a date. */
+  assignmentOn(
+    lsoaCode: string,
+    kind: LsoaAssignmentKind,
+    date: IsoDate,
+  ): LsoaAssignment | undefined {
+    const history = this.#histories.get(`${lsoaCode}|${kind}`) ?? [];
+    for (let i = history.length - 1; i >= 0; i--) {
+      const a = history[i];
+      if (a !== undefined && contains(a.valid, date)) return a;
+    }
+    return undefined;
+  }
+
+  /** The vintages (lookups) of one kind the register holds, oldest first. */
   vintages(kind: LsoaAssignmentKind): ReadonlyArray<Vintage> {
     return this.#vintages[kind];
   }
 
-  /** The areas the LSOAs of a district are in, in one vintage of one kind. */
-  districtAreas(
-    kind: LsoaAssignmentKind,
-    year: number,
-    district: string,
-  ): ReadonlyArray<LsoaAssignment> {
-    return [...(this.#districtAreas.get(`${kind}|${year}|${district}`)?.values() ?? [])];
+  /** The distinct areas of a district's LSOAs on a date, one assignment each. */
+  districtAreasOn(kind: LsoaAssignmentKind, district: string, date: IsoDate): LsoaAssignment[] {
+    const areas = new Map<string, LsoaAssignment>();
+    for (const a of this.#byDistrict.get(`${kind}|${district}`) ?? []) {
+      if (contains(a.valid, date) && !areas.has(a.area.code)) areas.set(a.area.code, a);
+    }
+    return [...areas.values()];
   }
 
-  /** A ward's name in a vintage, as the LSOA lookups give it. */
-  wardName(code: string, year: number): string | undefined {
-    return this.#wardNames.get(`${code}|${year}`);
+  /** A ward's name, as the LSOA lookups give it. */
+  wardName(code: string): string | undefined {
+    return this.#wardNames.get(code);
   }
 
   /** The date a source's data describes (`undefined`: no such source). */
@@ -145,23 +152,26 @@ export const geographyOf = (model: ReadModel): Geography => {
   return geography;
 };
 
-/** A lookup's vintage, the period it is in force, and its source. */
+/** Where an answer's area comes from: the lookup that states it, and for how long it held. */
 export interface LookupVintage {
+  /** The lookup (its year and date) that states the assignment. */
   readonly vintage: Vintage;
-  /** From the vintage's date until the next vintage of its kind the register holds. */
+  /** The assignment's period: from that lookup's date until a later one changed it. */
   readonly valid: Period;
 }
 
-/** The ward of an answer, from the ward vintage in force on its date. */
+/** The ward of an answer, of the ward vintage in force on its date. */
 export interface WardOnDate {
   readonly code: string;
   readonly name: string | null;
   /**
    * `postcode`: the postcode's own ward, from a directory of the ward vintage in force;
-   * `lsoa`: the LSOA's best-fit ward in the ward lookup in force.
+   * `lsoa`: the LSOA's best-fit ward from the ward lookups.
    */
   readonly basis: "postcode" | "lsoa";
-  /** The ward lookup in force on the date (`null` when the register holds none). */
+  /** The latest ward lookup on or before the date: the vintage of the answer's wards. */
+  readonly vintage: Vintage | null;
+  /** For `lsoa`: the assignment's lookup and period. */
   readonly lookup: LookupVintage | null;
   readonly source: string | null;
 }
@@ -186,8 +196,8 @@ export interface CommissionerOnDate {
   /** A sub-ICB location's ICB on the date. */
   readonly icb: CommissionerBody | null;
   /**
-   * `lsoa`: the LSOA's own row of the lookup in force; `district`: the LSOA has no row, and
-   * every LSOA of its district has the same commissioner in that lookup.
+   * `lsoa`: the LSOA's own assignment on the date; `district`: the lookups do not place the
+   * LSOA on the date, and every LSOA of its district that they place is in one commissioner.
    */
   readonly basis: "lsoa" | "district";
   /** The lookup the answer comes from, and the area it names. */
@@ -205,16 +215,11 @@ export interface CommissionerOnDate {
   readonly note: string | null;
 }
 
-const vintageOf = (geography: Geography, kind: LsoaAssignmentKind, date: IsoDate) => {
-  const vintages = geography.vintages(kind);
-  const vintage = vintageOn(vintages, date);
-  return vintage === undefined ? undefined : { vintage, valid: vintagePeriod(vintages, vintage) };
-};
-
 /**
- * The ward of an LSOA (and, for a postcode lookup, of its postcode) on `date`, from the
- * ward vintage in force then: the postcode's own ward when its directory dates from the
- * same ward vintage, else the LSOA's best fit in that vintage.
+ * The ward of an LSOA (and, for a postcode lookup, of its postcode) on `date`, of one ward
+ * vintage: the latest ward lookup on or before the date. The postcode's own ward is given
+ * when its directory dates from that same vintage (a directory states wards as at its
+ * date); otherwise the LSOA's best-fit ward on the date.
  */
 export const wardOn = (
   model: ReadModel,
@@ -223,32 +228,34 @@ export const wardOn = (
   postcode?: PostcodeRecord,
 ): WardOnDate | null => {
   const geography = geographyOf(model);
-  const inForce = vintageOf(geography, "ward", date);
-  const year = inForce?.vintage.year;
+  const vintages = geography.vintages("ward");
+  const vintage = vintageOn(vintages, date) ?? null;
   if (postcode?.wardCode !== undefined && postcode.source !== undefined) {
     const stated = geography.sourceDate(postcode.source);
-    const statedYear =
-      stated === undefined || stated === null
-        ? undefined
-        : vintageOn(geography.vintages("ward"), stated)?.year;
-    if (stated !== undefined && stated !== null && statedYear === year) {
+    if (
+      stated !== undefined &&
+      stated !== null &&
+      stated <= date &&
+      (vintageOn(vintages, stated) ?? null) === vintage
+    ) {
       return {
         code: postcode.wardCode,
-        name: year === undefined ? null : (geography.wardName(postcode.wardCode, year) ?? null),
+        name: geography.wardName(postcode.wardCode) ?? null,
         basis: "postcode",
-        lookup: inForce ?? null,
+        vintage,
+        lookup: null,
         source: postcode.source,
       };
     }
   }
-  if (inForce === undefined) return null;
-  const assignment = geography.assignment(`${lsoaCode}|ward|${inForce.vintage.year}`);
+  const assignment = geography.assignmentOn(lsoaCode, "ward", date);
   if (assignment === undefined) return null;
   return {
     code: assignment.area.code,
     name: assignment.area.name ?? null,
     basis: "lsoa",
-    lookup: inForce,
+    vintage,
+    lookup: { vintage: assignment.vintage, valid: assignment.valid },
     source: assignment.source,
   };
 };
@@ -276,9 +283,9 @@ const holdersOf = (model: ReadModel, code: string): string[] => [
 const commissionerKinds = ["ccg", "sub-icb-location"] as const;
 
 /**
- * The commissioner of an LSOA on `date`, from the commissioner lookup in force then: the
- * LSOA's own row, or its district's single commissioner; resolved to the register's
- * organisation on the date, following successions when the lookup's body had closed.
+ * The commissioner of an LSOA on `date`, from the LSOA lookups: the LSOA's assignment valid
+ * then, or its district's single commissioner then; resolved to the register's organisation
+ * on the date, following successions when the lookup's body had closed by then.
  * `districtCode`: the LSOA's district, when known; with no `lsoaCode`, the district's
  * commissioner.
  */
@@ -289,16 +296,12 @@ export const commissionerOn = (
   date: IsoDate,
 ): CommissionerOnDate | null => {
   const geography = geographyOf(model);
-  const inForce = vintageOf(geography, "commissioner", date);
-  if (inForce === undefined) return null;
   let assignment =
-    lsoaCode === undefined
-      ? undefined
-      : geography.assignment(`${lsoaCode}|commissioner|${inForce.vintage.year}`);
+    lsoaCode === undefined ? undefined : geography.assignmentOn(lsoaCode, "commissioner", date);
   let basis: CommissionerOnDate["basis"] = "lsoa";
   if (assignment === undefined) {
     if (districtCode === undefined) return null;
-    const areas = geography.districtAreas("commissioner", inForce.vintage.year, districtCode);
+    const areas = geography.districtAreasOn("commissioner", districtCode, date);
     if (areas.length !== 1) return null;
     assignment = areas[0];
     basis = "district";
@@ -323,15 +326,15 @@ export const commissionerOn = (
       );
     } else if (holdersOf(model, area.code).length === 0) {
       notes.push(
-        `the register has no record of ${area.code}: it is named as the ${inForce.vintage.year} lookup names it`,
+        `the register has no record of ${area.code}: it is named as the ${assignment.vintage.year} lookup names it`,
       );
     }
   }
   if (basis === "district") {
     notes.push(
       lsoaCode === undefined
-        ? `from the district: every LSOA of ${districtCode} is in ${area.code} in the ${inForce.vintage.year} lookup`
-        : `the ${inForce.vintage.year} lookup has no row for ${lsoaCode}; every LSOA of its district ${districtCode} is in ${area.code} in it`,
+        ? `from the district: on ${date} every LSOA of ${districtCode} is in ${area.code}`
+        : `the LSOA lookups do not place ${lsoaCode} on ${date}; every LSOA of its district ${districtCode} is in ${area.code} then`,
     );
   }
   const kind: CommissionerOnDate["kind"] =
@@ -366,7 +369,8 @@ export const commissionerOn = (
     icb,
     basis,
     lookup: {
-      ...inForce,
+      vintage: assignment.vintage,
+      valid: assignment.valid,
       area,
       areaKind: assignment.areaKind,
       source: assignment.source,

@@ -329,7 +329,6 @@ export const planFile = (
 const assignmentView = (model: ReadModel): AssignmentView => {
   const geography = geographyOf(model);
   return {
-    assignment: (key) => geography.assignment(key),
     assignmentsOf: (code, kind) => geography.assignmentsOf(code).filter((a) => a.kind === kind),
     hasLsoa: (code) => model.lsoa(code) !== undefined,
     holdsOrganisation: (code) =>
