@@ -235,7 +235,6 @@ export const wardOn = (
     if (
       stated !== undefined &&
       stated !== null &&
-      stated <= date &&
       (vintageOn(vintages, stated) ?? null) === vintage
     ) {
       return {
