@@ -113,10 +113,10 @@ export const expectProblem = async (
 export const lastSeq = async (): Promise<number> =>
   (await getJson("/v1/changes?limit=1", answers.changes)).lastSeq;
 
-/** One change-log entry as the feed returns it. */
+/** One change-log entry as the feed returns it (`id` null for a write's reference data). */
 export interface FeedChange {
   readonly seq: number;
-  readonly id: string;
+  readonly id: string | null;
   readonly kind: string;
   readonly operation: string;
   readonly actor: string;
@@ -129,7 +129,7 @@ export const changesAfter = async (after = 0): Promise<FeedChange[]> => {
   let cursor = Buffer.from(`seq:${after}`).toString("base64url");
   for (;;) {
     const page = await getJson(`/v1/changes?limit=1000&after=${cursor}`, answers.changes);
-    changes.push(...page.data);
+    changes.push(...page.data.map((entry) => ({ ...entry, id: "id" in entry ? entry.id : null })));
     if (page.data.length === 0) return changes;
     cursor = page.nextCursor;
   }

@@ -1562,6 +1562,7 @@ export interface components {
       /** @enum {string} */
       code:
         | "not-found"
+        | "outside-coverage"
         | "conflict"
         | "precondition-failed"
         | "invalid-request"
@@ -2163,6 +2164,8 @@ export interface components {
         source: components["schemas"]["SourceKey"];
         derivation?: string;
       };
+      /** @description Office holders a source names for this version (chair, chief executive…). */
+      officers?: components["schemas"]["Officer"][];
       /** @description When this version was true in the world, [from, to). */
       valid: {
         /**
@@ -2213,6 +2216,11 @@ export interface components {
       | "partner";
     /** @description A UK postcode in canonical form, e.g. M32 0JG. */
     CanonicalPostcode: string;
+    /** @description A person holding an office in an organisation. */
+    Officer: {
+      name: string;
+      title: string;
+    };
     /** @description One organisation on a date. */
     OrganisationItem: {
       data: components["schemas"]["Organisation"];
@@ -2335,6 +2343,8 @@ export interface components {
         source: components["schemas"]["SourceKey"];
         derivation?: string;
       };
+      /** @description Office holders a source names for this version (chair, chief executive…). */
+      officers?: components["schemas"]["Officer"][];
       /** @description When this version was true in the world, [from, to). */
       valid: {
         /**
@@ -3068,11 +3078,94 @@ export interface components {
     };
     /** @description Where a postcode sits in the system on a date. */
     PostcodeLookup: {
-      postcode: components["schemas"]["PostcodeLocation"];
+      /** @description The LSOA's code. */
+      code: string;
+      /** @description The postcode as its directory states it; its wardCode only when of the ward vintage in force. */
+      postcode: {
+        postcode: components["schemas"]["CanonicalPostcode"];
+        lsoaCode: components["schemas"]["LsoaCode"];
+        /**
+         * @description The month the postcode was introduced (ONS dointr); null when the directory does not say.
+         * @example 1980-01
+         */
+        introduced: string | null;
+        /**
+         * @description The month the postcode was terminated (ONS doterm); null while it is live.
+         * @example 1980-01
+         */
+        terminated: string | null;
+        /** @description The postcode's point, when the directory has a grid reference. */
+        point?: {
+          lat: number;
+          lon: number;
+        };
+        /** @description The electoral ward as at the directory's date. */
+        wardCode?: string;
+        /** @description The local authority district as at the directory's date. */
+        districtCode?: string;
+        /** @description The directory that states this record (its source key); absent for postcodes held before directories were recorded. */
+        source?: string;
+      };
+      /**
+       * @description live on the date, or terminated (postcode.terminated says when).
+       * @enum {string}
+       */
+      status: "live" | "terminated";
       lsoa: components["schemas"]["Lsoa"];
+      ward: components["schemas"]["WardOnDate"];
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
       place: components["schemas"]["Place"] & (Record<string, never> | null);
-      /** @description The NHS sub-ICB location of the place. */
+      /** @description The CCG on the date (before July 2022). */
+      ccg: {
+        id: string;
+        kind: components["schemas"]["OrganisationKind"];
+        name: string;
+        /** @default [] */
+        codes?: components["schemas"]["ExternalIdentifier"][];
+        /** @default [] */
+        roles?: components["schemas"]["OrganisationRole"][];
+        /** @description The place the organisation is in or serves, when it is one place. */
+        placeId?: string;
+        /** @description e.g. a sub-ICB location's ICB. */
+        parentId?: string;
+        postcode?: components["schemas"]["CanonicalPostcode"];
+        /** @description For a GP practice: its registered list size, with its date and source. */
+        population?: {
+          value: number;
+          /**
+           * @description resident: usual residents; registered: GP list size.
+           * @enum {string}
+           */
+          basis: "resident" | "registered";
+          /**
+           * Format: date
+           * @description The date the figure describes.
+           * @example 2022-07-01
+           */
+          date: string;
+          source: components["schemas"]["SourceKey"];
+          derivation?: string;
+        };
+        /** @description Office holders a source names for this version (chair, chief executive…). */
+        officers?: components["schemas"]["Officer"][];
+        /** @description When this version was true in the world, [from, to). */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+        provenance: components["schemas"]["Provenance"];
+      } | null;
+      /** @description The NHS sub-ICB location on the date. */
       subIcbLocation: {
         id: string;
         kind: components["schemas"]["OrganisationKind"];
@@ -3103,6 +3196,8 @@ export interface components {
           source: components["schemas"]["SourceKey"];
           derivation?: string;
         };
+        /** @description Office holders a source names for this version (chair, chief executive…). */
+        officers?: components["schemas"]["Officer"][];
         /** @description When this version was true in the world, [from, to). */
         valid: {
           /**
@@ -3120,7 +3215,7 @@ export interface components {
         };
         provenance: components["schemas"]["Provenance"];
       } | null;
-      /** @description The integrated care board. */
+      /** @description The integrated care board on the date. */
       icb: {
         id: string;
         kind: components["schemas"]["OrganisationKind"];
@@ -3151,6 +3246,8 @@ export interface components {
           source: components["schemas"]["SourceKey"];
           derivation?: string;
         };
+        /** @description Office holders a source names for this version (chair, chief executive…). */
+        officers?: components["schemas"]["Officer"][];
         /** @description When this version was true in the world, [from, to). */
         valid: {
           /**
@@ -3169,18 +3266,7 @@ export interface components {
         provenance: components["schemas"]["Provenance"];
       } | null;
       system: components["schemas"]["System"] & (Record<string, never> | null);
-    };
-    /** @description A postcode and the LSOA it lies in. */
-    PostcodeLocation: {
-      postcode: components["schemas"]["CanonicalPostcode"];
-      lsoaCode: components["schemas"]["LsoaCode"];
-      wardCode?: string;
-      point?: components["schemas"]["LatLon"];
-    };
-    /** @description A WGS84 point. */
-    LatLon: {
-      lat: number;
-      lon: number;
+      commissioner: components["schemas"]["CommissionerOnDate"];
     };
     /** @description A Lower Layer Super Output Area (2021) with its MSOA, ward and district. */
     Lsoa: {
@@ -3199,10 +3285,228 @@ export interface components {
       centroid?: components["schemas"]["LatLon"];
       population?: components["schemas"]["PopulationFigure"];
     };
+    /** @description A WGS84 point. */
+    LatLon: {
+      lat: number;
+      lon: number;
+    };
+    /** @description The ward on the date, of one ward vintage. */
+    WardOnDate: {
+      /** @description The ward's GSS code (E05…). */
+      code: string;
+      name: string | null;
+      /**
+       * @description postcode: the postcode's own ward, from a directory of the ward vintage in force; lsoa: the LSOA's best-fit ward.
+       * @enum {string}
+       */
+      basis: "postcode" | "lsoa";
+      /** @description The ward vintage of the answer: the latest ward lookup on or before the date. */
+      vintage: {
+        /** @description The lookup's year, e.g. 2024. */
+        year: number;
+        /**
+         * Format: date
+         * @description The date the lookup's data describes: it is in force from then.
+         * @example 2022-07-01
+         */
+        from: string;
+      } | null;
+      /** @description For basis lsoa: the assignment's lookup and period. */
+      lookup: {
+        vintage: components["schemas"]["Vintage"];
+        /** @description The assignment's period: from its lookup's date until a later one changed it. */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+      } | null;
+      /** @description The source key of the file that states it. */
+      source: string | null;
+    } | null;
+    /** @description A vintage of a lookup: its year and date. */
+    Vintage: {
+      /** @description The lookup's year, e.g. 2024. */
+      year: number;
+      /**
+       * Format: date
+       * @description The date the lookup's data describes: it is in force from then.
+       * @example 2022-07-01
+       */
+      from: string;
+    };
     /** @description A neighbourhood and its scheme. */
     NeighbourhoodInScheme: {
       neighbourhood: components["schemas"]["Neighbourhood"];
       scheme: components["schemas"]["NeighbourhoodScheme"] & (Record<string, never> | null);
+    };
+    /** @description The commissioner on the date, from the ONS LSOA lookups. */
+    CommissionerOnDate: {
+      /**
+       * @description A CCG (before July 2022), or a sub-ICB location of an ICB.
+       * @enum {string}
+       */
+      kind: "ccg" | "sub-icb-location";
+      /** @description Its ODS code. */
+      code: string;
+      name: string | null;
+      /** @description The register's organisation on the date; null when the register has no record of it (it is named as the lookup names it). */
+      organisation: {
+        id: string;
+        kind: components["schemas"]["OrganisationKind"];
+        name: string;
+        /** @default [] */
+        codes?: components["schemas"]["ExternalIdentifier"][];
+        /** @default [] */
+        roles?: components["schemas"]["OrganisationRole"][];
+        /** @description The place the organisation is in or serves, when it is one place. */
+        placeId?: string;
+        /** @description e.g. a sub-ICB location's ICB. */
+        parentId?: string;
+        postcode?: components["schemas"]["CanonicalPostcode"];
+        /** @description For a GP practice: its registered list size, with its date and source. */
+        population?: {
+          value: number;
+          /**
+           * @description resident: usual residents; registered: GP list size.
+           * @enum {string}
+           */
+          basis: "resident" | "registered";
+          /**
+           * Format: date
+           * @description The date the figure describes.
+           * @example 2022-07-01
+           */
+          date: string;
+          source: components["schemas"]["SourceKey"];
+          derivation?: string;
+        };
+        /** @description Office holders a source names for this version (chair, chief executive…). */
+        officers?: components["schemas"]["Officer"][];
+        /** @description When this version was true in the world, [from, to). */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+        provenance: components["schemas"]["Provenance"];
+      } | null;
+      icb: components["schemas"]["CommissionerBody"];
+      /**
+       * @description lsoa: the LSOA's own assignment; district: the lookups do not place the LSOA, and all its district's LSOAs are in one commissioner.
+       * @enum {string}
+       */
+      basis: "lsoa" | "district";
+      /** @description The lookup the answer comes from, and the area it names. */
+      lookup: {
+        vintage: components["schemas"]["Vintage"];
+        /** @description The assignment's period: from its lookup's date until a later one changed it. */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+        area: components["schemas"]["LookupArea"];
+        /** @enum {string} */
+        areaKind: "ccg" | "sub-icb-location";
+        source: string;
+      };
+      /** @description When the lookup's commissioner had closed by the date: the ids to the one named. */
+      successionPath: string[];
+      /** @description What the register does not know, in words. */
+      note: string | null;
+    } | null;
+    /** @description A commissioner's ICB on the date. */
+    CommissionerBody: {
+      /** @description The ODS code. */
+      code: string;
+      name: string | null;
+      /** @description The register's record, when it has one. */
+      organisation: {
+        id: string;
+        kind: components["schemas"]["OrganisationKind"];
+        name: string;
+        /** @default [] */
+        codes?: components["schemas"]["ExternalIdentifier"][];
+        /** @default [] */
+        roles?: components["schemas"]["OrganisationRole"][];
+        /** @description The place the organisation is in or serves, when it is one place. */
+        placeId?: string;
+        /** @description e.g. a sub-ICB location's ICB. */
+        parentId?: string;
+        postcode?: components["schemas"]["CanonicalPostcode"];
+        /** @description For a GP practice: its registered list size, with its date and source. */
+        population?: {
+          value: number;
+          /**
+           * @description resident: usual residents; registered: GP list size.
+           * @enum {string}
+           */
+          basis: "resident" | "registered";
+          /**
+           * Format: date
+           * @description The date the figure describes.
+           * @example 2022-07-01
+           */
+          date: string;
+          source: components["schemas"]["SourceKey"];
+          derivation?: string;
+        };
+        /** @description Office holders a source names for this version (chair, chief executive…). */
+        officers?: components["schemas"]["Officer"][];
+        /** @description When this version was true in the world, [from, to). */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+        provenance: components["schemas"]["Provenance"];
+      } | null;
+    } | null;
+    /** @description An area as an ONS lookup names it. */
+    LookupArea: {
+      /** @description The ward's GSS code (E05…), or the commissioner's ODS code (e.g. 02A, QOP). */
+      code: string;
+      /** @description A commissioner's ONS code (E38…, E54…), when the lookup gives it. */
+      gssCode?: string;
+      /** @description The name the lookup gives. */
+      name?: string;
     };
     BulkPostcodeResponse: {
       data: components["schemas"]["BulkPostcodeItem"][];
@@ -3219,18 +3523,26 @@ export interface components {
       postcode: string | null;
       result: components["schemas"]["BulkPostcodeResult"];
       error: {
-        /** @enum {string} */
-        code: "invalid-postcode" | "not-found";
+        /**
+         * @description invalid-postcode: not a UK postcode; outside-coverage: the register does not hold it (it holds other areas' postcodes); not-found: not yet introduced on the date.
+         * @enum {string}
+         */
+        code: "invalid-postcode" | "outside-coverage" | "not-found";
         detail: string;
       } | null;
     };
     /** @description Where a postcode sits, by reference. */
     BulkPostcodeResult: {
-      postcode: components["schemas"]["PostcodeLocation"];
+      postcode: components["schemas"]["PostcodeRecord"];
+      /** @enum {string} */
+      status: "live" | "terminated";
       /** @description Key into included.lsoas. */
       lsoaCode: string;
       msoaCode: string;
+      /** @description The ward on the date, of one ward vintage. */
       wardCode: string | null;
+      /** @description Key into included.organisations. */
+      ccgId: string | null;
       /** @description Keys into included.neighbourhoods (their schemes: included.schemes). */
       neighbourhoodIds: string[];
       /** @description Key into included.places. */
@@ -3242,6 +3554,32 @@ export interface components {
       /** @description Key into included.systems. */
       systemId: string | null;
     } | null;
+    /** @description A postcode as a postcode directory states it: LSOA, months introduced and terminated, point, ward and district, and the directory. */
+    PostcodeRecord: {
+      postcode: components["schemas"]["CanonicalPostcode"];
+      lsoaCode: components["schemas"]["LsoaCode"];
+      /**
+       * @description The month the postcode was introduced (ONS dointr); null when the directory does not say.
+       * @example 1980-01
+       */
+      introduced: string | null;
+      /**
+       * @description The month the postcode was terminated (ONS doterm); null while it is live.
+       * @example 1980-01
+       */
+      terminated: string | null;
+      /** @description The postcode's point, when the directory has a grid reference. */
+      point?: {
+        lat: number;
+        lon: number;
+      };
+      /** @description The electoral ward as at the directory's date. */
+      wardCode?: string;
+      /** @description The local authority district as at the directory's date. */
+      districtCode?: string;
+      /** @description The directory that states this record (its source key); absent for postcodes held before directories were recorded. */
+      source?: string;
+    };
     /** @description Records referred to by the items, by key. */
     BulkIncluded: {
       lsoas: {
@@ -3307,6 +3645,8 @@ export interface components {
           source: components["schemas"]["SourceKey"];
           derivation?: string;
         };
+        /** @description Office holders a source names for this version (chair, chief executive…). */
+        officers?: components["schemas"]["Officer"][];
         /** @description When this version was true in the world, [from, to). */
         valid: {
           /**
@@ -3327,7 +3667,57 @@ export interface components {
       membership: components["schemas"]["Relationship"] & (Record<string, never> | null);
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
       place: components["schemas"]["Place"] & (Record<string, never> | null);
-      /** @description The NHS sub-ICB location of the place. */
+      /** @description The CCG on the date (before July 2022). */
+      ccg: {
+        id: string;
+        kind: components["schemas"]["OrganisationKind"];
+        name: string;
+        /** @default [] */
+        codes?: components["schemas"]["ExternalIdentifier"][];
+        /** @default [] */
+        roles?: components["schemas"]["OrganisationRole"][];
+        /** @description The place the organisation is in or serves, when it is one place. */
+        placeId?: string;
+        /** @description e.g. a sub-ICB location's ICB. */
+        parentId?: string;
+        postcode?: components["schemas"]["CanonicalPostcode"];
+        /** @description For a GP practice: its registered list size, with its date and source. */
+        population?: {
+          value: number;
+          /**
+           * @description resident: usual residents; registered: GP list size.
+           * @enum {string}
+           */
+          basis: "resident" | "registered";
+          /**
+           * Format: date
+           * @description The date the figure describes.
+           * @example 2022-07-01
+           */
+          date: string;
+          source: components["schemas"]["SourceKey"];
+          derivation?: string;
+        };
+        /** @description Office holders a source names for this version (chair, chief executive…). */
+        officers?: components["schemas"]["Officer"][];
+        /** @description When this version was true in the world, [from, to). */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+        provenance: components["schemas"]["Provenance"];
+      } | null;
+      /** @description The NHS sub-ICB location on the date. */
       subIcbLocation: {
         id: string;
         kind: components["schemas"]["OrganisationKind"];
@@ -3358,6 +3748,8 @@ export interface components {
           source: components["schemas"]["SourceKey"];
           derivation?: string;
         };
+        /** @description Office holders a source names for this version (chair, chief executive…). */
+        officers?: components["schemas"]["Officer"][];
         /** @description When this version was true in the world, [from, to). */
         valid: {
           /**
@@ -3375,7 +3767,7 @@ export interface components {
         };
         provenance: components["schemas"]["Provenance"];
       } | null;
-      /** @description The integrated care board. */
+      /** @description The integrated care board on the date. */
       icb: {
         id: string;
         kind: components["schemas"]["OrganisationKind"];
@@ -3406,6 +3798,8 @@ export interface components {
           source: components["schemas"]["SourceKey"];
           derivation?: string;
         };
+        /** @description Office holders a source names for this version (chair, chief executive…). */
+        officers?: components["schemas"]["Officer"][];
         /** @description When this version was true in the world, [from, to). */
         valid: {
           /**
@@ -3424,6 +3818,7 @@ export interface components {
         provenance: components["schemas"]["Provenance"];
       } | null;
       system: components["schemas"]["System"] & (Record<string, never> | null);
+      commissioner: components["schemas"]["CommissionerOnDate"];
     };
     LsoaResponse: {
       data: components["schemas"]["LsoaLookup"];
@@ -3431,11 +3826,80 @@ export interface components {
     };
     /** @description Where an LSOA sits in the system on a date. */
     LsoaLookup: {
-      lsoa: components["schemas"]["Lsoa"];
+      /** @description The LSOA's code. */
+      code: string;
+      /** @description The register's LSOA; null when the register knows the LSOA only from the ONS lookups. */
+      lsoa: {
+        code: components["schemas"]["LsoaCode"];
+        name: string;
+        msoa: {
+          code: string;
+          name: string;
+          hclName?: string;
+        };
+        ward?: {
+          code: string;
+          name: string;
+        };
+        districtCode: string;
+        centroid?: components["schemas"]["LatLon"];
+        population?: components["schemas"]["PopulationFigure"];
+      } | null;
+      ward: components["schemas"]["WardOnDate"];
       /** @description Geographic neighbourhoods whose footprint lists the LSOA, one per scheme. */
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
       place: components["schemas"]["Place"] & (Record<string, never> | null);
-      /** @description The NHS sub-ICB location of the place. */
+      /** @description The CCG on the date (before July 2022). */
+      ccg: {
+        id: string;
+        kind: components["schemas"]["OrganisationKind"];
+        name: string;
+        /** @default [] */
+        codes?: components["schemas"]["ExternalIdentifier"][];
+        /** @default [] */
+        roles?: components["schemas"]["OrganisationRole"][];
+        /** @description The place the organisation is in or serves, when it is one place. */
+        placeId?: string;
+        /** @description e.g. a sub-ICB location's ICB. */
+        parentId?: string;
+        postcode?: components["schemas"]["CanonicalPostcode"];
+        /** @description For a GP practice: its registered list size, with its date and source. */
+        population?: {
+          value: number;
+          /**
+           * @description resident: usual residents; registered: GP list size.
+           * @enum {string}
+           */
+          basis: "resident" | "registered";
+          /**
+           * Format: date
+           * @description The date the figure describes.
+           * @example 2022-07-01
+           */
+          date: string;
+          source: components["schemas"]["SourceKey"];
+          derivation?: string;
+        };
+        /** @description Office holders a source names for this version (chair, chief executive…). */
+        officers?: components["schemas"]["Officer"][];
+        /** @description When this version was true in the world, [from, to). */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+        provenance: components["schemas"]["Provenance"];
+      } | null;
+      /** @description The NHS sub-ICB location on the date. */
       subIcbLocation: {
         id: string;
         kind: components["schemas"]["OrganisationKind"];
@@ -3466,6 +3930,8 @@ export interface components {
           source: components["schemas"]["SourceKey"];
           derivation?: string;
         };
+        /** @description Office holders a source names for this version (chair, chief executive…). */
+        officers?: components["schemas"]["Officer"][];
         /** @description When this version was true in the world, [from, to). */
         valid: {
           /**
@@ -3483,7 +3949,7 @@ export interface components {
         };
         provenance: components["schemas"]["Provenance"];
       } | null;
-      /** @description The integrated care board. */
+      /** @description The integrated care board on the date. */
       icb: {
         id: string;
         kind: components["schemas"]["OrganisationKind"];
@@ -3514,6 +3980,8 @@ export interface components {
           source: components["schemas"]["SourceKey"];
           derivation?: string;
         };
+        /** @description Office holders a source names for this version (chair, chief executive…). */
+        officers?: components["schemas"]["Officer"][];
         /** @description When this version was true in the world, [from, to). */
         valid: {
           /**
@@ -3532,6 +4000,7 @@ export interface components {
         provenance: components["schemas"]["Provenance"];
       } | null;
       system: components["schemas"]["System"] & (Record<string, never> | null);
+      commissioner: components["schemas"]["CommissionerOnDate"];
     };
     CodeLookupResponse: {
       data: components["schemas"]["CodeLookup"];
@@ -3612,11 +4081,80 @@ export interface components {
         lat: number;
         lon: number;
       };
-      lsoa: components["schemas"]["Lsoa"];
+      /** @description The LSOA's code. */
+      code: string;
+      /** @description The register's LSOA; null when the register knows the LSOA only from the ONS lookups. */
+      lsoa: {
+        code: components["schemas"]["LsoaCode"];
+        name: string;
+        msoa: {
+          code: string;
+          name: string;
+          hclName?: string;
+        };
+        ward?: {
+          code: string;
+          name: string;
+        };
+        districtCode: string;
+        centroid?: components["schemas"]["LatLon"];
+        population?: components["schemas"]["PopulationFigure"];
+      } | null;
+      ward: components["schemas"]["WardOnDate"];
       /** @description Geographic neighbourhoods whose footprint lists the LSOA, one per scheme. */
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
       place: components["schemas"]["Place"] & (Record<string, never> | null);
-      /** @description The NHS sub-ICB location of the place. */
+      /** @description The CCG on the date (before July 2022). */
+      ccg: {
+        id: string;
+        kind: components["schemas"]["OrganisationKind"];
+        name: string;
+        /** @default [] */
+        codes?: components["schemas"]["ExternalIdentifier"][];
+        /** @default [] */
+        roles?: components["schemas"]["OrganisationRole"][];
+        /** @description The place the organisation is in or serves, when it is one place. */
+        placeId?: string;
+        /** @description e.g. a sub-ICB location's ICB. */
+        parentId?: string;
+        postcode?: components["schemas"]["CanonicalPostcode"];
+        /** @description For a GP practice: its registered list size, with its date and source. */
+        population?: {
+          value: number;
+          /**
+           * @description resident: usual residents; registered: GP list size.
+           * @enum {string}
+           */
+          basis: "resident" | "registered";
+          /**
+           * Format: date
+           * @description The date the figure describes.
+           * @example 2022-07-01
+           */
+          date: string;
+          source: components["schemas"]["SourceKey"];
+          derivation?: string;
+        };
+        /** @description Office holders a source names for this version (chair, chief executive…). */
+        officers?: components["schemas"]["Officer"][];
+        /** @description When this version was true in the world, [from, to). */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+        provenance: components["schemas"]["Provenance"];
+      } | null;
+      /** @description The NHS sub-ICB location on the date. */
       subIcbLocation: {
         id: string;
         kind: components["schemas"]["OrganisationKind"];
@@ -3647,6 +4185,8 @@ export interface components {
           source: components["schemas"]["SourceKey"];
           derivation?: string;
         };
+        /** @description Office holders a source names for this version (chair, chief executive…). */
+        officers?: components["schemas"]["Officer"][];
         /** @description When this version was true in the world, [from, to). */
         valid: {
           /**
@@ -3664,7 +4204,7 @@ export interface components {
         };
         provenance: components["schemas"]["Provenance"];
       } | null;
-      /** @description The integrated care board. */
+      /** @description The integrated care board on the date. */
       icb: {
         id: string;
         kind: components["schemas"]["OrganisationKind"];
@@ -3695,6 +4235,8 @@ export interface components {
           source: components["schemas"]["SourceKey"];
           derivation?: string;
         };
+        /** @description Office holders a source names for this version (chair, chief executive…). */
+        officers?: components["schemas"]["Officer"][];
         /** @description When this version was true in the world, [from, to). */
         valid: {
           /**
@@ -3713,9 +4255,10 @@ export interface components {
         provenance: components["schemas"]["Provenance"];
       } | null;
       system: components["schemas"]["System"] & (Record<string, never> | null);
+      commissioner: components["schemas"]["CommissionerOnDate"];
       /** @description The register's postcodes within the radius, nearest first. */
       postcodes: {
-        postcode: components["schemas"]["PostcodeLocation"];
+        postcode: components["schemas"]["PostcodeRecord"];
         distanceMetres: number;
       }[];
     };
@@ -3806,12 +4349,15 @@ export interface components {
       | "duplicate-code"
       | "team-in-neighbourhood";
     ChangePage: {
-      data: components["schemas"]["Change"][];
+      /** @description Entity changes, one per entity a write changed, and one entry per write of reference data (kind reference). */
+      data: components["schemas"]["FeedEntry"][];
       /** @description Pass as `after` for what comes next (also when empty). */
       nextCursor: string;
       /** @description The newest change at the time of the read. */
       lastSeq: number;
     };
+    /** @description An entity's change, or the reference data of a write. */
+    FeedEntry: components["schemas"]["Change"] | components["schemas"]["ReferenceChange"];
     /** @description One entity changed by one write. */
     Change: {
       /** @description The change's sequence number (recorded time). */
@@ -3849,6 +4395,46 @@ export interface components {
       | components["schemas"]["PooledBudget"]
       | components["schemas"]["Decision"]
       | components["schemas"]["StrategyElement"];
+    /** @description The reference data one write changed (postcodes, LSOAs, LSOA assignments, sources), counted: one entry per import, after the write's entity changes. Read the data itself with the lookups, at an asOf of this entry or later. */
+    ReferenceChange: {
+      /** @description The entry's sequence number (recorded time). */
+      seq: number;
+      /** @description When it was recorded, ISO 8601 (the write's time). */
+      recordedAt: string;
+      /** @description Who made it: an API key (key:<prefix>:<name>) or an account. */
+      actor: string;
+      /** @description Why, e.g. "import of ONSPD_FEB_2025_UK.csv". */
+      reason: string;
+      /** @description The source key of the imported file. */
+      source: string | null;
+      /** @description import */
+      operation: string;
+      /**
+       * @description Reference data, not an entity.
+       * @enum {string}
+       */
+      kind: "reference";
+      /** @description The reference datasets the write changed, with what it did to each. */
+      reference: {
+        postcodes?: components["schemas"]["ReferenceCount"];
+        lsoas?: components["schemas"]["ReferenceCount"];
+        /** @description LSOA → ward / commissioner assignments. */
+        assignments?: {
+          /** @description Records new to the register. */
+          created: number;
+          /** @description Records that replaced the register's. */
+          changed: number;
+        };
+        sources?: components["schemas"]["ReferenceCount"];
+      };
+    };
+    /** @description What a write did to one reference dataset. */
+    ReferenceCount: {
+      /** @description Records new to the register. */
+      created: number;
+      /** @description Records that replaced the register's. */
+      changed: number;
+    };
     /** @description What the FHIR facade supports. */
     FhirCapabilityStatement: {
       /** @enum {string} */
@@ -12783,7 +13369,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description An event stream: `event: change`, `id: <cursor>`, `data: <Change JSON>`. */
+      /** @description An event stream: `event: change`, `id: <cursor>`, `data: <FeedEntry JSON>` (a Change, or a ReferenceChange). */
       200: {
         headers: {
           [name: string]: unknown;

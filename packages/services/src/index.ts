@@ -22,7 +22,12 @@ export {
 } from "./Register.js";
 export * from "./runVerb.js";
 export * from "./StoreService.js";
-export type { ChangesOptions, ChangesPage, ChangesVerb } from "./verbs/changes.js";
+export {
+  type ChangesOptions,
+  type ChangesPage,
+  type ChangesVerb,
+  describeReferenceChange,
+} from "./verbs/changes.js";
 export type { CheckRules, CheckRulesOptions, RulesRead } from "./verbs/checkRules.js";
 export type {
   CreateEntity,

@@ -210,7 +210,7 @@ export interface CommissionerOnDate {
    * When the lookup's commissioner had closed by the date: the ids of the successions'
    * chain from it to the organisation named (else empty).
    */
-  readonly successionPath: ReadonlyArray<string>;
+  readonly successionPath: string[];
   /** What the register does not know, said plainly (or `null`). */
   readonly note: string | null;
 }
@@ -308,7 +308,7 @@ export const commissionerOn = (
   if (assignment === undefined || assignment.areaKind === "ward") return null;
   const area = assignment.area;
   let organisation = organisationOn(model, area.code, date, commissionerKinds);
-  let successionPath: ReadonlyArray<string> = [];
+  let successionPath: string[] = [];
   const notes: string[] = [];
   if (organisation === undefined) {
     const carriers = holdersOf(model, area.code)
@@ -318,7 +318,7 @@ export const commissionerOn = (
     const only = carriers[0];
     if (ids.length === 1 && only !== undefined) {
       organisation = only.version as Organisation;
-      successionPath = only.path;
+      successionPath = [...only.path];
     } else if (ids.length > 1) {
       notes.push(
         `${area.code} had closed by ${date} and was carried on by ${ids.length} bodies; the lookup does not say which serves this LSOA`,

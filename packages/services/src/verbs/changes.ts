@@ -8,7 +8,41 @@ import { z } from "zod";
 import type { StoreUnavailable, ValidationFailed } from "../errors.js";
 import type { RegisterContext } from "../internal/context.js";
 import { parseWith } from "../internal/input.js";
-import { type LogEntry, storeCall } from "../StoreService.js";
+import { type LogEntry, type ReferenceChange, storeCall } from "../StoreService.js";
+
+const datasetNames = {
+  postcodes: ["postcode", "postcodes"],
+  lsoas: ["LSOA", "LSOAs"],
+  assignments: ["LSOA assignment", "LSOA assignments"],
+  sources: ["source", "sources"],
+} as const;
+
+/**
+ * What a reference change wrote, in words: "11,264 postcodes created; 1 source created".
+ *
+ * @example
+ * ```ts
+ * import { describeReferenceChange } from "@care-atlas/services";
+ * describeReferenceChange({ reference: { postcodes: { created: 2, changed: 1 } } });
+ * // "2 postcodes created, 1 changed"
+ * ```
+ */
+export const describeReferenceChange = (change: Pick<ReferenceChange, "reference">): string =>
+  (Object.keys(datasetNames) as (keyof typeof datasetNames)[])
+    .flatMap((dataset) => {
+      const count = change.reference[dataset];
+      if (count === undefined) return [];
+      const [one, many] = datasetNames[dataset];
+      const parts = [
+        ...(count.created > 0 ? [`${count.created.toLocaleString("en-GB")} created`] : []),
+        ...(count.changed > 0 ? [`${count.changed.toLocaleString("en-GB")} changed`] : []),
+      ];
+      const n = count.created > 0 ? count.created : count.changed;
+      return [
+        `${n.toLocaleString("en-GB")} ${n === 1 ? one : many} ${parts.join(", ").replace(/^[\d,]+ /, "")}`,
+      ];
+    })
+    .join("; ");
 
 /** Options of `changes`. */
 export interface ChangesOptions {

@@ -7,7 +7,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
 import { wholeNumber } from "../shared/query.js";
-import { Change, ChangeCursor } from "./schemas.js";
+import { ChangeCursor, FeedEntry } from "./schemas.js";
 
 export const listChanges = createRoute({
   method: "get",
@@ -32,7 +32,11 @@ export const listChanges = createRoute({
         "application/json": {
           schema: z
             .object({
-              data: z.array(Change),
+              data: z
+                .array(FeedEntry)
+                .describe(
+                  "Entity changes, one per entity a write changed, and one entry per write of reference data (kind reference).",
+                ),
               nextCursor: z
                 .string()
                 .describe("Pass as `after` for what comes next (also when empty)."),

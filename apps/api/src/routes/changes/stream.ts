@@ -25,7 +25,8 @@ export const streamChanges = createRoute({
   },
   responses: {
     200: {
-      description: "An event stream: `event: change`, `id: <cursor>`, `data: <Change JSON>`.",
+      description:
+        "An event stream: `event: change`, `id: <cursor>`, `data: <FeedEntry JSON>` (a Change, or a ReferenceChange).",
       content: { "text/event-stream": { schema: z.string() } },
     },
     ...problemResponses(400, 401, 403, 503),
