@@ -247,6 +247,9 @@ organisation
     population.date: date "Date" required hint="The date the figure describes."
     population.source: text "Source" required hint="A short, stable key naming a source in the register."
     population.derivation: text "Derivation" multiline
+  officers: rows "Officers" hint="Office holders a source names for this version (chair, chief executive…)."
+    officers.#.name: text "Name" required
+    officers.#.title: text "Title" required
   valid: group "Valid" required hint="When this version was true in the world."
     valid.from: date "From" required hint="First day the fact was true."
     valid.to: date "To (first day no longer true)" required nullable hint="First day it was no longer true; null while still true."
