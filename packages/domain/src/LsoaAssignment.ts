@@ -19,9 +19,10 @@ import { IsoDate, Period } from "./Period.js";
 import { SourceKey } from "./Provenance.js";
 
 /** What an assignment places an LSOA in: its ward, or its commissioner. */
-export const LsoaAssignmentKind = z
-  .enum(["ward", "commissioner"])
-  .meta({ id: "LsoaAssignmentKind", description: "ward: best-fit electoral ward; commissioner: CCG or sub-ICB location." });
+export const LsoaAssignmentKind = z.enum(["ward", "commissioner"]).meta({
+  id: "LsoaAssignmentKind",
+  description: "ward: best-fit electoral ward; commissioner: CCG or sub-ICB location.",
+});
 export type LsoaAssignmentKind = z.infer<typeof LsoaAssignmentKind>;
 
 /**
@@ -153,10 +154,7 @@ export const vintageOn = <V extends Vintage>(
  * vintagePeriod(vintages, vintages[0]); // { from: "2016-04-01", to: "2020-04-01" }
  * ```
  */
-export const vintagePeriod = (
-  vintages: ReadonlyArray<Vintage>,
-  vintage: Vintage,
-): Period => {
+export const vintagePeriod = (vintages: ReadonlyArray<Vintage>, vintage: Vintage): Period => {
   let to: IsoDate | null = null;
   for (const other of vintages) {
     if (other.from > vintage.from && (to === null || other.from < to)) to = other.from;

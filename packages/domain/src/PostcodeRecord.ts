@@ -56,7 +56,9 @@ export const PostcodeRecord = z
     terminated: YearMonth.nullable().describe(
       "The month the postcode was terminated (ONS doterm); null while it is live.",
     ),
-    point: LatLon.optional().describe("The postcode's point, when the directory has a grid reference."),
+    point: LatLon.optional().describe(
+      "The postcode's point, when the directory has a grid reference.",
+    ),
     wardCode: z
       .string()
       .regex(/^[EW]05\d{6}$/, { error: "must be a ward code, E05 + 6 digits" })

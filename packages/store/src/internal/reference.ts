@@ -312,8 +312,8 @@ const readPostcodes = async (db: Queryable, seq: number | undefined): Promise<Po
 };
 
 export const lastReferenceSeq = async (db: Queryable, seq?: number): Promise<number> => {
-  const params: unknown[] = [];
-  const bound = seq === undefined ? "" : (params.push(seq), "and seq <= $1::bigint");
+  const params: unknown[] = seq === undefined ? [] : [seq];
+  const bound = seq === undefined ? "" : "and seq <= $1::bigint";
   const [row] = await db.query<{ seq: unknown }>(
     `select coalesce(max(seq), 0) as seq from change_log where reference is not null ${bound}`,
     params,
