@@ -9,7 +9,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { authTablesSql, createAuthStore } from "@care-atlas/auth";
-import { loadPostcodes, loadSnapshot } from "@care-atlas/data";
+import { loadLsoaAssignments, loadPostcodes, loadSnapshot } from "@care-atlas/data";
 import { Register, runVerb, StoreService } from "@care-atlas/services";
 import { openStore } from "@care-atlas/store";
 import { PGlite } from "@electric-sql/pglite";
@@ -36,7 +36,7 @@ if ((await runVerb(runtime, (register) => register.dataVersion)) === 0) {
         reason: "first start: load the Greater Manchester dataset",
         source: "@care-atlas/data",
       },
-      { postcodes: loadPostcodes() },
+      { postcodes: loadPostcodes(), lsoaAssignments: loadLsoaAssignments() },
     ),
   );
   console.log(`admin: imported ${result.created} records`);

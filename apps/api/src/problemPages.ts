@@ -69,6 +69,10 @@ export const problemExplanations: { readonly [C in ProblemCode]: Explanation } =
     when: "The register cannot answer now: its database does not answer, or it is starting.",
     fix: "Try again after the seconds in `Retry-After`; `/readyz` says when the service is ready.",
   },
+  "outside-coverage": {
+    when: "The postcode is a valid UK postcode, but the register does not hold it: it holds the postcodes of the districts its postcode directory covers (the detail names them).",
+    fix: "Check the postcode; for other areas, an administrator loads a fuller postcode directory (ONSPD or NSPL) with `care-atlas import ons-postcodes <file>`.",
+  },
   "rate-limited": {
     when: "The rate limit of your API key (or, without a key, of your address) is reached. A bulk lookup counts each postcode.",
     fix: "Wait the seconds in `Retry-After`, then go on at a steadier pace; send fewer items per bulk request if one request alone exceeds the limit.",

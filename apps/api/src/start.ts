@@ -63,12 +63,20 @@ export interface StartOptions {
   /** Whether to mount the admin app when it is installed (default true). */
   readonly mountAdmin?: boolean;
   /** Loads the dataset to seed an empty register (default: @care-atlas/data). */
-  readonly loadDataset?: () => Promise<{ snapshot: unknown; postcodes: ReadonlyArray<unknown> }>;
+  readonly loadDataset?: () => Promise<{
+    snapshot: unknown;
+    postcodes: ReadonlyArray<unknown>;
+    lsoaAssignments?: ReadonlyArray<unknown>;
+  }>;
 }
 
 const loadGmDataset = async () => {
   const data = await import("@care-atlas/data");
-  return { snapshot: data.loadSnapshot(), postcodes: data.loadPostcodes() };
+  return {
+    snapshot: data.loadSnapshot(),
+    postcodes: data.loadPostcodes(),
+    lsoaAssignments: data.loadLsoaAssignments(),
+  };
 };
 
 /** How long after listening the admin app starts loading (unless /admin is asked for first). */
@@ -202,7 +210,9 @@ export const startCareAtlas = async (
       if (Effect.runSync(register.dataVersion) > 0) seeded = "existing";
       else {
         const importStarted = performance.now();
-        const { snapshot, postcodes } = await (options.loadDataset ?? loadGmDataset)();
+        const { snapshot, postcodes, lsoaAssignments } = await (
+          options.loadDataset ?? loadGmDataset
+        )();
         const result = await runtime.runPromise(
           register.importSnapshot(
             snapshot,
@@ -211,7 +221,7 @@ export const startCareAtlas = async (
               reason: "first start: load the Greater Manchester dataset (@care-atlas/data)",
               source: "@care-atlas/data",
             },
-            { postcodes: postcodes as never },
+            { postcodes: postcodes as never, lsoaAssignments: (lsoaAssignments ?? []) as never },
           ),
         );
         seeded = "imported";

@@ -20,7 +20,7 @@ describe("GET /v1/changes", () => {
     expect(end.data).toHaveLength(0);
     const place = await create("/v1/places", newVersion["/v1/places"]?.() ?? {});
     const later = await getJson(`${atEnd}&cursor=${end.nextCursor}`, answers.changes);
-    expect(later.data.map((c) => c.id)).toContain(place.id);
+    expect(later.data.map((c) => ("id" in c ? c.id : null))).toContain(place.id);
   });
 
   it("sends an ETag that 304s until the page it answers moves", async () => {

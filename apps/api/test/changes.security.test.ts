@@ -68,7 +68,7 @@ describe("who changed what is shown only to the audit scope", () => {
   it("anonymous and read callers see the kind of actor, not its name, key or reason", async () => {
     for (const key of [undefined, api().keys.read, api().keys.write]) {
       const { data } = await page(key);
-      const mine = data.find((change) => change.id === id);
+      const mine = data.find((change) => "id" in change && change.id === id);
       expect(mine?.actorKind).toBe("api-key");
       expect(mine).not.toHaveProperty("actor");
       expect(mine).not.toHaveProperty("reason");
@@ -92,7 +92,7 @@ describe("who changed what is shown only to the audit scope", () => {
 
   it("a key with the audit scope (or admin) sees the actor and the reason, in both", async () => {
     for (const key of [api().keys.audit, api().keys.admin]) {
-      const mine = (await page(key)).data.find((change) => change.id === id);
+      const mine = (await page(key)).data.find((change) => "id" in change && change.id === id);
       expect(mine?.actor).toMatch(/^key:[0-9a-z]{8}:Synthetic test writer$/);
       expect(mine?.reason).toBe(reason);
     }

@@ -54,8 +54,8 @@ describe("GET /v1/lookup/point", () => {
         return;
       }
       const body = answers.point.parse(await response.json());
-      if (body.data.lsoa.code !== location.lsoaCode && inside) {
-        disagree.push(`${location.postcode}: ${body.data.lsoa.code} ≠ ${location.lsoaCode}`);
+      if (body.data.code !== location.lsoaCode && inside) {
+        disagree.push(`${location.postcode}: ${body.data.code} ≠ ${location.lsoaCode}`);
       }
     });
     console.info(

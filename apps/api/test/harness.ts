@@ -123,10 +123,10 @@ export const expectProblem = async (
 export const lastSeq = async (): Promise<number> =>
   (await getJson("/v1/changes?limit=1", answers.changes)).dataVersion;
 
-/** One change-log entry as the feed returns it. */
+/** One change-log entry as the feed returns it (`id` null for a write's reference data). */
 export interface FeedChange {
   readonly seq: number;
-  readonly id: string;
+  readonly id: string | null;
   readonly kind: string;
   readonly operation: string;
   readonly actorKind: string;
@@ -144,7 +144,7 @@ export const changesAfter = async (after = 0, key?: string): Promise<FeedChange[
   let path = first;
   for (;;) {
     const page = await getJson(path, answers.changes, key === undefined ? {} : { key });
-    changes.push(...page.data);
+    changes.push(...page.data.map((entry) => ({ ...entry, id: "id" in entry ? entry.id : null })));
     if (page.data.length === 0) return changes;
     path = `${first}&cursor=${page.nextCursor}`;
   }

@@ -1,6 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { call, expectProblem } from "./harness.js";
 
+describe("a valid postcode outside the postcodes the register holds", () => {
+  it("BL1 1RU while only Trafford's postcodes are loaded: outside-coverage, naming them and ONSPD", async () => {
+    const body = await expectProblem(
+      await call("/v1/lookup/postcode/BL1%201RU"),
+      404,
+      "outside-coverage",
+    );
+    expect(body.title).toBe("Outside the postcodes the register holds");
+    expect(body.detail).toBe(
+      "the register holds no postcode BL1 1RU: it holds the postcodes of Trafford (E08000009): 11,264 only. To look up postcodes anywhere in the UK, load the ONS Postcode Directory (ONSPD) or the National Statistics Postcode Lookup (NSPL), from the ONS Open Geography Portal, with an import of kind ons-postcodes.",
+    );
+    const bulk = await call("/v1/lookup/postcodes", {
+      method: "POST",
+      body: JSON.stringify({ postcodes: ["BL1 1RU"] }),
+    });
+    const answer = (await bulk.json()) as { data: { error: { code: string } | null }[] };
+    expect(answer.data[0]?.error?.code).toBe("outside-coverage");
+  });
+});
+
 describe("lookups refuse bad input with 400 and unknown keys with 404", () => {
   it("postcode", async () => {
     const bad = await expectProblem(
@@ -9,7 +29,8 @@ describe("lookups refuse bad input with 400 and unknown keys with 404", () => {
       "invalid-request",
     );
     expect(bad.errors).toEqual([expect.objectContaining({ path: "path.postcode" })]);
-    await expectProblem(await call("/v1/lookup/postcode/ZZ99%209ZZ"), 404, "not-found");
+    // A valid postcode the register does not hold: its own problem (only Trafford's are loaded).
+    await expectProblem(await call("/v1/lookup/postcode/ZZ99%209ZZ"), 404, "outside-coverage");
     await expectProblem(
       await call("/v1/lookup/postcode/M32%200JG?validAt=nope"),
       400,

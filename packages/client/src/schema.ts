@@ -1650,6 +1650,7 @@ export interface components {
        */
       code:
         | "not-found"
+        | "outside-coverage"
         | "conflict"
         | "precondition-failed"
         | "invalid-request"
@@ -2392,6 +2393,8 @@ export interface components {
         /** @description How the figure was worked out, when it is a sum or an estimate. */
         derivation?: string;
       };
+      /** @description Office holders a source names for this version (chair, chief executive…). */
+      officers?: components["schemas"]["Officer"][];
       /** @description When this version was true in the world, [from, to). */
       valid: {
         /**
@@ -2442,6 +2445,13 @@ export interface components {
       | "partner";
     /** @description A UK postcode in canonical form, e.g. M32 0JG. */
     CanonicalPostcode: string;
+    /** @description A person holding an office in an organisation. */
+    Officer: {
+      /** @description The office holder's name, as the source gives it. */
+      name: string;
+      /** @description The office held, e.g. Chief Executive. */
+      title: string;
+    };
     /** @description One organisation on a date. */
     OrganisationItem: {
       data: components["schemas"]["Organisation"];
@@ -2580,6 +2590,8 @@ export interface components {
         /** @description How the figure was worked out, when it is a sum or an estimate. */
         derivation?: string;
       };
+      /** @description Office holders a source names for this version (chair, chief executive…). */
+      officers?: components["schemas"]["Officer"][];
       /** @description When this version was true in the world, [from, to). */
       valid: {
         /**
@@ -3447,33 +3459,148 @@ export interface components {
     };
     /** @description Where a postcode sits in the system on a date. */
     PostcodeLookup: {
-      postcode: components["schemas"]["PostcodeLocation"];
+      /** @description The LSOA's code. */
+      code: string;
+      /** @description The postcode as its directory states it; its wardCode only when of the ward vintage in force. */
+      postcode: {
+        postcode: components["schemas"]["CanonicalPostcode"];
+        lsoaCode: components["schemas"]["LsoaCode"];
+        /**
+         * @description The month the postcode was introduced (ONS dointr); null when the directory does not say.
+         * @example 1980-01
+         */
+        introduced: string | null;
+        /**
+         * @description The month the postcode was terminated (ONS doterm); null while it is live.
+         * @example 1980-01
+         */
+        terminated: string | null;
+        /** @description The postcode's point, when the directory has a grid reference. */
+        point?: {
+          /** @description Latitude, degrees north (WGS84). */
+          lat: number;
+          /** @description Longitude, degrees east (WGS84). */
+          lon: number;
+        };
+        /** @description The electoral ward as at the directory's date. */
+        wardCode?: string;
+        /** @description The local authority district as at the directory's date. */
+        districtCode?: string;
+        /** @description The directory that states this record (its source key); absent for postcodes held before directories were recorded. */
+        source?: string;
+      };
+      /**
+       * @description live on the date, or terminated (postcode.terminated says when).
+       * @enum {string}
+       */
+      status: "live" | "terminated";
       lsoa: components["schemas"]["Lsoa"];
+      /** @description The ward on the date, of one ward vintage. */
+      ward: {
+        /** @description The ward's GSS code (E05…). */
+        code: string;
+        /** @description The ward's name in its lookup; null when not given. */
+        name: string | null;
+        /**
+         * @description postcode: the postcode's own ward, from a directory of the ward vintage in force; lsoa: the LSOA's best-fit ward.
+         * @enum {string}
+         */
+        basis: "postcode" | "lsoa";
+        /** @description The ward vintage of the answer: the latest ward lookup on or before the date. */
+        vintage: components["schemas"]["Vintage"] | null;
+        /** @description For basis lsoa: the assignment's lookup and period. */
+        lookup: {
+          vintage: components["schemas"]["Vintage"];
+          /** @description The assignment's period: from its lookup's date until a later one changed it. */
+          valid: {
+            /**
+             * Format: date
+             * @description First day the fact was true.
+             * @example 2022-07-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description First day it was no longer true; null while still true.
+             * @example 2022-07-01
+             */
+            to: string | null;
+          };
+        } | null;
+        /** @description The source key of the file that states it. */
+        source: string | null;
+      } | null;
       /** @description Geographic neighbourhoods whose footprint lists the postcode's LSOA, one per scheme. */
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
       /** @description The place (locality) on the date; null when none. */
       place: components["schemas"]["Place"] | null;
-      /** @description The NHS sub-ICB location of the place. */
+      /** @description The CCG on the date (before July 2022). */
+      ccg: components["schemas"]["Organisation"] | null;
+      /** @description The NHS sub-ICB location on the date. */
       subIcbLocation: components["schemas"]["Organisation"] | null;
-      /** @description The integrated care board. */
+      /** @description The integrated care board on the date. */
       icb: components["schemas"]["Organisation"] | null;
       /** @description The integrated care system on the date; null when none. */
       system: components["schemas"]["System"] | null;
-    };
-    /** @description A postcode and the LSOA it lies in. */
-    PostcodeLocation: {
-      postcode: components["schemas"]["CanonicalPostcode"];
-      lsoaCode: components["schemas"]["LsoaCode"];
-      /** @description The GSS code of the electoral ward (E05…), when the postcode directory gives it. */
-      wardCode?: string;
-      point?: components["schemas"]["LatLon"];
-    };
-    /** @description A WGS84 point. */
-    LatLon: {
-      /** @description Latitude, degrees north (WGS84). */
-      lat: number;
-      /** @description Longitude, degrees east (WGS84). */
-      lon: number;
+      /** @description The commissioner on the date (CCG or sub-ICB location), from the ONS LSOA lookups. */
+      commissioner: {
+        /**
+         * @description A CCG (before July 2022), or a sub-ICB location of an ICB.
+         * @enum {string}
+         */
+        kind: "ccg" | "sub-icb-location";
+        /** @description Its ODS code. */
+        code: string;
+        /** @description Its name in the lookup; null when not given. */
+        name: string | null;
+        /** @description The register's organisation on the date; null when the register has no record of it (it is named as the lookup names it). */
+        organisation: components["schemas"]["Organisation"] | null;
+        /** @description Its ICB on the date; null before ICBs. */
+        icb: {
+          /** @description The ODS code. */
+          code: string;
+          /** @description The ICB's name in the lookup; null when not given. */
+          name: string | null;
+          /** @description The register's record, when it has one. */
+          organisation: components["schemas"]["Organisation"] | null;
+        } | null;
+        /**
+         * @description lsoa: the LSOA's own assignment; district: the lookups do not place the LSOA, and all its district's LSOAs are in one commissioner.
+         * @enum {string}
+         */
+        basis: "lsoa" | "district";
+        /** @description The lookup the answer comes from, and the area it names. */
+        lookup: {
+          vintage: components["schemas"]["Vintage"];
+          /** @description The assignment's period: from its lookup's date until a later one changed it. */
+          valid: {
+            /**
+             * Format: date
+             * @description First day the fact was true.
+             * @example 2022-07-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description First day it was no longer true; null while still true.
+             * @example 2022-07-01
+             */
+            to: string | null;
+          };
+          area: components["schemas"]["LookupArea"];
+          /**
+           * @description What kind of area the lookup assigns: a CCG or a sub-ICB location.
+           * @enum {string}
+           */
+          areaKind: "ccg" | "sub-icb-location";
+          /** @description The source key of the lookup file. */
+          source: string;
+        };
+        /** @description When the lookup's commissioner had closed by the date: the ids to the one named. */
+        successionPath: string[];
+        /** @description What the register does not know, in words. */
+        note: string | null;
+      } | null;
     };
     /** @description A Lower Layer Super Output Area (2021) with its MSOA, ward and district. */
     Lsoa: {
@@ -3501,11 +3628,38 @@ export interface components {
       centroid?: components["schemas"]["LatLon"];
       population?: components["schemas"]["PopulationFigure"];
     };
+    /** @description A WGS84 point. */
+    LatLon: {
+      /** @description Latitude, degrees north (WGS84). */
+      lat: number;
+      /** @description Longitude, degrees east (WGS84). */
+      lon: number;
+    };
+    /** @description A vintage of a lookup: its year and date. */
+    Vintage: {
+      /** @description The lookup's year, e.g. 2024. */
+      year: number;
+      /**
+       * Format: date
+       * @description The date the lookup's data describes: it is in force from then.
+       * @example 2022-07-01
+       */
+      from: string;
+    };
     /** @description A neighbourhood and its scheme. */
     NeighbourhoodInScheme: {
       neighbourhood: components["schemas"]["Neighbourhood"];
       /** @description The scheme the neighbourhood belongs to (null when the register lacks it on the date). */
       scheme: components["schemas"]["NeighbourhoodScheme"] | null;
+    };
+    /** @description An area as an ONS lookup names it. */
+    LookupArea: {
+      /** @description The ward's GSS code (E05…), or the commissioner's ODS code (e.g. 02A, QOP). */
+      code: string;
+      /** @description A commissioner's ONS code (E38…, E54…), when the lookup gives it. */
+      gssCode?: string;
+      /** @description The name the lookup gives. */
+      name?: string;
     };
     BulkPostcodeResponse: {
       /** @description One item per postcode sent, in the order sent. */
@@ -3528,23 +3682,30 @@ export interface components {
       /** @description Why there is no result; null when there is one. */
       error: {
         /**
-         * @description invalid-postcode: not a UK postcode; not-found: not in the register.
+         * @description invalid-postcode: not a UK postcode; outside-coverage: the register does not hold it (it holds other areas' postcodes); not-found: not yet introduced on the date.
          * @enum {string}
          */
-        code: "invalid-postcode" | "not-found";
+        code: "invalid-postcode" | "outside-coverage" | "not-found";
         /** @description What is wrong, in words. */
         detail: string;
       } | null;
     };
     /** @description Where a postcode sits, by reference; null when the postcode has an error. */
     BulkPostcodeResult: {
-      postcode: components["schemas"]["PostcodeLocation"];
+      postcode: components["schemas"]["PostcodeRecord"];
+      /**
+       * @description live on the date, or terminated (postcode.terminated says when).
+       * @enum {string}
+       */
+      status: "live" | "terminated";
       /** @description Key into included.lsoas. */
       lsoaCode: string;
       /** @description The GSS code of the LSOA's MSOA (E02…). */
       msoaCode: string;
-      /** @description The GSS code of the electoral ward (E05…), if known. */
+      /** @description The GSS code of the ward on the date (E05…), of one ward vintage; null if unknown. */
       wardCode: string | null;
+      /** @description Key into included.organisations. */
+      ccgId: string | null;
       /** @description Keys into included.neighbourhoods (their schemes: included.schemes). */
       neighbourhoodIds: string[];
       /** @description Key into included.places. */
@@ -3555,6 +3716,34 @@ export interface components {
       icbId: string | null;
       /** @description Key into included.systems. */
       systemId: string | null;
+    };
+    /** @description A postcode as a postcode directory states it: LSOA, months introduced and terminated, point, ward and district, and the directory. */
+    PostcodeRecord: {
+      postcode: components["schemas"]["CanonicalPostcode"];
+      lsoaCode: components["schemas"]["LsoaCode"];
+      /**
+       * @description The month the postcode was introduced (ONS dointr); null when the directory does not say.
+       * @example 1980-01
+       */
+      introduced: string | null;
+      /**
+       * @description The month the postcode was terminated (ONS doterm); null while it is live.
+       * @example 1980-01
+       */
+      terminated: string | null;
+      /** @description The postcode's point, when the directory has a grid reference. */
+      point?: {
+        /** @description Latitude, degrees north (WGS84). */
+        lat: number;
+        /** @description Longitude, degrees east (WGS84). */
+        lon: number;
+      };
+      /** @description The electoral ward as at the directory's date. */
+      wardCode?: string;
+      /** @description The local authority district as at the directory's date. */
+      districtCode?: string;
+      /** @description The directory that states this record (its source key); absent for postcodes held before directories were recorded. */
+      source?: string;
     };
     /** @description Records referred to by the items, by key. */
     BulkIncluded: {
@@ -3614,12 +3803,73 @@ export interface components {
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
       /** @description The place (locality) on the date; null when none. */
       place: components["schemas"]["Place"] | null;
-      /** @description The NHS sub-ICB location of the place. */
+      /** @description The CCG on the date (before July 2022). */
+      ccg: components["schemas"]["Organisation"] | null;
+      /** @description The NHS sub-ICB location on the date. */
       subIcbLocation: components["schemas"]["Organisation"] | null;
-      /** @description The integrated care board. */
+      /** @description The integrated care board on the date. */
       icb: components["schemas"]["Organisation"] | null;
       /** @description The integrated care system on the date; null when none. */
       system: components["schemas"]["System"] | null;
+      /** @description The commissioner on the date (CCG or sub-ICB location), from the ONS LSOA lookups. */
+      commissioner: {
+        /**
+         * @description A CCG (before July 2022), or a sub-ICB location of an ICB.
+         * @enum {string}
+         */
+        kind: "ccg" | "sub-icb-location";
+        /** @description Its ODS code. */
+        code: string;
+        /** @description Its name in the lookup; null when not given. */
+        name: string | null;
+        /** @description The register's organisation on the date; null when the register has no record of it (it is named as the lookup names it). */
+        organisation: components["schemas"]["Organisation"] | null;
+        /** @description Its ICB on the date; null before ICBs. */
+        icb: {
+          /** @description The ODS code. */
+          code: string;
+          /** @description The ICB's name in the lookup; null when not given. */
+          name: string | null;
+          /** @description The register's record, when it has one. */
+          organisation: components["schemas"]["Organisation"] | null;
+        } | null;
+        /**
+         * @description lsoa: the LSOA's own assignment; district: the lookups do not place the LSOA, and all its district's LSOAs are in one commissioner.
+         * @enum {string}
+         */
+        basis: "lsoa" | "district";
+        /** @description The lookup the answer comes from, and the area it names. */
+        lookup: {
+          vintage: components["schemas"]["Vintage"];
+          /** @description The assignment's period: from its lookup's date until a later one changed it. */
+          valid: {
+            /**
+             * Format: date
+             * @description First day the fact was true.
+             * @example 2022-07-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description First day it was no longer true; null while still true.
+             * @example 2022-07-01
+             */
+            to: string | null;
+          };
+          area: components["schemas"]["LookupArea"];
+          /**
+           * @description What kind of area the lookup assigns: a CCG or a sub-ICB location.
+           * @enum {string}
+           */
+          areaKind: "ccg" | "sub-icb-location";
+          /** @description The source key of the lookup file. */
+          source: string;
+        };
+        /** @description When the lookup's commissioner had closed by the date: the ids to the one named. */
+        successionPath: string[];
+        /** @description What the register does not know, in words. */
+        note: string | null;
+      } | null;
     };
     LsoaResponse: {
       data: components["schemas"]["LsoaLookup"];
@@ -3628,17 +3878,117 @@ export interface components {
     };
     /** @description Where an LSOA sits in the system on a date. */
     LsoaLookup: {
-      lsoa: components["schemas"]["Lsoa"];
+      /** @description The LSOA's code. */
+      code: string;
+      /** @description The register's LSOA; null when the register knows the LSOA only from the ONS lookups. */
+      lsoa: components["schemas"]["Lsoa"] | null;
+      ward: components["schemas"]["WardOnDate"] | null;
       /** @description Geographic neighbourhoods whose footprint lists the LSOA, one per scheme. */
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
       /** @description The place (locality) on the date; null when none. */
       place: components["schemas"]["Place"] | null;
-      /** @description The NHS sub-ICB location of the place. */
+      /** @description The CCG on the date (before July 2022). */
+      ccg: components["schemas"]["Organisation"] | null;
+      /** @description The NHS sub-ICB location on the date. */
       subIcbLocation: components["schemas"]["Organisation"] | null;
-      /** @description The integrated care board. */
+      /** @description The integrated care board on the date. */
       icb: components["schemas"]["Organisation"] | null;
       /** @description The integrated care system on the date; null when none. */
       system: components["schemas"]["System"] | null;
+      /** @description The commissioner on the date (CCG or sub-ICB location), from the ONS LSOA lookups. */
+      commissioner: {
+        /**
+         * @description A CCG (before July 2022), or a sub-ICB location of an ICB.
+         * @enum {string}
+         */
+        kind: "ccg" | "sub-icb-location";
+        /** @description Its ODS code. */
+        code: string;
+        /** @description Its name in the lookup; null when not given. */
+        name: string | null;
+        /** @description The register's organisation on the date; null when the register has no record of it (it is named as the lookup names it). */
+        organisation: components["schemas"]["Organisation"] | null;
+        /** @description Its ICB on the date; null before ICBs. */
+        icb: {
+          /** @description The ODS code. */
+          code: string;
+          /** @description The ICB's name in the lookup; null when not given. */
+          name: string | null;
+          /** @description The register's record, when it has one. */
+          organisation: components["schemas"]["Organisation"] | null;
+        } | null;
+        /**
+         * @description lsoa: the LSOA's own assignment; district: the lookups do not place the LSOA, and all its district's LSOAs are in one commissioner.
+         * @enum {string}
+         */
+        basis: "lsoa" | "district";
+        /** @description The lookup the answer comes from, and the area it names. */
+        lookup: {
+          vintage: components["schemas"]["Vintage"];
+          /** @description The assignment's period: from its lookup's date until a later one changed it. */
+          valid: {
+            /**
+             * Format: date
+             * @description First day the fact was true.
+             * @example 2022-07-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description First day it was no longer true; null while still true.
+             * @example 2022-07-01
+             */
+            to: string | null;
+          };
+          area: components["schemas"]["LookupArea"];
+          /**
+           * @description What kind of area the lookup assigns: a CCG or a sub-ICB location.
+           * @enum {string}
+           */
+          areaKind: "ccg" | "sub-icb-location";
+          /** @description The source key of the lookup file. */
+          source: string;
+        };
+        /** @description When the lookup's commissioner had closed by the date: the ids to the one named. */
+        successionPath: string[];
+        /** @description What the register does not know, in words. */
+        note: string | null;
+      } | null;
+    };
+    /** @description The ward on the date, of one ward vintage. */
+    WardOnDate: {
+      /** @description The ward's GSS code (E05…). */
+      code: string;
+      /** @description The ward's name in its lookup; null when not given. */
+      name: string | null;
+      /**
+       * @description postcode: the postcode's own ward, from a directory of the ward vintage in force; lsoa: the LSOA's best-fit ward.
+       * @enum {string}
+       */
+      basis: "postcode" | "lsoa";
+      /** @description The ward vintage of the answer: the latest ward lookup on or before the date. */
+      vintage: components["schemas"]["Vintage"] | null;
+      /** @description For basis lsoa: the assignment's lookup and period. */
+      lookup: {
+        vintage: components["schemas"]["Vintage"];
+        /** @description The assignment's period: from its lookup's date until a later one changed it. */
+        valid: {
+          /**
+           * Format: date
+           * @description First day the fact was true.
+           * @example 2022-07-01
+           */
+          from: string;
+          /**
+           * Format: date
+           * @description First day it was no longer true; null while still true.
+           * @example 2022-07-01
+           */
+          to: string | null;
+        };
+      } | null;
+      /** @description The source key of the file that states it. */
+      source: string | null;
     };
     CodeLookupResponse: {
       data: components["schemas"]["CodeLookup"];
@@ -3732,20 +4082,85 @@ export interface components {
         /** @description Longitude, WGS84 degrees. */
         lon: number;
       };
-      lsoa: components["schemas"]["Lsoa"];
+      /** @description The LSOA's code. */
+      code: string;
+      /** @description The register's LSOA; null when the register knows the LSOA only from the ONS lookups. */
+      lsoa: components["schemas"]["Lsoa"] | null;
+      ward: components["schemas"]["WardOnDate"] | null;
       /** @description Geographic neighbourhoods whose footprint lists the LSOA, one per scheme. */
       neighbourhoods: components["schemas"]["NeighbourhoodInScheme"][];
       /** @description The place (locality) on the date; null when none. */
       place: components["schemas"]["Place"] | null;
-      /** @description The NHS sub-ICB location of the place. */
+      /** @description The CCG on the date (before July 2022). */
+      ccg: components["schemas"]["Organisation"] | null;
+      /** @description The NHS sub-ICB location on the date. */
       subIcbLocation: components["schemas"]["Organisation"] | null;
-      /** @description The integrated care board. */
+      /** @description The integrated care board on the date. */
       icb: components["schemas"]["Organisation"] | null;
       /** @description The integrated care system on the date; null when none. */
       system: components["schemas"]["System"] | null;
+      /** @description The commissioner on the date (CCG or sub-ICB location), from the ONS LSOA lookups. */
+      commissioner: {
+        /**
+         * @description A CCG (before July 2022), or a sub-ICB location of an ICB.
+         * @enum {string}
+         */
+        kind: "ccg" | "sub-icb-location";
+        /** @description Its ODS code. */
+        code: string;
+        /** @description Its name in the lookup; null when not given. */
+        name: string | null;
+        /** @description The register's organisation on the date; null when the register has no record of it (it is named as the lookup names it). */
+        organisation: components["schemas"]["Organisation"] | null;
+        /** @description Its ICB on the date; null before ICBs. */
+        icb: {
+          /** @description The ODS code. */
+          code: string;
+          /** @description The ICB's name in the lookup; null when not given. */
+          name: string | null;
+          /** @description The register's record, when it has one. */
+          organisation: components["schemas"]["Organisation"] | null;
+        } | null;
+        /**
+         * @description lsoa: the LSOA's own assignment; district: the lookups do not place the LSOA, and all its district's LSOAs are in one commissioner.
+         * @enum {string}
+         */
+        basis: "lsoa" | "district";
+        /** @description The lookup the answer comes from, and the area it names. */
+        lookup: {
+          vintage: components["schemas"]["Vintage"];
+          /** @description The assignment's period: from its lookup's date until a later one changed it. */
+          valid: {
+            /**
+             * Format: date
+             * @description First day the fact was true.
+             * @example 2022-07-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description First day it was no longer true; null while still true.
+             * @example 2022-07-01
+             */
+            to: string | null;
+          };
+          area: components["schemas"]["LookupArea"];
+          /**
+           * @description What kind of area the lookup assigns: a CCG or a sub-ICB location.
+           * @enum {string}
+           */
+          areaKind: "ccg" | "sub-icb-location";
+          /** @description The source key of the lookup file. */
+          source: string;
+        };
+        /** @description When the lookup's commissioner had closed by the date: the ids to the one named. */
+        successionPath: string[];
+        /** @description What the register does not know, in words. */
+        note: string | null;
+      } | null;
       /** @description The register's postcodes within the radius, nearest first. */
       postcodes: {
-        postcode: components["schemas"]["PostcodeLocation"];
+        postcode: components["schemas"]["PostcodeRecord"];
         /** @description How far the postcode's point is from the point asked about, in metres. */
         distanceMetres: number;
       }[];
@@ -3862,13 +4277,15 @@ export interface components {
       | "team-in-neighbourhood";
     /** @description A page of the change feed. */
     ChangePage: {
-      /** @description The changes of the page, oldest first. */
-      data: components["schemas"]["Change"][];
+      /** @description The entries of the page, oldest first: entity changes, one per entity a write changed, and one entry per write of reference data (`kind: reference`), unless `kind` or `id` asks only for entities. */
+      data: components["schemas"]["FeedEntry"][];
       /** @description Pass as `cursor` (with the same filters) for what comes next, also when the page is empty. */
       nextCursor: string;
       /** @description The newest change of the register at the time of the read. */
       dataVersion: number;
     };
+    /** @description An entity's change, or the reference data of a write. */
+    FeedEntry: components["schemas"]["Change"] | components["schemas"]["ReferenceChange"];
     /** @description One entity changed by one write. Who made it and why are shown only to callers with the `audit` scope; everyone sees what kind of actor it was. */
     Change: {
       /** @description The change's sequence number (recorded time). */
@@ -3932,6 +4349,58 @@ export interface components {
       | components["schemas"]["PooledBudget"]
       | components["schemas"]["Decision"]
       | components["schemas"]["StrategyElement"];
+    /** @description The reference data one write changed (postcodes, LSOAs, LSOA assignments, sources), counted: one entry per import, after the write's entity changes. Read the data itself with the lookups, at an asOf of this entry or later. */
+    ReferenceChange: {
+      /** @description The entry's sequence number (recorded time). */
+      seq: number;
+      /** @description When it was recorded, ISO 8601 (the write's time). */
+      recordedAt: string;
+      actorKind: components["schemas"]["ActorKind"];
+      /** @description Who made it: an API key (`key:<prefix>:<name>`) or an account. Only for callers whose key has the `audit` scope. */
+      actor?: string;
+      /** @description Why, e.g. "import of ONSPD_FEB_2025_UK.csv". Only for callers whose key has the `audit` scope. */
+      reason?: string;
+      /** @description The source key of the imported file. */
+      source: string | null;
+      /** @description What wrote it: `import` (of a file or a snapshot). */
+      operation: string;
+      /**
+       * @description Reference data, not an entity.
+       * @enum {string}
+       */
+      kind: "reference";
+      /** @description The reference datasets the write changed, with what it did to each. */
+      reference: {
+        /** @description Postcode records. */
+        postcodes?: {
+          /** @description Records new to the register. */
+          created: number;
+          /** @description Records that replaced the register's. */
+          changed: number;
+        };
+        /** @description LSOAs. */
+        lsoas?: {
+          /** @description Records new to the register. */
+          created: number;
+          /** @description Records that replaced the register's. */
+          changed: number;
+        };
+        /** @description LSOA → ward / commissioner assignments. */
+        assignments?: {
+          /** @description Records new to the register. */
+          created: number;
+          /** @description Records that replaced the register's. */
+          changed: number;
+        };
+        /** @description Sources (the files imported). */
+        sources?: {
+          /** @description Records new to the register. */
+          created: number;
+          /** @description Records that replaced the register's. */
+          changed: number;
+        };
+      };
+    };
     /** @description An API key as listed; its secret is never shown again. */
     ApiKey: {
       /** @description The key's public prefix: `ca_<prefix>_…`. */
@@ -13907,12 +14376,73 @@ export interface operations {
               }[];
               /** @description The place (locality) on the date; null when none. */
               place: string | null;
-              /** @description The NHS sub-ICB location of the place. */
+              /** @description The CCG on the date (before July 2022). */
+              ccg: string | null;
+              /** @description The NHS sub-ICB location on the date. */
               subIcbLocation: string | null;
-              /** @description The integrated care board. */
+              /** @description The integrated care board on the date. */
               icb: string | null;
               /** @description The integrated care system on the date; null when none. */
               system: string | null;
+              /** @description The commissioner on the date (CCG or sub-ICB location), from the ONS LSOA lookups. */
+              commissioner: {
+                /**
+                 * @description A CCG (before July 2022), or a sub-ICB location of an ICB.
+                 * @enum {string}
+                 */
+                kind: "ccg" | "sub-icb-location";
+                /** @description Its ODS code. */
+                code: string;
+                /** @description Its name in the lookup; null when not given. */
+                name: string | null;
+                /** @description The register's organisation on the date; null when the register has no record of it (it is named as the lookup names it). */
+                organisation: string | null;
+                /** @description Its ICB on the date; null before ICBs. */
+                icb: {
+                  /** @description The ODS code. */
+                  code: string;
+                  /** @description The ICB's name in the lookup; null when not given. */
+                  name: string | null;
+                  /** @description The register's record, when it has one. */
+                  organisation: string | null;
+                } | null;
+                /**
+                 * @description lsoa: the LSOA's own assignment; district: the lookups do not place the LSOA, and all its district's LSOAs are in one commissioner.
+                 * @enum {string}
+                 */
+                basis: "lsoa" | "district";
+                /** @description The lookup the answer comes from, and the area it names. */
+                lookup: {
+                  vintage: components["schemas"]["Vintage"];
+                  /** @description The assignment's period: from its lookup's date until a later one changed it. */
+                  valid: {
+                    /**
+                     * Format: date
+                     * @description First day the fact was true.
+                     * @example 2022-07-01
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description First day it was no longer true; null while still true.
+                     * @example 2022-07-01
+                     */
+                    to: string | null;
+                  };
+                  area: components["schemas"]["LookupArea"];
+                  /**
+                   * @description What kind of area the lookup assigns: a CCG or a sub-ICB location.
+                   * @enum {string}
+                   */
+                  areaKind: "ccg" | "sub-icb-location";
+                  /** @description The source key of the lookup file. */
+                  source: string;
+                };
+                /** @description When the lookup's commissioner had closed by the date: the ids to the one named. */
+                successionPath: string[];
+                /** @description What the register does not know, in words. */
+                note: string | null;
+              } | null;
             };
             /** @description The data version (the sequence number of the register's last change) the answer was read at. */
             dataVersion: number;
@@ -14049,8 +14579,11 @@ export interface operations {
           "application/vnd.care-atlas.compact+json": {
             /** @description Where an LSOA sits in the system on a date. */
             data: {
-              /** @description The key of a record in `included.lsoas`. */
-              lsoa: string;
+              /** @description The LSOA's code. */
+              code: string;
+              /** @description The register's LSOA; null when the register knows the LSOA only from the ONS lookups. */
+              lsoa: string | null;
+              ward: components["schemas"]["WardOnDate"] | null;
               /** @description Geographic neighbourhoods whose footprint lists the LSOA, one per scheme. */
               neighbourhoods: {
                 /** @description The key of a record in `included.neighbourhoods`. */
@@ -14060,12 +14593,73 @@ export interface operations {
               }[];
               /** @description The place (locality) on the date; null when none. */
               place: string | null;
-              /** @description The NHS sub-ICB location of the place. */
+              /** @description The CCG on the date (before July 2022). */
+              ccg: string | null;
+              /** @description The NHS sub-ICB location on the date. */
               subIcbLocation: string | null;
-              /** @description The integrated care board. */
+              /** @description The integrated care board on the date. */
               icb: string | null;
               /** @description The integrated care system on the date; null when none. */
               system: string | null;
+              /** @description The commissioner on the date (CCG or sub-ICB location), from the ONS LSOA lookups. */
+              commissioner: {
+                /**
+                 * @description A CCG (before July 2022), or a sub-ICB location of an ICB.
+                 * @enum {string}
+                 */
+                kind: "ccg" | "sub-icb-location";
+                /** @description Its ODS code. */
+                code: string;
+                /** @description Its name in the lookup; null when not given. */
+                name: string | null;
+                /** @description The register's organisation on the date; null when the register has no record of it (it is named as the lookup names it). */
+                organisation: string | null;
+                /** @description Its ICB on the date; null before ICBs. */
+                icb: {
+                  /** @description The ODS code. */
+                  code: string;
+                  /** @description The ICB's name in the lookup; null when not given. */
+                  name: string | null;
+                  /** @description The register's record, when it has one. */
+                  organisation: string | null;
+                } | null;
+                /**
+                 * @description lsoa: the LSOA's own assignment; district: the lookups do not place the LSOA, and all its district's LSOAs are in one commissioner.
+                 * @enum {string}
+                 */
+                basis: "lsoa" | "district";
+                /** @description The lookup the answer comes from, and the area it names. */
+                lookup: {
+                  vintage: components["schemas"]["Vintage"];
+                  /** @description The assignment's period: from its lookup's date until a later one changed it. */
+                  valid: {
+                    /**
+                     * Format: date
+                     * @description First day the fact was true.
+                     * @example 2022-07-01
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description First day it was no longer true; null while still true.
+                     * @example 2022-07-01
+                     */
+                    to: string | null;
+                  };
+                  area: components["schemas"]["LookupArea"];
+                  /**
+                   * @description What kind of area the lookup assigns: a CCG or a sub-ICB location.
+                   * @enum {string}
+                   */
+                  areaKind: "ccg" | "sub-icb-location";
+                  /** @description The source key of the lookup file. */
+                  source: string;
+                };
+                /** @description When the lookup's commissioner had closed by the date: the ids to the one named. */
+                successionPath: string[];
+                /** @description What the register does not know, in words. */
+                note: string | null;
+              } | null;
             };
             /** @description The data version (the sequence number of the register's last change) the answer was read at. */
             dataVersion: number;
@@ -15425,7 +16019,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description An event stream: `event: change`, `id: <cursor>`, `data: <Change JSON>`. */
+      /** @description An event stream: `event: change`, `id: <cursor>`, `data: <FeedEntry JSON>` (a Change, or a ReferenceChange). */
       200: {
         headers: {
           [name: string]: unknown;

@@ -24,6 +24,7 @@ const generated = (path: string): string =>
 export const generatedPaths = {
   snapshot: generated("snapshot.json"),
   postcodes: generated("postcodes.csv"),
+  lsoaAssignments: generated("lsoa-assignments.csv"),
   dataQuality: generated("DATA-QUALITY.md"),
   attribution: generated("ATTRIBUTION.md"),
 } as const;

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { normalisePostcode, type PostcodeLocation } from "@care-atlas/domain";
-import { CsvReader } from "./internal/Csv.js";
+import { normalisePostcode, type PostcodeLocation, PostcodeRecord } from "@care-atlas/domain";
+import { CsvReader, parseCsv } from "./internal/Csv.js";
 
 /**
  * The header names each column may have (matched without regard to case):
@@ -198,17 +198,47 @@ export const postcodesPath: string = fileURLToPath(
   new URL("../generated/postcodes.csv", import.meta.url),
 );
 
+/** The columns of the package's `postcodes.csv`, in order. */
+export const postcodeRecordColumns = [
+  "postcode",
+  "lsoa21",
+  "introduced",
+  "terminated",
+  "ward",
+  "district",
+  "lat",
+  "lon",
+  "source",
+] as const;
+
 /**
  * The package's postcode sample: every Trafford postcode in the ONS Postcode Directory of
- * February 2025, with its LSOA 2021, ward and point. For all of GM or England, load the ONSPD
- * or NSPL with {@link parsePostcodeCsv}.
+ * February 2025, with its LSOA 2021, ward, district and point, and the directory as its
+ * source (the extract gives no months of introduction or termination: both are `null`).
+ * Validated with the domain's `PostcodeRecord` schema. For all of GM or England, load the
+ * ONSPD or NSPL (e.g. with {@link parsePostcodeCsv}).
  *
  * @example
  * ```ts
  * import { loadPostcodes } from "@care-atlas/data";
  * const byPostcode = new Map(loadPostcodes().map((p) => [p.postcode, p]));
- * byPostcode.get("M32 0JG")?.lsoaCode;
+ * byPostcode.get("M32 0JG")?.lsoaCode; // "E01006187"
  * ```
  */
-export const loadPostcodes = (): PostcodeLocation[] =>
-  parsePostcodeCsv(readFileSync(postcodesPath, "utf8"));
+export const loadPostcodes = (): PostcodeRecord[] =>
+  parseCsv(readFileSync(postcodesPath, "utf8")).map((row) => {
+    const text = (name: (typeof postcodeRecordColumns)[number]) => row[name] ?? "";
+    const orNull = (value: string) => (value === "" ? null : value);
+    return PostcodeRecord.parse({
+      postcode: text("postcode"),
+      lsoaCode: text("lsoa21"),
+      introduced: orNull(text("introduced")),
+      terminated: orNull(text("terminated")),
+      ...(text("ward") === "" ? {} : { wardCode: text("ward") }),
+      ...(text("district") === "" ? {} : { districtCode: text("district") }),
+      ...(text("lat") === ""
+        ? {}
+        : { point: { lat: Number(text("lat")), lon: Number(text("lon")) } }),
+      ...(text("source") === "" ? {} : { source: text("source") }),
+    });
+  });

@@ -7,9 +7,15 @@
  */
 export { boundaryPaths, generatedPaths, loadAttribution, loadSnapshot } from "./Dataset.js";
 export {
+  loadLsoaAssignments,
+  lsoaAssignmentColumns,
+  lsoaAssignmentsPath,
+} from "./LsoaAssignments.js";
+export {
   loadPostcodes,
   type PostcodeCsvOptions,
   parsePostcodeCsv,
   postcodeColumns,
+  postcodeRecordColumns,
   postcodesPath,
 } from "./PostcodeCsv.js";

@@ -9,6 +9,7 @@ import {
   checkCode,
   checkSnapshot,
   codeOf,
+  contains,
   findByCode,
   History,
   hierarchyAt,
@@ -24,6 +25,7 @@ import {
   boundaryPaths,
   generatedPaths,
   loadAttribution,
+  loadLsoaAssignments,
   loadPostcodes,
   loadSnapshot,
 } from "../src/index.js";
@@ -43,6 +45,7 @@ const dayAfter = (date: string): string => {
 };
 
 let snapshot: Snapshot;
+const assignments = loadLsoaAssignments();
 const organisations = (id: string): Organisation[] =>
   snapshot.organisations.filter((o) => o.id === id);
 
@@ -93,13 +96,8 @@ describe("loadSnapshot", () => {
     for (const lsoa of snapshot.lsoas) expect(keys).toContain(lsoa.population?.source);
   });
 
-  it("leaves teams, decisions, budgets and collaboratives empty: open data has none", () => {
-    expect([
-      snapshot.teams,
-      snapshot.decisions,
-      snapshot.pooledBudgets,
-      snapshot.collaboratives,
-    ]).toEqual([[], [], [], []]);
+  it("leaves teams, decisions and budgets empty: open data has none", () => {
+    expect([snapshot.teams, snapshot.decisions, snapshot.pooledBudgets]).toEqual([[], [], []]);
   });
 });
 
@@ -127,10 +125,23 @@ describe("geography", () => {
     }
   });
 
-  it("gives each LSOA its best-fit 2022 ward", () => {
-    const byCode = new Map(snapshot.lsoas.map((l) => [l.code, l]));
+  it("gives each LSOA its best-fit ward of each vintage as a dated assignment, not a field", () => {
+    expect(snapshot.lsoas.filter((l) => l.ward !== undefined)).toEqual([]);
+    const wardOn = (code: string, date: string) =>
+      assignments.find((a) => a.lsoaCode === code && a.kind === "ward" && contains(a.valid, date));
     for (const row of csv("geography/gm_lsoa21_to_ward22_bestfit_lookup.csv")) {
-      expect(byCode.get(row.lsoa21cd ?? "")?.ward).toEqual({ code: row.wd22cd, name: row.wd22nm });
+      expect(wardOn(row.lsoa21cd ?? "", "2023-01-01")?.area).toEqual({
+        code: row.wd22cd,
+        name: row.wd22nm,
+      });
+    }
+    const lsoas = new Set(snapshot.lsoas.map((l) => l.code));
+    for (const row of csv("geography/lsoa21_ward24_ltla24_england_wales_2024.csv")) {
+      if (!lsoas.has(row.lsoa21_code ?? "")) continue;
+      expect(wardOn(row.lsoa21_code ?? "", "2024-05-01")?.area).toEqual({
+        code: row.ward24_code,
+        name: row.ward24_name,
+      });
     }
   });
 
@@ -323,9 +334,15 @@ describe("organisations and history", () => {
   it("holds every trust of the etr file and merges RM2 and RW3 into R0A on the day it opened", () => {
     const rows = csv("nhs_organisations/gm_nhs_trusts_ods_etr.csv");
     for (const row of rows) {
-      expect(organisations(org(row.ods_code ?? "")).map((o) => o.valid)).toEqual([
-        { from: row.open_date, to: row.close_date ? dayAfter(row.close_date) : null },
-      ]);
+      expect(History.lifetime(organisations(org(row.ods_code ?? "")))).toEqual({
+        from: row.open_date,
+        to: row.close_date ? dayAfter(row.close_date) : null,
+      });
+      // The name the file gives only from the day the file gives it (a closed trust's last
+      // day open, else the extract's date); before, not recorded.
+      const named = organisations(org(row.ods_code ?? "")).filter((o) => o.name === row.name);
+      expect(named).toHaveLength(1);
+      expect(named[0]?.valid.from).toBe(row.close_date || "2025-12-01");
     }
     const r0a = rows.find((r) => r.ods_code === "R0A");
     const merge = snapshot.successions.find((s) => s.successorIds.includes(org("R0A")));
@@ -521,8 +538,119 @@ describe("postcodes", () => {
       expect(byPostcode.get(row.postcode ?? "")).toMatchObject({
         lsoaCode: row.lsoa_code,
         wardCode: row.ward_code,
+        districtCode: row.la_code,
+        introduced: null,
+        terminated: null,
+        source: "onspd-trafford-postcodes-2025-02",
       });
     }
+  });
+});
+
+describe("LSOA commissioners from the ONS lookups", () => {
+  const on = (code: string, date: string) =>
+    assignments.find(
+      (a) => a.lsoaCode === code && a.kind === "commissioner" && contains(a.valid, date),
+    );
+
+  it("places every LSOA of each lookup in its commissioner on the lookup's date", () => {
+    const lsoas = new Set(snapshot.lsoas.map((l) => l.code));
+    const check = (path: string, date: string, lsoa: string, commissioner: string) => {
+      for (const row of csv(path)) {
+        const code = row[lsoa] ?? "";
+        if (path.includes("england") && !lsoas.has(code) && on(code, date) === undefined) continue;
+        expect(on(code, date)?.area.code, `${code} on ${date}`).toBe(row[commissioner]);
+      }
+    };
+    check("geography/gm_lsoa11_to_ccg16_lad16_lookup.csv", "2016-04-01", "LSOA11CD", "CCG16CDH");
+    check("geography/gm_lsoa11_to_ccg20_lad20_lookup.csv", "2020-04-01", "LSOA11CD", "CCG20CDH");
+    check(
+      "geography/lsoa21_sicbl24_icb24_england_2024-04.csv",
+      "2024-04-01",
+      "lsoa21_code",
+      "sicbl24_code_nhs",
+    );
+    for (const lsoa of lsoas) expect(on(lsoa, "2024-04-01"), lsoa).toBeDefined();
+  });
+
+  it("moves the 21 Glossop LSOAs from Tameside and Glossop CCG to Derby and Derbyshire on 2022-07-01", () => {
+    const glossop = csv("geography/gm_lsoa11_to_ccg20_lad20_lookup.csv").filter(
+      (r) => r.LAD20NM === "High Peak",
+    );
+    expect(glossop).toHaveLength(21);
+    const national = new Map(
+      csv("geography/lsoa11_sicbl22_icb22_ltla22_england_2022-07.csv").map((r) => [
+        r.lsoa11_code,
+        r,
+      ]),
+    );
+    for (const row of glossop) {
+      const code = row.LSOA11CD ?? "";
+      expect(on(code, "2022-06-30")?.area.code).toBe("01Y");
+      const after = on(code, "2022-07-01");
+      const file = national.get(code);
+      expect(after?.area).toEqual({
+        code: file?.sicbl22_code_h,
+        gssCode: file?.sicbl22_code,
+        name: file?.sicbl22_name,
+      });
+      expect(after?.icb?.code).toBe("QJ2");
+      // No loaded file describes these LSOAs or Derby and Derbyshire: recorded by code.
+      expect(snapshot.lsoas.some((l) => l.code === code)).toBe(false);
+      expect(findByCode(snapshot, "15M")).toEqual([]);
+    }
+  });
+});
+
+describe("the seeds' records", () => {
+  it("has a local care organisation per borough, Manchester's named and dated by seed 003", () => {
+    const lcos = snapshot.collaboratives.filter((c) => c.name.endsWith("local care organisation"));
+    expect(lcos).toHaveLength(10);
+    expect(new Set(lcos.map((c) => c.placeId)).size).toBe(10);
+    const manchester = lcos.find((c) => c.name === "Manchester local care organisation");
+    expect(manchester?.valid.from).toBe("2016-07-18");
+    expect(manchester?.provenance.sources).toContain(
+      "seed-003-manchester-joint-commissioning-2016-07-18",
+    );
+    for (const lco of lcos) {
+      expect(lco.provenance.derivation).toContain(
+        "a single, integrated, local care organisation on the same footprint",
+      );
+    }
+  });
+
+  it("records the A Bed Every Night alliance, Bolton's partnership and Greater Manchester Police from seed 002", () => {
+    const seed = raw("seeds/002_8135affe55cafaf9.txt");
+    const aben = snapshot.collaboratives.find((c) => c.name === "A Bed Every Night alliance");
+    expect(aben?.provenance.sources).toEqual(["seed-002-integrated-care-in-action-week"]);
+    const bolton = snapshot.collaboratives.find((c) => c.name.includes("St John Ambulance"));
+    const members = snapshot.relationships
+      .filter((r) => r.kind === "member-of" && r.objectId === bolton?.id)
+      .map(
+        (r) =>
+          snapshot.organisations.find((o) => o.id === r.subjectId)?.codes[0]?.value ??
+          snapshot.organisations.find((o) => o.id === r.subjectId)?.name,
+      );
+    expect(members.sort()).toEqual(["Homeless Aid UK", "RMC", "St John Ambulance"]);
+    const police = snapshot.organisations.find((o) => o.kind === "police");
+    expect(police?.name).toBe("Greater Manchester Police");
+    for (const record of [aben, bolton, police]) {
+      const quote = /"([^"]+)"/.exec(record?.provenance.derivation ?? "")?.[1] ?? "";
+      expect(seed.replace(/\s+/g, " ")).toContain(quote);
+    }
+  });
+
+  it("names the ICB's chair and chief executive designate as seed 000 does", () => {
+    const icb = organisations(org("QOP"));
+    expect(icb.map((v) => v.officers)).toEqual([
+      [
+        { name: "Sir Richard Leese", title: "Chair designate" },
+        { name: "Mark Fisher", title: "Chief Executive designate" },
+      ],
+    ]);
+    expect(icb[0]?.provenance.derivation).toContain(
+      "Sir Richard Leese has been confirmed as Chair designate and Mark Fisher as Chief Executive designate.",
+    );
   });
 });
 

@@ -53,6 +53,32 @@ export const OrganisationRole = z
 export type OrganisationRole = z.infer<typeof OrganisationRole>;
 
 /**
+ * A person who holds an office in an organisation, as a source names them and their title
+ * (e.g. "Chair designate").
+ *
+ * @example
+ * ```ts
+ * import { Officer } from "@care-atlas/domain";
+ * Officer.parse({ name: "Synthetic Person", title: "Chief Executive" });
+ * ```
+ */
+export const Officer = z
+  .object({
+    name: Name.describe("The office holder's name, as the source gives it.").register(fieldMeta, {
+      label: "Name",
+    }),
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .describe("The office held, e.g. Chief Executive.")
+      .register(fieldMeta, { label: "Title" }),
+  })
+  .meta({ id: "Officer", description: "A person holding an office in an organisation." });
+export type Officer = z.infer<typeof Officer>;
+
+/**
  * A version of an organisation.
  *
  * @example
@@ -93,6 +119,11 @@ export const Organisation = z
     population: PopulationFigure.optional()
       .describe("For a GP practice: its registered list size, with its date and source.")
       .register(fieldMeta, { label: "Population" }),
+    officers: z
+      .array(Officer)
+      .optional()
+      .describe("Office holders a source names for this version (chair, chief executive…).")
+      .register(fieldMeta, { label: "Officers" }),
     ...recordFields,
   })
   .meta({ id: "Organisation", description: "An organisation of the care system." });

@@ -37,14 +37,25 @@ export {
 } from "./layouts/postcodes.js";
 export { readSuccessions, type SuccessionRow, successorColumnCount } from "./layouts/successors.js";
 export { planEpcn } from "./plan/epcn.js";
+export { type AssignmentView, type LsoaLookupPlan, planLsoaLookup } from "./plan/lsoaLookups.js";
 export {
   type NewOrganisation,
   type OdsRecord,
   planOdsOrganisations,
   planOrganisation,
 } from "./plan/organisations.js";
+export {
+  monthNumber,
+  monthText,
+  PostcodeColumns,
+  type PostcodeFields,
+  type ReadPostcodes,
+  readPostcodeColumns,
+} from "./plan/PostcodeColumns.js";
+export { type PostcodePlan, type PostcodeView, planPostcodes } from "./plan/postcodes.js";
 export { planSuccessions } from "./plan/successions.js";
 export { type PlanCounts, type PlanSummary, planActions, summarise } from "./plan/summary.js";
+export { Tally } from "./plan/Tally.js";
 export {
   type ImportContext,
   type PlanAction,

@@ -26,8 +26,10 @@ const histories = (): RecordedHistory[] => [
   })),
 ];
 const reference = {
+  seq: 0,
   lsoas: snapshot.lsoas,
   postcodes: syntheticPostcodes,
+  assignments: [],
   sources: snapshot.sources,
 };
 const model = ReadModel.make(7, "2026-01-01T00:00:00.000Z", histories(), reference);

@@ -14,14 +14,16 @@ import {
   indexSnapshot,
   kindOfId,
   type Lsoa,
-  type PostcodeLocation,
+  type LsoaAssignment,
+  type PostcodeRecord,
   type Relationship,
   type Snapshot,
   type SnapshotIndex,
   type Source,
   type Succession,
 } from "@care-atlas/domain";
-import type { Change } from "./StoreService.js";
+import { geographyOf } from "./internal/geography.js";
+import type { LogEntry } from "./StoreService.js";
 
 /** One entity's current history in a model. `revision` is `null` in a past (as-of) model. */
 export interface RecordedHistory {
@@ -32,15 +34,27 @@ export interface RecordedHistory {
   readonly versions: ReadonlyArray<Entity>;
 }
 
-/** Reference data: LSOAs, postcodes and sources (not versioned). */
+/**
+ * Reference data as recorded at one seq: LSOAs, postcodes, LSOA assignments and sources.
+ * Models of several data versions share one while no reference change comes between them.
+ */
 export interface Reference {
+  /** The seq of the last change of reference data it includes (0: none). */
+  readonly seq: number;
   readonly lsoas: ReadonlyArray<Lsoa>;
-  readonly postcodes: ReadonlyArray<PostcodeLocation>;
+  readonly postcodes: ReadonlyArray<PostcodeRecord>;
+  readonly assignments: ReadonlyArray<LsoaAssignment>;
   readonly sources: ReadonlyArray<Source>;
 }
 
 /** The reference data of an empty register. */
-export const emptyReference: Reference = { lsoas: [], postcodes: [], sources: [] };
+export const emptyReference: Reference = {
+  seq: 0,
+  lsoas: [],
+  postcodes: [],
+  assignments: [],
+  sources: [],
+};
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byFrom = (a: Entity, b: Entity): number =>
@@ -67,7 +81,6 @@ export class ReadModel {
   private indexMemo: SnapshotIndex | undefined;
   private idsMemo: Map<EntityKind, string[]> | undefined;
   private linksMemo: Map<string, string[]> | undefined;
-  private postcodeMemo: Map<string, PostcodeLocation> | undefined;
   private lsoaMemo: Map<string, Lsoa> | undefined;
   private sourceMemo: Map<string, Source> | undefined;
   private successionsMemo: Map<string, string[]> | undefined;
@@ -122,9 +135,10 @@ export class ReadModel {
 
   /**
    * The model after committed changes (from `store.apply` or the change log), in order.
-   * Each change carries the entity's complete new history.
+   * Each entity change carries the entity's complete new history; a reference change only
+   * moves the data version on (the caller loads the reference data it wrote).
    */
-  withChanges(changes: ReadonlyArray<Change>): ReadModel {
+  withChanges(changes: ReadonlyArray<LogEntry>): ReadModel {
     if (changes.length === 0) return this;
     const map = new Map(this.histories);
     let seq = this.seq;
@@ -133,6 +147,7 @@ export class ReadModel {
       if (change.seq <= seq) continue;
       seq = change.seq;
       recordedAt = change.recordedAt;
+      if (change.kind === "reference") continue;
       if (change.after.length === 0) map.delete(change.id);
       else {
         map.set(change.id, {
@@ -238,10 +253,9 @@ export class ReadModel {
     return this.linksMemo.get(entityId) ?? [];
   }
 
-  /** A postcode's location, by canonical postcode (`M32 0JG`). */
-  postcode(postcode: string): PostcodeLocation | undefined {
-    this.postcodeMemo ??= new Map(this.reference.postcodes.map((p) => [p.postcode, p]));
-    return this.postcodeMemo.get(postcode);
+  /** A postcode's record, by canonical postcode (`M32 0JG`). */
+  postcode(postcode: string): PostcodeRecord | undefined {
+    return geographyOf(this).postcode(postcode);
   }
 
   /** An LSOA by code. */

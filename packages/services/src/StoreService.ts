@@ -7,8 +7,8 @@
  */
 
 import {
-  type Change,
   type ChangeInput,
+  type LogEntry,
   openStore,
   type Store,
   StoreConflict,
@@ -18,13 +18,20 @@ import {
 import { Context, Data, Effect, Layer } from "effect";
 import { Conflict, StoreUnavailable, ValidationFailed } from "./errors.js";
 
-export type {
-  Change,
-  ChangeInput,
-  EntityHistory,
-  Store,
-  StoredVersion,
-  StoreReader,
+export {
+  type Change,
+  type ChangeInput,
+  type EntityHistory,
+  entityChanges,
+  isEntityChange,
+  type LogEntry,
+  type ReferenceChange,
+  type ReferenceCount,
+  type ReferenceData,
+  type ReferenceDataset,
+  type Store,
+  type StoredVersion,
+  type StoreReader,
 } from "@care-atlas/store";
 
 /** Where the store is: a PostgreSQL server URL, a PGlite data directory, or neither (in memory). */
@@ -141,7 +148,7 @@ export class RegisterMoved extends Data.TaggedError("RegisterMoved")<{
 export const applyChange = (
   store: Store,
   change: ChangeInput & { readonly expectedSeq: number },
-): Effect.Effect<Change[], Conflict | ValidationFailed | StoreUnavailable | RegisterMoved> =>
+): Effect.Effect<LogEntry[], Conflict | ValidationFailed | StoreUnavailable | RegisterMoved> =>
   Effect.tryPromise({
     try: () => store.apply(change),
     catch: (cause): Conflict | ValidationFailed | StoreUnavailable | RegisterMoved => {

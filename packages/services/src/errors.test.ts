@@ -29,6 +29,7 @@ describe("errorInfo", () => {
     });
     expect(rows).toEqual([
       ["NotFound", 404, "not-found"],
+      ["OutsideCoverage", 404, "outside-coverage"],
       ["Conflict", 409, "conflict"],
       ["Conflict", 412, "precondition-failed"],
       ["ValidationFailed", 400, "invalid-request"],

@@ -9,6 +9,7 @@
  * | error                                    | status | code                  |
  * | ---------------------------------------- | ------ | --------------------- |
  * | `NotFound`                               | 404    | `not-found`           |
+ * | `OutsideCoverage`                        | 404    | `outside-coverage`    |
  * | `Conflict`, the entity already exists    | 409    | `conflict`            |
  * | `Conflict`, a stale revision             | 412    | `precondition-failed` |
  * | `ValidationFailed` about the input       | 400    | `invalid-request`     |
@@ -50,6 +51,36 @@ export class NotFound extends Data.TaggedError("NotFound")<{
   readonly what: string;
   /** The id, code or postcode looked for. */
   readonly key: string;
+  readonly message: string;
+}> {
+  readonly [ServiceErrorTypeId]: ServiceErrorTypeId = ServiceErrorTypeId;
+}
+
+/** The areas whose postcodes the register holds. */
+export interface PostcodeCoverage {
+  /** The local authority district's GSS code. */
+  readonly districtCode: string;
+  /** Its place's name, when the register has the place; else `null`. */
+  readonly name: string | null;
+  /** How many postcodes of the district the register holds. */
+  readonly postcodes: number;
+}
+
+/**
+ * A valid postcode the register does not hold: it holds only the postcodes of some areas
+ * (`coverage`, empty when it holds none). The way to answer it is to load the ONS Postcode
+ * Directory (ONSPD) or the National Statistics Postcode Lookup (NSPL), which list every UK
+ * postcode: an import of kind `ons-postcodes`.
+ *
+ * @example
+ * ```ts
+ * import { OutsideCoverage } from "@care-atlas/services";
+ * new OutsideCoverage({ postcode: "ZZ9 9ZZ", coverage: [], message: "the register holds no postcodes" });
+ * ```
+ */
+export class OutsideCoverage extends Data.TaggedError("OutsideCoverage")<{
+  readonly postcode: string;
+  readonly coverage: ReadonlyArray<PostcodeCoverage>;
   readonly message: string;
 }> {
   readonly [ServiceErrorTypeId]: ServiceErrorTypeId = ServiceErrorTypeId;
@@ -146,7 +177,13 @@ export class StoreUnavailable extends Data.TaggedError("StoreUnavailable")<{
 }
 
 /** Every error a verb can fail with. */
-export type ServiceError = NotFound | Conflict | ValidationFailed | Forbidden | StoreUnavailable;
+export type ServiceError =
+  | NotFound
+  | OutsideCoverage
+  | Conflict
+  | ValidationFailed
+  | Forbidden
+  | StoreUnavailable;
 
 /** zod issues as `{ path, message }`, prefixed with `prefix` (e.g. `meta`). */
 export const fieldIssues = (error: z.ZodError, prefix?: string): FieldIssue[] =>
@@ -192,6 +229,7 @@ export const isServiceError = (value: unknown): value is ServiceError =>
 /** The problem codes a service error maps to, with their HTTP status and title. */
 export const serviceProblems = {
   "not-found": { status: 404, title: "Not found" },
+  "outside-coverage": { status: 404, title: "Outside the postcodes the register holds" },
   conflict: { status: 409, title: "Conflict" },
   "precondition-failed": { status: 412, title: "The resource has changed" },
   "invalid-request": { status: 400, title: "The request is not valid" },
@@ -222,6 +260,7 @@ const problemCodeOf: {
   ) => ServiceProblemCode;
 } = {
   NotFound: () => "not-found",
+  OutsideCoverage: () => "outside-coverage",
   Conflict: (error) => (error.expected === null ? "conflict" : "precondition-failed"),
   ValidationFailed: (error) => (error.about === "input" ? "invalid-request" : "validation-failed"),
   Forbidden: () => "forbidden",
@@ -252,6 +291,11 @@ export const errorInfo = (error: ServiceError): ErrorInfo => {
 /** One instance of every kind of service error the table distinguishes (for tests). */
 export const serviceErrorExamples: ReadonlyArray<ServiceError> = [
   new NotFound({ what: "place", key: "plc_0000000001", message: "no place plc_0000000001" }),
+  new OutsideCoverage({
+    postcode: "ZZ9 9ZZ",
+    coverage: [{ districtCode: "E08999001", name: "Synthetic Borough", postcodes: 1 }],
+    message: "the register holds no postcode ZZ9 9ZZ: it holds those of Synthetic Borough only",
+  }),
   new Conflict({ id: "plc_0000000001", expected: null, actual: 1, message: "already exists" }),
   new Conflict({ id: "plc_0000000001", expected: 1, actual: 2, message: "stale revision" }),
   invalidInput([{ path: "validAt", message: "must be a date" }]),

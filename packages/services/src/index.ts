@@ -6,6 +6,12 @@
  */
 export * from "./Actor.js";
 export * from "./errors.js";
+export type {
+  CommissionerBody,
+  CommissionerOnDate,
+  LookupVintage,
+  WardOnDate,
+} from "./internal/geography.js";
 export type { LiveStatus } from "./internal/live.js";
 export type { NeighbourhoodInScheme, PlaceChain } from "./internal/lookup.js";
 export type { WriteResult } from "./internal/write.js";
@@ -18,11 +24,12 @@ export {
 } from "./Register.js";
 export * from "./runVerb.js";
 export * from "./StoreService.js";
-export type {
-  ChangeEntry,
-  ChangesOptions,
-  ChangesPage,
-  ChangesVerb,
+export {
+  type ChangeEntry,
+  type ChangesOptions,
+  type ChangesPage,
+  type ChangesVerb,
+  describeReferenceChange,
 } from "./verbs/changes.js";
 export type { CheckRules, CheckRulesOptions, RulesRead } from "./verbs/checkRules.js";
 export type {
@@ -48,11 +55,17 @@ export {
   type ImportFileOptions,
   type ImportFileVerb,
   type ImportKind,
+  type ImportLayout,
   type ImportProgress,
   type ImportReport,
   importKinds,
 } from "./verbs/importFile.js";
-export type { ImportOptions, ImportResult, ImportSnapshot } from "./verbs/importSnapshot.js";
+export type {
+  ImportOptions,
+  ImportResult,
+  ImportSnapshot,
+  PostcodeRecordInput,
+} from "./verbs/importSnapshot.js";
 export type { AllRead, ListAll, ListAllOptions } from "./verbs/listAll.js";
 export type {
   FieldFilter,

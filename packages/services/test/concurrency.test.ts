@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest";
 import { Effect, Exit } from "effect";
 import { afterAll, beforeAll } from "vitest";
 import { Register } from "../src/Register.js";
+import { entityChanges } from "../src/StoreService.js";
 import { meta, otherOrganisation } from "./fixtures.js";
 import { backends, registerOn, seed, type TestDatabase } from "./harness.js";
 
@@ -55,7 +56,7 @@ describe.each(backends)("no lost updates on $name", (backend) => {
         const { succeeded, failures } = outcome(exits);
         expect(succeeded).toBe(1);
         expect(failures).toEqual(Array.from({ length: 49 }, () => "Conflict"));
-        const log = yield* Effect.promise(() => db.store.changes(before, 100));
+        const log = entityChanges(yield* Effect.promise(() => db.store.changes(before, 100)));
         expect(log.map((change) => [change.id, change.revision])).toEqual([[id, 2]]);
         expect((yield* Effect.promise(() => db.store.entity(id)))?.revision).toBe(2);
       }).pipe(Effect.provide(registerOn(db.store))),
@@ -97,7 +98,7 @@ describe.each(backends)("no lost updates on $name", (backend) => {
         const { succeeded, failures } = outcome(exits.flat());
         expect(succeeded).toBe(1);
         expect(failures).toEqual(Array.from({ length: 49 }, () => "Conflict"));
-        const log = yield* Effect.promise(() => db.store.changes(before, 100));
+        const log = entityChanges(yield* Effect.promise(() => db.store.changes(before, 100)));
         expect(log.map((change) => [change.id, change.revision])).toEqual([[id, 2]]);
       }),
   );

@@ -4,7 +4,7 @@
  * neighbourhoods over three LSOAs, a registered-population scheme with one neighbourhood
  * over a PCN, and a practice that is a member of that PCN.
  */
-import { emptySnapshot, type PostcodeLocation, type Snapshot } from "@care-atlas/domain";
+import { emptySnapshot, type PostcodeRecord, type Snapshot } from "@care-atlas/domain";
 
 export const provenance = { sources: ["synthetic"] };
 export const from2020 = { from: "2020-04-01", to: null };
@@ -179,9 +179,21 @@ export const syntheticSnapshot = (): Snapshot => ({
   ],
 });
 
-export const syntheticPostcodes: PostcodeLocation[] = [
-  { postcode: "ZZ9 9ZA", lsoaCode: "E01999001" },
-  { postcode: "ZZ9 9ZB", lsoaCode: "E01999003" },
+export const syntheticPostcodes: PostcodeRecord[] = [
+  {
+    postcode: "ZZ9 9ZA",
+    lsoaCode: "E01999001",
+    introduced: null,
+    terminated: null,
+    source: "synthetic",
+  },
+  {
+    postcode: "ZZ9 9ZB",
+    lsoaCode: "E01999003",
+    introduced: null,
+    terminated: null,
+    source: "synthetic",
+  },
 ];
 
 export const meta = { actor: "test:synthetic", reason: "synthetic test fixture" };

@@ -35,8 +35,12 @@ const controllableReplica = (store: Store) => {
     historyAsOf: (seq, filter) => guard(() => store.historyAsOf(seq, filter)),
     changes: (after, limit) =>
       guard(async () => (await store.changes(after, limit)).filter((c) => c.seq === cap(c.seq))),
+    referenceAt: (seq) => guard(() => store.referenceAt(seq === undefined ? seq : cap(seq))),
+    lastReferenceSeq: (seq) =>
+      guard(() => store.lastReferenceSeq(seq === undefined ? seq : cap(seq))),
     lsoas: () => guard(() => store.lsoas()),
     postcodes: () => guard(() => store.postcodes()),
+    assignments: () => guard(() => store.assignments()),
     sources: () => guard(() => store.sources()),
   };
   const withReplica = new Proxy(store, {

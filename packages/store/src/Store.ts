@@ -4,7 +4,14 @@
  * time: dates; recorded time: change sequence numbers), an append-only change log, and the
  * reference geography. Promise-based; the services wrap it in Effect.
  */
-import type { Entity, EntityKind, Lsoa, PostcodeLocation, Source } from "@care-atlas/domain";
+import type {
+  Entity,
+  EntityKind,
+  Lsoa,
+  LsoaAssignment,
+  PostcodeRecord,
+  Source,
+} from "@care-atlas/domain";
 import type { Queryable } from "./driver/Sql.js";
 
 /** One row of the register, with the range of change seqs during which it was current. */
@@ -36,9 +43,11 @@ export interface ChangeInput {
   /** What the caller did, e.g. `create`, `update`, `end`, `succession`, `import`. */
   readonly operation: string;
   /**
-   * Reference data written in the same transaction (upserted by key), e.g. the source an
-   * import's records cite. Written only when some entity changes; readers learn of it from
-   * the change log (operation `import`).
+   * Reference data written in the same transaction: each record replaces the current record
+   * of its key (a postcode, an LSOA code, an assignment's LSOA, kind and vintage year, a
+   * source key) when it differs; records equal to the current ones are skipped. When any
+   * differs, the write logs one {@link ReferenceChange} with the counts, after the entity
+   * changes.
    */
   readonly reference?: ReferenceData;
   /**
@@ -76,7 +85,10 @@ export interface Change {
   readonly after: Entity[];
 }
 
-/** Which change-log rows a feed read wants (every given field must match). */
+/**
+ * Which change-log rows a feed read wants (every given field must match). The entity
+ * filters (`kinds`, `id`) leave out the rows of reference data, which name no entity.
+ */
 export interface ChangeFilter {
   /** Only changes to entities of these kinds. */
   readonly kinds?: ReadonlyArray<EntityKind> | undefined;
@@ -86,11 +98,72 @@ export interface ChangeFilter {
   readonly since?: Date | undefined;
 }
 
-/** Reference data for bulk import; each list replaces rows with the same key. */
+/**
+ * Reference data a write puts in place, each record replacing the current one of its key.
+ * Postcodes may be any iterable, read once and written in batches, so that a directory of
+ * millions of postcodes is never one array.
+ */
 export interface ReferenceData {
   readonly lsoas?: ReadonlyArray<Lsoa>;
-  readonly postcodes?: ReadonlyArray<PostcodeLocation>;
+  readonly postcodes?: Iterable<PostcodeRecord>;
+  readonly assignments?: ReadonlyArray<LsoaAssignment>;
   readonly sources?: ReadonlyArray<Source>;
+}
+
+/** The reference datasets, as the change log counts them. */
+export type ReferenceDataset = "postcodes" | "lsoas" | "assignments" | "sources";
+
+/** What one write did to one reference dataset: records created, and records replaced. */
+export interface ReferenceCount {
+  readonly created: number;
+  readonly changed: number;
+}
+
+/**
+ * A row of the change log that records a write of reference data: one per write (not one
+ * per postcode), after that write's entity changes, with the counts per dataset it changed.
+ * It names no entity; `kind` is `"reference"`.
+ */
+export interface ReferenceChange {
+  readonly seq: number;
+  /** ISO timestamp with milliseconds, UTC, shared with the write's entity changes. */
+  readonly recordedAt: string;
+  readonly actor: string;
+  readonly reason: string;
+  readonly source: string | null;
+  readonly operation: string;
+  readonly kind: "reference";
+  /** The datasets the write changed, with their counts. */
+  readonly reference: Partial<Record<ReferenceDataset, ReferenceCount>>;
+}
+
+/** A row of the change log: an entity's change, or a write's reference data. */
+export type LogEntry = Change | ReferenceChange;
+
+/**
+ * Whether a log row is an entity's change (not a write's reference data).
+ *
+ * @example
+ * ```ts
+ * import { isEntityChange, type LogEntry } from "@care-atlas/store";
+ * declare const log: LogEntry[];
+ * const changed = log.filter(isEntityChange).map((change) => change.id);
+ * ```
+ */
+export const isEntityChange = (entry: LogEntry): entry is Change => entry.kind !== "reference";
+
+/** The entity changes among log rows, in order. */
+export const entityChanges = (entries: ReadonlyArray<LogEntry>): Change[] =>
+  entries.filter(isEntityChange);
+
+/** Reference data as recorded at one seq. */
+export interface ReferenceAt {
+  /** The seq of the last change of reference data at or before the seq read (0: none). */
+  readonly seq: number;
+  readonly lsoas: Lsoa[];
+  readonly postcodes: PostcodeRecord[];
+  readonly assignments: LsoaAssignment[];
+  readonly sources: Source[];
 }
 
 /**
@@ -106,9 +179,12 @@ export interface StoreReader {
   seqAt(asOf: Date): Promise<number>;
   current(): Promise<{ seq: number; histories: EntityHistory[] }>;
   historyAsOf(seq: number, filter?: { kind?: EntityKind; id?: string }): Promise<Entity[]>;
-  changes(afterSeq: number, limit: number): Promise<Change[]>;
+  changes(afterSeq: number, limit: number): Promise<LogEntry[]>;
+  referenceAt(seq?: number): Promise<ReferenceAt>;
+  lastReferenceSeq(seq?: number): Promise<number>;
   lsoas(): Promise<Lsoa[]>;
-  postcodes(): Promise<PostcodeLocation[]>;
+  postcodes(): Promise<PostcodeRecord[]>;
+  assignments(): Promise<LsoaAssignment[]>;
   sources(): Promise<Source[]>;
 }
 
@@ -149,24 +225,32 @@ export interface Store {
   /**
    * Writes new histories in one transaction: checks each entity's revision (a mismatch
    * throws {@link StoreConflict}), closes only the rows that differ, inserts the new ones and
-   * logs one change per entity that changed. All or nothing. Entities whose history is
-   * unchanged are not logged and keep their revision; the result lists the changes made.
+   * logs one change per entity that changed, then the reference data that differs, logged
+   * as one {@link ReferenceChange}. All or nothing. Entities whose history is unchanged are
+   * not logged and keep their revision; the result lists the log rows written.
    */
-  apply(change: ChangeInput): Promise<Change[]>;
+  apply(change: ChangeInput): Promise<LogEntry[]>;
   /**
-   * Changes with seq > `afterSeq`, in order, at most `limit`; with `filter`, only those of
-   * the given kinds, of one entity, and/or recorded at or after `since`.
+   * Log rows with seq > `afterSeq`, in order, at most `limit`; with `filter`, only the
+   * changes of the given kinds, of one entity, and/or recorded at or after `since`.
    */
-  changes(afterSeq: number, limit: number, filter?: ChangeFilter): Promise<Change[]>;
+  changes(afterSeq: number, limit: number, filter?: ChangeFilter): Promise<LogEntry[]>;
   /**
    * Every change-log row of one entity, in seq order (empty if it never existed): who
    * changed it, when, why, and its history before and after each change.
    */
   changesOf(id: string): Promise<Change[]>;
-  /** Loads reference data (upserts by key) in one transaction. Not versioned, not logged. */
-  importReference(data: ReferenceData): Promise<void>;
+  /**
+   * The reference data as recorded at `seq` (default: now), in one consistent read:
+   * postcodes, LSOAs, LSOA assignments and sources, with the seq of the last reference
+   * change at or before it.
+   */
+  referenceAt(seq?: number): Promise<ReferenceAt>;
+  /** The seq of the last change of reference data at or before `seq` (default: now), 0 if none. */
+  lastReferenceSeq(seq?: number): Promise<number>;
   lsoas(): Promise<Lsoa[]>;
-  postcodes(): Promise<PostcodeLocation[]>;
+  postcodes(): Promise<PostcodeRecord[]>;
+  assignments(): Promise<LsoaAssignment[]>;
   sources(): Promise<Source[]>;
   /**
    * A streaming replica of the database (`readUrl`), for the reads that build and refresh a

@@ -8,15 +8,22 @@
 export type { Queryable, Sql } from "./driver/Sql.js";
 export { loadMigrations, type Migration, migrate } from "./Migrations.js";
 export { openStore, type StoreOptions } from "./openStore.js";
-export type {
-  Change,
-  ChangeFilter,
-  ChangeInput,
-  EntityHistory,
-  ReferenceData,
-  Store,
-  StoredVersion,
-  StoreReader,
+export {
+  type Change,
+  type ChangeFilter,
+  type ChangeInput,
+  type EntityHistory,
+  entityChanges,
+  isEntityChange,
+  type LogEntry,
+  type ReferenceAt,
+  type ReferenceChange,
+  type ReferenceCount,
+  type ReferenceData,
+  type ReferenceDataset,
+  type Store,
+  type StoredVersion,
+  type StoreReader,
 } from "./Store.js";
 export {
   StoreConflict,

@@ -47,8 +47,15 @@ const readerOver = (sql: Sql, role: StoreReader["role"]): StoreReader => ({
   current: () => reads.current(sql),
   historyAsOf: (seq, filter) => reads.historyAsOf(sql, seq, filter),
   changes: (afterSeq, limit) => reads.changes(sql, afterSeq, limit),
+  referenceAt: (seq) =>
+    sql.transaction(async (tx) => {
+      await tx.query("set transaction isolation level repeatable read, read only");
+      return reference.referenceAt(tx, seq);
+    }),
+  lastReferenceSeq: (seq) => reference.lastReferenceSeq(sql, seq),
   lsoas: () => reference.lsoas(sql),
   postcodes: () => reference.postcodes(sql),
+  assignments: () => reference.assignments(sql),
   sources: () => reference.sources(sql),
 });
 
@@ -80,6 +87,8 @@ export const storeOver = (
     exec: (text) => sql.exec(text),
   };
   const replica = options.replica;
+  // The store's own reads are the primary's reader's (its feed reads take a filter too).
+  const { role: _role, changes: _changes, ...primaryReads } = readerOver(sql, "primary");
   return {
     vacuum,
     backend: sql.backend,
@@ -88,10 +97,6 @@ export const storeOver = (
     migrate: async () => {
       await migrate(sql);
     },
-    lastSeq: () => reads.lastSeq(sql),
-    seqAt: (asOf) => reads.seqAt(sql, asOf),
-    current: () => reads.current(sql),
-    historyAsOf: (seq, filter) => reads.historyAsOf(sql, seq, filter),
     entity: (id) => reads.entity(sql, id),
     recordedVersions: (id) => reads.recordedVersions(sql, id),
     apply: async (change) => {
@@ -102,10 +107,7 @@ export const storeOver = (
     },
     changes: (afterSeq, limit, filter) => reads.changes(sql, afterSeq, limit, filter),
     changesOf: (id) => reads.changesOf(sql, id),
-    importReference: (data) => reference.importReference(sql, data),
-    lsoas: () => reference.lsoas(sql),
-    postcodes: () => reference.postcodes(sql),
-    sources: () => reference.sources(sql),
+    ...primaryReads,
     listen: (onChange, onReconnect) =>
       sql.listen(
         changesChannel,

@@ -81,6 +81,44 @@ describe.each(backends)("migrations on $name", (backend) => {
     await again.close();
   });
 
+  it("0006 keeps the reference data loaded before it, as held since before it was dated", async () => {
+    const sql = await db.connect();
+    try {
+      const before = known.filter((m) => m.version < 6);
+      await migrate(sql, before);
+      await sql.query(
+        `insert into source (key, data) values ('synthetic', '{"key": "synthetic", "publisher": "Synthetic", "dataset": "Synthetic", "licence": "OGL-UK-3.0", "dataDate": null}')`,
+      );
+      await sql.query(
+        `insert into lsoa (code, data) values ('E01999001', '{"code": "E01999001", "name": "Synthetic 001A", "msoa": {"code": "E02999001", "name": "Synthetic 001"}, "districtCode": "E08999001"}')`,
+      );
+      await sql.query(
+        `insert into postcode (postcode, lsoa_code, data) values ('ZZ9 9ZZ', 'E01999001', '{"postcode": "ZZ9 9ZZ", "lsoaCode": "E01999001", "wardCode": "E05999001", "point": {"lat": 53.4, "lon": -2.3}}')`,
+      );
+    } finally {
+      await sql.close();
+    }
+    const store = await db.open();
+    try {
+      const held = await store.referenceAt(0);
+      expect(held.sources.map((s) => s.key)).toEqual(["synthetic"]);
+      expect(held.lsoas.map((l) => l.name)).toEqual(["Synthetic 001A"]);
+      expect(held.postcodes).toEqual([
+        {
+          postcode: "ZZ9 9ZZ",
+          lsoaCode: "E01999001",
+          introduced: null,
+          terminated: null,
+          point: { lat: 53.4, lon: -2.3 },
+          wardCode: "E05999001",
+        },
+      ]);
+      expect(await store.lastSeq()).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
   it.runIf(backend.name === "postgres")(
     "are applied once when two processes open an empty database at the same time",
     async () => {

@@ -86,6 +86,8 @@ export type FormField =
       readonly name: string;
       readonly label: string;
       readonly hint?: string;
+      /** The list may be left out of the record (left empty, it is). */
+      readonly optional?: boolean;
       readonly fields: ReadonlyArray<FormField>;
     }
   | {
@@ -186,7 +188,12 @@ const field = (object: z.ZodObject, key: string, name: string, depth: number): F
         (p) => isPrimitive(p as z.ZodType) || isFlatGroup(p as z.ZodType),
       );
       if (allFlat) {
-        return { type: "rows", ...base, fields: objectFields(items, `${name}.#`, 1) };
+        return {
+          type: "rows",
+          ...base,
+          ...(optional ? { optional: true } : {}),
+          fields: objectFields(items, `${name}.#`, 1),
+        };
       }
     }
     return { type: "json", ...base, required };

@@ -184,7 +184,8 @@ const read = (
           if (blank(state, sub)) continue;
           rows.push(read(sub, state, issues));
         }
-        out[key] = rows;
+        // An optional list left empty is left out, as the record had it.
+        if (rows.length > 0 || f.optional !== true) out[key] = rows;
         break;
       }
       case "json": {

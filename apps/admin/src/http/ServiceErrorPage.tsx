@@ -98,6 +98,7 @@ export const serviceErrorReport = (error: ServiceError): ServiceErrorReport => {
           }
         : { ...report, summary: [{ message }] };
     case "NotFound":
+    case "OutsideCoverage":
     case "Forbidden":
     case "StoreUnavailable":
       return { ...report, summary: [{ message }] };

@@ -4,7 +4,7 @@
  * rule, and the latest changes.
  */
 import { type EntityKind, entityKinds, ruleCatalogue } from "@care-atlas/domain";
-import { runVerb } from "@care-atlas/services";
+import { describeReferenceChange, runVerb } from "@care-atlas/services";
 import { Effect } from "effect";
 import type { Hono } from "hono";
 import type { AdminEnv } from "../http/AdminEnv.js";
@@ -86,8 +86,11 @@ export const registerDashboardRoutes = (app: Hono<AdminEnv>, deps: PageDeps): vo
             actor: change.actor,
             reason: change.reason,
             operation: change.operation,
-            id: change.id,
-            name: data.directory.name(change.id),
+            id: change.kind === "reference" ? null : change.id,
+            name:
+              change.kind === "reference"
+                ? `Reference data: ${describeReferenceChange(change)}`
+                : data.directory.name(change.id),
           })),
           name: (id) => data.directory.name(id),
         }}

@@ -4,7 +4,7 @@
  * each change), and the register's recent changes.
  */
 import { diffHistories, displayName, kindOfId } from "@care-atlas/domain";
-import { runVerb } from "@care-atlas/services";
+import { describeReferenceChange, runVerb } from "@care-atlas/services";
 import { Effect } from "effect";
 import type { Hono } from "hono";
 import { formFields } from "../forms/FormModel.js";
@@ -97,9 +97,16 @@ export const registerRecordRoutes = (app: Hono<AdminEnv>, deps: PageDeps): void 
         reason: change.reason,
         operation: change.operation,
         kind: change.kind,
-        id: change.id,
-        name: data.directory.name(change.id),
-        fields: diffHistories(change.before, change.after).reduce((n, d) => n + d.fields.length, 0),
+        ...(change.kind === "reference"
+          ? { id: null, name: `Reference data: ${describeReferenceChange(change)}`, fields: 0 }
+          : {
+              id: change.id,
+              name: data.directory.name(change.id),
+              fields: diffHistories(change.before, change.after).reduce(
+                (n, d) => n + d.fields.length,
+                0,
+              ),
+            }),
       }));
     return page(
       c,

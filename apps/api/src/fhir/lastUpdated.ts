@@ -19,8 +19,11 @@ export const lastUpdatedOf = (runtime: RegisterRuntime) => {
         let after = 0;
         for (;;) {
           const page = yield* register.changes({ after, limit: 1000 });
-          for (const change of page.changes)
-            times.set(change.id, new Date(change.recordedAt).toISOString());
+          for (const change of page.changes) {
+            if (change.kind !== "reference") {
+              times.set(change.id, new Date(change.recordedAt).toISOString());
+            }
+          }
           if (page.changes.length === 0 || page.next >= page.lastSeq) break;
           after = page.next;
         }

@@ -14,6 +14,7 @@ import type { FhirOperationOutcome } from "./schemas.js";
 /** The FHIR issue type of each problem code. */
 const issueCodes: Readonly<Record<ProblemCode, string>> = {
   "not-found": "not-found",
+  "outside-coverage": "not-found",
   conflict: "conflict",
   "precondition-failed": "conflict",
   "invalid-request": "invalid",

@@ -4,7 +4,7 @@
  * services themselves.
  */
 import { createAuthStore, type Scope } from "@care-atlas/auth";
-import { type Change, Register, runVerb, StoreService } from "@care-atlas/services";
+import { type Change, entityChanges, Register, runVerb, StoreService } from "@care-atlas/services";
 import { openStore } from "@care-atlas/store";
 import { Layer, ManagedRuntime } from "effect";
 import { authClientOf } from "../../src/authDatabase.js";
@@ -27,7 +27,10 @@ export const makeKey = async (
   }
 };
 
-/** The register's error findings and its whole change log, read afresh from the database. */
+/**
+ * The register's error findings and its whole change log of entities, read afresh from the
+ * database.
+ */
 export const inspect = async (
   options: { databaseUrl: string } | { dataDir: string },
 ): Promise<{ errors: ReadonlyArray<{ rule: string; message: string }>; log: Change[] }> => {
@@ -37,7 +40,7 @@ export const inspect = async (
   );
   try {
     const rules = await runVerb(runtime, (register) => register.checkRules());
-    const log = await store.changes(0, 1_000_000);
+    const log = entityChanges(await store.changes(0, 1_000_000));
     return {
       errors: rules.findings
         .filter((finding) => finding.severity === "error")

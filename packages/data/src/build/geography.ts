@@ -1,8 +1,9 @@
 /**
  * @module geography
  * Reference geography: the 10 districts of Greater Manchester and its 1,702 LSOAs (2021),
- * each with MSOA (and House of Commons Library name), best-fit ward (2022), district,
- * centroid and Census 2021 usual residents.
+ * each with MSOA (and House of Commons Library name), district, centroid and Census 2021
+ * usual residents. An LSOA's ward is not a field of the LSOA: wards have vintages, so the
+ * LSOA lookups give them as dated assignments (see `reference.ts`).
  */
 import type { Lsoa } from "@care-atlas/domain";
 import type { Raw } from "./raw.js";
@@ -59,8 +60,9 @@ export const countField = (row: Readonly<Record<string, string>>, name: string):
 export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Every LSOA of the lookup, with its best-fit ward and Census 2021 usual residents, sorted by
- * code. Throws if the three files do not cover the same LSOAs or disagree on the district.
+ * Every LSOA of the lookup, with its Census 2021 usual residents, sorted by code. Throws if
+ * the lookup, the best-fit ward file and the Census file do not cover the same LSOAs or
+ * disagree on the district.
  */
 export const buildLsoas = (raw: Raw): Lsoa[] => {
   const wards = new Map(raw.csv("lsoaWardBestFit").map((row) => [field(row, "lsoa21cd"), row]));
@@ -89,7 +91,6 @@ export const buildLsoas = (raw: Raw): Lsoa[] => {
           name: field(row, "msoa21nm"),
           hclName: field(row, "msoa21_hcl_name"),
         },
-        ward: { code: field(ward, "wd22cd"), name: field(ward, "wd22nm") },
         districtCode: field(row, "lad22cd"),
         centroid: { lat: numberField(row, "centroid_lat"), lon: numberField(row, "centroid_lon") },
         population: {

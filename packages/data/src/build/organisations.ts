@@ -6,11 +6,18 @@
  * the NHS trusts with their merger; the councils and the combined authority.
  */
 import type { IsoDate, Organisation, Succession } from "@care-atlas/domain";
+import {
+  type OdsOrganisationRow,
+  planOdsOrganisations,
+  readOdsOrganisations,
+  Working,
+} from "@care-atlas/imports";
 import { earliest, inclusivePeriod, nextDay, previousDay } from "./dates.js";
 import { compare, type District, field } from "./geography.js";
 import { gssOrganisation, odsOrganisation, placeOf, stableId } from "./ids.js";
 import { quoted } from "./quotes.js";
-import type { Raw } from "./raw.js";
+import { type Raw, rawPaths } from "./raw.js";
+import { icbOfficers } from "./seedFacts.js";
 import { sourceKeys as S } from "./sourceCatalogue.js";
 
 /** The day NHS Greater Manchester Integrated Care took over from the 10 CCGs. */
@@ -28,6 +35,7 @@ export const buildIcb = (raw: Raw): Organisation => {
   const row = raw.csv("icbNames").find((r) => r.ICB24CDH === icbCode);
   if (row === undefined) throw new Error(`no ICB ${icbCode} in the ICB names file`);
   const valid = { from: icbStart, to: null };
+  const designate = icbOfficers(raw);
   return {
     id: odsOrganisation(icbCode),
     kind: "icb",
@@ -37,10 +45,11 @@ export const buildIcb = (raw: Raw): Organisation => {
       { system: "gss", value: field(row, "ICB24CD") },
     ],
     roles: [{ role: "commissioner", period: valid }],
+    officers: designate.officers,
     valid,
     provenance: {
       sources: [S.icbNames, S.seed000],
-      derivation: `Name and codes from the ONS ICB names and codes (December 2024). valid.from ${icbStartDerivation(raw)} Role: seed 000 says it will "${quoted(raw, "seed000", "become responsible for the allocation of, and accounting for, NHS resources")}".`,
+      derivation: `Name and codes from the ONS ICB names and codes (December 2024). valid.from ${icbStartDerivation(raw)} Role: seed 000 says it will "${quoted(raw, "seed000", "become responsible for the allocation of, and accounting for, NHS resources")}". ${designate.derivation}`,
     },
   };
 };
@@ -264,31 +273,34 @@ const trustMergers: ReadonlyArray<TrustMerger> = [
   },
 ];
 
-/** The NHS trusts, open and closed, and the mergers the files support. */
-export const buildTrusts = (
+/**
+ * The date of the etr extract the trusts come from: "about December 2025" in the sources,
+ * dated 2025-12-01 (the first of that month). A trust's name is known only as at this date
+ * (or, for a closed trust, as at its last day open).
+ */
+export const trustFileDate: IsoDate = "2025-12-01";
+
+/**
+ * The NHS trusts, open and closed — taken in through the import planner of the etr layout,
+ * as `importFile` would, so each name is dated from the file's date (a closed trust's last
+ * day open) and the years before say "earlier name not recorded" — and the mergers the files
+ * support.
+ */
+export const buildTrusts = async (
   raw: Raw,
-): { organisations: Organisation[]; successions: Succession[] } => {
-  const rows = raw.csv("trusts");
-  const organisations = rows.map((row): Organisation => {
-    const code = field(row, "ods_code");
-    const valid = inclusivePeriod(field(row, "open_date"), row.close_date ?? "", `trust ${code}`);
-    return {
-      id: odsOrganisation(code),
-      kind: "nhs-trust",
-      name: field(row, "name"),
-      codes: [{ system: "ods", value: code }],
-      roles: [{ role: "provider", period: valid }],
-      postcode: field(row, "postcode"),
-      valid,
-      provenance:
-        valid.to === null
-          ? { sources: [S.trusts] }
-          : {
-              sources: [S.trusts],
-              derivation: `valid.to is the day after its ODS close_date ${row.close_date} (the last day open).`,
-            },
-    };
+): Promise<{ organisations: Organisation[]; successions: Succession[] }> => {
+  const read: OdsOrganisationRow[] = [];
+  for await (const row of readOdsOrganisations("ods-etr", raw.bytes("trusts"))) read.push(row);
+  const working = new Working({ history: () => undefined, ids: () => [] });
+  planOdsOrganisations(working, "ods-etr", read, {
+    published: trustFileDate,
+    source: S.trusts,
+    fileName: rawPaths.trusts,
   });
+  const organisations = working.histories.flatMap(
+    (history) => history.versions as ReadonlyArray<Organisation>,
+  );
+  const rows = raw.csv("trusts");
   const byCode = new Map(rows.map((row) => [field(row, "ods_code"), row]));
   const successions = trustMergers.map((merger): Succession => {
     const successor = byCode.get(merger.successor);

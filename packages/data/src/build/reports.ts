@@ -8,6 +8,7 @@ import type { Finding, Snapshot, Source } from "@care-atlas/domain";
 import { compare } from "./geography.js";
 import type { SplitLsoa } from "./neighbourhoods.js";
 import { pcnSchemeDescription, traffordSchemeDescription } from "./neighbourhoods.js";
+import type { ReferenceNote } from "./reference.js";
 import { collectionOrder } from "./serialise.js";
 
 const ogl = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
@@ -71,6 +72,14 @@ export interface BuildNotes {
   readonly traffordCentroidAgreement: { readonly agree: number; readonly total: number };
   /** District code → [name, sum of LSOAs, published district total]. */
   readonly censusComparison: ReadonlyArray<readonly [string, string, number, number]>;
+  /** What the import planners did with the LSOA lookups and the postcode file. */
+  readonly reference: {
+    readonly lookups: ReadonlyArray<ReferenceNote>;
+    readonly postcodes: ReferenceNote;
+    readonly assignments: { readonly ward: number; readonly commissioner: number };
+    /** The LSOAs the lookups move between commissioners outside a merger, by date. */
+    readonly moves: ReadonlyArray<string>;
+  };
 }
 
 const count = (n: number): string => n.toLocaleString("en-GB");
@@ -163,12 +172,33 @@ export const dataQualityMarkdown = (
     "- **Neighbourhoods**: no open list of Greater Manchester's neighbourhoods (seed 000 speaks of 66) or integrated neighbourhood teams exists. The two schemes here are derived:",
     `  - PCN footprints: ${pcnSchemeDescription}`,
     `  - Trafford localities: ${traffordSchemeDescription}`,
-    "- **Teams, decisions, pooled budgets and provider collaboratives**: no open data describes any, so those collections are empty rather than invented. The 18 team roles are in the domain package (`TeamRole`).",
+    "- **Teams, decisions and pooled budgets**: no open data describes any, so those collections are empty rather than invented. The 18 team roles are in the domain package (`TeamRole`). The collaboratives are those the seeds name: the local care organisation of each borough and the A Bed Every Night alliance, and Bolton's partnership of Bolton NHS Foundation Trust's nurses with St John Ambulance and the Homeless Aid UK shelter (seed 002); of the boroughs' organisations only Manchester's is named, and no source dates them (see each record's derivation).",
+    "- **Names of NHS trusts before the ODS extract's date**: the etr extract (about December 2025, dated 2025-12-01) gives each trust's name as at its date, or a closed trust's as at its last day open; the sources give no earlier names, so the versions before say \"earlier name not recorded\".",
+    "- **A ward lookup of 2023**: the sources have LSOA → ward lookups of May 2022 and 2024 only; between them an LSOA's ward is the 2022 one.",
     "- **Place-based leads**: seed 000 says each place has one; no source names them, so the role has no holder.",
     "- **Locality boards**: seed 000 says each place's partnership is overseen by a board; their names and members are not published in the sources (names here are descriptive).",
     "- **End dates of the 2016 Manchester joint commissioning board and executive**, and of the ICP board's chair: not in the sources. An open end means no end is recorded, not that the body still exists.",
     "- **Start dates of places, councils and the system**: the raw files do not date the districts. A place starts on the earliest date an organisation is recorded in it (the oldest practices' ODS open date); its council and the system start with it. The combined authority starts on the earliest date a source shows it (seed 003, 18 July 2016).",
     "- **Sub-ICB location ONS codes** (E38, from 1 July 2022) come from secondary sources only, as the joined file's `sicbl22_ons_code_source` column says; each sub-ICB location version quotes it.",
+    "",
+    "## Dated geography",
+    "",
+    "ONS's LSOA lookups are taken in by the import planner of `importFile` (kind `ons-lsoa-lookup`), in date order, each a dated change of the LSOAs' commissioners or wards on its date; only differences are written:",
+    "",
+    ...table(
+      ["lookup", "created", "changed", "unchanged", "skipped"],
+      notes.reference.lookups.map((n) => [
+        n.file,
+        n.counts.created ?? 0,
+        n.counts.changed ?? 0,
+        n.counts.unchanged ?? 0,
+        n.counts.skipped ?? 0,
+      ]),
+    ),
+    "",
+    `The result: ${count(notes.reference.assignments.commissioner)} commissioner and ${count(notes.reference.assignments.ward)} ward assignments (\`lsoa-assignments.csv\`), each with its period and the lookup that states it. LSOAs that move from one commissioner to another: ${notes.reference.moves.join("; ") || "none"}.`,
+    "",
+    `Postcodes (kind \`ons-postcodes\`, ${notes.reference.postcodes.file}): ${count(notes.reference.postcodes.counts.created ?? 0)} created, ${count(notes.reference.postcodes.counts.skipped ?? 0)} skipped. The extract gives no months of introduction or termination.`,
     "",
     "## Derivations",
     "",

@@ -1,6 +1,6 @@
 import { emptySnapshot } from "@care-atlas/domain";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, postcodeCsv, serialiseSnapshot } from "./serialise.js";
+import { canonicalJson, lsoaAssignmentCsv, postcodeCsv, serialiseSnapshot } from "./serialise.js";
 
 describe("canonicalJson", () => {
   it("puts leading keys first and the rest in code-point order, at every depth", () => {
@@ -44,16 +44,42 @@ describe("postcodeCsv", () => {
   it("sorts by postcode and leaves unknown fields empty", () => {
     expect(
       postcodeCsv([
-        { postcode: "ZZ9 9ZZ", lsoaCode: "E01999002" },
+        { postcode: "ZZ9 9ZZ", lsoaCode: "E01999002", introduced: null, terminated: null },
         {
           postcode: "ZZ1 1ZZ",
           lsoaCode: "E01999001",
+          introduced: "1980-01",
+          terminated: "2024-01",
           wardCode: "E05999001",
+          districtCode: "E08999001",
           point: { lat: 53.4, lon: -2.3 },
+          source: "synthetic",
         },
       ]),
     ).toBe(
-      "postcode,lsoa21,ward,lat,lon\nZZ1 1ZZ,E01999001,E05999001,53.4,-2.3\nZZ9 9ZZ,E01999002,,,\n",
+      "postcode,lsoa21,introduced,terminated,ward,district,lat,lon,source\nZZ1 1ZZ,E01999001,1980-01,2024-01,E05999001,E08999001,53.4,-2.3,synthetic\nZZ9 9ZZ,E01999002,,,,,,,\n",
+    );
+  });
+});
+
+describe("lsoaAssignmentCsv", () => {
+  it("writes every field, quoting names with commas", () => {
+    expect(
+      lsoaAssignmentCsv([
+        {
+          lsoaCode: "E01999001",
+          lsoaName: "Synthetic 001A",
+          kind: "commissioner",
+          valid: { from: "2016-04-01", to: "2022-07-01" },
+          vintage: { year: 2016, from: "2016-04-01" },
+          areaKind: "ccg",
+          area: { code: "99Z", gssCode: "E38999001", name: "NHS Synthetic, Other and Third CCG" },
+          districtCode: "E08999001",
+          source: "synthetic",
+        },
+      ]).split("\n")[1],
+    ).toBe(
+      'E01999001,Synthetic 001A,commissioner,2016-04-01,2022-07-01,2016,2016-04-01,ccg,99Z,E38999001,"NHS Synthetic, Other and Third CCG",,,,E08999001,synthetic',
     );
   });
 });

@@ -4,7 +4,9 @@
  * a rebuild from the same raw files is byte-for-byte identical and diffs show the records
  * that changed), and the postcode sample as sorted CSV.
  */
-import { type PostcodeLocation, Snapshot } from "@care-atlas/domain";
+import { type LsoaAssignment, type PostcodeRecord, Snapshot } from "@care-atlas/domain";
+import { lsoaAssignmentColumns } from "../LsoaAssignments.js";
+import { postcodeRecordColumns } from "../PostcodeCsv.js";
 
 /** Keys that lead, in this order; all others follow in code-point order. */
 const leading = ["id", "key", "code", "kind", "name", "title", "system", "value"];
@@ -64,19 +66,69 @@ export const serialiseSnapshot = (snapshot: Snapshot): string => {
   return `{\n${parts.join(",\n")}\n}\n`;
 };
 
+const csvField = (value: string | number | null | undefined): string => {
+  if (value === null || value === undefined) return "";
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+const csvOf = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<unknown>>) =>
+  `${header.join(",")}\n${rows.map((row) => row.map((v) => csvField(v as string)).join(",")).join("\n")}\n`;
+
 /**
- * The postcode sample as CSV, `postcode,lsoa21,ward,lat,lon`, sorted by postcode.
+ * The postcodes as CSV (the columns of `postcodeRecordColumns`), sorted by postcode.
  *
  * @example
  * ```ts
- * postcodeCsv([{ postcode: "ZZ9 9ZZ", lsoaCode: "E01999001" }]); // "postcode,lsoa21,ward,lat,lon\nZZ9 9ZZ,E01999001,,,\n"
+ * postcodeCsv([{ postcode: "ZZ9 9ZZ", lsoaCode: "E01999001", introduced: null, terminated: null }]);
+ * // "postcode,lsoa21,introduced,terminated,ward,district,lat,lon,source\nZZ9 9ZZ,E01999001,,,,,,,\n"
  * ```
  */
-export const postcodeCsv = (locations: ReadonlyArray<PostcodeLocation>): string => {
-  const rows = [...locations]
-    .sort((a, b) => (a.postcode < b.postcode ? -1 : a.postcode > b.postcode ? 1 : 0))
-    .map((l) =>
-      [l.postcode, l.lsoaCode, l.wardCode ?? "", l.point?.lat ?? "", l.point?.lon ?? ""].join(","),
-    );
-  return `postcode,lsoa21,ward,lat,lon\n${rows.join("\n")}\n`;
-};
+export const postcodeCsv = (records: ReadonlyArray<PostcodeRecord>): string =>
+  csvOf(
+    postcodeRecordColumns,
+    [...records]
+      .sort((a, b) => (a.postcode < b.postcode ? -1 : a.postcode > b.postcode ? 1 : 0))
+      .map((r) => [
+        r.postcode,
+        r.lsoaCode,
+        r.introduced,
+        r.terminated,
+        r.wardCode,
+        r.districtCode,
+        r.point?.lat,
+        r.point?.lon,
+        r.source,
+      ]),
+  );
+
+/**
+ * The LSOA assignments as CSV (the columns of `lsoaAssignmentColumns`), in the order given.
+ *
+ * @example
+ * ```ts
+ * lsoaAssignmentCsv([]).startsWith("lsoa,lsoa_name,kind,from,to,"); // true
+ * ```
+ */
+export const lsoaAssignmentCsv = (assignments: ReadonlyArray<LsoaAssignment>): string =>
+  csvOf(
+    lsoaAssignmentColumns,
+    assignments.map((a) => [
+      a.lsoaCode,
+      a.lsoaName,
+      a.kind,
+      a.valid.from,
+      a.valid.to,
+      a.vintage.year,
+      a.vintage.from,
+      a.areaKind,
+      a.area.code,
+      a.area.gssCode,
+      a.area.name,
+      a.icb?.code,
+      a.icb?.gssCode,
+      a.icb?.name,
+      a.districtCode,
+      a.source,
+    ]),
+  );

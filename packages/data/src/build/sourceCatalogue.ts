@@ -13,6 +13,9 @@ export const sourceKeys = {
   lsoaWardBestFit: "ons-gm-lsoa21-ward22-best-fit",
   lsoa11Ccg16: "ons-gm-lsoa11-ccg16-lad16",
   lsoa11Ccg20: "ons-gm-lsoa11-ccg20-lad20",
+  lsoa11Sicbl22: "ons-lsoa11-sicbl22-icb22-ltla22-2022-07",
+  lsoa21Sicbl24: "ons-lsoa21-sicbl24-icb24-2024-04",
+  lsoa21Ward24: "ons-lsoa21-ward24-ltla24-2024",
   censusLsoa: "ons-census-2021-gm-lsoa21",
   censusLad: "ons-census-2021-gm-lad-by-sex",
   icbNames: "ons-icb-names-codes-2024-12",
@@ -103,21 +106,21 @@ export const openDataSources: ReadonlyArray<SourceSpec> = [
     file: "lsoaWardBestFit",
     publisher: ONS,
     dataset: "LSOA 2021 to ward (2022) best-fit lookup, Greater Manchester",
-    dataDate: null,
+    dataDate: "2022-05-01",
     year: 2022,
     attribution: ["ons"],
     origins: [{ repo: "TDL-S", path: "lookups/2021/lsoa_to_ward_best-fit_lookup.csv" }],
-    note: "Wards of 2022.",
+    note: "Wards of May 2022 (the collection's ward file of the same wards is ONS's Ward (May 2022) to LAD). Dated 2022-05-01: the sources give the month, not the day.",
   },
   {
     file: "lsoa11Ccg16",
     publisher: ONS,
     dataset: "LSOA (2011) to CCG to LAD (April 2016) lookup in England, the 10 GM CCG areas",
-    dataDate: null,
+    dataDate: "2016-04-01",
     year: 2016,
     attribution: ["ons"],
     origins: [{ repo: "JT", path: "csv/211.csv" }],
-    note: "April 2016: still has Central, North and South Manchester CCGs (00W/01M/01N).",
+    note: "April 2016: still has Central, North and South Manchester CCGs (00W/01M/01N). Dated 2016-04-01, the start of the NHS year the lookup names (the sources give the month, not the day).",
   },
   {
     file: "lsoa11Ccg20",
@@ -128,6 +131,57 @@ export const openDataSources: ReadonlyArray<SourceSpec> = [
     attribution: ["ons"],
     origins: [{ repo: "JT", path: "csv/219.csv" }],
     note: "Includes 21 High Peak (Glossop) LSOAs of Tameside and Glossop CCG 01Y.",
+  },
+  {
+    file: "lsoa11Sicbl22",
+    publisher: ONS,
+    dataset:
+      "LSOA (2011) to sub-ICB location to ICB to LAD (July 2022) lookup in England, all England",
+    dataDate: "2022-07-01",
+    year: 2022,
+    attribution: ["ons"],
+    origins: [
+      {
+        repo: "GR",
+        path: "data/lookup_lsoa11_sicbl22_icb22_ltla22.rda",
+        what: "converted to CSV, every row and column",
+      },
+    ],
+    note: "The first ICB geography, 1 July 2022. It puts the 21 High Peak (Glossop) LSOAs of the former Tameside and Glossop CCG in NHS Derby and Derbyshire ICB - 15M (E38000261), ICB QJ2.",
+  },
+  {
+    file: "lsoa21Sicbl24",
+    publisher: ONS,
+    dataset:
+      "LSOA (2021) to sub-ICB location to ICB to LAD (April 2024) lookup in England, all England",
+    dataDate: "2024-04-01",
+    year: 2024,
+    attribution: ["ons"],
+    origins: [
+      {
+        repo: "GR",
+        path: "data/lookup_lsoa21_icb24.rda",
+        what: "converted to CSV, every row and column",
+      },
+    ],
+    note: "April 2024: every LSOA 2021 in England, with the sub-ICB location's ONS and ODS codes and the ICB's. Dated 2024-04-01 (the sources give the month, not the day).",
+  },
+  {
+    file: "lsoa21Ward24",
+    publisher: ONS,
+    dataset:
+      "LSOA (2021) to electoral ward (2024) to LAD (2024) best-fit lookup, England and Wales",
+    dataDate: "2024-05-01",
+    year: 2024,
+    attribution: ["ons"],
+    origins: [
+      {
+        repo: "GR",
+        path: "data/lookup_lsoa21_ward24_ltla24.rda",
+        what: "converted to CSV, every row and column",
+      },
+    ],
+    note: "Wards of 2024 (WD24). The sources give the year only; dated 2024-05-01, the month in which wards change at the local elections, like the May 2022 wards of the 2022 lookup.",
   },
   {
     file: "censusLsoa",

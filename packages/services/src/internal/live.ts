@@ -13,7 +13,7 @@ import type { StoreReader } from "@care-atlas/store";
 import { Effect, Queue, Semaphore } from "effect";
 import { invalidInput, type StoreUnavailable, type ValidationFailed } from "../errors.js";
 import { ReadModel, type Reference } from "../ReadModel.js";
-import { type Change, type Store, storeCall } from "../StoreService.js";
+import { type LogEntry, type Store, storeCall } from "../StoreService.js";
 
 /** Tuning of the live model. */
 export interface LiveOptions {
@@ -69,14 +69,13 @@ export interface Live {
   readonly atLeast: (seq: number) => Effect.Effect<ReadModel, StoreUnavailable | ValidationFailed>;
   /** Takes the lock and catches up. */
   readonly refresh: Effect.Effect<ReadModel, StoreUnavailable>;
-  /** Adopts the changes a write just committed; call while holding the lock. */
+  /**
+   * Adopts the log rows a write just committed (loading the reference data again when it
+   * wrote some); call while holding the lock.
+   */
   readonly commitLocked: (
-    changes: ReadonlyArray<Change>,
+    changes: ReadonlyArray<LogEntry>,
   ) => Effect.Effect<ReadModel, StoreUnavailable>;
-  /** Replaces the model (e.g. after an import of reference data); call while holding the lock. */
-  readonly replaceLocked: (model: ReadModel) => void;
-  /** Reloads the reference tables; call while holding the lock. */
-  readonly reloadReferenceLocked: Effect.Effect<ReadModel, StoreUnavailable>;
   /**
    * The model as recorded at `asOf`: the current one when `asOf` is absent or not before
    * the last change the model knows; otherwise a past model from the store (cached by seq).
@@ -97,8 +96,11 @@ const primaryOf = (store: Store): StoreReader => ({
   current: () => store.current(),
   historyAsOf: (seq, filter) => store.historyAsOf(seq, filter),
   changes: (after, limit) => store.changes(after, limit),
+  referenceAt: (seq) => store.referenceAt(seq),
+  lastReferenceSeq: (seq) => store.lastReferenceSeq(seq),
   lsoas: () => store.lsoas(),
   postcodes: () => store.postcodes(),
+  assignments: () => store.assignments(),
   sources: () => store.sources(),
 });
 
@@ -107,15 +109,12 @@ const messageOf = (error: StoreUnavailable): string => error.message;
 /** What a model can be loaded from: the primary (a `Store`) or a replica. */
 type ModelSource = Omit<StoreReader, "role">;
 
-const loadReference = (store: ModelSource): Effect.Effect<Reference, StoreUnavailable> =>
-  Effect.all(
-    {
-      lsoas: storeCall("lsoas", () => store.lsoas()),
-      postcodes: storeCall("postcodes", () => store.postcodes()),
-      sources: storeCall("sources", () => store.sources()),
-    },
-    { concurrency: "unbounded" },
-  );
+/** The reference data as recorded at `seq` (current when absent), in one read. */
+const loadReference = (
+  store: ModelSource,
+  seq?: number,
+): Effect.Effect<Reference, StoreUnavailable> =>
+  storeCall("referenceAt", () => store.referenceAt(seq));
 
 const recordedAtOf = (store: ModelSource, seq: number) =>
   seq === 0
@@ -124,14 +123,14 @@ const recordedAtOf = (store: ModelSource, seq: number) =>
         Effect.map((changes) => changes[0]?.recordedAt ?? null),
       );
 
-/** Everything current, in one consistent read of the entities. */
+/** Everything current: the entities in one consistent read, the reference data as of it. */
 export const loadModel = (store: ModelSource): Effect.Effect<ReadModel, StoreUnavailable> =>
   Effect.gen(function* () {
-    const [current, reference] = yield* Effect.all(
-      [storeCall("current", () => store.current()), loadReference(store)],
+    const current = yield* storeCall("current", () => store.current());
+    const [reference, recordedAt] = yield* Effect.all(
+      [loadReference(store, current.seq), recordedAtOf(store, current.seq)],
       { concurrency: "unbounded" },
     );
-    const recordedAt = yield* recordedAtOf(store, current.seq);
     return ReadModel.make(current.seq, recordedAt, current.histories, reference);
   });
 
@@ -182,17 +181,19 @@ export const makeLive = (store: Store, options: LiveOptions) =>
           return model;
         }
         let next = model;
-        let imported = false;
+        let referenceChanged = false;
         while (next.seq < last) {
           const batch = yield* storeCall("changes", () =>
             source.changes(next.seq, options.changeBatch),
           );
           if (batch.length === 0) break;
-          imported ||= batch.some((change) => change.operation === "import");
+          referenceChanged ||= batch.some((change) => change.kind === "reference");
           next = next.withChanges(batch);
         }
-        // An import loads reference data too, which the change log does not carry.
-        if (imported) next = next.withReference(yield* loadReference(source));
+        // The log counts reference data; the data itself is read from its tables.
+        if (referenceChanged) {
+          next = next.withReference(yield* loadReference(source, next.seq));
+        }
         model = next;
         return model;
       });
@@ -216,24 +217,26 @@ export const makeLive = (store: Store, options: LiveOptions) =>
 
     const locked = <A, E, R>(effect: Effect.Effect<A, E, R>) => lock.withPermits(1)(effect);
 
-    const commitLocked = (changes: ReadonlyArray<Change>) =>
+    const commitLocked = (changes: ReadonlyArray<LogEntry>) =>
       Effect.suspend(() => {
         const first = changes[0];
         // Contiguous with what we hold: patch. Otherwise another process wrote in between:
         // replay the log, which includes our own changes.
         if (first === undefined) return Effect.succeed(model);
         if (first.seq === model.seq + 1) {
-          model = model.withChanges(changes);
-          return Effect.succeed(model);
+          const next = model.withChanges(changes);
+          if (!changes.some((change) => change.kind === "reference")) {
+            model = next;
+            return Effect.succeed(model);
+          }
+          return Effect.map(loadReference(primary, next.seq), (reference) => {
+            model = next.withReference(reference);
+            past.clear();
+            return model;
+          });
         }
         return catchUpPrimaryLocked;
       });
-
-    const reloadReferenceLocked = Effect.gen(function* () {
-      model = model.withReference(yield* loadReference(primary));
-      past.clear();
-      return model;
-    });
 
     const atLeast = (seq: number) =>
       Effect.gen(function* () {
@@ -280,7 +283,14 @@ export const makeLive = (store: Store, options: LiveOptions) =>
           return cached;
         }
         const versions = yield* storeCall("historyAsOf", () => store.historyAsOf(seq));
-        const built = ReadModel.fromVersions(seq, versions, model.reference);
+        // The reference data as recorded then: the current one when no reference change
+        // came since.
+        const referenceSeq = yield* storeCall("lastReferenceSeq", () =>
+          store.lastReferenceSeq(seq),
+        );
+        const reference =
+          referenceSeq === model.reference.seq ? model.reference : yield* loadReference(store, seq);
+        const built = ReadModel.fromVersions(seq, versions, reference);
         past.set(seq, built);
         while (past.size > options.pastModels) {
           const oldest = past.keys().next();
@@ -351,11 +361,6 @@ export const makeLive = (store: Store, options: LiveOptions) =>
       atLeast,
       refresh: locked(catchUpLocked),
       commitLocked,
-      replaceLocked: (next) => {
-        model = next;
-        past.clear();
-      },
-      reloadReferenceLocked,
       at,
       seqAt,
     };

@@ -13,6 +13,7 @@ import {
   type System,
 } from "@care-atlas/domain";
 import type { ReadModel } from "../ReadModel.js";
+import type { CommissionerOnDate } from "./geography.js";
 
 /** The version of `id` (of `kind`, when given) valid on `date` in `model`. */
 export const versionOn = <K extends EntityKind>(
@@ -78,6 +79,28 @@ export const placeOfDistrict = (
     if (place !== undefined && codeOf(place.codes, "gss", date) === districtCode) return place;
   }
   return undefined;
+};
+
+/**
+ * The NHS bodies of an answer on a date, one vintage for all: from the commissioner the
+ * LSOA lookups give (a CCG before July 2022, a sub-ICB location and its ICB after), else
+ * from the place (its sub-ICB location and ICB, from 2022).
+ */
+export const commissionersOf = (
+  chain: PlaceChain,
+  commissioner: CommissionerOnDate | null,
+): Pick<PlaceChain, "subIcbLocation" | "icb"> & { readonly ccg: Organisation | null } => {
+  if (commissioner === null) {
+    return { ccg: null, subIcbLocation: chain.subIcbLocation, icb: chain.icb };
+  }
+  if (commissioner.kind === "ccg") {
+    return { ccg: commissioner.organisation, subIcbLocation: null, icb: null };
+  }
+  return {
+    ccg: null,
+    subIcbLocation: commissioner.organisation,
+    icb: commissioner.icb?.organisation ?? null,
+  };
 };
 
 /** The chain above `place` on `date`. */

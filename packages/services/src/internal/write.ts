@@ -18,7 +18,14 @@ import type { Entity, EntityKind, Finding, Source } from "@care-atlas/domain";
 import { Effect, Result } from "effect";
 import { Conflict, StoreUnavailable, ValidationFailed } from "../errors.js";
 import type { ReadModel } from "../ReadModel.js";
-import { applyChange, type Change, RegisterMoved } from "../StoreService.js";
+import {
+  applyChange,
+  type Change,
+  entityChanges,
+  type ReferenceChange,
+  type ReferenceData,
+  RegisterMoved,
+} from "../StoreService.js";
 import { sameVersions } from "./canonical.js";
 import type { RegisterContext } from "./context.js";
 import { parseWith, WriteMetaSchema } from "./input.js";
@@ -38,16 +45,32 @@ export interface WritePlan {
   readonly operation: string;
   readonly entities: ReadonlyArray<EntityWrite>;
   /**
-   * Sources written in the same transaction (upserted by key), e.g. the file an import
-   * reads; the rules see them with the change. Written only when an entity changes.
+   * Sources written in the same transaction (each replacing the one of its key), e.g. the
+   * file an import reads; the rules see them with the change. Written only when something
+   * else changes.
    */
   readonly sources?: ReadonlyArray<Source>;
+  /**
+   * Reference data the write puts in place (postcodes, LSOAs, LSOA assignments), already
+   * planned against the model: only what differs. Logged by the store as one reference
+   * change. Reference data does not enter the rules.
+   */
+  readonly reference?: Omit<ReferenceData, "sources">;
 }
+
+/** Whether a plan writes reference data (sources aside). */
+const writesReference = (plan: WritePlan): boolean =>
+  plan.reference !== undefined &&
+  ((plan.reference.lsoas?.length ?? 0) > 0 ||
+    (plan.reference.assignments?.length ?? 0) > 0 ||
+    plan.reference.postcodes !== undefined);
 
 /** What a write did. */
 export interface WriteResult {
   /** One change-log entry per entity written, in sequence order (empty: nothing changed). */
   readonly changes: ReadonlyArray<Change>;
+  /** The change-log entry of the reference data written, if any. */
+  readonly reference?: ReferenceChange | undefined;
   /** The data version after the write. */
   readonly dataVersion: number;
   /** Warnings the change introduced (errors refuse the write). */
@@ -198,7 +221,7 @@ export const runWrite = <E>(
       Effect.gen(function* () {
         const plan = yield* planner(model);
         const { changed, after, introduced } = yield* evaluate(ctx, model, plan);
-        if (changed.length === 0) {
+        if (changed.length === 0 && !writesReference(plan)) {
           return { changes: [], dataVersion: model.seq, warnings: [] } satisfies WriteResult;
         }
         const errors = errorsOf(introduced);
@@ -210,14 +233,18 @@ export const runWrite = <E>(
             message: describeErrors(errors),
           });
         }
-        const changes = yield* applyChange(ctx.store, {
+        const sources =
+          plan.sources === undefined || plan.sources.length === 0 ? undefined : [...plan.sources];
+        const reference =
+          plan.reference === undefined && sources === undefined
+            ? undefined
+            : { ...plan.reference, ...(sources === undefined ? {} : { sources }) };
+        const logged = yield* applyChange(ctx.store, {
           actor,
           reason,
           ...(source === undefined ? {} : { source }),
           operation: plan.operation,
-          ...(plan.sources === undefined || plan.sources.length === 0
-            ? {}
-            : { reference: { sources: [...plan.sources] } }),
+          ...(reference === undefined ? {} : { reference }),
           expectedSeq: model.seq,
           entities: changed.map((entity) => ({
             kind: entity.kind,
@@ -226,15 +253,18 @@ export const runWrite = <E>(
             versions: [...entity.versions],
           })),
         });
-        const committed = yield* ctx.live.commitLocked(changes);
-        const next =
-          plan.sources === undefined || plan.sources.length === 0
-            ? committed
-            : yield* ctx.live.reloadReferenceLocked;
+        const next = yield* ctx.live.commitLocked(logged);
+        const changes = entityChanges(logged);
+        const written = logged.find(
+          (entry): entry is ReferenceChange => entry.kind === "reference",
+        );
         // Adopted as a patch of the model we checked: the rules' answer holds for it.
-        if (next.seq === model.seq + changes.length) ctx.rememberFindings(next, after);
+        if (next.seq === model.seq + logged.length && !writesReference(plan)) {
+          ctx.rememberFindings(next, after);
+        }
         return {
           changes,
+          ...(written === undefined ? {} : { reference: written }),
           dataVersion: next.seq,
           warnings: introduced.filter((finding) => finding.severity === "warning"),
         } satisfies WriteResult;

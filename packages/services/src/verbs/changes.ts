@@ -13,7 +13,41 @@ import { type ActorKind, actorKindOf } from "../Actor.js";
 import type { StoreUnavailable, ValidationFailed } from "../errors.js";
 import type { RegisterContext } from "../internal/context.js";
 import { EntityKindSchema, parseWith } from "../internal/input.js";
-import { type Change, storeCall } from "../StoreService.js";
+import { type LogEntry, type ReferenceChange, storeCall } from "../StoreService.js";
+
+const datasetNames = {
+  postcodes: ["postcode", "postcodes"],
+  lsoas: ["LSOA", "LSOAs"],
+  assignments: ["LSOA assignment", "LSOA assignments"],
+  sources: ["source", "sources"],
+} as const;
+
+/**
+ * What a reference change wrote, in words: "11,264 postcodes created; 1 source created".
+ *
+ * @example
+ * ```ts
+ * import { describeReferenceChange } from "@care-atlas/services";
+ * describeReferenceChange({ reference: { postcodes: { created: 2, changed: 1 } } });
+ * // "2 postcodes created, 1 changed"
+ * ```
+ */
+export const describeReferenceChange = (change: Pick<ReferenceChange, "reference">): string =>
+  (Object.keys(datasetNames) as (keyof typeof datasetNames)[])
+    .flatMap((dataset) => {
+      const count = change.reference[dataset];
+      if (count === undefined) return [];
+      const [one, many] = datasetNames[dataset];
+      const parts = [
+        ...(count.created > 0 ? [`${count.created.toLocaleString("en-GB")} created`] : []),
+        ...(count.changed > 0 ? [`${count.changed.toLocaleString("en-GB")} changed`] : []),
+      ];
+      const n = count.created > 0 ? count.created : count.changed;
+      return [
+        `${n.toLocaleString("en-GB")} ${n === 1 ? one : many} ${parts.join(", ").replace(/^[\d,]+ /, "")}`,
+      ];
+    })
+    .join("; ");
 
 /** Options of `changes`. */
 export interface ChangesOptions {
@@ -30,9 +64,13 @@ export interface ChangesOptions {
 }
 
 /** A change-log entry, with the kind of actor that made it. */
-export type ChangeEntry = Change & { readonly actorKind: ActorKind };
+export type ChangeEntry = LogEntry & { readonly actorKind: ActorKind };
 
-/** A page of the change feed. */
+/**
+ * A page of the change feed: entity changes, and one entry per write of reference data
+ * (`kind: "reference"`, with the records it created and changed per dataset) — unless
+ * `kinds` or `id` asks only for entities.
+ */
 export interface ChangesPage {
   readonly changes: ReadonlyArray<ChangeEntry>;
   /** Pass as `after` for the next page (the last `seq`, or `after` when empty). */
@@ -57,7 +95,7 @@ const Options = z.object({
 });
 
 /** A change-log entry with its actor's kind. */
-export const withActorKind = (change: Change): ChangeEntry => ({
+export const withActorKind = (change: LogEntry): ChangeEntry => ({
   ...change,
   actorKind: actorKindOf(change.actor, change.operation),
 });

@@ -1,10 +1,10 @@
 /**
  * @module exportSnapshot
  * The whole register as a domain `Snapshot` (now, or as recorded at a past `asOf`), with
- * the postcodes it knows. Entities are ordered by kind, id and `valid.from`; importing the
+ * the postcodes and LSOA assignments it knows. Entities are ordered by kind, id and `valid.from`; importing the
  * export into an empty store and exporting again gives the same snapshot.
  */
-import type { PostcodeLocation, Snapshot } from "@care-atlas/domain";
+import type { LsoaAssignment, PostcodeRecord, Snapshot } from "@care-atlas/domain";
 import { Effect } from "effect";
 import type { StoreUnavailable, ValidationFailed } from "../errors.js";
 import type { RegisterContext } from "../internal/context.js";
@@ -18,7 +18,9 @@ export interface ExportOptions {
 /** An exported register. */
 export interface SnapshotExport {
   readonly snapshot: Snapshot;
-  readonly postcodes: ReadonlyArray<PostcodeLocation>;
+  readonly postcodes: ReadonlyArray<PostcodeRecord>;
+  /** The LSOA lookups' assignments (ward and commissioner, every vintage). */
+  readonly lsoaAssignments: ReadonlyArray<LsoaAssignment>;
   readonly dataVersion: number;
 }
 
@@ -36,6 +38,7 @@ export const makeExportSnapshot =
       return {
         snapshot: structuredClone(model.snapshot),
         postcodes: model.reference.postcodes,
+        lsoaAssignments: model.reference.assignments,
         dataVersion: model.seq,
       } satisfies SnapshotExport;
     });

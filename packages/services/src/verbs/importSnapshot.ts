@@ -1,11 +1,12 @@
 /**
  * @module importSnapshot
- * Loads a whole snapshot (e.g. the GM dataset) into the store: reference data (LSOAs,
- * sources, postcodes) through `store.importReference`, entities through `store.apply` in a
- * few large transactions. Idempotent: entities whose recorded history already equals the
- * snapshot's are skipped, so importing the same snapshot twice writes nothing the second
- * time. An entity recorded with a different history fails the import with `Conflict`
- * (nothing written) unless `replace` is set. The rules run once over the imported
+ * Loads a whole snapshot (e.g. the GM dataset) into the store through `store.apply`: its
+ * reference data (LSOAs, sources, and the postcodes and LSOA assignments given with it) in
+ * the first transaction, logged as one reference change, and its entities in a few large
+ * transactions. Idempotent: entities whose recorded history already equals the snapshot's
+ * are skipped, and so are reference records the register holds as given, so importing the
+ * same snapshot twice writes nothing the second time. An entity recorded with a different
+ * history fails the import with `Conflict` (nothing written) unless `replace` is set. The rules run once over the imported
  * register; error findings it introduces refuse the import unless `enforceRules` is false.
  * Like every write, it is checked against the latest committed register and each batch
  * commits only onto the data version the previous one left (`serialisedWrite`): when
@@ -16,7 +17,8 @@ import {
   type Entity,
   type EntityKind,
   type Finding,
-  PostcodeLocation,
+  LsoaAssignment,
+  PostcodeRecord,
   Snapshot,
 } from "@care-atlas/domain";
 import { Effect } from "effect";
@@ -26,13 +28,18 @@ import { sameVersions } from "../internal/canonical.js";
 import type { RegisterContext } from "../internal/context.js";
 import { parseWith, WriteMetaSchema } from "../internal/input.js";
 import { type EntityWrite, newFindings, serialisedWrite } from "../internal/write.js";
-import { applyChange, type Change, storeCall } from "../StoreService.js";
+import { applyChange, type LogEntry } from "../StoreService.js";
 import type { WriteMeta } from "./createEntity.js";
 
 /** Options of `importSnapshot`. */
 export interface ImportOptions {
-  /** Postcodes to load with the snapshot's reference data. */
-  readonly postcodes?: ReadonlyArray<PostcodeLocation> | undefined;
+  /**
+   * Postcodes to load with the snapshot's reference data (a record without `introduced` /
+   * `terminated` is taken as the directory not saying).
+   */
+  readonly postcodes?: ReadonlyArray<PostcodeRecordInput> | undefined;
+  /** LSOA assignments (ward and commissioner lookups) to load with it. */
+  readonly lsoaAssignments?: ReadonlyArray<LsoaAssignment> | undefined;
   /** Overwrite entities recorded with a different history (default: fail with Conflict). */
   readonly replace?: boolean | undefined;
   /** Refuse the import when it introduces rule errors (default true). */
@@ -46,7 +53,10 @@ export interface ImportResult {
   readonly created: number;
   readonly replaced: number;
   readonly unchanged: number;
-  /** Change-log entries written (0 when the register already held the snapshot). */
+  /**
+   * Change-log entries written: one per entity, and one for the reference data when any
+   * differed (0 when the register already held the snapshot).
+   */
   readonly changes: number;
   /** Findings the import introduced (errors only when `enforceRules` is false). */
   readonly findings: ReadonlyArray<Finding>;
@@ -59,8 +69,21 @@ export type ImportSnapshot = (
   options?: ImportOptions,
 ) => Effect.Effect<ImportResult, ValidationFailed | Conflict | StoreUnavailable>;
 
+/** A postcode record whose dates may be left out (the directory does not say). */
+export type PostcodeRecordInput = Omit<PostcodeRecord, "introduced" | "terminated"> &
+  Partial<Pick<PostcodeRecord, "introduced" | "terminated">>;
+
+const PostcodeInput = z.preprocess(
+  (value) =>
+    typeof value === "object" && value !== null
+      ? { introduced: null, terminated: null, ...value }
+      : value,
+  PostcodeRecord,
+);
+
 const Options = z.object({
-  postcodes: z.array(PostcodeLocation).default([]),
+  postcodes: z.array(PostcodeInput).default([]),
+  lsoaAssignments: z.array(LsoaAssignment).default([]),
   replace: z.boolean().default(false),
   enforceRules: z.boolean().default(true),
   batchSize: z.number().int().min(1).default(5000),
@@ -68,17 +91,6 @@ const Options = z.object({
 
 const byFrom = (a: Entity, b: Entity): number =>
   a.valid.from < b.valid.from ? -1 : a.valid.from > b.valid.from ? 1 : 0;
-
-/** Whether two lists of reference rows hold the same rows, whatever their order. */
-const sameRows = <T>(
-  a: ReadonlyArray<T>,
-  b: ReadonlyArray<T>,
-  key: (row: T) => string,
-): boolean => {
-  if (a.length !== b.length) return false;
-  const order = (x: T, y: T) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0);
-  return sameVersions([...a].sort(order), [...b].sort(order));
-};
 
 /** The snapshot's entities as histories, ordered by kind then id. */
 const historiesOf = (snapshot: Snapshot) => {
@@ -134,9 +146,9 @@ export const makeImportSnapshot =
             }
           }
           const candidate = model.withHistories(writes).withReference({
+            ...model.reference,
             lsoas: snapshot.lsoas,
             sources: snapshot.sources,
-            postcodes: opts.postcodes.length > 0 ? opts.postcodes : model.reference.postcodes,
           });
           const findings =
             writes.length === 0
@@ -154,25 +166,16 @@ export const makeImportSnapshot =
                 .join("; ")}`,
             });
           }
-          // Reference data the register already holds as given is not loaded again.
-          const held = model.reference;
+          // The reference data goes with the first transaction; the store skips what it
+          // already holds as given, and logs the rest as one reference change.
           const reference = {
-            ...(sameRows(held.lsoas, snapshot.lsoas, (l) => l.code)
-              ? {}
-              : { lsoas: snapshot.lsoas }),
-            ...(sameRows(held.sources, snapshot.sources, (s) => s.key)
-              ? {}
-              : { sources: snapshot.sources }),
-            ...(opts.postcodes.length === 0 ||
-            sameRows(held.postcodes, opts.postcodes, (p) => p.postcode)
-              ? {}
-              : { postcodes: opts.postcodes }),
+            lsoas: snapshot.lsoas,
+            sources: snapshot.sources,
+            ...(opts.postcodes.length === 0 ? {} : { postcodes: opts.postcodes }),
+            ...(opts.lsoaAssignments.length === 0 ? {} : { assignments: opts.lsoaAssignments }),
           };
-          if (Object.keys(reference).length > 0) {
-            yield* storeCall("importReference", () => ctx.store.importReference(reference));
-          }
-          const changes: Change[] = [];
-          for (let start = 0; start < writes.length; start += opts.batchSize) {
+          const logged: LogEntry[] = [];
+          for (let start = 0; start === 0 || start < writes.length; start += opts.batchSize) {
             const batch = writes.slice(start, start + opts.batchSize);
             const written = yield* applyChange(ctx.store, {
               actor,
@@ -180,21 +183,18 @@ export const makeImportSnapshot =
               ...(source === undefined ? {} : { source }),
               operation: "import",
               // Each batch commits onto the data version the previous one left.
-              expectedSeq: model.seq + changes.length,
+              expectedSeq: model.seq + logged.length,
+              ...(start === 0 ? { reference } : {}),
               entities: batch.map((write) => ({ ...write, versions: [...write.versions] })),
             });
-            for (const change of written) changes.push(change);
+            for (const entry of written) logged.push(entry);
           }
-          yield* ctx.live.commitLocked(changes);
-          const next =
-            Object.keys(reference).length > 0
-              ? yield* ctx.live.reloadReferenceLocked
-              : ctx.live.current();
+          const next = yield* ctx.live.commitLocked(logged);
           return {
             created,
             replaced,
             unchanged,
-            changes: changes.length,
+            changes: logged.length,
             findings,
             dataVersion: next.seq,
           } satisfies ImportResult;

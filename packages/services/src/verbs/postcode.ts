@@ -1,35 +1,131 @@
 /**
  * @module postcode
  * From a postcode to the care system around it on a date: postcode → LSOA → neighbourhoods
- * of geographic schemes → place → sub-ICB location → ICB. Only geographic footprints apply:
- * where someone lives does not say which GP list (registered-population neighbourhood) they
- * are on. Postcodes are reference data; only those loaded into the store are known.
+ * of geographic schemes → place, and the ward and commissioner of the LSOA lookups in force
+ * on the date (one vintage for the whole answer). Only geographic footprints apply: where
+ * someone lives does not say which GP list (registered-population neighbourhood) they are
+ * on. Postcodes are reference data with their months of introduction and termination: a
+ * terminated postcode answers with its termination and where it was; one not yet introduced
+ * on the date is not found; a valid postcode the register does not hold fails with
+ * `OutsideCoverage`, which says which areas' postcodes are loaded and how to load the rest.
  */
-import { normalisePostcode, type PostcodeLocation } from "@care-atlas/domain";
+import {
+  type IsoDate,
+  type Lsoa,
+  normalisePostcode,
+  type PostcodeRecord,
+  postcodeStatusOn,
+} from "@care-atlas/domain";
 import { Effect } from "effect";
-import { invalidInput, NotFound, type StoreUnavailable, type ValidationFailed } from "../errors.js";
+import {
+  invalidInput,
+  NotFound,
+  OutsideCoverage,
+  type PostcodeCoverage,
+  type StoreUnavailable,
+  type ValidationFailed,
+} from "../errors.js";
 import type { RegisterContext } from "../internal/context.js";
+import { geographyOf, wardOn } from "../internal/geography.js";
 import { parseReadOptions } from "../internal/input.js";
+import { placeOfDistrict } from "../internal/lookup.js";
 import type { ReadModel } from "../ReadModel.js";
 import type { ReadOptions } from "./getEntity.js";
 import { type LsoaRead, lsoaChain } from "./lsoa.js";
 
 /** What is around a postcode on a date. */
-export interface PostcodeRead extends LsoaRead {
-  readonly postcode: PostcodeLocation;
+export interface PostcodeRead extends Omit<LsoaRead, "lsoa"> {
+  /**
+   * The postcode as its directory states it; its `wardCode` only when the directory is of
+   * the ward vintage in force on the date (the ward of the answer is `ward`).
+   */
+  readonly postcode: PostcodeRecord;
+  /** `live` on the date, or `terminated` (`postcode.terminated` says when). */
+  readonly status: "live" | "terminated";
+  readonly lsoa: Lsoa;
 }
 
 export type PostcodeVerb = (
   postcode: string,
   options?: ReadOptions,
-) => Effect.Effect<PostcodeRead, NotFound | ValidationFailed | StoreUnavailable>;
+) => Effect.Effect<PostcodeRead, NotFound | OutsideCoverage | ValidationFailed | StoreUnavailable>;
 
 /** Why one postcode of a bulk lookup has no answer. */
 export interface PostcodeLookupError {
-  /** `invalid-postcode`: not a UK postcode; `not-found`: the register does not have it. */
-  readonly code: "invalid-postcode" | "not-found";
+  /**
+   * `invalid-postcode`: not a UK postcode; `outside-coverage`: the register does not hold
+   * it (it holds other areas' postcodes only); `not-found`: it was not yet introduced on the
+   * date, or its LSOA is not in the register.
+   */
+  readonly code: "invalid-postcode" | "outside-coverage" | "not-found";
   readonly detail: string;
 }
+
+const districtName = (model: ReadModel, code: string, date: IsoDate): string | null => {
+  const place = placeOfDistrict(model, code, date);
+  return place === undefined ? null : place.name;
+};
+
+/** The areas whose postcodes the register holds, named by their places on `date`. */
+export const postcodeCoverage = (model: ReadModel, date: IsoDate): PostcodeCoverage[] =>
+  geographyOf(model)
+    .coverage()
+    .map((area) => ({ ...area, name: districtName(model, area.districtCode, date) }));
+
+const count = (n: number) => n.toLocaleString("en-GB");
+
+/** What to say about a postcode the register does not hold. */
+export const outsideCoverage = (
+  model: ReadModel,
+  postcode: string,
+  date: IsoDate,
+): OutsideCoverage => {
+  const coverage = postcodeCoverage(model, date);
+  const held =
+    coverage.length === 0
+      ? "it holds no postcodes"
+      : `it holds the postcodes of ${coverage
+          .slice(0, 12)
+          .map(
+            (area) =>
+              `${area.name ?? area.districtCode}${area.name === null ? "" : ` (${area.districtCode})`}: ${count(area.postcodes)}`,
+          )
+          .join(
+            ", ",
+          )}${coverage.length > 12 ? ` and ${coverage.length - 12} more districts` : ""} only`;
+  return new OutsideCoverage({
+    postcode,
+    coverage,
+    message: `the register holds no postcode ${postcode}: ${held}. To look up postcodes anywhere in the UK, load the ONS Postcode Directory (ONSPD) or the National Statistics Postcode Lookup (NSPL), from the ONS Open Geography Portal, with an import of kind ons-postcodes.`,
+  });
+};
+
+/** The postcode as answered on a date: its ward only when of the date's vintage. */
+const answered = (record: PostcodeRecord, wardCode: string | undefined): PostcodeRecord => {
+  if (record.wardCode === wardCode) return record;
+  const { wardCode: _ward, ...rest } = record;
+  return wardCode === undefined ? rest : { ...rest, wardCode };
+};
+
+const notIntroduced = (record: PostcodeRecord, date: IsoDate) =>
+  `postcode ${record.postcode} was introduced in ${record.introduced}: on ${date} it did not exist yet`;
+
+/** The answer for one held postcode, given its LSOA's chain. */
+const readOf = (
+  model: ReadModel,
+  record: PostcodeRecord,
+  chain: LsoaRead & { readonly lsoa: Lsoa },
+  validAt: IsoDate,
+): PostcodeRead => {
+  const ward = wardOn(model, record.lsoaCode, validAt, record);
+  const status = postcodeStatusOn(record, validAt) === "terminated" ? "terminated" : "live";
+  return {
+    ...chain,
+    postcode: answered(record, ward?.basis === "postcode" ? ward.code : undefined),
+    status,
+    ward,
+  };
+};
 
 /** The answer for one postcode of a bulk lookup: a read or an error, never both. */
 export type PostcodeLookupItem =
@@ -72,8 +168,9 @@ export const lookupPostcodesIn = (
   postcodes: ReadonlyArray<string>,
   validAt: string,
 ): PostcodeLookupItem[] => {
-  const chains = new Map<string, LsoaRead>();
+  const chains = new Map<string, LsoaRead & { readonly lsoa: Lsoa }>();
   const items: PostcodeLookupItem[] = new Array(postcodes.length);
+  let coverage: string | undefined;
   for (let i = 0; i < postcodes.length; i++) {
     const input = postcodes[i] as string;
     const postcode = typeof input === "string" ? normalisePostcode(input) : null;
@@ -88,11 +185,24 @@ export const lookupPostcodesIn = (
     }
     const location = model.postcode(postcode);
     if (location === undefined) {
+      coverage ??= outsideCoverage(model, postcode, validAt).message.replace(
+        `no postcode ${postcode}`,
+        "no such postcode",
+      );
       items[i] = {
         input,
         postcode,
         read: null,
-        error: { code: "not-found", detail: `the register has no postcode ${postcode}` },
+        error: { code: "outside-coverage", detail: coverage },
+      };
+      continue;
+    }
+    if (postcodeStatusOn(location, validAt) === "not-introduced") {
+      items[i] = {
+        input,
+        postcode,
+        read: null,
+        error: { code: "not-found", detail: notIntroduced(location, validAt) },
       };
       continue;
     }
@@ -114,7 +224,7 @@ export const lookupPostcodesIn = (
       chain = lsoaChain(model, lsoa, validAt);
       chains.set(location.lsoaCode, chain);
     }
-    items[i] = { input, postcode, read: { postcode: location, ...chain }, error: null };
+    items[i] = { input, postcode, read: readOf(model, location, chain, validAt), error: null };
   }
   return items;
 };
@@ -143,11 +253,12 @@ export const makePostcode =
       const { validAt, asOf } = yield* parseReadOptions(options);
       const model = yield* ctx.live.at(asOf);
       const location = model.postcode(postcode);
-      if (location === undefined) {
+      if (location === undefined) return yield* outsideCoverage(model, postcode, validAt);
+      if (postcodeStatusOn(location, validAt) === "not-introduced") {
         return yield* new NotFound({
           what: "postcode",
           key: postcode,
-          message: `the register has no postcode ${postcode}`,
+          message: notIntroduced(location, validAt),
         });
       }
       const lsoa = model.lsoa(location.lsoaCode);
@@ -158,5 +269,6 @@ export const makePostcode =
           message: `postcode ${postcode} is in LSOA ${location.lsoaCode}, which the register does not have`,
         });
       }
-      return { postcode: location, ...lsoaChain(model, lsoa, validAt) } satisfies PostcodeRead;
+      const chain = lsoaChain(model, lsoa, validAt);
+      return readOf(model, location, chain, validAt);
     });

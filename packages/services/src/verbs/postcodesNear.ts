@@ -4,7 +4,7 @@
  * a radius, nearest first. Postcode points sit on a grid of cells (built once per set of
  * postcodes), so a search reads only the cells the radius reaches.
  */
-import { LatLon, type PostcodeLocation } from "@care-atlas/domain";
+import { LatLon, type PostcodeRecord } from "@care-atlas/domain";
 import { distance } from "@care-atlas/geo";
 import { Effect } from "effect";
 import { z } from "zod";
@@ -23,7 +23,7 @@ export interface PostcodesNearOptions {
 
 /** A postcode near the point. */
 export interface NearbyPostcode {
-  readonly postcode: PostcodeLocation;
+  readonly postcode: PostcodeRecord;
   /** From the point to the postcode's point, metres (rounded). */
   readonly distanceMetres: number;
 }
@@ -49,9 +49,9 @@ const cellSize = 0.01;
 const cellOf = (lon: number, lat: number): string =>
   `${Math.floor(lon / cellSize)},${Math.floor(lat / cellSize)}`;
 
-const grids = new WeakMap<ReadonlyArray<PostcodeLocation>, Map<string, PostcodeLocation[]>>();
+const grids = new WeakMap<ReadonlyArray<PostcodeRecord>, Map<string, PostcodeRecord[]>>();
 
-const gridOf = (postcodes: ReadonlyArray<PostcodeLocation>): Map<string, PostcodeLocation[]> => {
+const gridOf = (postcodes: ReadonlyArray<PostcodeRecord>): Map<string, PostcodeRecord[]> => {
   let grid = grids.get(postcodes);
   if (grid === undefined) {
     grid = new Map();
@@ -77,7 +77,7 @@ const gridOf = (postcodes: ReadonlyArray<PostcodeLocation>): Map<string, Postcod
  * ```
  */
 export const postcodesNearIn = (
-  postcodes: ReadonlyArray<PostcodeLocation>,
+  postcodes: ReadonlyArray<PostcodeRecord>,
   point: LatLon,
   radiusMetres: number,
   limit: number,

@@ -2,16 +2,22 @@
  * @module practice
  * From a GP practice's ODS code to the care system around it on a date: the practice, its
  * PCN (the `member-of` relationship valid on the date), the neighbourhoods whose footprint
- * lists the practice or that PCN, and the place → sub-ICB location → ICB above them.
+ * lists the practice or that PCN, the place, and the commissioner of the date (a CCG before
+ * July 2022, a sub-ICB location and its ICB after) from the LSOA lookups in force then: that
+ * of the LSOA of the practice's postcode when the register holds the postcode, else the one
+ * commissioner of all its place's LSOAs (none when the place had several, as Manchester did
+ * before April 2017).
  */
-import { findByCode, type Organisation, type Relationship } from "@care-atlas/domain";
+import { codeOf, findByCode, type Organisation, type Relationship } from "@care-atlas/domain";
 import { Effect } from "effect";
 import { z } from "zod";
 import { NotFound, type StoreUnavailable, type ValidationFailed } from "../errors.js";
 import type { RegisterContext } from "../internal/context.js";
+import { type CommissionerOnDate, commissionerOn } from "../internal/geography.js";
 import { parseReadOptions, parseWith } from "../internal/input.js";
 import {
   chainOf,
+  commissionersOf,
   type NeighbourhoodInScheme,
   neighbourhoodsOn,
   type PlaceChain,
@@ -28,6 +34,13 @@ export interface PracticeRead extends PlaceChain {
   readonly membership: Relationship | null;
   /** Neighbourhoods whose footprint lists the practice or its PCN. */
   readonly neighbourhoods: NeighbourhoodInScheme[];
+  /**
+   * The commissioner on the date: of the LSOA of the practice's postcode (when the register
+   * holds it), else of its place's district (`basis: "district"`).
+   */
+  readonly commissioner: CommissionerOnDate | null;
+  /** The CCG on the date (before July 2022), when the register has its record. */
+  readonly ccg: Organisation | null;
   readonly dataVersion: number;
 }
 
@@ -88,12 +101,28 @@ export const makePractice =
         versionOn(model, "place", practice.placeId, validAt) ??
         versionOn(model, "place", pcn?.placeId, validAt) ??
         versionOn(model, "place", neighbourhoods[0]?.neighbourhood.placeId, validAt);
+      const chain = chainOf(model, place, validAt);
+      const located =
+        practice.postcode === undefined ? undefined : model.postcode(practice.postcode);
+      const district = place === undefined ? undefined : codeOf(place.codes, "gss", validAt);
+      const commissioner =
+        (located === undefined
+          ? null
+          : commissionerOn(
+              model,
+              located.lsoaCode,
+              model.lsoa(located.lsoaCode)?.districtCode ?? district,
+              validAt,
+            )) ??
+        (district === undefined ? null : commissionerOn(model, undefined, district, validAt));
       return {
         practice,
         pcn: pcn ?? null,
         membership: membership ?? null,
         neighbourhoods,
-        ...chainOf(model, place, validAt),
+        ...chain,
+        ...commissionersOf(chain, commissioner),
+        commissioner,
         dataVersion: model.seq,
       } satisfies PracticeRead;
     });

@@ -11,10 +11,10 @@ import {
   overlaps,
 } from "@care-atlas/domain";
 import type { Queryable, Sql } from "../driver/Sql.js";
-import type { Change, ChangeInput } from "../Store.js";
+import type { Change, ChangeInput, LogEntry, ReferenceChange } from "../Store.js";
 import { StoreConflict, StoreInvalidInput, StoreMoved } from "../StoreError.js";
 import { byValidFrom, canonicalJson, parseEntity, toInt, toKind } from "./codec.js";
-import { parseReference, writeReference } from "./reference.js";
+import { parseRecords, writeReference } from "./reference.js";
 
 /** The advisory lock every write transaction takes first: writes are serialised. */
 export const writeLockKey = 7220531001;
@@ -115,9 +115,9 @@ interface Plan {
 export const isoTimestampSql = (column: string): string =>
   `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** What a write did: the changes logged, and how many current rows it closed. */
+/** What a write did: the log rows written, and how many current entity rows it closed. */
 export interface Applied {
-  readonly changes: Change[];
+  readonly changes: LogEntry[];
   readonly closedRows: number;
 }
 
@@ -133,8 +133,9 @@ export const applyChange = async (
   hooks: ApplyHooks = {},
 ): Promise<Applied> => {
   const entities = prepare(change);
-  const reference = change.reference === undefined ? undefined : parseReference(change.reference);
-  if (entities.length === 0) return nothing;
+  const reference = change.reference;
+  const records = reference === undefined ? undefined : parseRecords(reference);
+  if (entities.length === 0 && reference === undefined) return nothing;
   const ids = entities.map((e) => e.id);
   const step = async (name: string) => {
     await hooks.afterStatement?.(name);
@@ -216,7 +217,7 @@ export const applyChange = async (
         insert,
       });
     }
-    if (plans.length === 0) return nothing;
+    if (plans.length === 0 && reference === undefined) return nothing;
 
     // Every row this transaction writes carries its first seq; its log rows take
     // first … first + n - 1 and share one recorded_at, strictly after the previous one.
@@ -306,14 +307,47 @@ export const applyChange = async (
       await step("insert-versions");
     }
 
-    if (reference !== undefined) {
-      await writeReference(tx, reference);
+    const logged: LogEntry[] = [...changes];
+    if (reference !== undefined && records !== undefined) {
+      // Reference rows carry the write's first seq, like its entity rows; the log row that
+      // counts them comes after the entity changes.
+      const counts = await writeReference(tx, reference, records, first);
       await step("reference");
+      if (Object.keys(counts).length > 0) {
+        const entry: ReferenceChange = {
+          seq: first + changes.length,
+          recordedAt,
+          actor: change.actor,
+          reason: change.reason,
+          source: change.source ?? null,
+          operation: change.operation,
+          kind: "reference",
+          reference: counts,
+        };
+        await tx.query(
+          `insert into change_log (seq, recorded_at, actor, reason, source, operation,
+                                   entity_kind, entity_id, revision, before, after, reference)
+           values ($1::bigint, $2::text::timestamptz, $3::text, $4::text, $5::text, $6::text,
+                   null, null, null, '[]'::jsonb, '[]'::jsonb, $7::text::jsonb)`,
+          [
+            entry.seq,
+            recordedAt,
+            change.actor,
+            change.reason,
+            change.source ?? null,
+            change.operation,
+            JSON.stringify(counts),
+          ],
+        );
+        await step("reference-log");
+        logged.push(entry);
+      }
     }
+    if (logged.length === 0) return nothing;
 
-    const committedSeq = first + changes.length - 1;
+    const committedSeq = first + logged.length - 1;
     await tx.query("select pg_notify($1::text, $2::text)", [changesChannel, String(committedSeq)]);
     await step("notify");
-    return { changes, closedRows: close.length };
+    return { changes: logged, closedRows: close.length };
   });
 };

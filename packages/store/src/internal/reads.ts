@@ -4,7 +4,16 @@
  */
 import type { Entity, EntityKind } from "@care-atlas/domain";
 import type { Queryable, Sql } from "../driver/Sql.js";
-import type { Change, ChangeFilter, EntityHistory, StoredVersion } from "../Store.js";
+import type {
+  Change,
+  ChangeFilter,
+  EntityHistory,
+  LogEntry,
+  ReferenceChange,
+  ReferenceCount,
+  ReferenceDataset,
+  StoredVersion,
+} from "../Store.js";
 import { StoreInvalidInput } from "../StoreError.js";
 import { isoTimestampSql } from "./apply.js";
 import { byValidFrom, parseEntities, parseEntity, toInt, toIntOrNull, toKind } from "./codec.js";
@@ -130,14 +139,52 @@ interface ChangeRow {
   reason: string;
   source: string | null;
   operation: string;
-  entity_kind: string;
-  entity_id: string;
+  entity_kind: string | null;
+  entity_id: string | null;
   revision: unknown;
   before: unknown;
   after: unknown;
+  reference: unknown;
 }
 
-const toChange = (row: ChangeRow): Change => {
+const referenceDatasets: ReadonlyArray<ReferenceDataset> = [
+  "postcodes",
+  "lsoas",
+  "assignments",
+  "sources",
+];
+
+/** The counts of a reference log row, read back checked. */
+const referenceCounts = (value: unknown): Partial<Record<ReferenceDataset, ReferenceCount>> => {
+  const data = typeof value === "string" ? JSON.parse(value) : value;
+  const counts: Partial<Record<ReferenceDataset, ReferenceCount>> = {};
+  for (const dataset of referenceDatasets) {
+    const count = (data as Record<string, { created?: unknown; changed?: unknown }>)[dataset];
+    if (count !== undefined) {
+      counts[dataset] = { created: toInt(count.created), changed: toInt(count.changed) };
+    }
+  }
+  return counts;
+};
+
+const toEntry = (row: ChangeRow): LogEntry => {
+  if (row.entity_kind === null || row.entity_id === null) {
+    const entry: ReferenceChange = {
+      seq: toInt(row.seq),
+      recordedAt: row.recorded_at,
+      actor: row.actor,
+      reason: row.reason,
+      source: row.source,
+      operation: row.operation,
+      kind: "reference",
+      reference: referenceCounts(row.reference),
+    };
+    return entry;
+  }
+  return toChange(row as ChangeRow & { entity_kind: string; entity_id: string });
+};
+
+const toChange = (row: ChangeRow & { entity_kind: string; entity_id: string }): Change => {
   const kind = toKind(row.entity_kind);
   return {
     seq: toInt(row.seq),
@@ -155,14 +202,14 @@ const toChange = (row: ChangeRow): Change => {
 };
 
 const changeColumns = `seq, ${isoTimestampSql("recorded_at")} as recorded_at, actor, reason,
-  source, operation, entity_kind, entity_id, revision, before, after`;
+  source, operation, entity_kind, entity_id, revision, before, after, reference`;
 
 export const changes = async (
   db: Queryable,
   afterSeq: number,
   limit: number,
   filter: ChangeFilter = {},
-): Promise<Change[]> => {
+): Promise<LogEntry[]> => {
   if (!Number.isSafeInteger(limit) || limit < 0) {
     throw new StoreInvalidInput(`limit must be a non-negative integer, got ${limit}`);
   }
@@ -189,7 +236,7 @@ export const changes = async (
        from change_log where ${where.join(" and ")} order by seq limit $2::integer`,
     params,
   );
-  return rows.map(toChange);
+  return rows.map(toEntry);
 };
 
 /**
@@ -203,5 +250,5 @@ export const changesOf = async (db: Queryable, id: string): Promise<Change[]> =>
        from change_log where entity_id = $1::text order by revision`,
     [id],
   );
-  return rows.map(toChange);
+  return rows.map((row) => toChange(row as ChangeRow & { entity_kind: string; entity_id: string }));
 };

@@ -1,12 +1,18 @@
 /**
- * Reference data: LSOAs, postcodes and sources, upserted by key in one transaction and
- * read back validated.
+ * Reference data on the recorded clock: postcodes (plain columns, `postcode_record`) and
+ * LSOAs, LSOA assignments and sources (`reference_record`, the record as JSON), written in
+ * the transaction of `apply` — each record replaces the current one of its key when it
+ * differs — and read back, validated, as of any seq.
  */
-import { Lsoa, PostcodeLocation, Source } from "@care-atlas/domain";
+import { assignmentKey, Lsoa, LsoaAssignment, PostcodeRecord, Source } from "@care-atlas/domain";
 import { z } from "zod";
-import type { Queryable, Sql } from "../driver/Sql.js";
-import type { ReferenceData } from "../Store.js";
+import type { Queryable } from "../driver/Sql.js";
+import type { ReferenceAt, ReferenceCount, ReferenceData, ReferenceDataset } from "../Store.js";
 import { StoreInvalidInput } from "../StoreError.js";
+import { toInt } from "./codec.js";
+
+/** Postcodes sent to the database per statement. */
+export const postcodeBatch = 5000;
 
 const parseAll = <S extends z.ZodType>(schema: S, what: string, items: ReadonlyArray<unknown>) => {
   const result = z.array(schema).safeParse(items);
@@ -14,69 +20,322 @@ const parseAll = <S extends z.ZodType>(schema: S, what: string, items: ReadonlyA
   return result.data;
 };
 
-/** Reference data checked with the domain's schemas. */
-export interface ParsedReference {
+/** The JSON-kept reference data of a write, checked with the domain's schemas. */
+export interface ParsedRecords {
   readonly lsoas: ReadonlyArray<Lsoa>;
-  readonly postcodes: ReadonlyArray<PostcodeLocation>;
+  readonly assignments: ReadonlyArray<LsoaAssignment>;
   readonly sources: ReadonlyArray<Source>;
 }
 
-/** Parses reference data; throws StoreInvalidInput naming the list that is malformed. */
-export const parseReference = (data: ReferenceData): ParsedReference => ({
-  lsoas: parseAll(Lsoa, "lsoas", data.lsoas ?? []),
-  postcodes: parseAll(PostcodeLocation, "postcodes", data.postcodes ?? []),
-  sources: parseAll(Source, "sources", data.sources ?? []),
+/**
+ * Parses the records kept as JSON; throws StoreInvalidInput naming the list that is
+ * malformed or a key given twice. Postcodes are parsed as they are written.
+ */
+export const parseRecords = (data: ReferenceData): ParsedRecords => {
+  const parsed = {
+    lsoas: parseAll(Lsoa, "lsoas", data.lsoas ?? []),
+    assignments: parseAll(LsoaAssignment, "assignments", data.assignments ?? []),
+    sources: parseAll(Source, "sources", data.sources ?? []),
+  };
+  const twice = (what: string, keys: ReadonlyArray<string>) => {
+    const seen = new Set<string>();
+    for (const key of keys) {
+      if (seen.has(key)) throw new StoreInvalidInput(`${what}: ${key} appears twice in one change`);
+      seen.add(key);
+    }
+  };
+  twice(
+    "lsoas",
+    parsed.lsoas.map((l) => l.code),
+  );
+  twice("assignments", parsed.assignments.map(assignmentKey));
+  twice(
+    "sources",
+    parsed.sources.map((s) => s.key),
+  );
+  return parsed;
+};
+
+const monthDate = (month: string | null): string | null => (month === null ? null : `${month}-01`);
+
+/** A postcode record as the columns of `postcode_record`. */
+const postcodeRow = (record: PostcodeRecord) => ({
+  postcode: record.postcode,
+  lsoa_code: record.lsoaCode,
+  introduced: monthDate(record.introduced),
+  terminated: monthDate(record.terminated),
+  lat: record.point?.lat ?? null,
+  lon: record.point?.lon ?? null,
+  ward_code: record.wardCode ?? null,
+  district_code: record.districtCode ?? null,
+  source: record.source,
 });
 
-export const importReference = async (sql: Sql, data: ReferenceData): Promise<void> => {
-  const parsed = parseReference(data);
-  await sql.transaction((tx) => writeReference(tx, parsed));
+const countOf = async (tx: Queryable, text: string, params: unknown[]): Promise<number> => {
+  const [row] = await tx.query<{ n: unknown }>(text, params);
+  return toInt(row?.n ?? 0);
 };
 
-/** Upserts parsed reference data in the caller's transaction. */
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === "object" && error !== null && "code" in error && error.code === "23505";
+
+/** Writes the postcodes in batches through a temporary table; returns what changed. */
+const writePostcodes = async (
+  tx: Queryable,
+  postcodes: Iterable<PostcodeRecord>,
+  seq: number,
+): Promise<ReferenceCount> => {
+  await tx.query(
+    `create temporary table care_atlas_incoming_postcode (
+       postcode text primary key, lsoa_code text not null, introduced date, terminated date,
+       lat double precision, lon double precision, ward_code text, district_code text,
+       source text) on commit drop`,
+  );
+  let batch: ReturnType<typeof postcodeRow>[] = [];
+  let index = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    try {
+      await tx.query(
+        `insert into care_atlas_incoming_postcode
+           select * from jsonb_to_recordset($1::text::jsonb) as r(
+             postcode text, lsoa_code text, introduced date, terminated date,
+             lat double precision, lon double precision, ward_code text, district_code text,
+             source text)`,
+        [JSON.stringify(batch)],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new StoreInvalidInput("postcodes: a postcode appears twice in one change");
+      }
+      throw error;
+    }
+    batch = [];
+  };
+  for (const record of postcodes) {
+    const parsed = PostcodeRecord.safeParse(record);
+    if (!parsed.success) {
+      throw new StoreInvalidInput(`postcodes: item ${index}: ${parsed.error.message}`);
+    }
+    batch.push(postcodeRow(parsed.data));
+    index++;
+    if (batch.length >= postcodeBatch) await flush();
+  }
+  await flush();
+  if (index === 0) return { created: 0, changed: 0 };
+  const changed = await countOf(
+    tx,
+    `with closed as (
+       update postcode_record p set to_seq = $1::bigint
+         from care_atlas_incoming_postcode i
+        where p.postcode = i.postcode and p.to_seq is null
+          and (p.lsoa_code, p.introduced, p.terminated, p.lat, p.lon, p.ward_code,
+               p.district_code, p.source)
+              is distinct from
+              (i.lsoa_code, i.introduced, i.terminated, i.lat, i.lon, i.ward_code,
+               i.district_code, i.source)
+        returning 1)
+     select count(*) as n from closed`,
+    [seq],
+  );
+  const inserted = await countOf(
+    tx,
+    `with added as (
+       insert into postcode_record (postcode, lsoa_code, introduced, terminated, lat, lon,
+                                    ward_code, district_code, source, from_seq)
+       select i.postcode, i.lsoa_code, i.introduced, i.terminated, i.lat, i.lon, i.ward_code,
+              i.district_code, i.source, $1::bigint
+         from care_atlas_incoming_postcode i
+        where not exists (select 1 from postcode_record p
+                           where p.postcode = i.postcode and p.to_seq is null)
+       returning 1)
+     select count(*) as n from added`,
+    [seq],
+  );
+  await tx.query("drop table care_atlas_incoming_postcode");
+  return { created: inserted - changed, changed };
+};
+
+type JsonDataset = "lsoa" | "assignment" | "source";
+
+/** Writes JSON-kept records of one dataset; returns what changed. */
+const writeRecords = async (
+  tx: Queryable,
+  dataset: JsonDataset,
+  records: ReadonlyArray<{ key: string; data: unknown }>,
+  seq: number,
+): Promise<ReferenceCount> => {
+  if (records.length === 0) return { created: 0, changed: 0 };
+  const incoming = JSON.stringify(records);
+  const changed = await countOf(
+    tx,
+    `with incoming as (
+       select r ->> 'key' as key, r -> 'data' as data
+         from jsonb_array_elements($1::text::jsonb) as r),
+     closed as (
+       update reference_record c set to_seq = $2::bigint
+         from incoming i
+        where c.dataset = $3::text and c.key = i.key and c.to_seq is null and c.data <> i.data
+        returning 1)
+     select count(*) as n from closed`,
+    [incoming, seq, dataset],
+  );
+  const inserted = await countOf(
+    tx,
+    `with incoming as (
+       select r ->> 'key' as key, r -> 'data' as data
+         from jsonb_array_elements($1::text::jsonb) as r),
+     added as (
+       insert into reference_record (dataset, key, data, from_seq)
+       select $3::text, i.key, i.data, $2::bigint from incoming i
+        where not exists (select 1 from reference_record c
+                           where c.dataset = $3::text and c.key = i.key and c.to_seq is null)
+       returning 1)
+     select count(*) as n from added`,
+    [incoming, seq, dataset],
+  );
+  return { created: inserted - changed, changed };
+};
+
+/**
+ * Writes a change's reference data in the caller's transaction, every row carrying `seq`;
+ * returns the counts of the datasets that changed (empty when nothing differed).
+ */
 export const writeReference = async (
   tx: Queryable,
-  { lsoas, postcodes, sources }: ParsedReference,
-): Promise<void> => {
-  // LSOAs first: postcodes refer to them.
-  if (lsoas.length > 0) {
-    await tx.query(
-      `insert into lsoa (code, data)
-         select d ->> 'code', d from jsonb_array_elements($1::text::jsonb) as d
-         on conflict (code) do update set data = excluded.data`,
-      [JSON.stringify(lsoas)],
-    );
-  }
-  if (postcodes.length > 0) {
-    await tx.query(
-      `insert into postcode (postcode, lsoa_code, data)
-         select d ->> 'postcode', d ->> 'lsoaCode', d from jsonb_array_elements($1::text::jsonb) as d
-         on conflict (postcode) do update set lsoa_code = excluded.lsoa_code, data = excluded.data`,
-      [JSON.stringify(postcodes)],
-    );
-  }
-  if (sources.length > 0) {
-    await tx.query(
-      `insert into source (key, data)
-         select d ->> 'key', d from jsonb_array_elements($1::text::jsonb) as d
-         on conflict (key) do update set data = excluded.data`,
-      [JSON.stringify(sources)],
-    );
-  }
+  data: ReferenceData,
+  parsed: ParsedRecords,
+  seq: number,
+): Promise<Partial<Record<ReferenceDataset, ReferenceCount>>> => {
+  const counts: Partial<Record<ReferenceDataset, ReferenceCount>> = {};
+  const keep = (dataset: ReferenceDataset, count: ReferenceCount) => {
+    if (count.created + count.changed > 0) counts[dataset] = count;
+  };
+  keep(
+    "lsoas",
+    await writeRecords(
+      tx,
+      "lsoa",
+      parsed.lsoas.map((l) => ({ key: l.code, data: l })),
+      seq,
+    ),
+  );
+  keep(
+    "assignments",
+    await writeRecords(
+      tx,
+      "assignment",
+      parsed.assignments.map((a) => ({ key: assignmentKey(a), data: a })),
+      seq,
+    ),
+  );
+  keep(
+    "sources",
+    await writeRecords(
+      tx,
+      "source",
+      parsed.sources.map((s) => ({ key: s.key, data: s })),
+      seq,
+    ),
+  );
+  if (data.postcodes !== undefined)
+    keep("postcodes", await writePostcodes(tx, data.postcodes, seq));
+  return counts;
 };
 
-const readAll = async <S extends z.ZodType>(db: Queryable, schema: S, text: string) => {
-  const rows = await db.query<{ data: unknown }>(text);
-  return rows.map((row) =>
-    schema.parse(typeof row.data === "string" ? JSON.parse(row.data) : row.data),
-  ) as z.infer<S>[];
+/** `recorded at seq`, or current when `seq` is undefined. */
+const recordedAt = (seq: number | undefined, params: unknown[]): string => {
+  if (seq === undefined) return "to_seq is null";
+  params.push(seq);
+  const n = params.length;
+  return `from_seq <= $${n}::bigint and (to_seq is null or to_seq > $${n}::bigint)`;
 };
 
-export const lsoas = (db: Queryable): Promise<Lsoa[]> =>
-  readAll(db, Lsoa, "select data from lsoa order by code");
+const json = (value: unknown): unknown => (typeof value === "string" ? JSON.parse(value) : value);
 
-export const postcodes = (db: Queryable): Promise<PostcodeLocation[]> =>
-  readAll(db, PostcodeLocation, "select data from postcode order by postcode");
+const readRecords = async <S extends z.ZodType>(
+  db: Queryable,
+  schema: S,
+  dataset: JsonDataset,
+  seq: number | undefined,
+): Promise<z.infer<S>[]> => {
+  const params: unknown[] = [dataset];
+  const rows = await db.query<{ data: unknown }>(
+    `select data from reference_record where dataset = $1::text and ${recordedAt(seq, params)}
+      order by key collate "C"`,
+    params,
+  );
+  return rows.map((row) => schema.parse(json(row.data)) as z.infer<S>);
+};
+
+interface PostcodeColumns {
+  postcode: string;
+  lsoa_code: string;
+  introduced: string | null;
+  terminated: string | null;
+  lat: unknown;
+  lon: unknown;
+  ward_code: string | null;
+  district_code: string | null;
+  source: string | null;
+}
+
+const toNumber = (value: unknown): number => (typeof value === "number" ? value : Number(value));
+
+/** A `postcode_record` row as the domain's record (validated). */
+const postcodeOf = (row: PostcodeColumns): PostcodeRecord => {
+  const record: Record<string, unknown> = {
+    postcode: row.postcode,
+    lsoaCode: row.lsoa_code,
+    introduced: row.introduced,
+    terminated: row.terminated,
+  };
+  if (row.lat !== null && row.lon !== null) {
+    record.point = { lat: toNumber(row.lat), lon: toNumber(row.lon) };
+  }
+  if (row.ward_code !== null) record.wardCode = row.ward_code;
+  if (row.district_code !== null) record.districtCode = row.district_code;
+  if (row.source !== null) record.source = row.source;
+  return PostcodeRecord.parse(record);
+};
+
+const readPostcodes = async (db: Queryable, seq: number | undefined): Promise<PostcodeRecord[]> => {
+  const params: unknown[] = [];
+  const rows = await db.query<PostcodeColumns>(
+    `select postcode, lsoa_code, to_char(introduced, 'YYYY-MM') as introduced,
+            to_char(terminated, 'YYYY-MM') as terminated, lat, lon, ward_code, district_code,
+            source
+       from postcode_record where ${recordedAt(seq, params)} order by postcode collate "C"`,
+    params,
+  );
+  return rows.map(postcodeOf);
+};
+
+export const lastReferenceSeq = async (db: Queryable, seq?: number): Promise<number> => {
+  const params: unknown[] = seq === undefined ? [] : [seq];
+  const bound = seq === undefined ? "" : "and seq <= $1::bigint";
+  const [row] = await db.query<{ seq: unknown }>(
+    `select coalesce(max(seq), 0) as seq from change_log where reference is not null ${bound}`,
+    params,
+  );
+  return toInt(row?.seq ?? 0);
+};
+
+/** Every reference dataset as recorded at `seq` (current when undefined), in one transaction. */
+export const referenceAt = async (db: Queryable, seq?: number): Promise<ReferenceAt> => ({
+  seq: await lastReferenceSeq(db, seq),
+  lsoas: await readRecords(db, Lsoa, "lsoa", seq),
+  postcodes: await readPostcodes(db, seq),
+  assignments: await readRecords(db, LsoaAssignment, "assignment", seq),
+  sources: await readRecords(db, Source, "source", seq),
+});
+
+export const lsoas = (db: Queryable): Promise<Lsoa[]> => readRecords(db, Lsoa, "lsoa", undefined);
+
+export const postcodes = (db: Queryable): Promise<PostcodeRecord[]> => readPostcodes(db, undefined);
+
+export const assignments = (db: Queryable): Promise<LsoaAssignment[]> =>
+  readRecords(db, LsoaAssignment, "assignment", undefined);
 
 export const sources = (db: Queryable): Promise<Source[]> =>
-  readAll(db, Source, "select data from source order by key");
+  readRecords(db, Source, "source", undefined);

@@ -25,7 +25,8 @@ export interface RecentChange {
   readonly actor: string;
   readonly reason: string;
   readonly operation: string;
-  readonly id: string;
+  /** The record changed; `null` for a write of reference data. */
+  readonly id: string | null;
   readonly name: string;
 }
 
@@ -89,8 +90,13 @@ export const DashboardPage: FC<{ ctx: ViewContext; data: DashboardData }> = ({ c
           <ul class="nhsuk-list nhsuk-list--bullet">
             {data.recent.map((change) => (
               <li>
-                <a href={hrefOf(ctx.paths, change.id)}>{change.name}</a>: {change.operation} by{" "}
-                {change.actor}, {formatTimestamp(change.recordedAt)} — “{change.reason}”
+                {change.id === null ? (
+                  change.name
+                ) : (
+                  <a href={hrefOf(ctx.paths, change.id)}>{change.name}</a>
+                )}
+                : {change.operation} by {change.actor}, {formatTimestamp(change.recordedAt)} — “
+                {change.reason}”
               </li>
             ))}
           </ul>

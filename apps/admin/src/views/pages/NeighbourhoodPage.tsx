@@ -146,10 +146,6 @@ export const NeighbourhoodPage: FC<{ ctx: ViewContext; data: NeighbourhoodData }
                 { header: "Code", cell: (l) => <code>{l.code}</code> },
                 { header: "Name", cell: (l) => ("name" in l ? l.name : "Not in the geography") },
                 {
-                  header: "Ward",
-                  cell: (l) => ("ward" in l && l.ward !== undefined ? l.ward.name : "—"),
-                },
-                {
                   header: "Residents",
                   numeric: true,
                   cell: (l) =>

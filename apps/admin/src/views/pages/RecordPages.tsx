@@ -222,8 +222,10 @@ export interface ChangeRow {
   readonly actor: string;
   readonly reason: string;
   readonly operation: string;
-  readonly kind: EntityKind;
-  readonly id: string;
+  /** The kind of record, or `reference` for a write of reference data (postcodes, lookups…). */
+  readonly kind: EntityKind | "reference";
+  /** The record changed; `null` for reference data. */
+  readonly id: string | null;
   readonly name: string;
   readonly fields: number;
 }
@@ -244,14 +246,23 @@ export const ChangesPage: FC<{ ctx: ViewContext; data: ChangesData }> = ({ ctx, 
       columns={[
         {
           header: "When",
-          cell: (c) => (
-            <a href={`${ctx.paths.history(c.id)}#change-${c.seq}`}>
-              {formatTimestamp(c.recordedAt)}
-            </a>
-          ),
+          cell: (c) =>
+            c.id === null ? (
+              formatTimestamp(c.recordedAt)
+            ) : (
+              <a href={`${ctx.paths.history(c.id)}#change-${c.seq}`}>
+                {formatTimestamp(c.recordedAt)}
+              </a>
+            ),
         },
-        { header: "Record", cell: (c) => <a href={hrefOf(ctx.paths, c.id)}>{c.name}</a> },
-        { header: "Kind", cell: (c) => kindLabels[c.kind].one },
+        {
+          header: "Record",
+          cell: (c) => (c.id === null ? c.name : <a href={hrefOf(ctx.paths, c.id)}>{c.name}</a>),
+        },
+        {
+          header: "Kind",
+          cell: (c) => (c.kind === "reference" ? "Reference data" : kindLabels[c.kind].one),
+        },
         {
           header: "Change",
           cell: (c) => `${humanise(c.operation)}${c.fields > 0 ? ` (${c.fields} fields)` : ""}`,

@@ -347,7 +347,7 @@ export const registerBoundaries = (
     const date = time.validAt ?? today();
     const resolution = query.resolution ?? "generalised";
     const read = await runVerb(runtime, (register) => register.lsoa(code, time));
-    const found = lsoaFeature(boundaries, resolution, read.lsoa);
+    const found = read.lsoa === null ? undefined : lsoaFeature(boundaries, resolution, read.lsoa);
     if (found === undefined) {
       throw new NotFound({ what: "boundary", key: code, message: `no outline for LSOA ${code}` });
     }

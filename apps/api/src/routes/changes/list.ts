@@ -9,7 +9,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
 import { wholeNumber } from "../shared/query.js";
-import { Change, ChangeCursor, ChangeFilters } from "./schemas.js";
+import { ChangeCursor, ChangeFilters, FeedEntry } from "./schemas.js";
 
 export const listChanges = createRoute({
   method: "get",
@@ -36,7 +36,11 @@ export const listChanges = createRoute({
         "application/json": {
           schema: z
             .object({
-              data: z.array(Change).describe("The changes of the page, oldest first."),
+              data: z
+                .array(FeedEntry)
+                .describe(
+                  "The entries of the page, oldest first: entity changes, one per entity a write changed, and one entry per write of reference data (`kind: reference`), unless `kind` or `id` asks only for entities.",
+                ),
               nextCursor: z
                 .string()
                 .describe(

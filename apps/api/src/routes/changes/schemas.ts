@@ -72,8 +72,61 @@ export const Change = z
   });
 export type Change = z.output<typeof Change>;
 
-/** A change as a caller may see it: the actor and the reason only with the audit scope. */
-export const visibleChange = (change: ChangeEntry, audit: boolean): Change => {
+const ReferenceCount = z
+  .object({
+    created: z.number().int().nonnegative().describe("Records new to the register."),
+    changed: z.number().int().nonnegative().describe("Records that replaced the register's."),
+  })
+  .meta({ id: "ReferenceCount", description: "What a write did to one reference dataset." });
+
+/** One write's reference data: one entry per import, not one per postcode. */
+export const ReferenceChange = z
+  .object({
+    seq: z.number().int().positive().describe("The entry's sequence number (recorded time)."),
+    recordedAt: z.string().describe("When it was recorded, ISO 8601 (the write's time)."),
+    actorKind: ActorKind,
+    actor: z
+      .string()
+      .optional()
+      .describe(
+        "Who made it: an API key (`key:<prefix>:<name>`) or an account. Only for callers whose key has the `audit` scope.",
+      ),
+    reason: z
+      .string()
+      .optional()
+      .describe(
+        'Why, e.g. "import of ONSPD_FEB_2025_UK.csv". Only for callers whose key has the `audit` scope.',
+      ),
+    source: z.string().nullable().describe("The source key of the imported file."),
+    operation: z.string().describe("What wrote it: `import` (of a file or a snapshot)."),
+    kind: z.literal("reference").describe("Reference data, not an entity."),
+    reference: z
+      .object({
+        postcodes: ReferenceCount.optional().describe("Postcode records."),
+        lsoas: ReferenceCount.optional().describe("LSOAs."),
+        assignments: ReferenceCount.optional().describe("LSOA → ward / commissioner assignments."),
+        sources: ReferenceCount.optional().describe("Sources (the files imported)."),
+      })
+      .describe("The reference datasets the write changed, with what it did to each."),
+  })
+  .meta({
+    id: "ReferenceChange",
+    description:
+      "The reference data one write changed (postcodes, LSOAs, LSOA assignments, sources), counted: one entry per import, after the write's entity changes. Read the data itself with the lookups, at an asOf of this entry or later.",
+  });
+export type ReferenceChange = z.output<typeof ReferenceChange>;
+
+/** An entry of the change feed: an entity changed, or a write's reference data. */
+export const FeedEntry = z
+  .union([Change, ReferenceChange])
+  .meta({ id: "FeedEntry", description: "An entity's change, or the reference data of a write." });
+export type FeedEntry = z.output<typeof FeedEntry>;
+
+/**
+ * A feed entry as a caller may see it: the actor and the reason only with the audit scope
+ * (an entity's change and a write's reference data alike).
+ */
+export const visibleChange = (change: ChangeEntry, audit: boolean): FeedEntry => {
   const { actor, reason, ...rest } = change;
   return audit ? { ...rest, actor, reason } : rest;
 };

@@ -28,7 +28,8 @@ export const streamChanges = createRoute({
   },
   responses: {
     200: {
-      description: "An event stream: `event: change`, `id: <cursor>`, `data: <Change JSON>`.",
+      description:
+        "An event stream: `event: change`, `id: <cursor>`, `data: <FeedEntry JSON>` (a Change, or a ReferenceChange).",
       content: {
         "text/event-stream": {
           schema: z.string().meta({

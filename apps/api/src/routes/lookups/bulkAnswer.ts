@@ -94,9 +94,11 @@ export const bulkAnswer = (
       postcode,
       result: {
         postcode: answer.postcode,
+        status: answer.status,
         lsoaCode: answer.lsoa.code,
         msoaCode: answer.lsoa.msoa.code,
-        wardCode: answer.postcode.wardCode ?? answer.lsoa.ward?.code ?? null,
+        wardCode: answer.ward?.code ?? null,
+        ccgId: refer(included.organisations, answer.ccg),
         neighbourhoodIds,
         placeId: refer(included.places, answer.place),
         subIcbLocationId: refer(included.organisations, answer.subIcbLocation),

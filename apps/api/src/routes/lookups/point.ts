@@ -5,7 +5,7 @@
  * services' `lsoa` verb), with the postcodes nearest the point. A point in no LSOA of the
  * loaded boundaries is a 404 problem that says so.
  */
-import { PostcodeLocation } from "@care-atlas/domain";
+import { PostcodeRecord } from "@care-atlas/domain";
 import { NotFound, runVerb } from "@care-atlas/services";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { Effect } from "effect";
@@ -57,7 +57,7 @@ export const PointLookup = z
     postcodes: z
       .array(
         z.object({
-          postcode: PostcodeLocation,
+          postcode: PostcodeRecord,
           distanceMetres: z
             .number()
             .int()

@@ -5,15 +5,17 @@
  */
 import {
   CodeSystem,
+  LookupArea,
   Lsoa,
   Neighbourhood,
   NeighbourhoodScheme,
   Organisation,
   Period,
   Place,
-  PostcodeLocation,
+  PostcodeRecord,
   Relationship,
   System,
+  Vintage,
 } from "@care-atlas/domain";
 import { z } from "zod";
 import { EntityKindName, EntityVersion } from "../changes/schemas.js";
@@ -27,16 +29,94 @@ export const NeighbourhoodInScheme = z
   })
   .meta({ id: "NeighbourhoodInScheme", description: "A neighbourhood and its scheme." });
 
+/** A lookup assignment's vintage and period. */
+export const LookupVintage = z
+  .object({
+    vintage: Vintage,
+    valid: Period.describe(
+      "The assignment's period: from its lookup's date until a later one changed it.",
+    ),
+  })
+  .meta({ id: "LookupVintage", description: "The ONS lookup an area comes from, and its period." });
+
+export const WardOnDate = z
+  .object({
+    code: z.string().describe("The ward's GSS code (E05…)."),
+    name: z.string().nullable().describe("The ward's name in its lookup; null when not given."),
+    basis: z
+      .enum(["postcode", "lsoa"])
+      .describe(
+        "postcode: the postcode's own ward, from a directory of the ward vintage in force; lsoa: the LSOA's best-fit ward.",
+      ),
+    vintage: Vintage.nullable().describe(
+      "The ward vintage of the answer: the latest ward lookup on or before the date.",
+    ),
+    lookup: LookupVintage.nullable().describe(
+      "For basis lsoa: the assignment's lookup and period.",
+    ),
+    source: z.string().nullable().describe("The source key of the file that states it."),
+  })
+  .meta({ id: "WardOnDate", description: "The ward on the date, of one ward vintage." });
+
+export const CommissionerBody = z
+  .object({
+    code: z.string().describe("The ODS code."),
+    name: z.string().nullable().describe("The ICB's name in the lookup; null when not given."),
+    organisation: Organisation.nullable().describe("The register's record, when it has one."),
+  })
+  .meta({ id: "CommissionerBody", description: "A commissioner's ICB on the date." });
+
+export const CommissionerOnDate = z
+  .object({
+    kind: z
+      .enum(["ccg", "sub-icb-location"])
+      .describe("A CCG (before July 2022), or a sub-ICB location of an ICB."),
+    code: z.string().describe("Its ODS code."),
+    name: z.string().nullable().describe("Its name in the lookup; null when not given."),
+    organisation: Organisation.nullable().describe(
+      "The register's organisation on the date; null when the register has no record of it (it is named as the lookup names it).",
+    ),
+    icb: CommissionerBody.nullable().describe("Its ICB on the date; null before ICBs."),
+    basis: z
+      .enum(["lsoa", "district"])
+      .describe(
+        "lsoa: the LSOA's own assignment; district: the lookups do not place the LSOA, and all its district's LSOAs are in one commissioner.",
+      ),
+    lookup: LookupVintage.extend({
+      area: LookupArea,
+      areaKind: z
+        .enum(["ccg", "sub-icb-location"])
+        .describe("What kind of area the lookup assigns: a CCG or a sub-ICB location."),
+      source: z.string().describe("The source key of the lookup file."),
+    }).describe("The lookup the answer comes from, and the area it names."),
+    successionPath: z
+      .array(z.string())
+      .describe("When the lookup's commissioner had closed by the date: the ids to the one named."),
+    note: z.string().nullable().describe("What the register does not know, in words."),
+  })
+  .meta({
+    id: "CommissionerOnDate",
+    description: "The commissioner on the date, from the ONS LSOA lookups.",
+  });
+
 const chain = {
   place: Place.nullable().describe("The place (locality) on the date; null when none."),
-  subIcbLocation: Organisation.nullable().describe("The NHS sub-ICB location of the place."),
-  icb: Organisation.nullable().describe("The integrated care board."),
+  ccg: Organisation.nullable().describe("The CCG on the date (before July 2022)."),
+  subIcbLocation: Organisation.nullable().describe("The NHS sub-ICB location on the date."),
+  icb: Organisation.nullable().describe("The integrated care board on the date."),
   system: System.nullable().describe("The integrated care system on the date; null when none."),
+  commissioner: CommissionerOnDate.nullable().describe(
+    "The commissioner on the date (CCG or sub-ICB location), from the ONS LSOA lookups.",
+  ),
 };
 
 export const LsoaLookup = z
   .object({
-    lsoa: Lsoa,
+    code: z.string().describe("The LSOA's code."),
+    lsoa: Lsoa.nullable().describe(
+      "The register's LSOA; null when the register knows the LSOA only from the ONS lookups.",
+    ),
+    ward: WardOnDate.nullable(),
     neighbourhoods: z
       .array(NeighbourhoodInScheme)
       .describe("Geographic neighbourhoods whose footprint lists the LSOA, one per scheme."),
@@ -46,8 +126,15 @@ export const LsoaLookup = z
 
 export const PostcodeLookup = z
   .object({
-    postcode: PostcodeLocation,
+    code: z.string().describe("The LSOA's code."),
+    postcode: PostcodeRecord.describe(
+      "The postcode as its directory states it; its wardCode only when of the ward vintage in force.",
+    ),
+    status: z
+      .enum(["live", "terminated"])
+      .describe("live on the date, or terminated (postcode.terminated says when)."),
     lsoa: Lsoa,
+    ward: WardOnDate.nullable().describe("The ward on the date, of one ward vintage."),
     neighbourhoods: z
       .array(NeighbourhoodInScheme)
       .describe(
@@ -113,13 +200,19 @@ export const CodeLookup = z
 /** Where one postcode of a bulk lookup sits, by reference into `included`. */
 export const BulkPostcodeResult = z
   .object({
-    postcode: PostcodeLocation,
+    postcode: PostcodeRecord,
+    status: z
+      .enum(["live", "terminated"])
+      .describe("live on the date, or terminated (postcode.terminated says when)."),
     lsoaCode: z.string().describe("Key into included.lsoas."),
     msoaCode: z.string().describe("The GSS code of the LSOA's MSOA (E02…)."),
     wardCode: z
       .string()
       .nullable()
-      .describe("The GSS code of the electoral ward (E05…), if known."),
+      .describe(
+        "The GSS code of the ward on the date (E05…), of one ward vintage; null if unknown.",
+      ),
+    ccgId: z.string().nullable().describe("Key into included.organisations."),
     neighbourhoodIds: z
       .array(z.string())
       .describe("Keys into included.neighbourhoods (their schemes: included.schemes)."),
@@ -142,8 +235,10 @@ export const BulkPostcodeItem = z
     error: z
       .object({
         code: z
-          .enum(["invalid-postcode", "not-found"])
-          .describe("invalid-postcode: not a UK postcode; not-found: not in the register."),
+          .enum(["invalid-postcode", "outside-coverage", "not-found"])
+          .describe(
+            "invalid-postcode: not a UK postcode; outside-coverage: the register does not hold it (it holds other areas' postcodes); not-found: not yet introduced on the date.",
+          ),
         detail: z.string().describe("What is wrong, in words."),
       })
       .nullable()

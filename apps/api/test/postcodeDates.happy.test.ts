@@ -1,0 +1,109 @@
+/**
+ * Postcodes with their months of introduction and termination, over HTTP: a Care Atlas of
+ * its own, on a synthetic register (`@care-atlas/domain/testing`, every record marked
+ * synthetic) into which a synthetic directory in ONSPD's layout is imported — the postcodes
+ * ZZ9 9Z… and their LSOAs are all synthetic. A terminated postcode answers 200 with its
+ * termination and where it was; one asked for before its introduction is a 404.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { syntheticRegister } from "@care-atlas/domain/testing";
+import { runVerb } from "@care-atlas/services";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseEnv } from "../src/env.js";
+import { createLogger } from "../src/logger.js";
+import { type CareAtlas, startCareAtlas } from "../src/start.js";
+import { answers } from "./answers.js";
+import { expectProblem, getJson } from "./harness.js";
+
+const register = syntheticRegister({ places: 1 });
+const [lsoaA, lsoaB] = register.lsoas.map((l) => l.code);
+
+const header = "pcd,pcd2,pcds,dointr,doterm,oslaua,osward,lsoa21,lat,long";
+const row = (postcode: string, introduced: string, terminated: string, lsoa: string | undefined) =>
+  `"${postcode.replace(" ", "")}","${postcode}","${postcode}","${introduced}","${terminated}","","","${lsoa}",53.400001,-2.300001`;
+
+let atlas: CareAtlas;
+let dir: string;
+const get = <T>(path: string, schema: Parameters<typeof getJson<T>>[1]) =>
+  getJson(path, schema, { base: atlas.url });
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "care-atlas-postcode-dates-"));
+  const env = parseEnv({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: join(dir, "pglite"),
+    SHUTDOWN_TIMEOUT_MS: "2000",
+  });
+  atlas = await startCareAtlas(env, createLogger({ level: "warn" }), {
+    mountAdmin: false,
+    loadDataset: async () => ({ snapshot: register, postcodes: [] }),
+  });
+  await runVerb(atlas.services.runtime, (r) =>
+    r.importFile(
+      {
+        kind: "ons-postcodes",
+        name: "synthetic-onspd.csv",
+        bytes: [
+          header,
+          row("ZZ9 9ZC", "198001", "", lsoaA),
+          row("ZZ9 9ZD", "199001", "201006", lsoaB),
+          row("ZZ9 9ZE", "202401", "", lsoaA),
+        ].join("\n"),
+        published: "2025-02-01",
+        licence: "synthetic",
+      },
+      { actor: "test:synthetic" },
+    ),
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await atlas?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("GET /v1/lookup/postcode/{postcode} with dated postcodes", () => {
+  it("a terminated postcode answers with its termination and where it was", async () => {
+    const body = await get("/v1/lookup/postcode/ZZ9%209ZD?validAt=2024-06-01", answers.postcode);
+    expect(body.data.status).toBe("terminated");
+    expect(body.data.postcode).toMatchObject({
+      postcode: "ZZ9 9ZD",
+      lsoaCode: lsoaB,
+      introduced: "1990-01",
+      terminated: "2010-06",
+      point: { lat: 53.400001, lon: -2.300001 },
+    });
+    expect(body.data.lsoa.code).toBe(lsoaB);
+    expect(body.data.place?.name).toBe(register.places[0]?.name);
+    const live = await get("/v1/lookup/postcode/ZZ9%209ZD?validAt=2010-05-31", answers.postcode);
+    expect(live.data.status).toBe("live");
+  });
+
+  it("before its introduction a postcode is not found, and the problem says when it was introduced", async () => {
+    const body = await expectProblem(
+      await fetch(`${atlas.url}/v1/lookup/postcode/ZZ9%209ZE?validAt=2010-01-01`),
+      404,
+      "not-found",
+    );
+    expect(body.detail).toBe(
+      "postcode ZZ9 9ZE was introduced in 2024-01: on 2010-01-01 it did not exist yet",
+    );
+  });
+
+  it("the bulk lookup gives each postcode's status on the date", async () => {
+    const response = await fetch(`${atlas.url}/v1/lookup/postcodes`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ postcodes: ["ZZ9 9ZC", "ZZ9 9ZD", "ZZ9 9ZE"], validAt: "2020-01-01" }),
+    });
+    const body = answers.postcodes.parse(await response.json());
+    expect(body.data.map((item) => item.result?.status ?? item.error?.code)).toEqual([
+      "live",
+      "terminated",
+      "not-found",
+    ]);
+  });
+});
