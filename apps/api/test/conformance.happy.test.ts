@@ -20,12 +20,19 @@ describe("answers holding null conform to the document", () => {
     expect(data.pcn).toBeNull();
   });
 
-  it("a postcode as the register stood before anything was recorded: place is null", async () => {
-    const response = await call("/v1/lookup/postcode/M32%200JG?asOf=2000-01-01T00:00:00Z");
+  it("a postcode before the ICB: icb and subIcbLocation are null, the CCG is not", async () => {
+    const response = await call("/v1/lookup/postcode/M32%200JG?validAt=2018-01-01");
     expect(response.status).toBe(200);
     const { data } = await response.json();
-    expect(data.place).toBeNull();
     expect(data.icb).toBeNull();
+    expect(data.subIcbLocation).toBeNull();
+    expect(data.ccg).not.toBeNull();
+  });
+
+  it("a postcode as the register stood before its directory was recorded: a 404 problem", async () => {
+    const response = await call("/v1/lookup/postcode/M32%200JG?asOf=2000-01-01T00:00:00Z");
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
   });
 
   it("an LSOA and a list at an early date", async () => {
