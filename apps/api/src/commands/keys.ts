@@ -24,7 +24,7 @@ export const keysCreate = defineCommand({
     try {
       scopes = parseScopes(scopesText);
     } catch {
-      throw new UsageError(`--scopes: "${scopesText}" must list read, write and/or admin`);
+      throw new UsageError(`--scopes: "${scopesText}" must list read, write, admin and/or audit`);
     }
     const { key, info } = await context.auth.createKey({ name, scopes }, { actor: context.actor });
     return [

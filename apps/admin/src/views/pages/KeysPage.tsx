@@ -29,7 +29,8 @@ export interface KeysData {
 const scopeText: Record<string, string> = {
   read: "read: every read (when reads need a key)",
   write: "write: also create, change and end records",
-  admin: "admin: also manage API keys and read the audit trail",
+  admin: "admin: also manage API keys, read the audit trail and see who made each change",
+  audit: "audit: read, and see who made each change and why in the change feed",
 };
 
 /** The keys page. */
@@ -107,10 +108,10 @@ export const KeysPage: FC<{ ctx: ViewContext; data: KeysData }> = ({ ctx, data }
           id="scopes"
           name="scopes"
           label="Scopes"
-          hint="Each scope includes the ones above it."
+          hint="write includes read; admin includes write and audit; audit includes read."
           values={data.scopes}
           error={errorOf("scopes")}
-          options={["read", "write", "admin"].map((scope) => ({
+          options={["read", "write", "admin", "audit"].map((scope) => ({
             value: scope,
             text: scopeText[scope] ?? scope,
           }))}
