@@ -20,6 +20,7 @@ const get = async (path: string) => {
 };
 
 const reads = [
+  "/v1/lookup/postcode/M32%200JG",
   "/v1/lookup/practice/P91603",
   "/v1/areas/lsoas/E01006112",
   "/v1/lookup/code/00W",

@@ -14144,6 +14144,10 @@ export interface operations {
         validAt?: string;
         /** @description What the register had recorded at this time, ISO 8601 date-time (default: now). */
         asOf?: string;
+        /** @description `full` (default): each record where it is referred to. `compact`: records replaced by their keys (ids; LSOA codes), each record once in `included`, as `application/vnd.care-atlas.compact+json`. */
+        form?: "full" | "compact";
+        /** @description `true`: each record's provenance and population with their `derivation` texts. Default: the source keys only. */
+        provenance?: "true" | "false";
       };
       header?: {
         /** @description The `ETag` of an answer you hold: `304 Not Modified` (no body) when the answer is still the same. */
@@ -14168,6 +14172,189 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["PostcodeLookupResponse"];
+          "application/vnd.care-atlas.compact+json": {
+            /** @description Where a postcode sits in the system on a date. */
+            data: {
+              /** @description The LSOA's code. */
+              code: string;
+              /** @description The postcode as its directory states it; its wardCode only when of the ward vintage in force. */
+              postcode: {
+                postcode: components["schemas"]["CanonicalPostcode"];
+                lsoaCode: components["schemas"]["LsoaCode"];
+                /**
+                 * @description The month the postcode was introduced (ONS dointr); null when the directory does not say.
+                 * @example 1980-01
+                 */
+                introduced: string | null;
+                /**
+                 * @description The month the postcode was terminated (ONS doterm); null while it is live.
+                 * @example 1980-01
+                 */
+                terminated: string | null;
+                /** @description The postcode's point, when the directory has a grid reference. */
+                point?: {
+                  /** @description Latitude, degrees north (WGS84). */
+                  lat: number;
+                  /** @description Longitude, degrees east (WGS84). */
+                  lon: number;
+                };
+                /** @description The electoral ward as at the directory's date. */
+                wardCode?: string;
+                /** @description The local authority district as at the directory's date. */
+                districtCode?: string;
+                /** @description The directory that states this record (its source key); absent for postcodes held before directories were recorded. */
+                source?: string;
+              };
+              /**
+               * @description live on the date, or terminated (postcode.terminated says when).
+               * @enum {string}
+               */
+              status: "live" | "terminated";
+              /** @description The key of a record in `included.lsoas`. */
+              lsoa: string;
+              /** @description The ward on the date, of one ward vintage. */
+              ward: {
+                /** @description The ward's GSS code (E05…). */
+                code: string;
+                /** @description The ward's name in its lookup; null when not given. */
+                name: string | null;
+                /**
+                 * @description postcode: the postcode's own ward, from a directory of the ward vintage in force; lsoa: the LSOA's best-fit ward.
+                 * @enum {string}
+                 */
+                basis: "postcode" | "lsoa";
+                /** @description The ward vintage of the answer: the latest ward lookup on or before the date. */
+                vintage: components["schemas"]["Vintage"] | null;
+                /** @description For basis lsoa: the assignment's lookup and period. */
+                lookup: {
+                  vintage: components["schemas"]["Vintage"];
+                  /** @description The assignment's period: from its lookup's date until a later one changed it. */
+                  valid: {
+                    /**
+                     * Format: date
+                     * @description First day the fact was true.
+                     * @example 2022-07-01
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description First day it was no longer true; null while still true.
+                     * @example 2022-07-01
+                     */
+                    to: string | null;
+                  };
+                } | null;
+                /** @description The source key of the file that states it. */
+                source: string | null;
+              } | null;
+              /** @description Geographic neighbourhoods whose footprint lists the postcode's LSOA, one per scheme. */
+              neighbourhoods: {
+                /** @description The key of a record in `included.neighbourhoods`. */
+                neighbourhood: string;
+                /** @description The scheme the neighbourhood belongs to (null when the register lacks it on the date). */
+                scheme: string | null;
+              }[];
+              /** @description The place (locality) on the date; null when none. */
+              place: string | null;
+              /** @description The CCG on the date (before July 2022). */
+              ccg: string | null;
+              /** @description The NHS sub-ICB location on the date. */
+              subIcbLocation: string | null;
+              /** @description The integrated care board on the date. */
+              icb: string | null;
+              /** @description The integrated care system on the date; null when none. */
+              system: string | null;
+              /** @description The commissioner on the date (CCG or sub-ICB location), from the ONS LSOA lookups. */
+              commissioner: {
+                /**
+                 * @description A CCG (before July 2022), or a sub-ICB location of an ICB.
+                 * @enum {string}
+                 */
+                kind: "ccg" | "sub-icb-location";
+                /** @description Its ODS code. */
+                code: string;
+                /** @description Its name in the lookup; null when not given. */
+                name: string | null;
+                /** @description The register's organisation on the date; null when the register has no record of it (it is named as the lookup names it). */
+                organisation: string | null;
+                /** @description Its ICB on the date; null before ICBs. */
+                icb: {
+                  /** @description The ODS code. */
+                  code: string;
+                  /** @description The ICB's name in the lookup; null when not given. */
+                  name: string | null;
+                  /** @description The register's record, when it has one. */
+                  organisation: string | null;
+                } | null;
+                /**
+                 * @description lsoa: the LSOA's own assignment; district: the lookups do not place the LSOA, and all its district's LSOAs are in one commissioner.
+                 * @enum {string}
+                 */
+                basis: "lsoa" | "district";
+                /** @description The lookup the answer comes from, and the area it names. */
+                lookup: {
+                  vintage: components["schemas"]["Vintage"];
+                  /** @description The assignment's period: from its lookup's date until a later one changed it. */
+                  valid: {
+                    /**
+                     * Format: date
+                     * @description First day the fact was true.
+                     * @example 2022-07-01
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description First day it was no longer true; null while still true.
+                     * @example 2022-07-01
+                     */
+                    to: string | null;
+                  };
+                  area: components["schemas"]["LookupArea"];
+                  /**
+                   * @description What kind of area the lookup assigns: a CCG or a sub-ICB location.
+                   * @enum {string}
+                   */
+                  areaKind: "ccg" | "sub-icb-location";
+                  /** @description The source key of the lookup file. */
+                  source: string;
+                };
+                /** @description When the lookup's commissioner had closed by the date: the ids to the one named. */
+                successionPath: string[];
+                /** @description What the register does not know, in words. */
+                note: string | null;
+              } | null;
+            };
+            /** @description The data version (the sequence number of the register's last change) the answer was read at. */
+            dataVersion: number;
+          } & {
+            /** @description The records the answer refers to, by collection and key, each once. */
+            included: {
+              /** @description The lsoas the answer refers to, by key, each once. */
+              lsoas?: {
+                [key: string]: components["schemas"]["Lsoa"];
+              };
+              /** @description The neighbourhoodSchemes the answer refers to, by key, each once. */
+              neighbourhoodSchemes?: {
+                [key: string]: components["schemas"]["NeighbourhoodScheme"];
+              };
+              /** @description The neighbourhoods the answer refers to, by key, each once. */
+              neighbourhoods?: {
+                [key: string]: components["schemas"]["Neighbourhood"];
+              };
+              /** @description The organisations the answer refers to, by key, each once. */
+              organisations?: {
+                [key: string]: components["schemas"]["Organisation"];
+              };
+              /** @description The places the answer refers to, by key, each once. */
+              places?: {
+                [key: string]: components["schemas"]["Place"];
+              };
+              /** @description The systems the answer refers to, by key, each once. */
+              systems?: {
+                [key: string]: components["schemas"]["System"];
+              };
+            };
+          };
         };
       };
       /** @description Not modified: the `If-None-Match` you sent matches the answer's current ETag (no body). */

@@ -401,6 +401,7 @@ try {
   // Lookups, the feed and operations.
   for (const [operation, path] of [
     ["get /v1/lookup/postcode/{postcode}", "/v1/lookup/postcode/M32%200JG"],
+    ["get /v1/lookup/postcode/{postcode}", "/v1/lookup/postcode/M32%200JG?form=compact"],
     ["get /v1/lookup/practice/{odsCode}", "/v1/lookup/practice/P91603"],
     ["get /v1/lookup/practice/{odsCode}", "/v1/lookup/practice/P91603?form=compact"],
     ["get /v1/areas/lsoas/{code}", "/v1/areas/lsoas/E01006112"],

@@ -6,6 +6,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { isValid, toNormalised } from "postcode";
 import { z } from "zod";
+import { RepresentationQuery } from "../../representation/representation.js";
 import { DataVersion, etagHeaders, readProblems, readSecurity } from "../shared/openapi.js";
 import { TimeQuery } from "../shared/query.js";
 import { PostcodeLookup } from "./schemas.js";
@@ -33,7 +34,7 @@ export const lookupPostcode = createRoute({
         .max(16)
         .meta({ description: "A UK postcode, any case and spacing.", example: "M32 0JG" }),
     }),
-    query: TimeQuery,
+    query: TimeQuery.extend(RepresentationQuery.shape),
   },
   responses: {
     200: {
