@@ -4,7 +4,7 @@ import { barLine, progressBar } from "./progressBar.js";
 describe("the CLI's progress bar", () => {
   it("draws the phase, a bar and the rows when the total is known", () => {
     expect(barLine({ phase: "planning", done: 12_740, total: 25_480 }, 80)).toMatch(
-      /^\[#+\.+\]  50% planning 12,740\/25,480$/,
+      /^\[#+\.+\] {2}50% planning 12,740\/25,480$/,
     );
     expect(barLine({ phase: "reading", done: 20_000, total: null }, 80)).toBe(
       "reading  20,000 rows",
