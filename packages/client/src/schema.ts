@@ -2201,7 +2201,37 @@ export interface components {
       /** @description The teams serving the neighbourhood on the date. */
       teams: components["schemas"]["NeighbourhoodTeam"][];
       /** @description The source of the population figure. */
-      populationSource: components["schemas"]["Source"] | null;
+      populationSource: {
+        key: components["schemas"]["SourceKey"];
+        /** @description Who publishes the source, e.g. 'NHS England'. */
+        publisher: string;
+        /** @description The dataset, e.g. 'ODS GP practices (epraccur.csv)'. */
+        dataset: string;
+        /** @description An SPDX-style licence id, e.g. OGL-UK-3.0, or a statement. */
+        licence: string;
+        /**
+         * Format: date
+         * @description The date the data describes, when the source says.
+         * @example 2022-07-01
+         */
+        dataDate: string | null;
+        /**
+         * Format: uri
+         * @description Where the source is published.
+         */
+        url?: string;
+        /** @description The attribution line the licence requires. */
+        attribution?: string;
+        /** @description Anything a reader of the source should know. */
+        note?: string;
+        /** @description The file itself, when the source was imported from one. */
+        file?: {
+          /** @description The file's name as it was imported, e.g. etr.csv. */
+          name: string;
+          /** @description The SHA-256 of the file's bytes. */
+          sha256: string;
+        };
+      } | null;
     };
     /** @description An integrated neighbourhood team serving one neighbourhood. */
     NeighbourhoodTeam: {
@@ -4589,41 +4619,40 @@ export interface components {
         | "ons-postcodes"
         | "ons-lsoa-lookup"
         | null;
-      source: components["schemas"]["Source"];
+      /** @description The file's source: publisher, dataset, licence, data date, and the file's name and SHA-256. */
+      source: {
+        key: components["schemas"]["SourceKey"];
+        /** @description Who publishes the source, e.g. 'NHS England'. */
+        publisher: string;
+        /** @description The dataset, e.g. 'ODS GP practices (epraccur.csv)'. */
+        dataset: string;
+        /** @description An SPDX-style licence id, e.g. OGL-UK-3.0, or a statement. */
+        licence: string;
+        /**
+         * Format: date
+         * @description The date the data describes, when the source says.
+         * @example 2022-07-01
+         */
+        dataDate: string | null;
+        /**
+         * Format: uri
+         * @description Where the source is published.
+         */
+        url?: string;
+        /** @description The attribution line the licence requires. */
+        attribution?: string;
+        /** @description Anything a reader of the source should know. */
+        note?: string;
+        /** @description The file itself, when the source was imported from one. */
+        file: {
+          /** @description The file's name as it was imported, e.g. etr.csv. */
+          name: string;
+          /** @description The SHA-256 of the file's bytes. */
+          sha256: string;
+        };
+      };
       /** @description Register entities with a version that cites the file. */
       entities: number;
-    };
-    /** @description A published source of register data. */
-    Source: {
-      key: components["schemas"]["SourceKey"];
-      /** @description Who publishes the source, e.g. 'NHS England'. */
-      publisher: string;
-      /** @description The dataset, e.g. 'ODS GP practices (epraccur.csv)'. */
-      dataset: string;
-      /** @description An SPDX-style licence id, e.g. OGL-UK-3.0, or a statement. */
-      licence: string;
-      /**
-       * Format: date
-       * @description The date the data describes, when the source says.
-       * @example 2022-07-01
-       */
-      dataDate: string | null;
-      /**
-       * Format: uri
-       * @description Where the source is published.
-       */
-      url?: string;
-      /** @description The attribution line the licence requires. */
-      attribution?: string;
-      /** @description Anything a reader of the source should know. */
-      note?: string;
-      /** @description The file itself, when the source was imported from one. */
-      file?: {
-        /** @description The file's name as it was imported, e.g. etr.csv. */
-        name: string;
-        /** @description The SHA-256 of the file's bytes. */
-        sha256: string;
-      };
     };
     /** @description What the FHIR facade supports. */
     FhirCapabilityStatement: {
@@ -7744,7 +7773,37 @@ export interface operations {
             /** @description The teams serving the neighbourhood on the date. */
             teams: string[];
             /** @description The source of the population figure. */
-            populationSource: components["schemas"]["Source"] | null;
+            populationSource: {
+              key: components["schemas"]["SourceKey"];
+              /** @description Who publishes the source, e.g. 'NHS England'. */
+              publisher: string;
+              /** @description The dataset, e.g. 'ODS GP practices (epraccur.csv)'. */
+              dataset: string;
+              /** @description An SPDX-style licence id, e.g. OGL-UK-3.0, or a statement. */
+              licence: string;
+              /**
+               * Format: date
+               * @description The date the data describes, when the source says.
+               * @example 2022-07-01
+               */
+              dataDate: string | null;
+              /**
+               * Format: uri
+               * @description Where the source is published.
+               */
+              url?: string;
+              /** @description The attribution line the licence requires. */
+              attribution?: string;
+              /** @description Anything a reader of the source should know. */
+              note?: string;
+              /** @description The file itself, when the source was imported from one. */
+              file?: {
+                /** @description The file's name as it was imported, e.g. etr.csv. */
+                name: string;
+                /** @description The SHA-256 of the file's bytes. */
+                sha256: string;
+              };
+            } | null;
           }) & {
             /** @description The records the answer refers to, by collection and key, each once. */
             included: {

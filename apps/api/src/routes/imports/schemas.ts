@@ -137,7 +137,9 @@ export const ImportedFile = z
     kind: ImportKind.nullable().describe(
       "The layout it was imported as (null when its source key does not say).",
     ),
-    source: Source,
+    source: Source.required({ file: true }).describe(
+      "The file's source: publisher, dataset, licence, data date, and the file's name and SHA-256.",
+    ),
     entities: count("Register entities with a version that cites the file."),
   })
   .meta({ id: "ImportedFile", description: "A file the register imported, as its source." });
