@@ -16,6 +16,9 @@ import type { AppEnv } from "../context.js";
 import { problem } from "../problem.js";
 import { CommandAnswer } from "./answer.js";
 
+/** How often a streamed answer repeats its last progress while nothing new happens. */
+export const heartbeatMs = 15_000;
+
 /** The operator's path. */
 export const operatorPath = "/operator/commands";
 
@@ -111,13 +114,25 @@ export const registerOperator = (app: OpenAPIHono<AppEnv>, endpoint: OperatorEnd
       start: async (controller) => {
         const send = (line: OperatorLine) =>
           controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
-        const answer = await endpoint.run(parsed.data, (progress) => {
+        let last: OperatorProgress | undefined;
+        const tell = (progress: OperatorProgress) => {
           try {
             send({ progress });
           } catch {
             // The CLI went away: the command still runs to its end.
           }
-        });
+        };
+        // A long step (writing a million postcodes) says nothing new for a while: the last
+        // progress again, so that the connection is not taken for idle.
+        const heartbeat = setInterval(() => {
+          if (last !== undefined) tell(last);
+        }, heartbeatMs);
+        const answer = await endpoint
+          .run(parsed.data, (progress) => {
+            last = progress;
+            tell(progress);
+          })
+          .finally(() => clearInterval(heartbeat));
         try {
           send({ answer });
           controller.close();

@@ -15,6 +15,7 @@ import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { AppEnv } from "../../context.js";
 import { requireScope } from "../../middleware/auth.js";
+import { heartbeatMs } from "../../operator/endpoint.js";
 import { errorToProblem, problem } from "../../problem.js";
 import type { RouteDeps } from "../deps.js";
 import { actorOfRequest } from "../resource/writeRoutes.js";
@@ -154,9 +155,11 @@ export const registerImports = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
       began = resolve;
     });
     const ndjson = wantsNdjson(c);
+    let last = "";
     const onProgress = (progress: ImportProgress) => {
       if (!ndjson) return;
-      lines.push(`${JSON.stringify({ progress })}\n`);
+      last = `${JSON.stringify({ progress })}\n`;
+      lines.push(last);
       // Streaming starts once the file is read (a wrong layout is still a plain 400).
       if (progress.phase !== "reading") began?.();
       wake?.();
@@ -192,7 +195,16 @@ export const registerImports = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
         outcome = { error };
       },
     );
-    void settled.then(() => wake?.());
+    // A long step says nothing new for a while: the last progress again, so that the
+    // connection is not taken for idle.
+    const heartbeat = setInterval(() => {
+      lines.push(last);
+      wake?.();
+    }, heartbeatMs);
+    void settled.then(() => {
+      clearInterval(heartbeat);
+      wake?.();
+    });
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       pull: async (controller) => {
