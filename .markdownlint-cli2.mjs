@@ -128,6 +128,8 @@ export default {
     "docs/performance.md",
     // Written by the API's soak (apps/api/bench/soak.ts, `pnpm soak` in apps/api).
     "docs/soak.md",
+    // Written by the API's import benchmark (apps/api/bench/imports.ts, `pnpm bench:imports`).
+    "docs/imports-performance.md",
     // Written by the admin's benchmark (apps/admin/bench/render.bench.ts).
     "docs/admin-performance.md",
     // Written by the data build (packages/data/scripts/build.ts, src/build/reports.ts).

@@ -11,6 +11,7 @@ export default defineConfig({
     examples: "src/openapi/recordExamples.ts",
     bench: "bench/bench.ts",
     soak: "bench/soak.ts",
+    "bench-imports": "bench/imports.ts",
     hello: "bench/hello.ts",
   },
   format: ["esm"],

@@ -154,20 +154,23 @@ export const createAdminApp = (deps: AdminDeps): Hono<AdminEnv> => {
     await next();
   });
 
-  // Forms are small; a larger body is refused before anything reads it.
-  app.use(
-    bodyLimit({
-      maxSize: 512 * 1024,
-      onError: (c) =>
-        page(
-          c as Context<AdminEnv>,
-          <ErrorPage ctx={(c as Context<AdminEnv>).get("view")} title="The form was too large">
-            <p>Nothing was changed.</p>
-          </ErrorPage>,
-          413,
-        ),
-    }),
-  );
+  // Forms are small; a larger body is refused before anything reads it. An uploaded file
+  // (the import page) has a limit of its own.
+  const tooLarge = (c: Context) =>
+    page(
+      c as Context<AdminEnv>,
+      <ErrorPage ctx={(c as Context<AdminEnv>).get("view")} title="The form was too large">
+        <p>Nothing was changed.</p>
+      </ErrorPage>,
+      413,
+    );
+  const formLimit = bodyLimit({ maxSize: 512 * 1024, onError: tooLarge });
+  const uploadLimit = bodyLimit({
+    maxSize: deps.importLimitBytes ?? 64 * 1024 * 1024,
+    onError: tooLarge,
+  });
+  const uploadPath = paths.imports();
+  app.use((c, next) => (c.req.path === uploadPath ? uploadLimit(c, next) : formLimit(c, next)));
 
   app.use(
     session(deps.auth, csrf, cookies, (c, reason) =>

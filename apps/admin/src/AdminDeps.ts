@@ -72,6 +72,8 @@ export interface AdminDeps {
   readonly clientAddress?: (request: Request, env: unknown) => string | undefined;
   /** Sign-in throttling limits. */
   readonly throttle?: SignInThrottleOptions;
+  /** The largest file the import page takes, in bytes (default 64 MiB; other forms: 512 KiB). */
+  readonly importLimitBytes?: number;
   /** Today's date (YYYY-MM-DD), for the default `validAt`. */
   readonly today?: () => string;
   /** Where unexpected errors are reported (default: the console). */

@@ -78,6 +78,8 @@ export const makePaths = (basePath: string) => {
       at(`/users/${id}/${action}`),
     keys: (query?: Query) => at("/keys", query),
     revokeKey: (prefix: string) => at(`/keys/${prefix}/revoke`),
+    imports: () => at("/imports"),
+    applyImport: (upload: string) => at(`/imports/${upload}/apply`),
     audit: (query?: Query) => at("/audit", query),
     setPassword: (query?: Query) => at("/set-password", query),
   };

@@ -38,7 +38,15 @@ import { unavailableRuntime } from "./routes/unavailable.js";
 /** What the app needs from the rest of the process. */
 export interface AppDeps {
   readonly config: Pick<Env, "readsRequireKey" | "corsOrigins" | "bodyLimitBytes"> &
-    Partial<Pick<Env, "trustProxy" | "rateLimitKeyPerMinute" | "rateLimitAddressPerMinute">>;
+    Partial<
+      Pick<
+        Env,
+        | "trustProxy"
+        | "rateLimitKeyPerMinute"
+        | "rateLimitAddressPerMinute"
+        | "importBodyLimitBytes"
+      >
+    >;
   readonly logger: Logger;
   /** Key verification (and recording when keys are used); without it every key is rejected. */
   readonly auth?: Pick<AuthStore, "verifyKey"> & Partial<Pick<AuthStore, "touchKey">>;
@@ -182,9 +190,12 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
       }),
   });
   // GET and HEAD have no body (the check would only build a full Request to find that out).
+  // An imported file has its own limit (IMPORT_BODY_LIMIT_BYTES, on its route).
   app.use("/v1/*", async function bodyLimitMiddleware(c, next) {
     const method = c.req.method;
-    return method === "GET" || method === "HEAD" ? next() : limitBody(c, next);
+    return method === "GET" || method === "HEAD" || c.req.path === "/v1/imports"
+      ? next()
+      : limitBody(c, next);
   });
 
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
@@ -204,6 +215,9 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
     cache,
     readsRequireKey: deps.config.readsRequireKey,
     trustProxy,
+    ...(deps.config.importBodyLimitBytes === undefined
+      ? {}
+      : { importBodyLimitBytes: deps.config.importBodyLimitBytes }),
     ...(deps.access === undefined ? {} : { access: deps.access }),
     ...(deps.onChange === undefined ? {} : { onChange: deps.onChange }),
     ...(deps.shutdown === undefined ? {} : { shutdown: deps.shutdown }),

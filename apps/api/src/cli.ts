@@ -11,14 +11,21 @@
  *   processes share), the CLI opens the database and runs the command itself; running
  *   servers see the change within a second (NOTIFY, with polling behind it).
  *
- * Errors are one line on stderr with a non-zero exit: 2 for bad usage, 1 otherwise.
+ * Errors are one line on stderr with a non-zero exit: 2 for bad usage, 1 otherwise. A long
+ * command (an import) draws a progress bar on stderr when it is a terminal — the server
+ * streams its progress as NDJSON — and prints its one-line summary on stdout.
  */
 
 import { userInfo } from "node:os";
 import { isAbsolute, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createAuthStore } from "@care-atlas/auth";
-import { Register, type RegisterRuntime, StoreService } from "@care-atlas/services";
+import {
+  type ImportProgress,
+  Register,
+  type RegisterRuntime,
+  StoreService,
+} from "@care-atlas/services";
 import { openStore, type Store, StoreLocked } from "@care-atlas/store";
 import { Layer, ManagedRuntime } from "effect";
 import { authClientOf } from "./authDatabase.js";
@@ -30,9 +37,10 @@ import {
   runCommand,
   usage,
 } from "./commands/index.js";
+import { progressBar } from "./commands/progressBar.js";
 import { type Env, EnvError, loadEnv } from "./env.js";
 import { answerOfError, CommandAnswer } from "./operator/answer.js";
-import { operatorPath } from "./operator/endpoint.js";
+import { OperatorLine, operatorPath } from "./operator/endpoint.js";
 import { type OperatorInfo, runningServer } from "./operator/OperatorFile.js";
 
 const readStdin = async (): Promise<string> => {
@@ -70,18 +78,65 @@ const withAbsolutePaths = (command: Command, argv: ReadonlyArray<string>): strin
   return out;
 };
 
+/** The answer of a streamed command: its progress lines, then the answer line. */
+const readStreamed = async (
+  response: Response,
+  onProgress: ((progress: ImportProgress) => void) | undefined,
+): Promise<CommandAnswer | undefined> => {
+  const reader = response.body?.getReader();
+  if (reader === undefined) return undefined;
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let answer: CommandAnswer | undefined;
+  const take = (line: string) => {
+    if (line.trim() === "") return;
+    const parsed = OperatorLine.safeParse(JSON.parse(line));
+    if (!parsed.success) return;
+    if ("answer" in parsed.data) answer = parsed.data.answer;
+    else onProgress?.(parsed.data.progress);
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end = buffer.indexOf("\n");
+    while (end >= 0) {
+      take(buffer.slice(0, end));
+      buffer = buffer.slice(end + 1);
+      end = buffer.indexOf("\n");
+    }
+  }
+  take(buffer + decoder.decode());
+  return answer;
+};
+
 /** Sends a command to the running server of the data directory. */
 const sendCommand = async (
   server: OperatorInfo,
   request: { argv: string[]; stdin: string; user: string },
+  onProgress: ((progress: ImportProgress) => void) | undefined,
 ): Promise<CommandAnswer> => {
   let response: Response;
+  let answer: CommandAnswer | undefined;
   try {
     response = await fetch(`${server.url}${operatorPath}`, {
       method: "POST",
-      headers: { Authorization: `Operator ${server.token}`, "Content-Type": "application/json" },
+      headers: {
+        Authorization: `Operator ${server.token}`,
+        "Content-Type": "application/json",
+        Accept: "application/x-ndjson, application/json",
+      },
       body: JSON.stringify(request),
     });
+    if (response.ok && response.headers.get("content-type")?.includes("application/x-ndjson")) {
+      answer = await readStreamed(response, onProgress);
+      if (answer !== undefined) return answer;
+      return {
+        exitCode: 1,
+        output: "",
+        error: `the server at ${server.url} ended the command's answer before its end`,
+      };
+    }
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? String(error);
     return {
@@ -91,7 +146,12 @@ const sendCommand = async (
     };
   }
   const text = await response.text();
-  const parsed = response.ok ? CommandAnswer.safeParse(JSON.parse(text)) : undefined;
+  let parsed: ReturnType<typeof CommandAnswer.safeParse> | undefined;
+  try {
+    parsed = response.ok ? CommandAnswer.safeParse(JSON.parse(text)) : undefined;
+  } catch {
+    parsed = undefined;
+  }
   if (parsed?.success) return parsed.data;
   return {
     exitCode: 1,
@@ -106,6 +166,7 @@ const runHere = async (
   argv: ReadonlyArray<string>,
   stdin: string,
   actor: string,
+  onProgress: ((progress: ImportProgress) => void) | undefined,
 ): Promise<CommandAnswer> => {
   let store: Store;
   try {
@@ -134,6 +195,7 @@ const runHere = async (
       },
       actor,
       publicUrl: env.publicUrl ?? `http://${env.host}:${env.port}`,
+      progress: onProgress,
     };
     return { exitCode: 0, output: await runCommand(context, argv, stdin) };
   } catch (error) {
@@ -158,10 +220,16 @@ const main = async (): Promise<number> => {
   const user = userInfo().username;
   const actor = `cli:${user}`;
   const server = env.databaseUrl === undefined ? runningServer(env.dataDir) : undefined;
+  const bar = progressBar(process.stderr);
   const answer =
     server === undefined
-      ? await runHere(env, argv, stdin, actor)
-      : await sendCommand(server, { argv: withAbsolutePaths(command, argv), stdin, user });
+      ? await runHere(env, argv, stdin, actor, bar.onProgress)
+      : await sendCommand(
+          server,
+          { argv: withAbsolutePaths(command, argv), stdin, user },
+          bar.onProgress,
+        );
+  bar.finish();
   if (answer.output !== "") process.stdout.write(`${answer.output}\n`);
   if (answer.error !== undefined) process.stderr.write(`care-atlas: ${answer.error}\n`);
   return answer.exitCode;

@@ -65,6 +65,7 @@ const EnvSchema = z.object({
       ),
     ),
   BODY_LIMIT_BYTES: integer(1024, 64 * 1024 * 1024).default(4 * 1024 * 1024),
+  IMPORT_BODY_LIMIT_BYTES: integer(1024, 4 * 1024 * 1024 * 1024).default(256 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
   SEED: booleanText.default(true),
   PUBLIC_URL: optionalText.pipe(z.url({ error: "must be an absolute URL" }).optional()),
@@ -95,6 +96,8 @@ export interface Env {
   readonly corsOrigins: ReadonlyArray<string>;
   /** Largest request body accepted, in bytes. */
   readonly bodyLimitBytes: number;
+  /** Largest file `POST /v1/imports` takes, in bytes (the other routes: `bodyLimitBytes`). */
+  readonly importBodyLimitBytes: number;
   /** How long a graceful shutdown waits for in-flight requests. */
   readonly shutdownTimeoutMs: number;
   /** Whether to load the GM dataset into an empty database at start-up. */
@@ -181,6 +184,7 @@ export const parseEnv = (
     logLevel: env.LOG_LEVEL,
     corsOrigins: env.CORS_ORIGINS,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    importBodyLimitBytes: env.IMPORT_BODY_LIMIT_BYTES,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     seed: env.SEED,
     publicUrl: env.PUBLIC_URL,

@@ -12,6 +12,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { type AuthStore, createAuthStore } from "@care-atlas/auth";
 import {
+  type ImportProgress,
   Register,
   type RegisterRuntime,
   type RegisterShape,
@@ -305,7 +306,10 @@ export const startCareAtlas = async (
       env.databaseUrl === undefined
         ? {
             token: newOperatorToken(),
-            run: async (request: { argv: string[]; stdin: string; user: string }) => {
+            run: async (
+              request: { argv: string[]; stdin: string; user: string },
+              onProgress?: (progress: ImportProgress) => void,
+            ) => {
               try {
                 const output = await runCommand(
                   {
@@ -313,6 +317,7 @@ export const startCareAtlas = async (
                     register: async () => runtime,
                     actor: `cli:${request.user}`,
                     publicUrl: env.publicUrl ?? listeningUrl ?? `http://${env.host}:${env.port}`,
+                    progress: onProgress,
                   },
                   request.argv,
                   request.stdin,

@@ -1368,6 +1368,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/imports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the files imported so far, with their sources
+     * @description Every file the register took in through an import, newest data date first: its layout, its source (publisher, dataset, licence, data date, file name and SHA-256), and how many register entities cite it. Needs the `admin` scope.
+     */
+    get: operations["listImports"];
+    put?: never;
+    /**
+     * Import an official ODS or ONS file as dated changes (or plan it)
+     * @description The body is the file itself, in its official layout (`kind`). It is compared with the register as of `published` and only the differences are written — creations, new versions, ends, successions, postcode records, LSOA assignments — with the file as their source (name, date, licence, SHA-256) and the change reason `import of <name>`. `dryRun=true` plans and checks only. Importing the same file again changes nothing. A file of another layout is a 400 naming what is missing; an import that would break a rule of the register is refused whole (422, with the findings); a body larger than the server's `IMPORT_BODY_LIMIT_BYTES` is a 413. With `Accept: application/x-ndjson` the answer streams progress lines, then the report (or, for a failure after progress began, the problem). Needs the `admin` scope.
+     */
+    post: operations["createImport"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/fhir/R4/metadata": {
     parameters: {
       query?: never;
@@ -4473,6 +4497,162 @@ export interface components {
       detail: {
         [key: string]: unknown;
       };
+    };
+    /** @description What an import did, or in a dry run would do. */
+    ImportReport: {
+      kind: components["schemas"]["ImportKind"];
+      /** @description The file, as the register's source of what it writes. */
+      file: {
+        /** @description The file's name, as cited in its source and change reason. */
+        name: string;
+        /** @description The SHA-256 of the file's bytes. */
+        sha256: string;
+        /**
+         * Format: date
+         * @description The date the file describes: changes are dated from it.
+         * @example 2022-07-01
+         */
+        published: string;
+        /** @description The file's licence. */
+        licence: string;
+        /** @description The key of the source the written records cite. */
+        source: string;
+      };
+      /** @description True when nothing was written (a plan). */
+      dryRun: boolean;
+      counts: components["schemas"]["ImportCounts"];
+      /** @description The first few records of each action. */
+      examples: {
+        /** @description The first records created. */
+        created: components["schemas"]["ImportItem"][];
+        /** @description The first records changed. */
+        changed: components["schemas"]["ImportItem"][];
+        /** @description The first records ended. */
+        ended: components["schemas"]["ImportItem"][];
+        /** @description The first records unchanged. */
+        unchanged: components["schemas"]["ImportItem"][];
+        /** @description The first records skipped. */
+        skipped: components["schemas"]["ImportItem"][];
+      };
+      /** @description Entities whose history the import writes (or would write). */
+      entities: number;
+      /** @description Reference records the import writes (or would write), per dataset. */
+      reference: {
+        /** @description Postcode records written. */
+        postcodes?: number;
+        /** @description LSOA records written. */
+        lsoas?: number;
+        /** @description LSOA assignments written. */
+        assignments?: number;
+        /** @description Sources written. */
+        sources?: number;
+      };
+      /** @description Change-log entries written (0 in a dry run, and when nothing changed). */
+      changes: number;
+      /** @description What a reference file's header says it is (a postcode directory and which; a lookup, what it assigns and its vintage); null for the ODS files. */
+      layout:
+        | ({
+            /** @description The reference layout. */
+            kind: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | null;
+      /** @description Rule warnings the import introduces. */
+      warnings: components["schemas"]["Finding"][];
+      /** @description The data version (the sequence number of the register's last change) the answer was read at. */
+      dataVersion: number;
+    };
+    /**
+     * @description An official layout: ODS's `etr.csv` (`ods-etr`), `eccg.csv` (`ods-eccg`), `epraccur.csv` (`ods-epraccur`), the ePCN workbook (`ods-epcn`), the successor table (`ods-successors`: `succ.csv` or the three-column table); ONS's postcode directory (`ons-postcodes`: ONSPD, NSPL or an extract) and LSOA lookups (`ons-lsoa-lookup`).
+     * @enum {string}
+     */
+    ImportKind:
+      | "ods-etr"
+      | "ods-eccg"
+      | "ods-epraccur"
+      | "ods-epcn"
+      | "ods-successors"
+      | "ons-postcodes"
+      | "ons-lsoa-lookup";
+    /** @description The file's records by what the import does with them. */
+    ImportCounts: {
+      /** @description Records of the file the register did not have: created from the file's date. */
+      created: number;
+      /** @description Records whose facts differ: a new version from the file's date. */
+      changed: number;
+      /** @description Records the file ends (closed, left a PCN): ended on their date. */
+      ended: number;
+      /** @description Records the register already holds as the file says. */
+      unchanged: number;
+      /** @description Rows the import does not take (outside the register, or unreadable), each with why. */
+      skipped: number;
+    };
+    /** @description One record of the file and what the import does with it. */
+    ImportItem: {
+      /**
+       * @description What the import does with the record.
+       * @enum {string}
+       */
+      action: "created" | "changed" | "ended" | "unchanged" | "skipped";
+      /** @description The kind of record: an entity kind, `postcode`, `lsoa-assignment`. */
+      kind: string;
+      /** @description The register id, when it is an entity. */
+      id: string | null;
+      /** @description The record's key in the file: an ODS code, `old → new`, a postcode… */
+      key: string;
+      /** @description What changes (or why it is skipped), in a sentence. */
+      detail: string;
+    };
+    /** @description A file the register imported, as its source. */
+    ImportedFile: {
+      /**
+       * @description The layout it was imported as (null when its source key does not say).
+       * @enum {string|null}
+       */
+      kind:
+        | "ods-etr"
+        | "ods-eccg"
+        | "ods-epraccur"
+        | "ods-epcn"
+        | "ods-successors"
+        | "ons-postcodes"
+        | "ons-lsoa-lookup"
+        | null;
+      /** @description The file's source: publisher, dataset, licence, data date, and the file's name and SHA-256. */
+      source: {
+        key: components["schemas"]["SourceKey"];
+        /** @description Who publishes the source, e.g. 'NHS England'. */
+        publisher: string;
+        /** @description The dataset, e.g. 'ODS GP practices (epraccur.csv)'. */
+        dataset: string;
+        /** @description An SPDX-style licence id, e.g. OGL-UK-3.0, or a statement. */
+        licence: string;
+        /**
+         * Format: date
+         * @description The date the data describes, when the source says.
+         * @example 2022-07-01
+         */
+        dataDate: string | null;
+        /**
+         * Format: uri
+         * @description Where the source is published.
+         */
+        url?: string;
+        /** @description The attribution line the licence requires. */
+        attribution?: string;
+        /** @description Anything a reader of the source should know. */
+        note?: string;
+        /** @description The file itself, when the source was imported from one. */
+        file: {
+          /** @description The file's name as it was imported, e.g. etr.csv. */
+          name: string;
+          /** @description The SHA-256 of the file's bytes. */
+          sha256: string;
+        };
+      };
+      /** @description Register entities with a version that cites the file. */
+      entities: number;
     };
     /** @description What the FHIR facade supports. */
     FhirCapabilityStatement: {
@@ -16592,6 +16772,185 @@ export interface operations {
       };
       /** @description Not allowed */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listImports: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Read-your-writes: the data version you saw (e.g. a write's `dataVersion`). The answer comes from that version or a later one — after this server catches up — or is a problem: 400 when the register has no such version, 503 (with `Retry-After`) when the database does not answer. Never an older answer. */
+        "Min-Data-Version"?: number;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The imported files. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description The imported files, newest data date first. */
+            data: components["schemas"]["ImportedFile"][];
+            /** @description The data version (the sequence number of the register's last change) the answer was read at. */
+            dataVersion: number;
+          };
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests: the rate limit of the key (or, without a key, of the client address) is reached; `Retry-After` says when to try again. A bulk lookup counts each item. */
+      429: {
+        headers: {
+          /** @description Seconds until the request could be made. */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The service is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createImport: {
+    parameters: {
+      query: {
+        /** @description An official layout: ODS's `etr.csv` (`ods-etr`), `eccg.csv` (`ods-eccg`), `epraccur.csv` (`ods-epraccur`), the ePCN workbook (`ods-epcn`), the successor table (`ods-successors`: `succ.csv` or the three-column table); ONS's postcode directory (`ons-postcodes`: ONSPD, NSPL or an extract) and LSOA lookups (`ons-lsoa-lookup`). */
+        kind: components["schemas"]["ImportKind"];
+        /** @description The file's name (e.g. `etr.csv`): cited in its source and change reason. */
+        name: string;
+        /** @description The date the file describes, `YYYY-MM-DD`: changes are dated from it. */
+        published: string;
+        /** @description `true`: plan and check only, write nothing (default `false`). */
+        dryRun?: "true" | "false";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The file's bytes. */
+    requestBody: {
+      content: {
+        "text/csv": string;
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        "application/octet-stream": string;
+      };
+    };
+    responses: {
+      /** @description The import's report (or, in a dry run, its plan). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["ImportReport"];
+          };
+          "application/x-ndjson": string;
+        };
+      };
+      /** @description The request is not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication is required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change breaks the register's rules */
+      422: {
         headers: {
           [name: string]: unknown;
         };

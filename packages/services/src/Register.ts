@@ -26,6 +26,7 @@ import { type ImportFileVerb, makeImportFile } from "./verbs/importFile.js";
 import { type ImportSnapshot, makeImportSnapshot } from "./verbs/importSnapshot.js";
 import { type ListAll, makeListAll } from "./verbs/listAll.js";
 import { type ListEntities, makeListEntities } from "./verbs/listEntities.js";
+import { type ListImports, makeListImports } from "./verbs/listImports.js";
 import { type LookupCode, makeLookupCode } from "./verbs/lookupCode.js";
 import { type LsoaVerb, makeLsoa } from "./verbs/lsoa.js";
 import { makeOrganisationLinks, type OrganisationLinksVerb } from "./verbs/organisationLinks.js";
@@ -135,6 +136,8 @@ export interface RegisterShape {
   readonly importSnapshot: ImportSnapshot;
   /** Imports one official file (ODS etr, eccg, epraccur, ePCN, successors) as dated changes. */
   readonly importFile: ImportFileVerb;
+  /** The files imported so far, with their sources (newest data date first). */
+  readonly listImports: ListImports;
   readonly exportSnapshot: ExportSnapshot;
 }
 
@@ -190,6 +193,7 @@ export const makeRegister = (options: Partial<RegisterOptions> = {}) =>
       saveChange: makeSaveChange(ctx),
       importSnapshot: makeImportSnapshot(ctx),
       importFile: makeImportFile(ctx),
+      listImports: makeListImports(ctx),
       exportSnapshot: makeExportSnapshot(ctx),
     };
     models.set(register, () => live.current());

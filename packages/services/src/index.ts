@@ -74,6 +74,7 @@ export type {
   ListOptions,
   ListPage,
 } from "./verbs/listEntities.js";
+export type { ImportedFile, ImportList, ListImports } from "./verbs/listImports.js";
 export type {
   CodeRead,
   CodeSuccessor,

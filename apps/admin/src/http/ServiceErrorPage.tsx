@@ -8,6 +8,7 @@
  * table and the user's input kept ({@link serviceErrorReport}), after running their verbs
  * with {@link outcomeOf}.
  */
+import type { Finding } from "@care-atlas/domain";
 import { type ErrorInfo, errorInfo, isServiceError, type ServiceError } from "@care-atlas/services";
 import type { Context } from "hono";
 import { friendlyMessage, type PathIssue } from "../forms/FormErrors.js";
@@ -127,6 +128,21 @@ export const serviceErrorPage = (c: Context<AdminEnv>, error: ServiceError): Res
     report.status,
   );
 };
+
+/**
+ * The rules a refused change breaks (a `ValidationFailed` about the change: an import the
+ * register refuses whole), each naming its records; none for any other error.
+ *
+ * @example
+ * ```ts
+ * const findings = refusedFindings(error);
+ * if (findings.length > 0) return page(c, <ImportRefusedPage findings={findings} … />, 422);
+ * ```
+ */
+export const refusedFindings = (error: ServiceError): ReadonlyArray<Finding> =>
+  error._tag === "ValidationFailed" && error.about === "change"
+    ? error.findings.filter((finding) => finding.severity === "error")
+    : [];
 
 /** A verb's value, or the service error it failed with. */
 export type Outcome<A> =

@@ -13,6 +13,7 @@ import { registerEditRoutes } from "./editRoutes.js";
 import { registerEndRoutes } from "./endRoutes.js";
 import { registerFindingsRoutes } from "./findingsRoutes.js";
 import { registerHierarchyRoutes } from "./hierarchyRoutes.js";
+import { registerImportRoutes } from "./importRoutes.js";
 import { registerKeyRoutes } from "./keyRoutes.js";
 import { registerMapRoutes } from "./mapRoutes.js";
 import { registerNeighbourhoodRoutes } from "./neighbourhoodRoutes.js";
@@ -41,4 +42,5 @@ export const registerPages = (app: Hono<AdminEnv>, deps: PageDeps): void => {
   registerUserRoutes(app, deps);
   registerKeyRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerImportRoutes(app, deps);
 };

@@ -98,6 +98,7 @@ const Header: FC<{ ctx: ViewContext; section: Section }> = ({ ctx, section }) =>
                 { section: "users" as const, text: "Users", href: paths.users() },
                 { section: "keys" as const, text: "API keys", href: paths.keys() },
                 { section: "audit" as const, text: "Audit", href: paths.audit() },
+                { section: "imports" as const, text: "Imports", href: paths.imports() },
               ]
             : []),
         ];

@@ -38,6 +38,7 @@ export type Section =
   | "users"
   | "keys"
   | "audit"
+  | "imports"
   | "none";
 
 /** Everything a page needs besides its own data. */

@@ -9,7 +9,7 @@
  * file of this folder and list it in `commands/index.ts`.
  */
 import type { AuthStore } from "@care-atlas/auth";
-import type { RegisterRuntime } from "@care-atlas/services";
+import type { ImportProgress, RegisterRuntime } from "@care-atlas/services";
 
 /** What a command can use, wherever it runs. */
 export interface CommandContext {
@@ -25,6 +25,11 @@ export interface CommandContext {
   readonly actor: string;
   /** Where users reach the server, for printed links (`PUBLIC_URL`, else http://HOST:PORT). */
   readonly publicUrl: string;
+  /**
+   * Hears the progress of a long command (an import): the CLI draws a bar on a terminal;
+   * a running server streams it to the CLI as NDJSON. Absent: nobody listens.
+   */
+  readonly progress?: ((progress: ImportProgress) => void) | undefined;
 }
 
 /** An option of a command (as `node:util` `parseArgs` takes it). */

@@ -7,6 +7,7 @@
  *   care-atlas users create --email a@b.nhs.uk --role admin [--password-stdin]
  *   care-atlas users list | set-role | disable | enable | reset-password
  *   care-atlas audit [--limit 50]
+ *   care-atlas import <kind> <file> --date 2024-10-25 [--dry-run] [--json]
  *
  * `runCommand` is the same in the CLI's process and in a running server (which runs the
  * commands the CLI sends it over loopback); `cli.ts` decides where.
@@ -14,6 +15,7 @@
 import { parseArgs } from "node:util";
 import { audit } from "./audit.js";
 import { type Command, type CommandContext, UsageError } from "./Command.js";
+import { importCommand } from "./import.js";
 import { keysCreate, keysList, keysRevoke } from "./keys.js";
 import {
   usersCreate,
@@ -38,6 +40,7 @@ export const commands: ReadonlyArray<Command> = [
   usersEnable,
   usersResetPassword,
   audit,
+  importCommand,
 ];
 
 /** The CLI's usage text. */

@@ -9,10 +9,10 @@
  * change to the answers; the API's tests check that every example still matches its
  * schema, and the linter that every response has one.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parseEnv } from "../env.js";
+import { findRepoRoot, parseEnv } from "../env.js";
 import { createLogger } from "../logger.js";
 import { startCareAtlas } from "../start.js";
 import type { Json, JsonObject } from "./nullable.js";
@@ -32,6 +32,8 @@ const { key: adminKey } = await atlas.auth.createKey({
   scopes: ["admin"],
 });
 const examples: Examples = {};
+/** The committed official files (the import examples read one). */
+const dataRaw = join(findRepoRoot(process.cwd()), "packages", "data", "raw");
 
 /** Sends a request and keeps its answer as the example of `operation` (method and path). */
 const record = async (
@@ -83,6 +85,36 @@ const recordText = async (operation: string, path: string, accept: string): Prom
   const byType = byStatus[String(response.status)] ?? {};
   byStatus[String(response.status)] = byType;
   byType[type] ??= `${lines.slice(0, 3).join("\n")}\n`;
+};
+
+/**
+ * POSTs a file (raw bytes) and keeps its answer as the example of `operation`: JSON whole,
+ * NDJSON as its first two and last lines.
+ */
+const recordFile = async (
+  operation: string,
+  path: string,
+  file: Uint8Array,
+  accept = "application/json",
+): Promise<void> => {
+  const response = await fetch(`${atlas.url}${path}`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${adminKey}`, Accept: accept, "Content-Type": "text/csv" },
+    body: new Blob([new Uint8Array(file)]),
+  });
+  const text = await response.text();
+  if (response.status >= 400) throw new Error(`${operation}: ${path} → ${text.slice(0, 300)}`);
+  const type = (response.headers.get("content-type") ?? "").split(";")[0] ?? "";
+  const byStatus = examples[operation] ?? {};
+  examples[operation] = byStatus;
+  const byType = byStatus[String(response.status)] ?? {};
+  byStatus[String(response.status)] = byType;
+  if (type === "application/x-ndjson") {
+    const lines = text.trimEnd().split("\n");
+    byType[type] ??= `${[...lines.slice(0, 2), lines.at(-1)].join("\n")}\n`;
+  } else {
+    byType[type] ??= JSON.parse(text) as JsonObject;
+  }
 };
 
 /** An answer with its `features` cut to the first two (a boundary collection's example). */
@@ -432,6 +464,15 @@ try {
     key: adminKey,
   });
   await record("get /v1/audit-events", "/v1/audit-events?limit=3", { key: adminKey });
+
+  // Imports (admin scope): ODS's successor table, planned then streamed, and the list.
+  const successors = readFileSync(
+    join(dataRaw, "nhs_organisations", "ods_successions_england_2022-09.csv"),
+  );
+  const query = "kind=ods-successors&name=ods_successions_england_2022-09.csv&published=2022-09-26";
+  await recordFile("post /v1/imports", `/v1/imports?${query}&dryRun=true`, successors);
+  await recordFile("post /v1/imports", `/v1/imports?${query}`, successors, "application/x-ndjson");
+  await record("get /v1/imports", "/v1/imports", { key: adminKey });
 } finally {
   await atlas.close();
   rmSync(dir, { recursive: true, force: true });

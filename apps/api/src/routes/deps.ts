@@ -31,4 +31,6 @@ export interface RouteDeps {
   readonly shutdown?: AbortSignal;
   /** API keys and the audit trail, for the access routes (absent: they answer 503). */
   readonly access?: Pick<AuthStore, "createKey" | "listKeys" | "revokeKey" | "listEvents">;
+  /** The largest file `POST /v1/imports` takes, in bytes (default 256 MiB). */
+  readonly importBodyLimitBytes?: number;
 }

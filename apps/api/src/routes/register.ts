@@ -1,8 +1,8 @@
 /**
  * @module register
  * Registers every /v1 route: the resources (from their table), the succession write, the
- * lookups and areas, the boundaries, the findings, the change feed, and the access routes
- * (API keys, the audit trail).
+ * lookups and areas, the boundaries, the findings, the change feed, the access routes
+ * (API keys, the audit trail) and the imports of official files.
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context.js";
@@ -12,6 +12,7 @@ import { registerBoundaries } from "./boundaries/index.js";
 import { registerChanges } from "./changes/index.js";
 import type { RouteDeps } from "./deps.js";
 import { registerFindings } from "./findings/index.js";
+import { registerImports } from "./imports/index.js";
 import { registerLookups } from "./lookups/index.js";
 import { registerPointLookup } from "./lookups/point.js";
 import { registerResources } from "./resources/index.js";
@@ -31,4 +32,5 @@ export const registerV1 = (
   registerFindings(app, deps);
   registerChanges(app, deps);
   registerAccess(app, deps);
+  registerImports(app, deps);
 };
