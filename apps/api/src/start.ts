@@ -351,6 +351,8 @@ export const startCareAtlas = async (
                 logger,
                 basePath: "/admin",
                 publicUrl: () => env.publicUrl ?? listeningUrl ?? `http://${env.host}:${env.port}`,
+                // The import page takes files as large as POST /v1/imports does.
+                importLimitBytes: env.importBodyLimitBytes,
               },
               logger,
             ).catch((error: unknown) => {

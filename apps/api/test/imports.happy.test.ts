@@ -2,13 +2,15 @@
  * `POST /v1/imports` and `GET /v1/imports` on the GM register (the shared test server, on
  * PGlite or the PostgreSQL server), every answer checked against the served document and
  * parsed with the route's schema: the ODS successor table and the October 2024 ePCN
- * workbook, which the dataset was built from, change nothing when imported again, and
- * the register answers what they say — every ePCN 2024 rename of a GM PCN is a new version
- * from the workbook's date. A dry run writes nothing; NDJSON streams progress then the report.
+ * workbook, ONS's LSOA → ward 2024 lookup and the Trafford postcode extract, which the
+ * dataset was built from, change nothing when imported again, and the register answers
+ * what they say — every ePCN 2024 rename of a GM PCN is a new version from the workbook's
+ * date, GM LSOAs have the lookup's wards, the postcodes the extract's LSOAs. A dry run writes nothing; NDJSON streams progress then the report.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readEpcn } from "@care-atlas/imports";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ImportedFile, ImportReport } from "../src/routes/imports/schemas.js";
@@ -96,6 +98,65 @@ describe("imports on the GM register", () => {
       const after = await nameOn(pcn.code, "2024-10-25");
       expect(after?.name, pcn.code).toBe(pcn.name);
       expect(after?.valid.from, pcn.code).toBe("2024-10-25");
+    }
+  });
+
+  it("takes ONS's LSOA → ward 2024 lookup again (nothing changes); each GM LSOA answers the file's ward", async () => {
+    const file = readFileSync(
+      join(raw, "geography", "lsoa21_ward24_ltla24_england_wales_2024.csv"),
+    );
+    const before = await lastSeq();
+    const done = await parseAnswer(
+      await upload(
+        "kind=ons-lsoa-lookup&name=lsoa21_ward24_ltla24_england_wales_2024.csv&published=2024-05-01",
+        file,
+      ),
+      Answer,
+    );
+    expect(done.data.layout).toMatchObject({
+      kind: "ons-lsoa-lookup",
+      assigns: "ward",
+      vintage: 2024,
+    });
+    expect(done.data.changes).toBe(0);
+    expect(await lastSeq()).toBe(before);
+    const gm = new Set(
+      readFileSync(join(raw, "geography", "gm_lsoa21_lookup.csv"), "utf8")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => line.split(",")[0]),
+    );
+    const rows = (parse(file, { from_line: 2 }) as string[][]).filter((fields) =>
+      gm.has(fields[1]),
+    );
+    expect(rows.length).toBe(gm.size);
+    // Every 40th GM LSOA of the file (43 of them), across the ten boroughs.
+    for (const fields of rows.filter((_, i) => i % 40 === 0)) {
+      const answer = await call(`/v1/areas/lsoas/${fields[1]}?validAt=2024-06-01`);
+      const body = (await answer.json()) as { data: { ward: { code: string } | null } };
+      expect(body.data.ward?.code, fields[1]).toBe(fields[3]);
+    }
+  });
+
+  it("takes the Trafford postcode extract again (nothing changes); its postcodes answer the file's LSOA", async () => {
+    const file = readFileSync(join(raw, "postcodes", "trafford_postcodes_2025-02.csv"));
+    const before = await lastSeq();
+    const done = await parseAnswer(
+      await upload(
+        "kind=ons-postcodes&name=trafford_postcodes_2025-02.csv&published=2025-02-13",
+        file,
+      ),
+      Answer,
+    );
+    expect(done.data.changes).toBe(0);
+    expect(done.data.counts.unchanged).toBe(file.toString("utf8").trim().split("\n").length - 1);
+    expect(await lastSeq()).toBe(before);
+    const rows = parse(file, { from_line: 2 }) as string[][];
+    for (const fields of rows.filter((_, i) => i % 500 === 0)) {
+      const answer = await call(`/v1/lookup/postcode/${encodeURIComponent(fields[0] ?? "")}`);
+      const body = (await answer.json()) as { data: { lsoa: { code: string } } };
+      expect(body.data.lsoa.code, fields[0]).toBe(fields[5]);
     }
   });
 

@@ -198,6 +198,7 @@ export const registerImports = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
     // A long step says nothing new for a while: the last progress again, so that the
     // connection is not taken for idle.
     const heartbeat = setInterval(() => {
+      if (last === "") return;
       lines.push(last);
       wake?.();
     }, heartbeatMs);
