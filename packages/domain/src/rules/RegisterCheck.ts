@@ -29,9 +29,10 @@ import type { EntityKind } from "../Id.js";
 import type { Lsoa } from "../Lsoa.js";
 import { merge, type Period } from "../Period.js";
 import {
-  indexSnapshot,
+  asIndex,
   kindOfPrefix,
   type SnapshotIndex,
+  type SnapshotSource,
   type VersionsByKind,
 } from "../queries/SnapshotIndex.js";
 import { collections, type Entity, emptySnapshot, type Snapshot } from "../Snapshot.js";
@@ -386,11 +387,12 @@ export class RegisterCheck {
   ) {}
 
   /**
-   * Checks every rule over a snapshot (not validated here: parse it with `Snapshot.parse`
-   * first), keeping what {@link recheck} needs.
+   * Checks every rule over a snapshot or its index (not validated here: parse it with
+   * `Snapshot.parse` first), keeping what {@link recheck} needs.
    */
-  static build(snapshot: Snapshot, options: RuleOptions = {}): RegisterCheck {
-    const index = indexSnapshot(snapshot);
+  static build(source: SnapshotSource, options: RuleOptions = {}): RegisterCheck {
+    const index = asIndex(source);
+    const { snapshot } = index;
     const referrers = new Map<string, Set<string>>();
     const schemeMembers = new Map<string, Set<string>>();
     const codeHolders = new Map<string, Set<string>>();

@@ -24,7 +24,7 @@ export interface RegisterContext {
 export const heldCheck = (model: ReadModel): RegisterCheck => {
   const held = model.ruleCheck;
   if (held !== undefined) return held;
-  const built = RegisterCheck.build(model.snapshot);
+  const built = RegisterCheck.build(model.index);
   model.holdRuleCheck(built);
   return built;
 };
