@@ -2,7 +2,8 @@
  * @module compression
  * Compresses answers when the request's `Accept-Encoding` asks (br, else gzip): JSON of
  * every kind (`application/json`, the compact form's, `problem+json`, `geo+json`,
- * `fhir+json`) when at least 1 KB, compressed whole; CSV and NDJSON lists as they stream
+ * `fhir+json`) when at least 1 KB, compressed whole; CSV and NDJSON lists, and JSON answers
+ * streamed as they are made (the bulk lookup's: `streamed` on the context), as they stream
  * (a chunk at a time through zlib, never held whole). The change stream (SSE) and HTML are
  * left alone, as is an answer already encoded (the read cache's compressed copy) or marked
  * `no-transform`. Every answer of a compressible type says `Vary: Accept-Encoding`; a
@@ -41,8 +42,8 @@ export const compression: MiddlewareHandler<AppEnv> = async function compression
   if (c.req.method === "HEAD" || res.body === null) return;
   if (res.status === 204 || res.status === 304 || res.status < 200) return;
   const type = res.headers.get("content-type") ?? "";
-  const whole = wholeTypes.test(type);
-  const streamed = !whole && streamTypes.test(type);
+  const streamed = streamTypes.test(type) || (c.get("streamed") === true && wholeTypes.test(type));
+  const whole = !streamed && wholeTypes.test(type);
   if (!whole && !streamed) return;
   try {
     addVary(res.headers);

@@ -110,3 +110,39 @@ export const bulkAnswer = (
   }
   return { data: items, included, found, failed: items.length - found, dataVersion };
 };
+
+/** How many items are serialised per chunk of a streamed bulk answer. */
+const itemsPerChunk = 500;
+
+/**
+ * A bulk answer as a stream of JSON text, the same document `JSON.stringify` gives, made a
+ * chunk of items at a time as the reader pulls: a 10,000-postcode answer (megabytes of
+ * JSON) is never one string, so answering it does not grow the heap by its size.
+ */
+export const bulkAnswerStream = (
+  answer: ReturnType<typeof bulkAnswer>,
+): ReadableStream<Uint8Array> => {
+  const encoder = new TextEncoder();
+  const { data, included, found, failed, dataVersion } = answer;
+  let next = 0;
+  let done = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (done) return;
+        let text = next === 0 ? '{"data":[' : "";
+        const end = Math.min(data.length, next + itemsPerChunk);
+        for (; next < end; next++) {
+          text += `${next === 0 ? "" : ","}${JSON.stringify(data[next])}`;
+        }
+        if (next >= data.length) {
+          text += `],"included":${JSON.stringify(included)},"found":${found},"failed":${failed},"dataVersion":${dataVersion}}`;
+          done = true;
+        }
+        controller.enqueue(encoder.encode(text));
+        if (done) controller.close();
+      },
+    },
+    { highWaterMark: 1 },
+  );
+};

@@ -5,6 +5,7 @@
  */
 import { type PostcodeLookupItem, runVerb } from "@care-atlas/services";
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context, TypedResponse } from "hono";
 import type { AppEnv } from "../../context.js";
 import { today } from "../../http/today.js";
 import { chargeMore } from "../../middleware/limits.js";
@@ -13,7 +14,7 @@ import { getLsoa } from "../areas/lsoa.js";
 import type { RouteDeps } from "../deps.js";
 import { timeOptions } from "../shared/query.js";
 import { guarded, readGuard, readHeaders, readMiddleware } from "../shared/reads.js";
-import { bulkAnswer } from "./bulkAnswer.js";
+import { bulkAnswer, bulkAnswerStream } from "./bulkAnswer.js";
 import { lookupCode } from "./code.js";
 import { lookupPostcode, normalisePostcodeText } from "./postcode.js";
 import { lookupPostcodes } from "./postcodes.js";
@@ -23,6 +24,21 @@ import { lookupPractice } from "./practice.js";
 const splitVersion = <T extends { readonly dataVersion: number }>(read: T) => {
   const { dataVersion, ...data } = read;
   return { data, dataVersion };
+};
+
+/**
+ * A JSON answer sent as a stream of its text: typed as the `c.json` answer of `body` (the
+ * route's schema checks the handler against it), sent as `stream`, which must be the same
+ * document.
+ */
+const streamedJson = <T>(
+  c: Context<AppEnv>,
+  _body: T,
+  stream: ReadableStream<Uint8Array>,
+): Response & TypedResponse<T, 200, "json"> => {
+  c.header("Content-Type", "application/json");
+  const response: Response = c.body(stream, 200);
+  return response as Response & TypedResponse<T, 200, "json">;
 };
 
 /** Adds the lookup routes. */
@@ -60,7 +76,11 @@ export const registerLookups = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
       register.lookupPostcodes(wanted, time),
     );
     c.header("Cache-Control", "no-store");
-    return c.json(bulkAnswer(body.postcodes, normalised, answers, deps.dataVersion()), 200);
+    // Streamed a chunk of items at a time (never one string of the whole answer), and not
+    // kept by the read cache (a POST).
+    c.set("streamed", true);
+    const answer = bulkAnswer(body.postcodes, normalised, answers, deps.dataVersion());
+    return streamedJson(c, answer, bulkAnswerStream(answer));
   });
 
   app.openapi(guarded(lookupPractice, ...middleware), async (c) => {
