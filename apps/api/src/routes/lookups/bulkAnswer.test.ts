@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bulkAnswer, bulkAnswerStream } from "./bulkAnswer.js";
+import { BulkAnswerWriter, bulkAnswer } from "./bulkAnswer.js";
 
 const text = async (
   stream: ReadableStream<Uint8Array>,
@@ -14,20 +14,28 @@ const text = async (
   return { text: all + decoder.decode(), chunks };
 };
 
-describe("bulkAnswerStream", () => {
-  it("streams the same document JSON.stringify gives, a chunk of items at a time", async () => {
+const notHeld = () => ({ read: null, error: { code: "not-found", detail: "synthetic: not held" } });
+
+/** The writer's text, chunk by chunk, with every valid postcode answered as not held. */
+const written = async (sent: string[], normalised: (string | null)[]) => {
+  const writer = new BulkAnswerWriter(sent, normalised, 7);
+  for (let chunk = writer.nextChunk(); chunk !== undefined; chunk = writer.nextChunk()) {
+    writer.write(chunk.map(notHeld) as never);
+  }
+  return text(writer.stream());
+};
+
+describe("BulkAnswerWriter", () => {
+  it("writes the same document JSON.stringify gives of bulkAnswer, a chunk at a time", async () => {
     const sent = Array.from({ length: 1_234 }, (_, i) =>
       i % 3 === 0 ? `nonsense ${i}` : "ZZ9 9ZZ",
     );
     const normalised = sent.map((input) => (input.startsWith("nonsense") ? null : input));
-    const answers = normalised
-      .filter((postcode) => postcode !== null)
-      .map(() => ({ read: null, error: { code: "not-found", detail: "synthetic: not held" } }));
+    const answers = normalised.filter((postcode) => postcode !== null).map(notHeld);
     const answer = bulkAnswer(sent, normalised, answers as never, 7);
-    const streamed = await text(bulkAnswerStream(answer));
+    const streamed = await written(sent, normalised);
     expect(streamed.text).toBe(JSON.stringify(answer));
     expect(streamed.chunks).toBe(3);
-    const empty = bulkAnswer([], [], [], 1);
-    expect((await text(bulkAnswerStream(empty))).text).toBe(JSON.stringify(empty));
+    expect((await written([], [])).text).toBe(JSON.stringify(bulkAnswer([], [], [], 7)));
   });
 });
