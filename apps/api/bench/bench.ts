@@ -94,6 +94,7 @@ const run = async (
     connections?: number;
     /** The status every answer should have (default: a 2xx). */
     status?: 404;
+    headers?: Record<string, string>;
   },
   watchPid?: number,
 ): Promise<Result & { peakRss: number }> => {
@@ -107,8 +108,13 @@ const run = async (
     connections: options.connections ?? connections,
     duration,
     ...(options.body === undefined
-      ? {}
-      : { body: options.body, headers: { "content-type": "application/json" } }),
+      ? options.headers === undefined
+        ? {}
+        : { headers: options.headers }
+      : {
+          body: options.body,
+          headers: { ...options.headers, "content-type": "application/json" },
+        }),
   });
   clearInterval(sampler);
   return {
@@ -296,6 +302,11 @@ const main = async () => {
         url: `${base}/v1/organisations?kind=gp-practice&limit=100`,
       },
       {
+        name: "GET /v1/organisations?kind=gp-practice&limit=100, Accept-Encoding: br",
+        url: `${base}/v1/organisations?kind=gp-practice&limit=100`,
+        headers: { "accept-encoding": "br" },
+      },
+      {
         name: "GET /v1/neighbourhoods?placeId=…",
         url: `${base}/v1/neighbourhoods?placeId=${trafford.id}`,
       },
@@ -344,7 +355,7 @@ const main = async () => {
       mixedPeak = Math.max(mixedPeak, rssOf(atlas.pid));
     }, 200);
     const hotPaths = targets
-      .filter((target) => !target.name.includes("(404)"))
+      .filter((target) => !target.name.includes("(404)") && target.headers === undefined)
       .map((target) => ({ method: "GET" as const, path: target.url.slice(base.length) }));
     const mixedReads = autocannon({
       url: base,
@@ -451,10 +462,10 @@ const main = async () => {
       "|---|---:|---:|---:|---:|---:|---:|---:|",
       ...rows.map(format),
     ].join("\n");
-    const issue12Reads = new Set([targets[2]?.name, targets[3]?.name]);
+    const issue12Reads = new Set([targets[2]?.name, targets[3]?.name, targets[4]?.name]);
     const hotReads = reads.filter((r) => !issue12Reads.has(r.name));
     const hot = hotReads.map((r) => r.rps / baseline.rps);
-    const [miss, list] = reads.filter((r) => issue12Reads.has(r.name));
+    const [miss, list, listBr] = reads.filter((r) => issue12Reads.has(r.name));
     const share = (r: Result | undefined) => (r === undefined ? 0 : r.rps / baseline.rps);
     const percent = (ratio: number) => `${Math.round(ratio * 100)} %`;
     const writeP50 = median(writeLatencies);
@@ -462,7 +473,7 @@ const main = async () => {
     const mixedRps = mixed.requests.average;
     const issue12 = [
       `- A postcode miss ≥ 40 % of the baseline: ${share(miss) >= 0.4 ? "met" : "NOT met"} (${percent(share(miss))}, p99 ${miss?.p99 ?? 0} ms).`,
-      `- The organisation list ≥ 40 % of the baseline: ${share(list) >= 0.4 ? "met" : "NOT met"} (${percent(share(list))}, p99 ${list?.p99 ?? 0} ms).`,
+      `- The organisation list ≥ 40 % of the baseline: ${share(list) >= 0.4 ? "met" : "NOT met"} (${percent(share(list))}, p99 ${list?.p99 ?? 0} ms; ${percent(share(listBr))}, p99 ${listBr?.p99 ?? 0} ms, for a client that accepts br).`,
       `- RSS ≤ 300 MB after ${mixedSeconds} s of mixed hot reads and 10,000-postcode bulk lookups: ${mixedEndRss <= 300 ? "met" : "NOT met"} (${Math.round(mixedEndRss)} MB at its end, peak ${Math.round(mixedPeak)} MB; ${Math.round(mixedRps).toLocaleString("en-GB")} hot reads/s on ${connections} connections and ${bulkLatencies.length} bulk lookups beside them, p50 ${Math.round(bulkP50)} ms, ${bulkFailures + mixed.errors + mixed.timeouts + mixed.non2xx} failures).`,
       `- Write p50 ≤ 15 ms (\`PUT /v1/organisations/{id}\` of one GP practice, rules checked, ${writeCount} in sequence): ${writeP50 <= 15 ? "met" : "NOT met"} (p50 ${writeP50.toFixed(1)} ms, p99 ${p99Of(writeLatencies).toFixed(1)} ms, ${writeFailures} failures).`,
       `- A bulk lookup of 10,000 postcodes (one connection, alone): p50 ${bulk10k.p50} ms, p99 ${bulk10k.p99} ms (it was p50 133 ms).`,
@@ -545,6 +556,11 @@ ${sizeTable}
   day (in an LRU of its own, so misses cannot push hot answers out), its body split around
   the request id, and answered by the hot path like a hit; a postcode added later is found
   (the data version moved on).
+- The organisation list (100 GP practices, ~70 KB of JSON) is a cached answer served by
+  the hot path like the others; a CPU profile of the server under this load (\`node
+  --cpu-prof\`) shows it idle ~60 % of the time, most of the rest in the kernel's \`writev\`:
+  what limits it is moving and parsing 70 KB per answer on loopback, with autocannon on the
+  same two cores. A client that accepts br gets ~6 KB instead.
 - Compression: a cached answer's gzip and br bytes are made on the first request that asks
   and kept beside its identity bytes, so a compressed hit costs what an identity hit does;
   answers not cached are compressed on each request.
@@ -553,7 +569,7 @@ ${sizeTable}
 - Bulk lookups: the services' \`lookupPostcodes\` resolves the whole list in one plain loop
   over the read model (one Effect per request, each LSOA's chain worked out once); what is
   left is validating each postcode with the \`postcode\` library and the JSON of the answer
-  (~0.5 MB for 1,000 postcodes), streamed 500 items at a time (never one string). At 50 connections each request is ~15 ms of CPU on one
+  (~0.5 MB for 1,000 postcodes), looked up, made and written 100 postcodes at a time (never one string, nor one array of every answer). At 50 connections each request is ~15 ms of CPU on one
   thread, so 50 at once queue behind each other: p50 and p99 are that queue, and its tail
   can pass autocannon's 10 s timeout (counted as errors); one connection gives the latency
   of one request.

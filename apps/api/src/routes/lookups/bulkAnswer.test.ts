@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BulkAnswerWriter, bulkAnswer } from "./bulkAnswer.js";
+import { BulkAnswerWriter, bulkAnswer, bulkChunk } from "./bulkAnswer.js";
 
 const text = async (
   stream: ReadableStream<Uint8Array>,
@@ -35,7 +35,8 @@ describe("BulkAnswerWriter", () => {
     const answer = bulkAnswer(sent, normalised, answers as never, 7);
     const streamed = await written(sent, normalised);
     expect(streamed.text).toBe(JSON.stringify(answer));
-    expect(streamed.chunks).toBe(3);
+    expect(streamed.chunks).toBe(Math.ceil(sent.length / bulkChunk));
+    expect(streamed.chunks).toBeGreaterThan(1);
     expect((await written([], [])).text).toBe(JSON.stringify(bulkAnswer([], [], [], 7)));
   });
 });

@@ -127,7 +127,7 @@ export const bulkAnswer = (
 };
 
 /** How many postcodes are looked up, made into items and serialised at a time. */
-export const bulkChunk = 500;
+export const bulkChunk = 100;
 
 /**
  * The text of a bulk answer, written a chunk of postcodes at a time — the same document
