@@ -166,9 +166,10 @@ export class ReadModel {
     }
     const next = new ReadModel(seq, recordedAt, map, this.reference);
     // The rule check follows the changes, re-checked when it is next read (dropped, to be
-    // built afresh, when too many changes wait).
-    const from =
-      this.ruleCheckMemo === undefined
+    // built afresh, when too many changes wait or reference data changed).
+    const from = changes.some((change) => change.kind === "reference")
+      ? undefined
+      : this.ruleCheckMemo === undefined
         ? this.ruleCheckFrom
         : { base: this.ruleCheckMemo, entities: [] };
     if (from !== undefined) {
