@@ -7,22 +7,35 @@
  *    loaded with the GM dataset on first start): GET one place, GET a postcode lookup, GET
  *    the neighbourhoods of a place (50 connections each), POST a bulk lookup of 1,000
  *    postcodes (1 connection: its latency; and 50 connections: throughput).
+ *    Then (issue 12, the slow paths at GM scale): a postcode the register does not hold (a
+ *    404), the list of GP practices, a bulk lookup of 10,000 postcodes (1 connection), a
+ *    mixed phase of hot reads (50 connections) with 10,000-postcode bulk lookups beside them
+ *    for BENCH_MIXED_SECONDS (default 60; the RSS at its end), 200 sequential writes (`PUT`
+ *    of one synthetic GP practice, rules checked) and the sizes of answers with gzip and br.
  * 3. The server's RSS, sampled under load; a restart on the existing embedded database
  *    timed from process start to the first 200.
  *
  * Prints the figures and writes them to docs/performance.md at the repo root.
- * Options (environment): BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50).
+ * Options (environment): BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 50),
+ * BENCH_MIXED_SECONDS (default 60), BENCH_WRITES (default 200).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
+import { createAuthStore } from "@care-atlas/auth";
+import { openStore } from "@care-atlas/store";
 import autocannon from "autocannon";
+import { authClientOf } from "../src/authDatabase.js";
 import { findRepoRoot } from "../src/env.js";
+import { provenance } from "../test/support/http.js";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const mixedSeconds = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
+const writeCount = Number(process.env.BENCH_WRITES ?? 200);
 const here = new URL(".", import.meta.url).pathname;
 const root = findRepoRoot(here);
 
@@ -74,7 +87,15 @@ interface Result {
 
 const run = async (
   name: string,
-  options: { url: string; method?: "GET" | "POST"; body?: string; connections?: number },
+  options: {
+    url: string;
+    method?: "GET" | "POST";
+    body?: string;
+    connections?: number;
+    /** The status every answer should have (default: a 2xx). */
+    status?: 404;
+    headers?: Record<string, string>;
+  },
   watchPid?: number,
 ): Promise<Result & { peakRss: number }> => {
   let peakRss = 0;
@@ -87,8 +108,13 @@ const run = async (
     connections: options.connections ?? connections,
     duration,
     ...(options.body === undefined
-      ? {}
-      : { body: options.body, headers: { "content-type": "application/json" } }),
+      ? options.headers === undefined
+        ? {}
+        : { headers: options.headers }
+      : {
+          body: options.body,
+          headers: { ...options.headers, "content-type": "application/json" },
+        }),
   });
   clearInterval(sampler);
   return {
@@ -98,10 +124,50 @@ const run = async (
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
+    // For a target that should answer 404: every answer that is not a 4xx.
+    non2xx: options.status === 404 ? result["2xx"] + result.non2xx - result["4xx"] : result.non2xx,
     peakRss,
   };
 };
+
+const median = (values: ReadonlyArray<number>): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+const p99Of = (values: ReadonlyArray<number>): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0;
+};
+
+/** The size in bytes of an answer as sent, with `Accept-Encoding` (Node's http: no decoding). */
+const sentSize = (
+  url: string,
+  encoding: string,
+  init: { method?: "GET" | "POST"; body?: string } = {},
+): Promise<{ bytes: number; encoding: string }> =>
+  new Promise((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      {
+        method: init.method ?? "GET",
+        headers: {
+          ...(encoding === "" ? {} : { "Accept-Encoding": encoding }),
+          ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
+        },
+      },
+      (res) => {
+        let bytes = 0;
+        res.on("data", (chunk: Buffer) => {
+          bytes += chunk.byteLength;
+        });
+        res.on("end", () =>
+          resolve({ bytes, encoding: String(res.headers["content-encoding"] ?? "identity") }),
+        );
+      },
+    );
+    req.on("error", reject);
+    req.end(init.body);
+  });
 
 /**
  * The V8 flags of `pnpm start` (apps/api package.json): PGlite's WebAssembly compiled by
@@ -191,8 +257,22 @@ const main = async () => {
     // The first start's process (it imported the dataset: PGlite's WebAssembly memory grew
     // for that and is never given back) is not the one measured: every later start is a
     // restart on the existing database, and that is the server measured under load.
+    const bulk10kBody = JSON.stringify({
+      postcodes: csv
+        .trim()
+        .split("\n")
+        .slice(1, 10_001)
+        .map((line) => line.split(",")[0]),
+    });
     const firstStartRss = rssOf(atlas.pid);
     await stop(atlas);
+    // A write key for the writes (made in the embedded database while no server holds it).
+    const keyStore = await openStore({ dataDir });
+    const { key: writeKey } = await createAuthStore(authClientOf(keyStore)).createKey(
+      { name: "Synthetic benchmark key", scopes: ["write"] },
+      { actor: "bench" },
+    );
+    await keyStore.close();
 
     // Restarts on the existing embedded database: process start → first 200. The last one
     // stays up for the measurements.
@@ -213,6 +293,20 @@ const main = async () => {
       { name: "GET /v1/places/{id}", url: `${base}/v1/places/${trafford.id}` },
       { name: "GET /v1/lookup/postcode/{postcode}", url: `${base}/v1/lookup/postcode/M32%200JG` },
       {
+        name: "GET /v1/lookup/postcode/{postcode}, a miss (404)",
+        url: `${base}/v1/lookup/postcode/ZZ9%209ZZ`,
+        status: 404 as const,
+      },
+      {
+        name: "GET /v1/organisations?kind=gp-practice&limit=100",
+        url: `${base}/v1/organisations?kind=gp-practice&limit=100`,
+      },
+      {
+        name: "GET /v1/organisations?kind=gp-practice&limit=100, Accept-Encoding: br",
+        url: `${base}/v1/organisations?kind=gp-practice&limit=100`,
+        headers: { "accept-encoding": "br" },
+      },
+      {
         name: "GET /v1/neighbourhoods?placeId=…",
         url: `${base}/v1/neighbourhoods?placeId=${trafford.id}`,
       },
@@ -231,11 +325,10 @@ const main = async () => {
       },
     ];
     for (const target of targets) {
-      await run("warm-up", { url: target.url, connections: 10 });
+      await run("warm-up", { ...target, connections: 10 });
     }
     const reads: Array<Result & { peakRss: number }> = [];
-    for (const target of targets)
-      reads.push(await run(target.name, { url: target.url }, atlas.pid));
+    for (const target of targets) reads.push(await run(target.name, target, atlas.pid));
     const bulk1 = await run(
       "POST /v1/lookup/postcodes (1,000), 1 connection",
       { url: `${base}/v1/lookup/postcodes`, method: "POST", body: bulkBody, connections: 1 },
@@ -246,8 +339,113 @@ const main = async () => {
       { url: `${base}/v1/lookup/postcodes`, method: "POST", body: bulkBody },
       atlas.pid,
     );
+    const bulk10k = await run(
+      "POST /v1/lookup/postcodes (10,000), 1 connection",
+      { url: `${base}/v1/lookup/postcodes`, method: "POST", body: bulk10kBody, connections: 1 },
+      atlas.pid,
+    );
     const hotRss = Math.max(...reads.map((r) => r.peakRss));
-    const peakRss = Math.max(hotRss, bulk1.peakRss, bulk50.peakRss);
+    const peakRss = Math.max(hotRss, bulk1.peakRss, bulk50.peakRss, bulk10k.peakRss);
+
+    // Mixed: hot reads on 50 connections and 10,000-postcode bulk lookups one after another
+    // beside them, for mixedSeconds; the RSS at the end of it (and its peak).
+    const mixedStarted = performance.now();
+    let mixedPeak = 0;
+    const mixedSampler = setInterval(() => {
+      mixedPeak = Math.max(mixedPeak, rssOf(atlas.pid));
+    }, 200);
+    const hotPaths = targets
+      .filter((target) => !target.name.includes("(404)") && target.headers === undefined)
+      .map((target) => ({ method: "GET" as const, path: target.url.slice(base.length) }));
+    const mixedReads = autocannon({
+      url: base,
+      connections,
+      duration: mixedSeconds,
+      requests: hotPaths,
+    });
+    const bulkLatencies: number[] = [];
+    let bulkFailures = 0;
+    while (performance.now() - mixedStarted < mixedSeconds * 1000) {
+      const started = performance.now();
+      const response = await fetch(`${base}/v1/lookup/postcodes`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: bulk10kBody,
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) bulkFailures++;
+      bulkLatencies.push(performance.now() - started);
+    }
+    const mixed = await mixedReads;
+    clearInterval(mixedSampler);
+    const mixedEndRss = rssOf(atlas.pid);
+    mixedPeak = Math.max(mixedPeak, mixedEndRss);
+
+    // Writes: one synthetic GP practice in Trafford, updated writeCount times in sequence
+    // (each rule-checked), timed by the client.
+    const practiceVersion = (n: number) => ({
+      kind: "gp-practice",
+      name: `Synthetic benchmark practice ${n}`,
+      codes: [],
+      roles: [],
+      placeId: trafford.id,
+      valid: { from: "2024-04-01", to: null },
+      provenance,
+    });
+    const writeHeaders = {
+      Authorization: `Bearer ${writeKey}`,
+      "Content-Type": "application/json",
+    };
+    const created = await fetch(`${base}/v1/organisations`, {
+      method: "POST",
+      headers: writeHeaders,
+      body: JSON.stringify({ data: practiceVersion(0), reason: "synthetic benchmark write" }),
+    });
+    const made = (await created.json()) as { data: Array<{ id: string }>; revision: number };
+    if (created.status !== 201) throw new Error(`POST /v1/organisations: ${created.status}`);
+    const practiceId = made.data[0]?.id ?? "";
+    let revision = made.revision;
+    const writeLatencies: number[] = [];
+    let writeFailures = 0;
+    for (let i = 1; i <= writeCount; i++) {
+      const started = performance.now();
+      const response = await fetch(`${base}/v1/organisations/${practiceId}`, {
+        method: "PUT",
+        headers: { ...writeHeaders, "If-Match": `"${revision}"` },
+        body: JSON.stringify({ data: practiceVersion(i), reason: "synthetic benchmark write" }),
+      });
+      const answer = (await response.json()) as { revision: number };
+      writeLatencies.push(performance.now() - started);
+      if (response.status === 200) revision = answer.revision;
+      else writeFailures++;
+    }
+
+    // Sizes as sent: identity, gzip, br.
+    const sized = [
+      { name: "GET /v1/lookup/postcode/{postcode}", url: `${base}/v1/lookup/postcode/M32%200JG` },
+      {
+        name: "GET /v1/organisations?kind=gp-practice&limit=100",
+        url: `${base}/v1/organisations?kind=gp-practice&limit=100`,
+      },
+      {
+        name: "POST /v1/lookup/postcodes (10,000)",
+        url: `${base}/v1/lookup/postcodes`,
+        method: "POST" as const,
+        body: bulk10kBody,
+      },
+    ];
+    const sizes: Array<{ name: string; identity: number; gzip: number; br: number }> = [];
+    for (const target of sized) {
+      const [identity, gzip, br] = await Promise.all(
+        ["", "gzip", "br"].map((encoding) => sentSize(target.url, encoding, target)),
+      );
+      sizes.push({
+        name: target.name,
+        identity: identity?.bytes ?? 0,
+        gzip: gzip?.encoding === "gzip" ? gzip.bytes : 0,
+        br: br?.encoding === "br" ? br.bytes : 0,
+      });
+    }
     await stop(atlas);
 
     const baselineAfter = await runBaseline("Hono hello-world (baseline, after)");
@@ -256,7 +454,7 @@ const main = async () => {
       name: "Hono hello-world (baseline: mean of before and after)",
       rps: (baselineBefore.rps + baselineAfter.rps) / 2,
     };
-    const rows = [baselineBefore, baselineAfter, baseline, ...reads, bulk1, bulk50];
+    const rows = [baselineBefore, baselineAfter, baseline, ...reads, bulk1, bulk50, bulk10k];
     const format = (r: Result) =>
       `| ${r.name} | ${r.connections} | ${Math.round(r.rps).toLocaleString("en-GB")} | ${r.p50} | ${r.p99} | ${r === baseline || r === baselineBefore || r === baselineAfter ? (r === baseline ? "100 %" : `${Math.round((r.rps / baseline.rps) * 100)} %`) : `${Math.round((r.rps / baseline.rps) * 100)} %`} | ${r.errors + r.non2xx} | ${"peakRss" in r && typeof r.peakRss === "number" && r.peakRss > 0 ? Math.round(r.peakRss) : ""} |`;
     const table = [
@@ -264,10 +462,33 @@ const main = async () => {
       "|---|---:|---:|---:|---:|---:|---:|---:|",
       ...rows.map(format),
     ].join("\n");
-    const hot = reads.map((r) => r.rps / baseline.rps);
+    const issue12Reads = new Set([targets[2]?.name, targets[3]?.name, targets[4]?.name]);
+    const hotReads = reads.filter((r) => !issue12Reads.has(r.name));
+    const hot = hotReads.map((r) => r.rps / baseline.rps);
+    const [miss, list, listBr] = reads.filter((r) => issue12Reads.has(r.name));
+    const share = (r: Result | undefined) => (r === undefined ? 0 : r.rps / baseline.rps);
+    const percent = (ratio: number) => `${Math.round(ratio * 100)} %`;
+    const writeP50 = median(writeLatencies);
+    const bulkP50 = median(bulkLatencies);
+    const mixedRps = mixed.requests.average;
+    const issue12 = [
+      `- A postcode miss ≥ 40 % of the baseline: ${share(miss) >= 0.4 ? "met" : "NOT met"} (${percent(share(miss))}, p99 ${miss?.p99 ?? 0} ms).`,
+      `- The organisation list ≥ 40 % of the baseline: ${share(list) >= 0.4 ? "met" : "NOT met"} (${percent(share(list))}, p99 ${list?.p99 ?? 0} ms; ${percent(share(listBr))}, p99 ${listBr?.p99 ?? 0} ms, for a client that accepts br).`,
+      `- RSS ≤ 300 MB after ${mixedSeconds} s of mixed hot reads and 10,000-postcode bulk lookups: ${mixedEndRss <= 300 ? "met" : "NOT met"} (${Math.round(mixedEndRss)} MB at its end, peak ${Math.round(mixedPeak)} MB; ${Math.round(mixedRps).toLocaleString("en-GB")} hot reads/s on ${connections} connections and ${bulkLatencies.length} bulk lookups beside them, p50 ${Math.round(bulkP50)} ms, ${bulkFailures + mixed.errors + mixed.timeouts + mixed.non2xx} failures).`,
+      `- Write p50 ≤ 15 ms (\`PUT /v1/organisations/{id}\` of one GP practice, rules checked, ${writeCount} in sequence): ${writeP50 <= 15 ? "met" : "NOT met"} (p50 ${writeP50.toFixed(1)} ms, p99 ${p99Of(writeLatencies).toFixed(1)} ms, ${writeFailures} failures).`,
+      `- A bulk lookup of 10,000 postcodes (one connection, alone): p50 ${bulk10k.p50} ms, p99 ${bulk10k.p99} ms (it was p50 133 ms).`,
+    ].join("\n");
+    const sizeTable = [
+      "| answer | identity bytes | gzip bytes | br bytes |",
+      "|---|---:|---:|---:|",
+      ...sizes.map(
+        (row) =>
+          `| ${row.name} | ${row.identity.toLocaleString("en-GB")} | ${row.gzip.toLocaleString("en-GB")} | ${row.br.toLocaleString("en-GB")} |`,
+      ),
+    ].join("\n");
     const verdict = [
       `- Hot reads ≥ 60 % of the baseline's req/s: ${hot.every((ratio) => ratio >= 0.6) ? "met" : "NOT met"} (${hot.map((h) => `${Math.round(h * 100)} %`).join(", ")}).`,
-      `- Hot reads p99 ≤ 10 ms: ${reads.every((r) => r.p99 <= 10) ? "met" : "NOT met"} (${reads.map((r) => `${r.p99} ms`).join(", ")}).`,
+      `- Hot reads p99 ≤ 10 ms: ${hotReads.every((r) => r.p99 <= 10) ? "met" : "NOT met"} (${hotReads.map((r) => `${r.p99} ms`).join(", ")}).`,
       `- Bulk lookup of 1,000 postcodes ≤ 50 ms: ${bulk1.p99 <= 50 ? "met" : bulk1.p50 <= 50 ? "met at p50, not at p99" : "NOT met"} (p50 ${bulk1.p50} ms, p99 ${bulk1.p99} ms, one connection).`,
       `- Server RSS under load ≤ 250 MB: ${peakRss <= 250 ? "met" : hotRss <= 250 ? "met under the hot reads, NOT under the bulk lookups" : "NOT met"} (peak ${Math.round(hotRss)} MB under the hot reads, ${Math.round(peakRss)} MB with the bulk lookups; ${Math.round(readyRss)} MB when ready after the restart).`,
       `- Restart on the existing embedded database to first 200 ≤ 2 s: ${restartMedian <= 2000 ? "met" : "NOT met"} (median ${Math.round(restartMedian)} ms of ${restarts.map((r) => Math.round(r)).join(", ")} ms).`,
@@ -290,15 +511,19 @@ ${table}
 
 ${verdict}
 
-## Before the last changes (for comparison)
+## Against the targets at GM scale (issue 12)
 
-Figures of an earlier run (commit d0a8998, load 0.81 at its start), before the bulk lookup
-became one loop over the read model (it ran each postcode through its own Effect) and
-before JSON responses dropped the seven security headers meant for HTML pages (~770 bytes
-of headers, now ~540): baseline 16,605 req/s; GET one place 8,318 req/s (50 %), p99 10 ms;
-GET a postcode 7,185 req/s (43 %), p99 11 ms; GET neighbourhoods 7,953 req/s (48 %), p99
-10 ms; bulk 1,000 postcodes on one connection 26 req/s, p50 38 ms, p99 119 ms; on 50
-connections 30 req/s; RSS peak 258 MB under the hot reads, 436 MB with the bulk lookups.
+${issue12}
+
+Before (as the issue measured them on the one-command start): a miss at 15 % of the
+baseline (p99 35 ms) against ~50 % for a hit; the organisation list at 38 %; RSS 446 MB after
+bulk lookups (peak 591 MB); a 10,000-postcode bulk p50 133 ms; a write's rule check about
+30 ms (the whole register checked on each write).
+
+Answers as sent, with \`Accept-Encoding\` (br at quality 4, gzip at level 5; under 1 KB
+nothing is compressed):
+
+${sizeTable}
 
 ## Start-up
 
@@ -327,10 +552,24 @@ connections 30 req/s; RSS peak 258 MB under the hot reads, 436 MB with the bulk 
   adds its share on top of that, on the same two cores as autocannon. Runs differ by a few
   points of the ratio (the first hot-read target, right after the restarts and warm-ups,
   tends to come out lowest).
+- Misses: a read's 404 problem is remembered by the read cache for its data version and
+  day (in an LRU of its own, so misses cannot push hot answers out), its body split around
+  the request id, and answered by the hot path like a hit; a postcode added later is found
+  (the data version moved on).
+- The organisation list (100 GP practices, ~70 KB of JSON) is a cached answer served by
+  the hot path like the others; a CPU profile of the server under this load (\`node
+  --cpu-prof\`) shows it idle ~60 % of the time, most of the rest in the kernel's \`writev\`:
+  what limits it is moving and parsing 70 KB per answer on loopback, with autocannon on the
+  same two cores. A client that accepts br gets ~6 KB instead.
+- Compression: a cached answer's gzip and br bytes are made on the first request that asks
+  and kept beside its identity bytes, so a compressed hit costs what an identity hit does;
+  answers not cached are compressed on each request.
+- Writes: the rules are checked incrementally (the domain's \`RegisterCheck\`, held by the
+  read model): a write re-checks only the records it touches and those that depend on them.
 - Bulk lookups: the services' \`lookupPostcodes\` resolves the whole list in one plain loop
   over the read model (one Effect per request, each LSOA's chain worked out once); what is
   left is validating each postcode with the \`postcode\` library and the JSON of the answer
-  (~0.5 MB for 1,000 postcodes). At 50 connections each request is ~15 ms of CPU on one
+  (~0.5 MB for 1,000 postcodes), looked up, made and written 100 postcodes at a time (never one string, nor one array of every answer). At 50 connections each request is ~15 ms of CPU on one
   thread, so 50 at once queue behind each other: p50 and p99 are that queue, and its tail
   can pass autocannon's 10 s timeout (counted as errors); one connection gives the latency
   of one request.

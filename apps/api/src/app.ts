@@ -3,7 +3,7 @@
  * `createApp(deps)`: the whole HTTP app as an OpenAPIHono instance, built in-process (tests
  * call it directly; `main.ts` serves it). Middleware order: cached open reads (`fastRead.ts`,
  * answered there, within the address's rate limit) → request id → access log → security
- * headers → CORS → 405 detection → authentication → rate limit → read-your-writes → body
+ * headers → compression (`middleware/compression.ts`) → CORS → 405 detection → authentication → rate limit → read-your-writes → body
  * limit → routes; every failure becomes problem+json in `problem.ts` (an OperationOutcome
  * under /fhir/R4).
  */
@@ -23,6 +23,7 @@ import { registerFhir } from "./fhir/index.js";
 import { errorOutcome } from "./fhir/outcome.js";
 import type { Logger } from "./logger.js";
 import { authenticate, createKeyCache, createKeyUsage, type KeyCache } from "./middleware/auth.js";
+import { compression } from "./middleware/compression.js";
 import { rateLimit, readYourWrites } from "./middleware/limits.js";
 import { securityHeaders } from "./middleware/securityHeaders.js";
 import { openApiDocument } from "./openapiDocument.js";
@@ -142,6 +143,7 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
   });
   app.use(accessLog(deps.logger));
   app.use(securityHeaders);
+  app.use(compression);
   if (deps.config.corsOrigins.length > 0) {
     const origins = [...deps.config.corsOrigins];
     app.use(

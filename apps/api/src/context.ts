@@ -31,6 +31,8 @@ export interface AppVariables {
    * /fhir requests.
    */
   charge: ((cost: number) => void) | undefined;
+  /** An answer streamed as it is made (compressed as it streams, never read whole). */
+  streamed: boolean | undefined;
 }
 
 /** The app's Hono environment. */

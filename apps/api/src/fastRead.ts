@@ -7,6 +7,10 @@
  * response's headers are one plain object, which @hono/node-server writes as is), no
  * routing to the route's middleware, no body-limit check.
  *
+ * It also answers a remembered miss (the 404 problem of a read, with this request's id), and
+ * a cached answer compressed (br or gzip) when `Accept-Encoding` asks and the answer is at
+ * least 1 KB (the compressed bytes are kept with the answer).
+ *
  * It steps aside (the full chain answers) for anything else: a method other than GET, an
  * `asOf` read, a request that presents a key (it must be verified), reads that need a key,
  * a request for CSV or NDJSON (streamed, never cached), a cross-origin request when CORS is
@@ -18,11 +22,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context.js";
 import { etagMatches } from "./http/Etag.js";
+import { chooseEncoding, encodedEtag } from "./http/encoding.js";
 import { today } from "./http/today.js";
 import type { Logger } from "./logger.js";
 import { socketAddressOf } from "./middleware/limits.js";
 import { securityHeaderList } from "./middleware/securityHeaders.js";
-import type { ReadCache } from "./readCache.js";
+import { missBody, type ReadCache } from "./readCache.js";
 import { openCachePolicy, readVary } from "./routes/shared/reads.js";
 import { wantsStream } from "./routes/shared/representations.js";
 
@@ -87,6 +92,15 @@ const fixedHeaders = (): Record<string, string> => {
   return fixed;
 };
 
+/** The headers of a remembered miss (a 404 problem), besides its request id and type. */
+const missHeaders: Record<string, string> = (() => {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of securityHeaderList) headers[name] = value;
+  headers["Cache-Control"] = "no-store";
+  headers.Vary = "Accept-Encoding";
+  return headers;
+})();
+
 /** The first middleware of the app: serves cached open reads (see the module comment). */
 export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> => {
   const fixed = fixedHeaders();
@@ -110,8 +124,12 @@ export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> =>
     if (wantsStream(headerOf(nodeHeaders, fetchHeaders, "accept"))) return next();
     if (headerOf(nodeHeaders, fetchHeaders, "min-data-version") !== undefined) return next();
     const key = url.slice(pathStart);
+    const version = options.dataVersion();
+    const day = today();
     const hit = options.cache.get(key);
-    if (hit === undefined || hit.version !== options.dataVersion() || hit.day !== today()) {
+    const fresh = hit !== undefined && hit.version === version && hit.day === day;
+    const missed = fresh ? undefined : options.cache.miss(key);
+    if (!fresh && (missed === undefined || missed.version !== version || missed.day !== day)) {
       return next();
     }
     if (
@@ -122,25 +140,56 @@ export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> =>
     }
     const started = performance.now();
     const requestId = requestIdOf(headerOf(nodeHeaders, fetchHeaders, "x-request-id"));
-    const match = headerOf(nodeHeaders, fetchHeaders, "if-none-match");
-    const status = match !== undefined && etagMatches(match, hit.etag) ? 304 : 200;
-    // One plain object (no Headers), of one shape per status.
-    const response =
-      status === 200
-        ? new Response(hit.body, {
-            status,
-            headers: {
-              "X-Request-Id": requestId,
-              ...fixed,
-              ETag: hit.etag,
-              "Content-Type": hit.type,
-            },
-          })
-        : new Response(null, {
-            status,
-            headers: { "X-Request-Id": requestId, ...fixed, ETag: hit.etag },
-          });
-    options.logger.request?.(requestId, "GET", c.req.path, status, performance.now() - started);
+    let response: Response;
+    if (hit === undefined || !fresh) {
+      if (missed === undefined) return next();
+      response = new Response(missBody(missed, requestId), {
+        status: 404,
+        headers: { "X-Request-Id": requestId, ...missHeaders, "Content-Type": missed.type },
+      });
+    } else {
+      const match = headerOf(nodeHeaders, fetchHeaders, "if-none-match");
+      const encoding = chooseEncoding(headerOf(nodeHeaders, fetchHeaders, "accept-encoding"));
+      const encoded = encoding === undefined ? undefined : options.cache.encoded(hit, encoding);
+      const etag =
+        encoding !== undefined && encoded !== undefined
+          ? encodedEtag(hit.etag, encoding)
+          : hit.etag;
+      // One plain object (no Headers), of one shape per status.
+      response =
+        match !== undefined && etagMatches(match, hit.etag)
+          ? new Response(null, {
+              status: 304,
+              headers: { "X-Request-Id": requestId, ...fixed, ETag: etag },
+            })
+          : encoding !== undefined && encoded !== undefined
+            ? new Response(encoded, {
+                status: 200,
+                headers: {
+                  "X-Request-Id": requestId,
+                  ...fixed,
+                  ETag: etag,
+                  "Content-Type": hit.type,
+                  "Content-Encoding": encoding,
+                },
+              })
+            : new Response(hit.body, {
+                status: 200,
+                headers: {
+                  "X-Request-Id": requestId,
+                  ...fixed,
+                  ETag: etag,
+                  "Content-Type": hit.type,
+                },
+              });
+    }
+    options.logger.request?.(
+      requestId,
+      "GET",
+      c.req.path,
+      response.status,
+      performance.now() - started,
+    );
     return response;
   };
 };
@@ -165,16 +214,20 @@ export const nodeFastRead = (options: FastReadOptions): NodeFastRead => {
     const url = req.url;
     if (url === undefined || !url.startsWith("/v1/")) return false;
     if (url.includes("/.") || url.includes("#") || url.includes("asOf=")) return false;
-    const encoded = url.includes("%");
+    const escaped = url.includes("%");
     // Percent-escapes: well-formed ones only, and no `%25` (Hono keeps that one encoded).
-    if (encoded && (url.includes("%25") || malformedEscape.test(url))) return false;
+    if (escaped && (url.includes("%25") || malformedEscape.test(url))) return false;
     const headers = req.headers;
     if (headers.authorization !== undefined || headers["x-api-key"] !== undefined) return false;
     if (options.cors && headers.origin !== undefined) return false;
     if (wantsStream(headers.accept)) return false;
     if (headers["min-data-version"] !== undefined) return false;
+    const version = options.dataVersion();
+    const day = today();
     const hit = options.cache.get(url);
-    if (hit === undefined || hit.version !== options.dataVersion() || hit.day !== today()) {
+    const fresh = hit !== undefined && hit.version === version && hit.day === day;
+    const missed = fresh ? undefined : options.cache.miss(url);
+    if (!fresh && (missed === undefined || missed.version !== version || missed.day !== day)) {
       return false;
     }
     if (
@@ -190,27 +243,56 @@ export const nodeFastRead = (options: FastReadOptions): NodeFastRead => {
     const target = query === -1 ? url : url.slice(0, query);
     // The path as Hono gives it to the access log (decoded).
     let path = target;
-    if (encoded) {
+    if (escaped) {
       try {
         path = decodeURI(target);
       } catch {
         return false;
       }
     }
+    if (hit === undefined || !fresh) {
+      if (missed === undefined) return false;
+      const body = missBody(missed, requestId);
+      res.writeHead(404, {
+        "X-Request-Id": requestId,
+        ...missHeaders,
+        "Content-Type": missed.type,
+        "Content-Length": String(body.byteLength),
+      });
+      res.end(body);
+      options.logger.request?.(requestId, "GET", path, 404, performance.now() - started);
+      return true;
+    }
+    const encoding = chooseEncoding(one(headers["accept-encoding"]));
+    const encoded = encoding === undefined ? undefined : options.cache.encoded(hit, encoding);
+    const etag =
+      encoding !== undefined && encoded !== undefined ? encodedEtag(hit.etag, encoding) : hit.etag;
     if (match !== undefined && etagMatches(match, hit.etag)) {
-      res.writeHead(304, { "X-Request-Id": requestId, ...fixed, ETag: hit.etag });
+      res.writeHead(304, { "X-Request-Id": requestId, ...fixed, ETag: etag });
       res.end();
       options.logger.request?.(requestId, "GET", path, 304, performance.now() - started);
       return true;
     }
-    res.writeHead(200, {
-      "X-Request-Id": requestId,
-      ...fixed,
-      ETag: hit.etag,
-      "Content-Type": hit.type,
-      "Content-Length": String(hit.body.byteLength),
-    });
-    res.end(hit.body);
+    if (encoding !== undefined && encoded !== undefined) {
+      res.writeHead(200, {
+        "X-Request-Id": requestId,
+        ...fixed,
+        ETag: etag,
+        "Content-Type": hit.type,
+        "Content-Encoding": encoding,
+        "Content-Length": String(encoded.byteLength),
+      });
+      res.end(encoded);
+    } else {
+      res.writeHead(200, {
+        "X-Request-Id": requestId,
+        ...fixed,
+        ETag: etag,
+        "Content-Type": hit.type,
+        "Content-Length": String(hit.body.byteLength),
+      });
+      res.end(hit.body);
+    }
     options.logger.request?.(requestId, "GET", path, 200, performance.now() - started);
     return true;
   };

@@ -1,5 +1,6 @@
+import { brotliDecompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { ReadCache } from "./readCache.js";
+import { missBody, missOf, ReadCache } from "./readCache.js";
 
 const entry = (version: number, size: number) => ({
   version,
@@ -38,5 +39,44 @@ describe("ReadCache", () => {
     cache.set("/a", entry(2, 10));
     expect(cache.get("/a")?.version).toBe(2);
     expect(cache.size).toBe(1);
+  });
+
+  it("keeps compressed copies of an answer of 1 KB or more, and counts their bytes", () => {
+    const cache = new ReadCache(100, 16 * 4_000);
+    const body = new TextEncoder().encode(JSON.stringify({ synthetic: "y".repeat(3_000) }));
+    cache.set("/big", { ...entry(1, 0), body });
+    const hit = cache.get("/big");
+    if (hit === undefined) throw new Error("not cached");
+    const br = cache.encoded(hit, "br");
+    expect(br).toBeDefined();
+    expect(brotliDecompressSync(br ?? new Uint8Array())).toEqual(Buffer.from(body));
+    expect(cache.encoded(hit, "br")).toBe(br); // kept, not compressed again
+    cache.set("/small", entry(1, 100));
+    const small = cache.get("/small");
+    expect(small === undefined ? "gone" : cache.encoded(small, "gzip")).toBeUndefined();
+  });
+
+  it("remembers misses apart from answers, so that misses cannot push answers out", () => {
+    const cache = new ReadCache(2, 1_000_000, 2);
+    cache.set("/a", entry(1, 10));
+    const text =
+      '{"type":"/problems/not-found","instance":"/v1/x","requestId":"r-1","detail":"none"}';
+    for (const key of ["/m1", "/m2", "/m3"]) {
+      const miss = missOf(1, "2026-01-01", "application/problem+json", text, "r-1");
+      if (miss === undefined) throw new Error("no request id found");
+      cache.setMiss(key, miss);
+    }
+    expect(cache.misses).toBe(2);
+    expect(cache.miss("/m1")).toBeUndefined();
+    expect(cache.get("/a")).toBeDefined();
+    const miss = cache.miss("/m3");
+    if (miss === undefined) throw new Error("miss not kept");
+    expect(JSON.parse(new TextDecoder().decode(missBody(miss, "r-2")))).toEqual({
+      type: "/problems/not-found",
+      instance: "/v1/x",
+      requestId: "r-2",
+      detail: "none",
+    });
+    expect(missOf(1, "2026-01-01", "application/problem+json", text, "r-9")).toBeUndefined();
   });
 });

@@ -10,6 +10,13 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context.js";
 import { etagMatches } from "./http/Etag.js";
+import {
+  chooseEncoding,
+  compress,
+  type Encoding,
+  encodedEtag,
+  minCompressed,
+} from "./http/encoding.js";
 import { today } from "./http/today.js";
 import { cachePolicyOf, readVary } from "./routes/shared/reads.js";
 import { wantsStream } from "./routes/shared/representations.js";
@@ -26,18 +33,35 @@ export interface CachedRead {
   readonly type: string;
   /** The answer, already UTF-8 encoded (no encoding work per hit). */
   readonly body: Uint8Array<ArrayBuffer>;
+  /** The answer compressed, by coding, once a client has asked for it (see {@link ReadCache.encoded}). */
+  readonly encoded?: Partial<Record<Encoding, Uint8Array<ArrayBuffer>>>;
 }
 
-/** A bounded LRU of serialised reads. */
-export class ReadCache {
-  private readonly entries = new Map<string, CachedRead>();
+/**
+ * A remembered miss: the 404 problem a read was answered with, for one data version and day,
+ * its body split around the request id (the only part that differs between requests).
+ */
+export interface CachedMiss {
+  readonly version: number;
+  readonly day: string;
+  /** `application/problem+json`. */
+  readonly type: string;
+  /** The problem document up to the request id's JSON string, and after it. */
+  readonly head: Uint8Array<ArrayBuffer>;
+  readonly tail: Uint8Array<ArrayBuffer>;
+}
+
+/** A bounded LRU by entries and bytes. */
+class Lru<V> {
+  private readonly entries = new Map<string, V>();
   private bytes = 0;
   constructor(
-    private readonly maxEntries = 5_000,
-    private readonly maxBytes = 32 * 1024 * 1024,
+    private readonly maxEntries: number,
+    private readonly maxBytes: number,
+    private readonly sizeOf: (value: V) => number,
   ) {}
 
-  get(key: string): CachedRead | undefined {
+  get(key: string): V | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
     this.entries.delete(key);
@@ -45,21 +69,31 @@ export class ReadCache {
     return entry;
   }
 
-  set(key: string, entry: CachedRead): void {
-    if (entry.body.byteLength > this.maxBytes / 16) return;
+  set(key: string, entry: V): void {
+    if (this.sizeOf(entry) > this.maxBytes / 16) return;
     const old = this.entries.get(key);
     if (old !== undefined) {
-      this.bytes -= old.body.byteLength;
+      this.bytes -= this.sizeOf(old);
       this.entries.delete(key);
     }
     this.entries.set(key, entry);
-    this.bytes += entry.body.byteLength;
+    this.bytes += this.sizeOf(entry);
+    this.trim();
+  }
+
+  /** Counts bytes an entry gained (its compressed copies). */
+  grew(by: number): void {
+    this.bytes += by;
+    this.trim();
+  }
+
+  private trim(): void {
     while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;
       const dropped = this.entries.get(oldest.value);
       this.entries.delete(oldest.value);
-      this.bytes -= dropped?.body.byteLength ?? 0;
+      this.bytes -= dropped === undefined ? 0 : this.sizeOf(dropped);
     }
   }
 
@@ -68,13 +102,118 @@ export class ReadCache {
   }
 }
 
+const answerSize = (entry: CachedRead): number =>
+  entry.body.byteLength +
+  (entry.encoded?.br?.byteLength ?? 0) +
+  (entry.encoded?.gzip?.byteLength ?? 0);
+
+/**
+ * The serialised answers of reads (a bounded LRU), and beside them the reads' misses —
+ * 404 problems — in an LRU of their own, so that a run of lookups of postcodes the register
+ * does not hold cannot push the hot answers out.
+ */
+export class ReadCache {
+  private readonly answers: Lru<CachedRead>;
+  private readonly missed: Lru<CachedMiss>;
+  constructor(maxEntries = 5_000, maxBytes = 32 * 1024 * 1024, maxMisses = 5_000) {
+    this.answers = new Lru(maxEntries, maxBytes, answerSize);
+    this.missed = new Lru(maxMisses, 4 * 1024 * 1024, (m) => m.head.byteLength + m.tail.byteLength);
+  }
+
+  get(key: string): CachedRead | undefined {
+    return this.answers.get(key);
+  }
+
+  set(key: string, entry: CachedRead): void {
+    this.answers.set(key, { ...entry, encoded: { ...entry.encoded } });
+  }
+
+  /**
+   * The bytes of a cached answer in `encoding`: compressed on first use and kept with it;
+   * `undefined` when the answer is too small to compress.
+   */
+  encoded(entry: CachedRead, encoding: Encoding): Uint8Array<ArrayBuffer> | undefined {
+    if (entry.body.byteLength < minCompressed) return undefined;
+    const held = entry.encoded?.[encoding];
+    if (held !== undefined) return held;
+    const bytes = compress(entry.body, encoding);
+    if (entry.encoded !== undefined) {
+      (entry.encoded as Partial<Record<Encoding, Uint8Array<ArrayBuffer>>>)[encoding] = bytes;
+      this.answers.grew(bytes.byteLength);
+    }
+    return bytes;
+  }
+
+  /** A remembered miss. */
+  miss(key: string): CachedMiss | undefined {
+    return this.missed.get(key);
+  }
+
+  /** Remembers a miss. */
+  setMiss(key: string, miss: CachedMiss): void {
+    this.missed.set(key, miss);
+  }
+
+  get size(): number {
+    return this.answers.size;
+  }
+
+  /** How many misses it remembers. */
+  get misses(): number {
+    return this.missed.size;
+  }
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * The body of a remembered miss for one request: its head, the request id (a JSON string)
+ * and its tail.
+ */
+export const missBody = (miss: CachedMiss, requestId: string): Uint8Array<ArrayBuffer> => {
+  const id = utf8.encode(JSON.stringify(requestId));
+  const body = new Uint8Array(miss.head.byteLength + id.byteLength + miss.tail.byteLength);
+  body.set(miss.head, 0);
+  body.set(id, miss.head.byteLength);
+  body.set(miss.tail, miss.head.byteLength + id.byteLength);
+  return body;
+};
+
+/**
+ * A miss to remember from a 404 problem document answered with `requestId`, split around
+ * the request id's member (`"requestId":"…"`: a raw quote cannot occur inside a JSON string,
+ * so the first such member is the document's own); `undefined` when it has none.
+ */
+export const missOf = (
+  version: number,
+  day: string,
+  type: string,
+  text: string,
+  requestId: string,
+): CachedMiss | undefined => {
+  const member = `"requestId":${JSON.stringify(requestId)}`;
+  const at = text.indexOf(member);
+  if (at === -1) return undefined;
+  const split = at + '"requestId":'.length;
+  return {
+    version,
+    day,
+    type,
+    head: utf8.encode(text.slice(0, split)),
+    tail: utf8.encode(text.slice(split + JSON.stringify(requestId).length)),
+  };
+};
+
 /**
  * Serves a read from the cache when it holds the answer for the current data version and
- * day; otherwise lets the route answer and keeps the bytes of a 200 made at that data
+ * day — compressed when the request's `Accept-Encoding` asks and the answer is large
+ * enough — otherwise lets the route answer and keeps the bytes of a 200 made at that data
  * version (the route says which with `readHeaders`). After a write, each entry is answered
- * afresh once: its ETag (a digest of the answer) is the same when its answer is. Reads with
- * `asOf` are not cached (they are answered from past models), nor are streamed lists (CSV
- * and NDJSON).
+ * afresh once: its ETag (a digest of the answer) is the same when its answer is. A 404
+ * problem is remembered the same way, for the data version and day it was answered at, so
+ * a lookup of something the register does not hold costs no more than a hit (a postcode
+ * added later is found: the data version moved on). Reads with `asOf` are not cached (they
+ * are answered from past models), nor are streamed lists (CSV and NDJSON).
  */
 export const cachedRead = (
   cache: ReadCache,
@@ -96,10 +235,31 @@ export const cachedRead = (
       c.header("Vary", readVary);
       const match = c.req.header("if-none-match");
       if (match !== undefined && etagMatches(match, hit.etag)) return c.body(null, 304);
+      const encoding = chooseEncoding(c.req.header("accept-encoding"));
+      const encoded = encoding === undefined ? undefined : cache.encoded(hit, encoding);
+      if (encoding !== undefined && encoded !== undefined) {
+        c.header("ETag", encodedEtag(hit.etag, encoding));
+        return c.body(encoded, 200, { "Content-Type": hit.type, "Content-Encoding": encoding });
+      }
       return c.body(hit.body, 200, { "Content-Type": hit.type });
+    }
+    const missed = cache.miss(key);
+    if (missed !== undefined && missed.version === version && missed.day === day) {
+      return c.body(missBody(missed, c.get("requestId")), 404, {
+        "Content-Type": missed.type,
+        "Cache-Control": "no-store",
+      });
     }
     await next();
     const answer = c.res;
+    if (answer.status === 404) {
+      const type = answer.headers.get("content-type") ?? "";
+      if (type !== "application/problem+json") return;
+      const text = await answer.clone().text();
+      const miss = missOf(version, day, type, text, c.get("requestId"));
+      if (miss !== undefined) cache.setMiss(key, miss);
+      return;
+    }
     const etag = answer.headers.get("etag");
     if (answer.status !== 200 || etag === null || c.get("readVersion") !== version) return;
     const type = answer.headers.get("content-type") ?? "application/json";

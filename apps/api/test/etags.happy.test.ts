@@ -65,7 +65,7 @@ describe("the cache policy", () => {
   it("lets a shared cache keep open reads and revalidate them; keyed reads stay private", async () => {
     const open = await call("/v1/places?limit=2");
     expect(open.headers.get("cache-control")).toBe("public, no-cache");
-    expect(open.headers.get("vary")).toBe("Accept, Authorization, X-API-Key");
+    expect(open.headers.get("vary")).toBe("Accept, Accept-Encoding, Authorization, X-API-Key");
     // The same answer again (served from the read cache, and by the hot path).
     expect((await call("/v1/places?limit=2")).headers.get("cache-control")).toBe(
       "public, no-cache",

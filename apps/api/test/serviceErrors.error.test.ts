@@ -58,12 +58,16 @@ afterAll(async () => {
   await store.close();
 });
 
-describe.each(serviceErrorExamples.map((error) => ({ error, tag: error._tag })))(
+describe.each(serviceErrorExamples.map((error, index) => ({ error, index, tag: error._tag })))(
   "$tag",
-  ({ error }) => {
+  ({ error, index }) => {
     it("is the same status in the API, in the admin and in the services' table", async () => {
       failing = error;
-      const fromApi = await api.request("/v1/places/plc_synthetic01");
+      // An id of its own per error: the read cache remembers a read's 404 for its data
+      // version (which this Register never moves on).
+      const fromApi = await api.request(
+        `/v1/places/plc_synthetic${String(index).padStart(2, "0")}`,
+      );
       const fromAdmin = await admin.request("/admin/places/plc_synthetic01", {
         headers: { Cookie: cookie },
       });

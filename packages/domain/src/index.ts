@@ -43,6 +43,7 @@ export * from "./rules/lsoaCoverage.js";
 export * from "./rules/neighbourhoodNesting.js";
 export * from "./rules/pooledBudgetSum.js";
 export * from "./rules/populationBand.js";
+export * from "./rules/RegisterCheck.js";
 export * from "./rules/Rule.js";
 export * from "./rules/relationshipPeriod.js";
 export * from "./rules/successionDates.js";

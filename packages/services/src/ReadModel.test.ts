@@ -1,3 +1,4 @@
+import { checkSnapshot, type Finding, RegisterCheck } from "@care-atlas/domain";
 import type { Change } from "@care-atlas/store";
 import { describe, expect, it } from "vitest";
 import { syntheticPostcodes, syntheticSnapshot } from "../test/fixtures.js";
@@ -95,6 +96,36 @@ describe("ReadModel", () => {
     // The old model is untouched.
     expect(model.history(place.id)?.versions).toEqual([place]);
     expect(model.withChanges(changes.slice(0, 1)).withChanges(changes).seq).toBe(9);
+  });
+
+  it("carries the rule check it holds over changes, re-checked when read; not over reference data", () => {
+    const key = (f: Finding) => `${f.rule}|${f.subjects.join(",")}|${f.message}`;
+    const held = ReadModel.make(7, null, histories(), reference);
+    held.holdRuleCheck(RegisterCheck.build(held.index));
+    const base = { recordedAt: "2026-01-02T00:00:00.000Z", actor: "a", reason: "r", source: null };
+    // The practice removed: its membership now refers to nothing.
+    const changes: Change[] = [
+      {
+        ...base,
+        seq: 8,
+        operation: "delete",
+        kind: "organisation",
+        id: "org_synthgp001",
+        revision: 2,
+        before: [],
+        after: [],
+      },
+    ];
+    const next = held.withChanges(changes);
+    const carried = next.ruleCheck;
+    expect(carried).toBeDefined();
+    const whole = checkSnapshot(next.index);
+    expect(whole.some((f) => f.rule === "dangling-reference")).toBe(true);
+    expect((carried?.findings ?? []).map(key).sort()).toEqual(whole.map(key).sort());
+    expect(
+      ReadModel.make(7, null, histories(), reference).withChanges(changes).ruleCheck,
+    ).toBeUndefined();
+    expect(next.withReference(reference).ruleCheck).toBeUndefined();
   });
 
   it("builds a past model from versions, grouping them by id and sorting by valid.from", () => {

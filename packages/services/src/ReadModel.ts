@@ -16,6 +16,7 @@ import {
   type Lsoa,
   type LsoaAssignment,
   type PostcodeRecord,
+  type RegisterCheck,
   type Relationship,
   type Snapshot,
   type SnapshotIndex,
@@ -84,6 +85,11 @@ export class ReadModel {
   private lsoaMemo: Map<string, Lsoa> | undefined;
   private sourceMemo: Map<string, Source> | undefined;
   private successionsMemo: Map<string, string[]> | undefined;
+  /** The rule check held for this model, or the one it follows from and the changes since. */
+  private ruleCheckMemo: RegisterCheck | undefined;
+  private ruleCheckFrom:
+    | { readonly base: RegisterCheck; readonly entities: ReadonlyArray<RecordedHistory> }
+    | undefined;
   private geographyMemo:
     | {
         readonly byLsoa: Map<string, string[]>;
@@ -158,7 +164,48 @@ export class ReadModel {
         });
       }
     }
-    return new ReadModel(seq, recordedAt, map, this.reference);
+    const next = new ReadModel(seq, recordedAt, map, this.reference);
+    // The rule check follows the changes, re-checked when it is next read (dropped, to be
+    // built afresh, when too many changes wait or reference data changed).
+    const from = changes.some((change) => change.kind === "reference")
+      ? undefined
+      : this.ruleCheckMemo === undefined
+        ? this.ruleCheckFrom
+        : { base: this.ruleCheckMemo, entities: [] };
+    if (from !== undefined) {
+      const entities = [...from.entities];
+      for (const change of changes) {
+        if (change.seq > this.seq && change.kind !== "reference") {
+          entities.push({
+            kind: change.kind,
+            id: change.id,
+            revision: null,
+            versions: change.after,
+          });
+        }
+      }
+      if (entities.length <= 5000) next.ruleCheckFrom = { base: from.base, entities };
+    }
+    return next;
+  }
+
+  /**
+   * The rule check held for this model (the write pipeline's, see `internal/write.ts`):
+   * the one held by the model the changes were applied to, re-checked with them on first
+   * read, or `undefined` when none was held. A model with new reference data holds none.
+   */
+  get ruleCheck(): RegisterCheck | undefined {
+    if (this.ruleCheckMemo === undefined && this.ruleCheckFrom !== undefined) {
+      this.ruleCheckMemo = this.ruleCheckFrom.base.recheck(this.ruleCheckFrom);
+      this.ruleCheckFrom = undefined;
+    }
+    return this.ruleCheckMemo;
+  }
+
+  /** Holds the rule check of this model (checked elsewhere, e.g. a write's candidate). */
+  holdRuleCheck(check: RegisterCheck): void {
+    this.ruleCheckMemo = check;
+    this.ruleCheckFrom = undefined;
   }
 
   /**

@@ -8,7 +8,7 @@ import { checkSnapshot, type Finding, type SnapshotIndex } from "@care-atlas/dom
 import { Context, Effect, Layer } from "effect";
 import { invalidInput, type StoreUnavailable, type ValidationFailed } from "./errors.js";
 import type { RegisterContext } from "./internal/context.js";
-import { findingsMemo } from "./internal/context.js";
+import { findingsMemo, heldCheck } from "./internal/context.js";
 import { type LiveStatus, makeLive } from "./internal/live.js";
 import type { ReadModel } from "./ReadModel.js";
 import { StoreService } from "./StoreService.js";
@@ -152,6 +152,8 @@ export const makeRegister = (options: Partial<RegisterOptions> = {}) =>
       live,
       rules: settings.rules,
       ...findingsMemo(settings.rules),
+      // The domain's rules are checked incrementally; rules given in the options, whole.
+      checkOf: options.rules === undefined ? heldCheck : () => undefined,
     };
     const register: RegisterShape = {
       dataVersion: Effect.sync(() => live.current().seq),

@@ -11,86 +11,8 @@ import {
   type SnapshotIndex,
   type SnapshotSource,
 } from "../queries/SnapshotIndex.js";
-import type { Entity, EntityOf } from "../Snapshot.js";
-import { describe, Findings, nounOf } from "./internal.js";
-
-/** A reference from a record: the field it is in and the id it names. */
-type Reference = readonly [field: string, id: string | undefined];
-
-const many = (field: string, ids: ReadonlyArray<string>): Reference[] =>
-  ids.map((id) => [field, id]);
-
-/** The entity references of each kind of record. */
-const referencesOf: {
-  readonly [K in EntityKind]: (version: EntityOf[K]) => ReadonlyArray<Reference>;
-} = {
-  system: (v) => [["icbId", v.icbId]],
-  place: (v) => [
-    ["systemId", v.systemId],
-    ["councilId", v.councilId],
-    ["subIcbLocationId", v.subIcbLocationId],
-    ["placeBasedLead.organisationId", v.placeBasedLead?.organisationId],
-  ],
-  neighbourhoodScheme: (v) => [
-    ["systemId", v.systemId],
-    ["placeId", v.placeId],
-  ],
-  neighbourhood: (v) => [
-    ["placeId", v.placeId],
-    ["schemeId", v.schemeId],
-    ...many("footprint.pcnIds", v.footprint.pcnIds),
-    ...many("footprint.practiceIds", v.footprint.practiceIds),
-  ],
-  organisation: (v) => [
-    ["placeId", v.placeId],
-    ["parentId", v.parentId],
-  ],
-  relationship: (v) => [
-    ["subjectId", v.subjectId],
-    ["objectId", v.objectId],
-  ],
-  succession: (v) => [
-    ...many("predecessorIds", v.predecessorIds),
-    ...many("successorIds", v.successorIds),
-  ],
-  governanceBody: (v) => [
-    ["systemId", v.systemId],
-    ["placeId", v.placeId],
-  ],
-  collaborative: (v) => [
-    ["systemId", v.systemId],
-    ["placeId", v.placeId],
-    ["neighbourhoodId", v.neighbourhoodId],
-    ...many("strategyLinks", v.strategyLinks),
-  ],
-  team: (v) => [
-    ["neighbourhoodId", v.neighbourhoodId],
-    ["leadOrganisationId", v.leadOrganisationId],
-    ...many(
-      "members.hostOrganisationId",
-      v.members.map((member) => member.hostOrganisationId),
-    ),
-    ...many("strategyLinks", v.strategyLinks),
-  ],
-  pooledBudget: (v) => [
-    ["placeId", v.placeId],
-    ["hostId", v.hostId],
-    ...many("partnerIds", v.partnerIds),
-    ["governedById", v.governedById],
-    ...many(
-      "years.contributions.organisationId",
-      v.years.flatMap((year) => year.contributions.map((c) => c.organisationId)),
-    ),
-    ...many("strategyLinks", v.strategyLinks),
-  ],
-  decision: (v) => [
-    ["bodyId", v.bodyId],
-    ...many("providerIds", v.providerIds),
-    ["pooledBudgetId", v.pooledBudgetId],
-    ...many("strategyLinks", v.strategyLinks),
-  ],
-  strategyElement: (v) => [["parentId", v.parentId]],
-};
+import type { Entity } from "../Snapshot.js";
+import { describe, Findings, nounOf, type Reference, referencesOf } from "./internal.js";
 
 const exists = (index: SnapshotIndex, id: string): boolean => index.lifetimes.has(id);
 

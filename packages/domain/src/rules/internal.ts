@@ -9,7 +9,7 @@ import type { EntityKind } from "../Id.js";
 import type { OrganisationKind } from "../Organisation.js";
 import { contains, type IsoDate, type Period } from "../Period.js";
 import { anyVersionsOf, kindOfPrefix, type SnapshotIndex } from "../queries/SnapshotIndex.js";
-import type { Entity } from "../Snapshot.js";
+import type { Entity, EntityOf } from "../Snapshot.js";
 import { type RuleId, ruleSeverity } from "./Rule.js";
 
 const kindNouns: Record<EntityKind, string> = {
@@ -150,4 +150,82 @@ export const pushTo = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
+};
+
+/** A reference from a record: the field it is in and the id it names. */
+export type Reference = readonly [field: string, id: string | undefined];
+
+const many = (field: string, ids: ReadonlyArray<string>): Reference[] =>
+  ids.map((id) => [field, id]);
+
+/** The entity references of each kind of record (read by `dangling-reference` and the incremental check). */
+export const referencesOf: {
+  readonly [K in EntityKind]: (version: EntityOf[K]) => ReadonlyArray<Reference>;
+} = {
+  system: (v) => [["icbId", v.icbId]],
+  place: (v) => [
+    ["systemId", v.systemId],
+    ["councilId", v.councilId],
+    ["subIcbLocationId", v.subIcbLocationId],
+    ["placeBasedLead.organisationId", v.placeBasedLead?.organisationId],
+  ],
+  neighbourhoodScheme: (v) => [
+    ["systemId", v.systemId],
+    ["placeId", v.placeId],
+  ],
+  neighbourhood: (v) => [
+    ["placeId", v.placeId],
+    ["schemeId", v.schemeId],
+    ...many("footprint.pcnIds", v.footprint.pcnIds),
+    ...many("footprint.practiceIds", v.footprint.practiceIds),
+  ],
+  organisation: (v) => [
+    ["placeId", v.placeId],
+    ["parentId", v.parentId],
+  ],
+  relationship: (v) => [
+    ["subjectId", v.subjectId],
+    ["objectId", v.objectId],
+  ],
+  succession: (v) => [
+    ...many("predecessorIds", v.predecessorIds),
+    ...many("successorIds", v.successorIds),
+  ],
+  governanceBody: (v) => [
+    ["systemId", v.systemId],
+    ["placeId", v.placeId],
+  ],
+  collaborative: (v) => [
+    ["systemId", v.systemId],
+    ["placeId", v.placeId],
+    ["neighbourhoodId", v.neighbourhoodId],
+    ...many("strategyLinks", v.strategyLinks),
+  ],
+  team: (v) => [
+    ["neighbourhoodId", v.neighbourhoodId],
+    ["leadOrganisationId", v.leadOrganisationId],
+    ...many(
+      "members.hostOrganisationId",
+      v.members.map((member) => member.hostOrganisationId),
+    ),
+    ...many("strategyLinks", v.strategyLinks),
+  ],
+  pooledBudget: (v) => [
+    ["placeId", v.placeId],
+    ["hostId", v.hostId],
+    ...many("partnerIds", v.partnerIds),
+    ["governedById", v.governedById],
+    ...many(
+      "years.contributions.organisationId",
+      v.years.flatMap((year) => year.contributions.map((c) => c.organisationId)),
+    ),
+    ...many("strategyLinks", v.strategyLinks),
+  ],
+  decision: (v) => [
+    ["bodyId", v.bodyId],
+    ...many("providerIds", v.providerIds),
+    ["pooledBudgetId", v.pooledBudgetId],
+    ...many("strategyLinks", v.strategyLinks),
+  ],
+  strategyElement: (v) => [["parentId", v.parentId]],
 };

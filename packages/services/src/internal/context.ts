@@ -1,5 +1,5 @@
 /** What every verb of a Register works with. */
-import type { Finding, SnapshotIndex } from "@care-atlas/domain";
+import { type Finding, RegisterCheck, type SnapshotIndex } from "@care-atlas/domain";
 import type { ReadModel } from "../ReadModel.js";
 import type { Store } from "../StoreService.js";
 import type { Live } from "./live.js";
@@ -13,7 +13,21 @@ export interface RegisterContext {
   readonly findingsOf: (model: ReadModel) => ReadonlyArray<Finding>;
   /** Records the findings of a model computed elsewhere (a write's candidate). */
   readonly rememberFindings: (model: ReadModel, findings: ReadonlyArray<Finding>) => void;
+  /**
+   * The incremental check of the domain's rules for a model — the one the model holds, or
+   * built from it and held — or `undefined` when the register runs other rules.
+   */
+  readonly checkOf: (model: ReadModel) => RegisterCheck | undefined;
 }
+
+/** The incremental check of a model, held by the model once built. */
+export const heldCheck = (model: ReadModel): RegisterCheck => {
+  const held = model.ruleCheck;
+  if (held !== undefined) return held;
+  const built = RegisterCheck.build(model.index);
+  model.holdRuleCheck(built);
+  return built;
+};
 
 /** A RegisterContext's findings memo. */
 export const findingsMemo = (rules: (index: SnapshotIndex) => ReadonlyArray<Finding>) => {

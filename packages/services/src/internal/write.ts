@@ -3,7 +3,9 @@
  * a verb parses its input into a {@link Planner}; then, holding the model lock, catch up
  * with the primary → plan the new histories (pure, with History.ts) → {@link evaluate}:
  * check expected revisions, keep the entities that change, run the rules on the register
- * with the change applied → a new error finding refuses the write → `store.apply` in one
+ * with the change applied (incrementally: the model holds a `RegisterCheck`, re-checked
+ * only where the change touches it, and the committed model holds the candidate's) → a new
+ * error finding refuses the write → `store.apply` in one
  * transaction, naming the data version the change was checked at → adopt the committed
  * changes in the model. The preview stops after `evaluate`.
  *
@@ -14,7 +16,7 @@
  * times. Every write of the services goes through it (`applyChange` requires the data
  * version).
  */
-import type { Entity, EntityKind, Finding, Source } from "@care-atlas/domain";
+import type { Entity, EntityKind, Finding, RegisterCheck, Source } from "@care-atlas/domain";
 import { Effect, Result } from "effect";
 import { Conflict, StoreUnavailable, ValidationFailed } from "../errors.js";
 import type { ReadModel } from "../ReadModel.js";
@@ -120,6 +122,8 @@ export interface Evaluation {
   readonly after: ReadonlyArray<Finding>;
   /** The findings the change introduces: errors refuse the write, warnings are returned. */
   readonly introduced: ReadonlyArray<Finding>;
+  /** The incremental check of the register with the change applied, when there is one. */
+  readonly check?: RegisterCheck | undefined;
 }
 
 const checkRevision = (model: ReadModel, entity: EntityWrite): Effect.Effect<void, Conflict> => {
@@ -154,8 +158,17 @@ export const evaluate = (
     if (changed.length === 0) {
       return { model, operation: plan.operation, changed, after: [], introduced: [] };
     }
-    const candidate = model.withHistories(changed);
     const sources = plan.sources ?? [];
+    // The rules re-checked only where the change touches the register; a change of sources
+    // (an import's file) is checked whole.
+    const held = sources.length === 0 ? ctx.checkOf(model) : undefined;
+    if (held !== undefined) {
+      const check = held.recheck({ entities: changed });
+      const after = check.findings;
+      const introduced = newFindings(held.findings, after);
+      return { model, operation: plan.operation, changed, after, introduced, check };
+    }
+    const candidate = model.withHistories(changed);
     const after = ctx.rules(
       (sources.length === 0
         ? candidate
@@ -220,7 +233,7 @@ export const runWrite = <E>(
     return yield* serialisedWrite(ctx, (model) =>
       Effect.gen(function* () {
         const plan = yield* planner(model);
-        const { changed, after, introduced } = yield* evaluate(ctx, model, plan);
+        const { changed, after, introduced, check } = yield* evaluate(ctx, model, plan);
         if (changed.length === 0 && !writesReference(plan)) {
           return { changes: [], dataVersion: model.seq, warnings: [] } satisfies WriteResult;
         }
@@ -260,7 +273,8 @@ export const runWrite = <E>(
         );
         // Adopted as a patch of the model we checked: the rules' answer holds for it.
         if (next.seq === model.seq + logged.length && !writesReference(plan)) {
-          ctx.rememberFindings(next, after);
+          if (check === undefined) ctx.rememberFindings(next, after);
+          else next.holdRuleCheck(check);
         }
         return {
           changes,

@@ -38,17 +38,9 @@ const refer = <T extends { readonly id: string }>(
   return record.id;
 };
 
-/**
- * The bulk answer for `sent` postcodes, given each one's normalised form (`null`: not a UK
- * postcode) and the services' answers for the valid ones, in order.
- */
-export const bulkAnswer = (
-  sent: ReadonlyArray<string>,
-  normalised: ReadonlyArray<string | null>,
-  answers: ReadonlyArray<PostcodeLookupItem>,
-  dataVersion: number,
-) => {
-  const included: Included = {
+/** Builds the items of a bulk answer one by one, collecting what they refer to. */
+class BulkItems {
+  readonly included: Included = {
     lsoas: {},
     neighbourhoods: {},
     schemes: {},
@@ -56,40 +48,39 @@ export const bulkAnswer = (
     organisations: {},
     systems: {},
   };
-  let found = 0;
-  let next = 0;
-  const items: Item[] = new Array(sent.length);
-  for (let i = 0; i < sent.length; i++) {
-    const input = sent[i] as string;
-    const postcode = normalised[i] ?? null;
+  found = 0;
+
+  /**
+   * The item of postcode `input` (normalised: `postcode`, `null` when not a UK postcode),
+   * given the services' answer for it (`undefined` when it was not asked).
+   */
+  item(input: string, postcode: string | null, item: PostcodeLookupItem | undefined): Item {
+    const { included } = this;
     if (postcode === null) {
-      items[i] = {
+      return {
         input,
         postcode: null,
         result: null,
         error: { code: "invalid-postcode", detail: "not a UK postcode" },
       };
-      continue;
     }
-    const item = answers[next++];
     if (item === undefined || item.read === null) {
-      items[i] = {
+      return {
         input,
         postcode,
         result: null,
         error: item?.error ?? { code: "not-found", detail: `no answer for ${postcode}` },
       };
-      continue;
     }
     const answer = item.read;
-    found++;
+    this.found++;
     included.lsoas[answer.lsoa.code] ??= answer.lsoa;
     const neighbourhoodIds = answer.neighbourhoods.map((entry) => {
       refer(included.schemes, entry.scheme);
       refer(included.neighbourhoods, entry.neighbourhood);
       return entry.neighbourhood.id;
     });
-    items[i] = {
+    return {
       input,
       postcode,
       result: {
@@ -108,5 +99,98 @@ export const bulkAnswer = (
       error: null,
     };
   }
+}
+
+/**
+ * The bulk answer for `sent` postcodes, given each one's normalised form (`null`: not a UK
+ * postcode) and the services' answers for the valid ones, in order.
+ */
+export const bulkAnswer = (
+  sent: ReadonlyArray<string>,
+  normalised: ReadonlyArray<string | null>,
+  answers: ReadonlyArray<PostcodeLookupItem>,
+  dataVersion: number,
+) => {
+  const builder = new BulkItems();
+  const items: Item[] = new Array(sent.length);
+  let next = 0;
+  for (let i = 0; i < sent.length; i++) {
+    const postcode = normalised[i] ?? null;
+    items[i] = builder.item(
+      sent[i] as string,
+      postcode,
+      postcode === null ? undefined : answers[next++],
+    );
+  }
+  const { included, found } = builder;
   return { data: items, included, found, failed: items.length - found, dataVersion };
 };
+
+/** How many postcodes are looked up, made into items and serialised at a time. */
+export const bulkChunk = 100;
+
+/**
+ * The text of a bulk answer, written a chunk of postcodes at a time — the same document
+ * `JSON.stringify` gives of {@link bulkAnswer} — as UTF-8 chunks: a 10,000-postcode answer
+ * (megabytes of JSON) is never one string nor one array of items or answers, so making it
+ * does not grow the heap by its size (each chunk's objects die young).
+ */
+export class BulkAnswerWriter {
+  private readonly builder = new BulkItems();
+  private readonly encoder = new TextEncoder();
+  readonly chunks: Uint8Array[] = [];
+  private written = 0;
+
+  constructor(
+    private readonly sent: ReadonlyArray<string>,
+    private readonly normalised: ReadonlyArray<string | null>,
+    private readonly dataVersion: number,
+  ) {}
+
+  /** The valid postcodes of the next chunk (to look up), or `undefined` when all are written. */
+  nextChunk(): string[] | undefined {
+    if (this.written >= this.sent.length && this.chunks.length > 0) return undefined;
+    const end = Math.min(this.sent.length, this.written + bulkChunk);
+    return this.normalised
+      .slice(this.written, end)
+      .filter((postcode): postcode is string => postcode !== null);
+  }
+
+  /** Writes the next chunk, given the services' answers for its valid postcodes, in order. */
+  write(answers: ReadonlyArray<PostcodeLookupItem>): void {
+    const end = Math.min(this.sent.length, this.written + bulkChunk);
+    let text = this.written === 0 ? '{"data":[' : "";
+    let next = 0;
+    for (let i = this.written; i < end; i++) {
+      const postcode = this.normalised[i] ?? null;
+      const item = this.builder.item(
+        this.sent[i] as string,
+        postcode,
+        postcode === null ? undefined : answers[next++],
+      );
+      text += `${i === 0 ? "" : ","}${JSON.stringify(item)}`;
+    }
+    this.written = end;
+    if (end >= this.sent.length) {
+      const { included, found } = this.builder;
+      text += `],"included":${JSON.stringify(included)},"found":${found},"failed":${this.sent.length - found},"dataVersion":${this.dataVersion}}`;
+    }
+    this.chunks.push(this.encoder.encode(text));
+  }
+
+  /** The written chunks as a stream. */
+  stream(): ReadableStream<Uint8Array> {
+    const chunks = this.chunks;
+    let next = 0;
+    return new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const chunk = chunks[next];
+        if (chunk !== undefined) {
+          chunks[next++] = new Uint8Array(0); // let it go once sent
+          controller.enqueue(chunk);
+        }
+        if (next >= chunks.length) controller.close();
+      },
+    });
+  }
+}

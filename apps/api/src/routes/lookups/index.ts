@@ -3,8 +3,10 @@
  * Registers the lookups: postcode (one and bulk), practice, code, and the LSOA area. Each
  * handler parses, runs one verb, and answers with the typed body its route declares.
  */
-import { type PostcodeLookupItem, runVerb } from "@care-atlas/services";
+import { runVerb } from "@care-atlas/services";
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { Effect } from "effect";
+import type { Context, TypedResponse } from "hono";
 import type { AppEnv } from "../../context.js";
 import { today } from "../../http/today.js";
 import { chargeMore } from "../../middleware/limits.js";
@@ -13,7 +15,7 @@ import { getLsoa } from "../areas/lsoa.js";
 import type { RouteDeps } from "../deps.js";
 import { timeOptions } from "../shared/query.js";
 import { guarded, readGuard, readHeaders, readMiddleware } from "../shared/reads.js";
-import { bulkAnswer } from "./bulkAnswer.js";
+import { BulkAnswerWriter, type bulkAnswer } from "./bulkAnswer.js";
 import { lookupCode } from "./code.js";
 import { lookupPostcode, normalisePostcodeText } from "./postcode.js";
 import { lookupPostcodes } from "./postcodes.js";
@@ -23,6 +25,20 @@ import { lookupPractice } from "./practice.js";
 const splitVersion = <T extends { readonly dataVersion: number }>(read: T) => {
   const { dataVersion, ...data } = read;
   return { data, dataVersion };
+};
+
+/**
+ * A JSON answer sent as a stream of its text: typed as the `c.json` answer of a `T` (the
+ * route's schema checks the handler against it), sent as `stream`, which must be the text
+ * of a `T` (`bulkAnswerStream` is that of `bulkAnswer`, a test checks).
+ */
+const streamedJson = <T>(
+  c: Context<AppEnv>,
+  stream: ReadableStream<Uint8Array>,
+): Response & TypedResponse<T, 200, "json"> => {
+  c.header("Content-Type", "application/json");
+  const response: Response = c.body(stream, 200);
+  return response as Response & TypedResponse<T, 200, "json">;
 };
 
 /** Adds the lookup routes. */
@@ -55,12 +71,25 @@ export const registerLookups = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
     const asked = timeOptions(body);
     const time = { ...asked, validAt: asked.validAt ?? today() };
     const normalised = body.postcodes.map(normalisePostcodeText);
-    const wanted = normalised.filter((postcode): postcode is string => postcode !== null);
-    const answers: ReadonlyArray<PostcodeLookupItem> = await runVerb(runtime, (register) =>
-      register.lookupPostcodes(wanted, time),
+    // A chunk of postcodes at a time, each chunk's answer written out before the next is
+    // looked up (so no array of every answer is held); all on one data version — should the
+    // register move on in between, the answer is made again.
+    const writer = await runVerb(runtime, (register) =>
+      Effect.gen(function* () {
+        for (let attempt = 1; ; attempt++) {
+          const dataVersion = yield* register.dataVersion;
+          const writer = new BulkAnswerWriter(body.postcodes, normalised, dataVersion);
+          for (let chunk = writer.nextChunk(); chunk !== undefined; chunk = writer.nextChunk()) {
+            writer.write(yield* register.lookupPostcodes(chunk, time));
+          }
+          if ((yield* register.dataVersion) === dataVersion || attempt >= 3) return writer;
+        }
+      }),
     );
     c.header("Cache-Control", "no-store");
-    return c.json(bulkAnswer(body.postcodes, normalised, answers, deps.dataVersion()), 200);
+    // Streamed (compressed as it streams when asked), and not kept by the read cache (a POST).
+    c.set("streamed", true);
+    return streamedJson<ReturnType<typeof bulkAnswer>>(c, writer.stream());
   });
 
   app.openapi(guarded(lookupPractice, ...middleware), async (c) => {

@@ -27,7 +27,7 @@ export const keyedCachePolicy = "private, no-cache";
  * Answers differ by what is asked for (JSON, CSV or NDJSON) and by who asks (a key may see
  * more): caches keep them apart.
  */
-export const readVary = "Accept, Authorization, X-API-Key";
+export const readVary = "Accept, Accept-Encoding, Authorization, X-API-Key";
 
 /** The cache policy of a read answered to this request. */
 export const cachePolicyOf = (c: Context<AppEnv>, readsRequireKey: boolean): string =>
