@@ -30,7 +30,16 @@ export interface StoreOptions {
   readonly readUrl?: string;
   /** Server connections in the pool (default 10). */
   readonly poolSize?: number;
+  /**
+   * Postcodes from which the store saves a binary snapshot of them (`postcode_snapshot`)
+   * after reading them from their rows, so that the next start reads them in one go
+   * (default 100,000; the GM dataset's few thousand are read from their rows).
+   */
+  readonly postcodeSnapshotMin?: number;
 }
+
+/** The default of {@link StoreOptions.postcodeSnapshotMin}. */
+export const defaultPostcodeSnapshotMin = 100_000;
 
 /**
  * Closed rows after which the store vacuums entity_version: each close leaves index entries
@@ -40,18 +49,35 @@ export interface StoreOptions {
 export const vacuumEveryClosedRows = 128;
 
 /** The reads a read model needs, over one connection (pool). */
-const readerOver = (sql: Sql, role: StoreReader["role"]): StoreReader => ({
+const readerOver = (
+  sql: Sql,
+  role: StoreReader["role"],
+  snapshotMin = defaultPostcodeSnapshotMin,
+): StoreReader => ({
   role,
   lastSeq: () => reads.lastSeq(sql),
   seqAt: (asOf) => reads.seqAt(sql, asOf),
   current: () => reads.current(sql),
   historyAsOf: (seq, filter) => reads.historyAsOf(sql, seq, filter),
   changes: (afterSeq, limit) => reads.changes(sql, afterSeq, limit),
-  referenceAt: (seq) =>
-    sql.transaction(async (tx) => {
+  referenceAt: async (seq) => {
+    const { fromRows, ...read } = await sql.transaction(async (tx) => {
       await tx.query("set transaction isolation level repeatable read, read only");
       return reference.referenceAt(tx, seq);
-    }),
+    });
+    // Saved by the primary only, for the latest reference data; a failure loses nothing
+    // (the next read builds the table from the rows again).
+    if (fromRows && role === "primary" && read.postcodes.size >= snapshotMin) {
+      try {
+        if ((await reference.lastReferenceSeq(sql)) === read.seq) {
+          await reference.savePostcodeSnapshot(sql, read.seq, read.postcodes);
+        }
+      } catch {
+        // A read-only database, or a concurrent save: the rows remain the source.
+      }
+    }
+    return read;
+  },
   lastReferenceSeq: (seq) => reference.lastReferenceSeq(sql, seq),
   lsoas: () => reference.lsoas(sql),
   postcodes: () => reference.postcodes(sql),
@@ -62,7 +88,12 @@ const readerOver = (sql: Sql, role: StoreReader["role"]): StoreReader => ({
 /** The store over an open {@link Sql}; `migrate` is not run. @internal */
 export const storeOver = (
   sql: Sql,
-  options: { onClose?: () => void; hooks?: ApplyHooks; replica?: Sql } = {},
+  options: {
+    onClose?: () => void;
+    hooks?: ApplyHooks;
+    replica?: Sql;
+    postcodeSnapshotMin?: number;
+  } = {},
 ): Store & { vacuum(): Promise<void> } => {
   let closed = false;
   let closedSinceVacuum = 0;
@@ -88,7 +119,11 @@ export const storeOver = (
   };
   const replica = options.replica;
   // The store's own reads are the primary's reader's (its feed reads take a filter too).
-  const { role: _role, changes: _changes, ...primaryReads } = readerOver(sql, "primary");
+  const {
+    role: _role,
+    changes: _changes,
+    ...primaryReads
+  } = readerOver(sql, "primary", options.postcodeSnapshotMin);
   return {
     vacuum,
     backend: sql.backend,
@@ -174,6 +209,9 @@ export const openStoreInternal = async (
     ...(release ? { onClose: release } : {}),
     ...(replica ? { replica } : {}),
     ...(internal.hooks ? { hooks: internal.hooks } : {}),
+    ...(options.postcodeSnapshotMin === undefined
+      ? {}
+      : { postcodeSnapshotMin: options.postcodeSnapshotMin }),
   });
   try {
     await store.migrate();

@@ -6,7 +6,8 @@
  */
 import { assignmentKey, Lsoa, LsoaAssignment, PostcodeRecord, Source } from "@care-atlas/domain";
 import { z } from "zod";
-import type { Queryable } from "../driver/Sql.js";
+import type { Queryable, Sql } from "../driver/Sql.js";
+import { PostcodeTable, PostcodeTableBuilder } from "../PostcodeTable.js";
 import type { ReferenceAt, ReferenceCount, ReferenceData, ReferenceDataset } from "../Store.js";
 import { StoreInvalidInput } from "../StoreError.js";
 import { toInt } from "./codec.js";
@@ -268,6 +269,9 @@ const readRecords = async <S extends z.ZodType>(
   return rows.map((row) => schema.parse(json(row.data)) as z.infer<S>);
 };
 
+/** Postcodes read from `postcode_record` per statement when building a table. */
+export const postcodeReadBatch = 100_000;
+
 interface PostcodeColumns {
   postcode: string;
   lsoa_code: string;
@@ -282,33 +286,108 @@ interface PostcodeColumns {
 
 const toNumber = (value: unknown): number => (typeof value === "number" ? value : Number(value));
 
-/** A `postcode_record` row as the domain's record (validated). */
-const postcodeOf = (row: PostcodeColumns): PostcodeRecord => {
-  const record: Record<string, unknown> = {
-    postcode: row.postcode,
-    lsoaCode: row.lsoa_code,
-    introduced: row.introduced,
-    terminated: row.terminated,
-  };
-  if (row.lat !== null && row.lon !== null) {
-    record.point = { lat: toNumber(row.lat), lon: toNumber(row.lon) };
+/**
+ * The postcodes as recorded at `seq` (current when undefined) as a table, read in batches
+ * in postcode order (each row checked by the columns' constraints when it was written).
+ */
+const readPostcodeRows = async (db: Queryable, seq: number | undefined): Promise<PostcodeTable> => {
+  const builder = new PostcodeTableBuilder();
+  let after = "";
+  for (;;) {
+    const params: unknown[] = [after, postcodeReadBatch];
+    const rows = await db.query<PostcodeColumns>(
+      `select postcode, lsoa_code, to_char(introduced, 'YYYY-MM') as introduced,
+              to_char(terminated, 'YYYY-MM') as terminated, lat, lon, ward_code, district_code,
+              source
+         from postcode_record
+        where postcode collate "C" > $1::text and ${recordedAt(seq, params)}
+        order by postcode collate "C" limit $2::int`,
+      params,
+    );
+    for (const row of rows) {
+      builder.add({
+        postcode: row.postcode,
+        lsoaCode: row.lsoa_code,
+        introduced: row.introduced as PostcodeRecord["introduced"],
+        terminated: row.terminated as PostcodeRecord["terminated"],
+        ...(row.lat === null || row.lon === null
+          ? {}
+          : { point: { lat: toNumber(row.lat), lon: toNumber(row.lon) } }),
+        ...(row.ward_code === null ? {} : { wardCode: row.ward_code }),
+        ...(row.district_code === null ? {} : { districtCode: row.district_code }),
+        ...(row.source === null ? {} : { source: row.source }),
+      });
+    }
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < postcodeReadBatch) break;
+    after = last.postcode;
   }
-  if (row.ward_code !== null) record.wardCode = row.ward_code;
-  if (row.district_code !== null) record.districtCode = row.district_code;
-  if (row.source !== null) record.source = row.source;
-  return PostcodeRecord.parse(record);
+  return builder.build();
 };
 
-const readPostcodes = async (db: Queryable, seq: number | undefined): Promise<PostcodeRecord[]> => {
-  const params: unknown[] = [];
-  const rows = await db.query<PostcodeColumns>(
-    `select postcode, lsoa_code, to_char(introduced, 'YYYY-MM') as introduced,
-            to_char(terminated, 'YYYY-MM') as terminated, lat, lon, ward_code, district_code,
-            source
-       from postcode_record where ${recordedAt(seq, params)} order by postcode collate "C"`,
-    params,
+/** Bytes of a snapshot per `postcode_snapshot` row. */
+export const snapshotPartBytes = 32 * 1024 * 1024;
+
+const bytesOfRow = (value: unknown): Uint8Array => {
+  if (value instanceof Uint8Array) return value;
+  if (typeof value === "string" && value.startsWith("\\x")) {
+    return Uint8Array.from(Buffer.from(value.slice(2), "hex"));
+  }
+  throw new Error("postcode_snapshot.bytes is not bytea");
+};
+
+/** The saved table of the reference data of `refSeq`, or `undefined` when none is saved. */
+export const loadPostcodeSnapshot = async (
+  db: Queryable,
+  refSeq: number,
+): Promise<PostcodeTable | undefined> => {
+  const rows = await db.query<{ part: unknown; bytes: unknown; postcodes: unknown }>(
+    "select part, bytes, postcodes from postcode_snapshot where ref_seq = $1::bigint order by part",
+    [refSeq],
   );
-  return rows.map(postcodeOf);
+  if (rows.length === 0) return undefined;
+  const parts = rows.map((row) => bytesOfRow(row.bytes));
+  if (rows.some((row, i) => toInt(row.part) !== i)) return undefined;
+  const image = new Uint8Array(parts.reduce((n, part) => n + part.byteLength, 0));
+  let at = 0;
+  for (const part of parts) {
+    image.set(part, at);
+    at += part.byteLength;
+  }
+  try {
+    const table = PostcodeTable.fromBytes(image);
+    return table.size === toInt(rows[0]?.postcodes ?? -1) ? table : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Saves `table` as the snapshot of the reference data of `refSeq`, replacing older ones,
+ * in one transaction. A snapshot of `refSeq` already saved is kept.
+ */
+export const savePostcodeSnapshot = async (
+  db: Sql,
+  refSeq: number,
+  table: PostcodeTable,
+): Promise<void> => {
+  const image = table.toBytes();
+  await db.transaction(async (tx) => {
+    const [held] = await tx.query<{ n: unknown }>(
+      "select count(*) as n from postcode_snapshot where ref_seq = $1::bigint",
+      [refSeq],
+    );
+    if (toInt(held?.n ?? 0) > 0) return;
+    await tx.query("delete from postcode_snapshot where ref_seq <> $1::bigint", [refSeq]);
+    for (let part = 0; part * snapshotPartBytes < image.byteLength || part === 0; part++) {
+      const bytes = image.subarray(part * snapshotPartBytes, (part + 1) * snapshotPartBytes);
+      await tx.query(
+        `insert into postcode_snapshot (ref_seq, part, bytes, postcodes)
+         values ($1::bigint, $2::int, $3::bytea, $4::bigint)`,
+        [refSeq, part, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), table.size],
+      );
+    }
+  });
 };
 
 export const lastReferenceSeq = async (db: Queryable, seq?: number): Promise<number> => {
@@ -321,18 +400,32 @@ export const lastReferenceSeq = async (db: Queryable, seq?: number): Promise<num
   return toInt(row?.seq ?? 0);
 };
 
-/** Every reference dataset as recorded at `seq` (current when undefined), in one transaction. */
-export const referenceAt = async (db: Queryable, seq?: number): Promise<ReferenceAt> => ({
-  seq: await lastReferenceSeq(db, seq),
-  lsoas: await readRecords(db, Lsoa, "lsoa", seq),
-  postcodes: await readPostcodes(db, seq),
-  assignments: await readRecords(db, LsoaAssignment, "assignment", seq),
-  sources: await readRecords(db, Source, "source", seq),
-});
+/**
+ * Every reference dataset as recorded at `seq` (current when undefined), in one
+ * transaction: the postcodes from their snapshot when one of this state is saved, else
+ * from their rows (`fromRows` says which).
+ */
+export const referenceAt = async (
+  db: Queryable,
+  seq?: number,
+): Promise<ReferenceAt & { readonly fromRows: boolean }> => {
+  const refSeq = await lastReferenceSeq(db, seq);
+  const saved = await loadPostcodeSnapshot(db, refSeq);
+  return {
+    seq: refSeq,
+    lsoas: await readRecords(db, Lsoa, "lsoa", seq),
+    postcodes: saved ?? (await readPostcodeRows(db, seq)),
+    assignments: await readRecords(db, LsoaAssignment, "assignment", seq),
+    sources: await readRecords(db, Source, "source", seq),
+    fromRows: saved === undefined,
+  };
+};
 
 export const lsoas = (db: Queryable): Promise<Lsoa[]> => readRecords(db, Lsoa, "lsoa", undefined);
 
-export const postcodes = (db: Queryable): Promise<PostcodeRecord[]> => readPostcodes(db, undefined);
+export const postcodes = async (db: Queryable): Promise<PostcodeRecord[]> => [
+  ...(await readPostcodeRows(db, undefined)),
+];
 
 export const assignments = (db: Queryable): Promise<LsoaAssignment[]> =>
   readRecords(db, LsoaAssignment, "assignment", undefined);

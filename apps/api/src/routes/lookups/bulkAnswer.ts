@@ -96,7 +96,7 @@ export const bulkAnswer = (
         postcode: answer.postcode,
         status: answer.status,
         lsoaCode: answer.lsoa.code,
-        msoaCode: answer.lsoa.msoa.code,
+        msoaCode: answer.lsoa.msoa?.code ?? null,
         wardCode: answer.ward?.code ?? null,
         ccgId: refer(included.organisations, answer.ccg),
         neighbourhoodIds,
