@@ -12,6 +12,7 @@ export default defineConfig({
     bench: "bench/bench.ts",
     soak: "bench/soak.ts",
     hello: "bench/hello.ts",
+    national: "bench/national.ts",
   },
   format: ["esm"],
   target: "node24",

@@ -5,7 +5,7 @@
 -- binary image, saved once per state of the reference data, is read back in one go. A
 -- snapshot is keyed by `ref_seq`, the seq of the last reference change it includes (the
 -- postcodes as of every seq up to the next reference change), split into parts of at most
--- 32 MB. It is derived data: deleting every row only makes the next start read the rows
+-- a few MB. It is derived data: deleting every row only makes the next start read the rows
 -- again. Only the latest is kept. Never edit this file once released: add a new migration
 -- instead.
 

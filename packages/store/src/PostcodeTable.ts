@@ -417,16 +417,17 @@ export class PostcodeTable implements Iterable<PostcodeRecord> {
       throw new Error(`postcode table image version ${header.version}, not ${imageVersion}`);
     }
     const n = header.size;
-    let at = 8 + Math.ceil(headerLength / 8) * 8;
-    // Copied into an aligned buffer of its own (the image may sit at any offset).
-    const body = bytes.slice(at);
-    at = 0;
+    const start = 8 + Math.ceil(headerLength / 8) * 8;
+    // Views straight onto the image when its columns are aligned in their buffer (an image
+    // read into a fresh buffer is); otherwise the columns are copied into one of their own.
+    const body = (bytes.byteOffset + start) % 8 === 0 ? bytes.subarray(start) : bytes.slice(start);
+    let at = 0;
     const out = {} as Record<ColumnName, unknown>;
     for (const name of columnNames) {
       const Type = columns[name];
       const length = n * Type.BYTES_PER_ELEMENT;
       if (at + length > body.byteLength) throw new Error("postcode table image is truncated");
-      out[name] = new Type(body.buffer, body.byteOffset + at, n);
+      out[name] = new Type(body.buffer as ArrayBuffer, body.byteOffset + at, n);
       at += length;
     }
     return new PostcodeTable(n, out as Columns, header.codes);

@@ -287,22 +287,27 @@ interface PostcodeColumns {
 const toNumber = (value: unknown): number => (typeof value === "number" ? value : Number(value));
 
 /**
- * The postcodes as recorded at `seq` (current when undefined) as a table, read in batches
- * in postcode order (each row checked by the columns' constraints when it was written).
+ * The postcodes as recorded at `seq` (current when undefined) as a table, read through a
+ * cursor in postcode order, a batch at a time (each row was checked by the columns'
+ * constraints when it was written). Run it in a transaction.
  */
 const readPostcodeRows = async (db: Queryable, seq: number | undefined): Promise<PostcodeTable> => {
+  if (seq !== undefined && !Number.isSafeInteger(seq)) throw new StoreInvalidInput(`seq ${seq}`);
+  const recorded =
+    seq === undefined
+      ? "to_seq is null"
+      : `from_seq <= ${seq} and (to_seq is null or to_seq > ${seq})`;
   const builder = new PostcodeTableBuilder();
-  let after = "";
-  for (;;) {
-    const params: unknown[] = [after, postcodeReadBatch];
-    const rows = await db.query<PostcodeColumns>(
-      `select postcode, lsoa_code, to_char(introduced, 'YYYY-MM') as introduced,
+  await db.query(
+    `declare care_atlas_postcode_rows no scroll cursor for
+       select postcode, lsoa_code, to_char(introduced, 'YYYY-MM') as introduced,
               to_char(terminated, 'YYYY-MM') as terminated, lat, lon, ward_code, district_code,
               source
-         from postcode_record
-        where postcode collate "C" > $1::text and ${recordedAt(seq, params)}
-        order by postcode collate "C" limit $2::int`,
-      params,
+         from postcode_record where ${recorded} order by postcode collate "C"`,
+  );
+  for (;;) {
+    const rows = await db.query<PostcodeColumns>(
+      `fetch forward ${postcodeReadBatch} from care_atlas_postcode_rows`,
     );
     for (const row of rows) {
       builder.add({
@@ -318,45 +323,53 @@ const readPostcodeRows = async (db: Queryable, seq: number | undefined): Promise
         ...(row.source === null ? {} : { source: row.source }),
       });
     }
-    const last = rows.at(-1);
-    if (last === undefined || rows.length < postcodeReadBatch) break;
-    after = last.postcode;
+    if (rows.length < postcodeReadBatch) break;
   }
+  await db.query("close care_atlas_postcode_rows");
   return builder.build();
 };
 
 /** Bytes of a snapshot per `postcode_snapshot` row. */
-export const snapshotPartBytes = 32 * 1024 * 1024;
+export const snapshotPartBytes = 8 * 1024 * 1024;
 
 const bytesOfRow = (value: unknown): Uint8Array => {
   if (value instanceof Uint8Array) return value;
   if (typeof value === "string" && value.startsWith("\\x")) {
-    return Uint8Array.from(Buffer.from(value.slice(2), "hex"));
+    return Buffer.from(value.slice(2), "hex");
   }
   throw new Error("postcode_snapshot.bytes is not bytea");
 };
 
-/** The saved table of the reference data of `refSeq`, or `undefined` when none is saved. */
+/**
+ * The saved table of the reference data of `refSeq`, or `undefined` when none is saved (or
+ * it does not read back as the table it says it is). Its parts are read one at a time into
+ * one buffer, which the table's columns then view without another copy.
+ */
 export const loadPostcodeSnapshot = async (
   db: Queryable,
   refSeq: number,
 ): Promise<PostcodeTable | undefined> => {
-  const rows = await db.query<{ part: unknown; bytes: unknown; postcodes: unknown }>(
-    "select part, bytes, postcodes from postcode_snapshot where ref_seq = $1::bigint order by part",
+  const parts = await db.query<{ part: unknown; size: unknown; postcodes: unknown }>(
+    `select part, length(bytes) as size, postcodes from postcode_snapshot
+      where ref_seq = $1::bigint order by part`,
     [refSeq],
   );
-  if (rows.length === 0) return undefined;
-  const parts = rows.map((row) => bytesOfRow(row.bytes));
-  if (rows.some((row, i) => toInt(row.part) !== i)) return undefined;
-  const image = new Uint8Array(parts.reduce((n, part) => n + part.byteLength, 0));
+  if (parts.length === 0 || parts.some((row, i) => toInt(row.part) !== i)) return undefined;
+  const image = new Uint8Array(parts.reduce((n, row) => n + toInt(row.size), 0));
   let at = 0;
-  for (const part of parts) {
-    image.set(part, at);
-    at += part.byteLength;
+  for (let part = 0; part < parts.length; part++) {
+    const [row] = await db.query<{ bytes: unknown }>(
+      "select bytes from postcode_snapshot where ref_seq = $1::bigint and part = $2::int",
+      [refSeq, part],
+    );
+    const bytes = bytesOfRow(row?.bytes);
+    if (at + bytes.byteLength > image.byteLength) return undefined;
+    image.set(bytes, at);
+    at += bytes.byteLength;
   }
   try {
     const table = PostcodeTable.fromBytes(image);
-    return table.size === toInt(rows[0]?.postcodes ?? -1) ? table : undefined;
+    return table.size === toInt(parts[0]?.postcodes ?? -1) ? table : undefined;
   } catch {
     return undefined;
   }
@@ -423,8 +436,8 @@ export const referenceAt = async (
 
 export const lsoas = (db: Queryable): Promise<Lsoa[]> => readRecords(db, Lsoa, "lsoa", undefined);
 
-export const postcodes = async (db: Queryable): Promise<PostcodeRecord[]> => [
-  ...(await readPostcodeRows(db, undefined)),
+export const postcodes = async (db: Sql): Promise<PostcodeRecord[]> => [
+  ...(await db.transaction((tx) => readPostcodeRows(tx, undefined))),
 ];
 
 export const assignments = (db: Queryable): Promise<LsoaAssignment[]> =>
