@@ -19,7 +19,7 @@ import {
 import { join } from "node:path";
 import type { Source } from "@care-atlas/domain";
 import { readEpcn } from "@care-atlas/imports";
-import { type ImportFile, Register, StoreService } from "@care-atlas/services";
+import { type ImportFile, type ImportProgress, Register, StoreService } from "@care-atlas/services";
 import type { Store } from "@care-atlas/store";
 import { Effect, Layer } from "effect";
 import { nationalSnapshot, practiceExtract, readNationalLsoas, subIcbExtract } from "./derived.js";
@@ -106,6 +106,20 @@ export const generate = async (
 
 const who = { actor: "national-build" };
 
+/** Logs how long each phase of an import took (reading, planning, checking, writing). */
+const phases = (name: string, log: (step: BuildStep) => void) => {
+  let phase: string | undefined;
+  let since = performance.now();
+  return (progress: ImportProgress) => {
+    if (progress.phase === phase) return;
+    if (phase !== undefined) {
+      log({ step: `${name}: ${phase}`, seconds: seconds(since), detail: `${progress.done} rows` });
+    }
+    phase = progress.phase;
+    since = performance.now();
+  };
+};
+
 /** Loads an empty store with the national register, step by step. */
 export const load = async (
   store: Store,
@@ -148,6 +162,7 @@ export const load = async (
         register.importFile(
           { ...file, bytes: options.stream ? createReadStream(path) : readFileSync(path) },
           who,
+          { onProgress: phases(name, log) },
         ),
         (r) =>
           `${Object.entries(r.counts)

@@ -56,6 +56,22 @@ describe("PostcodeTable", () => {
     expect(table.get("ZZ9 9ZA")).toEqual(full);
   });
 
+  it("merges another table's rows in, each replacing the row of its postcode", () => {
+    const table = PostcodeTable.from([record("ZZ9 9ZB"), full, record("Z1 1ZZ")]);
+    const merged = table.merge(
+      PostcodeTable.from([record("ZZ9 9ZA"), record("A1 1AA"), record("ZZ9 9ZC")]),
+    );
+    expect([...merged]).toEqual([
+      record("A1 1AA"),
+      record("Z1 1ZZ"),
+      record("ZZ9 9ZA"),
+      record("ZZ9 9ZB"),
+      record("ZZ9 9ZC"),
+    ]);
+    expect([...table.merge(PostcodeTable.empty)]).toEqual([...table]);
+    expect([...PostcodeTable.empty.merge(table)]).toEqual([...table]);
+  });
+
   it("comes back from its binary image as it was", () => {
     const table = PostcodeTable.from([record("ZZ9 9ZB"), full, record("Z1 1ZZ")]);
     const image = table.toBytes();

@@ -374,6 +374,34 @@ export class PostcodeTable implements Iterable<PostcodeRecord> {
     return builder.build();
   }
 
+  /**
+   * The table with the rows of `other` put in place (each replacing the row of its
+   * postcode): one pass over both, in postcode order, without a record per row.
+   */
+  merge(other: PostcodeTable): PostcodeTable {
+    const builder = new PostcodeTableBuilder();
+    const a = this.columns;
+    const b = other.columns;
+    let i = 0;
+    let j = 0;
+    while (i < this.size || j < other.size) {
+      if (j >= other.size) builder.addFrom(this, i++);
+      else if (i >= this.size) builder.addFrom(other, j++);
+      else {
+        const ha = a.hi[i] as number;
+        const hb = b.hi[j] as number;
+        const la = a.lo[i] as number;
+        const lb = b.lo[j] as number;
+        if (ha < hb || (ha === hb && la < lb)) builder.addFrom(this, i++);
+        else if (ha === hb && la === lb) {
+          builder.addFrom(other, j++);
+          i++;
+        } else builder.addFrom(other, j++);
+      }
+    }
+    return builder.build();
+  }
+
   /** Bytes the columns take (the code tables aside). */
   get byteLength(): number {
     let bytes = 0;

@@ -13,6 +13,7 @@ import { lockDataDir } from "./internal/dataDirLock.js";
 import * as reads from "./internal/reads.js";
 import * as reference from "./internal/reference.js";
 import { migrate } from "./Migrations.js";
+import type { PostcodeTable } from "./PostcodeTable.js";
 import type { Store, StoreReader } from "./Store.js";
 import { StoreError } from "./StoreError.js";
 
@@ -48,11 +49,24 @@ export const defaultPostcodeSnapshotMin = 100_000;
  */
 export const vacuumEveryClosedRows = 128;
 
+/**
+ * The postcodes of the latest reference data this process read or wrote, kept so that a
+ * read after this process's own write of postcodes needs neither their rows nor their
+ * snapshot: the table before the write with the written postcodes put in place.
+ */
+interface HeldPostcodes {
+  readonly refSeq: number;
+  readonly table: PostcodeTable;
+  /** Whether its snapshot is saved. */
+  readonly saved: boolean;
+}
+
 /** The reads a read model needs, over one connection (pool). */
 const readerOver = (
   sql: Sql,
   role: StoreReader["role"],
   snapshotMin = defaultPostcodeSnapshotMin,
+  held?: { current: HeldPostcodes | undefined },
 ): StoreReader => ({
   role,
   lastSeq: () => reads.lastSeq(sql),
@@ -61,20 +75,23 @@ const readerOver = (
   historyAsOf: (seq, filter) => reads.historyAsOf(sql, seq, filter),
   changes: (afterSeq, limit) => reads.changes(sql, afterSeq, limit),
   referenceAt: async (seq) => {
-    const { fromRows, ...read } = await sql.transaction(async (tx) => {
+    const { from, ...read } = await sql.transaction(async (tx) => {
       await tx.query("set transaction isolation level repeatable read, read only");
-      return reference.referenceAt(tx, seq);
+      return reference.referenceAt(tx, seq, held?.current);
     });
-    // Saved by the primary only, for the latest reference data; a failure loses nothing
-    // (the next read builds the table from the rows again).
-    if (fromRows && role === "primary" && read.postcodes.size >= snapshotMin) {
-      try {
-        if ((await reference.lastReferenceSeq(sql)) === read.seq) {
-          await reference.savePostcodeSnapshot(sql, read.seq, read.postcodes);
-        }
-      } catch {
-        // A read-only database, or a concurrent save: the rows remain the source.
+    if (held === undefined) return read;
+    // Kept, and its snapshot saved, for the latest reference data only; a failure to save
+    // loses nothing (the next start reads the rows again).
+    try {
+      if ((await reference.lastReferenceSeq(sql)) !== read.seq) return read;
+      let saved = from === "snapshot" || (from === "memory" && held.current?.saved === true);
+      if (!saved && read.postcodes.size >= snapshotMin) {
+        await reference.savePostcodeSnapshot(sql, read.seq, read.postcodes);
+        saved = true;
       }
+      held.current = { refSeq: read.seq, table: read.postcodes, saved };
+    } catch {
+      // A read-only database, or a concurrent save: the rows remain the source.
     }
     return read;
   },
@@ -116,14 +133,16 @@ export const storeOver = (
   const shared: Queryable = {
     query: (text, params) => sql.query(text, params),
     exec: (text) => sql.exec(text),
+    copyIn: (table, columns, chunks) => sql.copyIn(table, columns, chunks),
   };
   const replica = options.replica;
   // The store's own reads are the primary's reader's (its feed reads take a filter too).
+  const held: { current: HeldPostcodes | undefined } = { current: undefined };
   const {
     role: _role,
     changes: _changes,
     ...primaryReads
-  } = readerOver(sql, "primary", options.postcodeSnapshotMin);
+  } = readerOver(sql, "primary", options.postcodeSnapshotMin, held);
   return {
     vacuum,
     backend: sql.backend,
@@ -135,7 +154,20 @@ export const storeOver = (
     entity: (id) => reads.entity(sql, id),
     recordedVersions: (id) => reads.recordedVersions(sql, id),
     apply: async (change) => {
-      const { changes, closedRows } = await applyChange(sql, change, options.hooks);
+      const { changes, closedRows, postcodes } = await applyChange(sql, change, options.hooks);
+      // After a write of postcodes (under the write lock): the register's postcodes are the
+      // held ones of the reference data before it with the written ones put in place.
+      const last = changes.at(-1);
+      if (postcodes !== undefined && last !== undefined) {
+        held.current =
+          held.current?.refSeq === postcodes.before
+            ? {
+                refSeq: last.seq,
+                table: held.current.table.merge(postcodes.written),
+                saved: false,
+              }
+            : undefined;
+      }
       closedSinceVacuum += closedRows;
       if (closedSinceVacuum >= vacuumEveryClosedRows) void vacuum();
       return changes;

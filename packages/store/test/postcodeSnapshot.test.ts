@@ -76,10 +76,29 @@ describe.each(backends)("postcode snapshot on $name", (backend) => {
     expect(await saved()).toEqual([[refSeq, 3]]);
   });
 
+  it("after this process's write, comes from memory as another process reads the rows", async () => {
+    await store.apply(write([postcode("ZZ9 9ZA", "2025-01"), postcode("ZZ9 9ZD")]));
+    const mine = [...(await store.referenceAt()).postcodes];
+    await store.close();
+    ({ store, sql } = await openStoreInternal({ ...db.options, postcodeSnapshotMin: 1_000 }));
+    const fresh = await store.referenceAt();
+    expect([...fresh.postcodes]).toEqual(mine);
+    expect(mine.map((p) => [p.postcode, p.terminated])).toEqual([
+      ["ZZ9 9ZA", "2025-01"],
+      ["ZZ9 9ZB", "2024-01"],
+      ["ZZ9 9ZC", null],
+      ["ZZ9 9ZD", null],
+    ]);
+  });
+
   it("is passed over when damaged: the rows answer", async () => {
+    await store.close();
+    ({ store, sql } = await openStoreInternal({ ...db.options, postcodeSnapshotMin: 1_000 }));
     await sql.query("update postcode_snapshot set postcodes = 99");
     const now = await store.referenceAt();
-    expect(now.postcodes.size).toBe(3);
+    expect(now.postcodes.size).toBe(4);
+    await store.close();
+    ({ store, sql } = await openStoreInternal({ ...db.options, postcodeSnapshotMin: 1_000 }));
     await sql.query("update postcode_snapshot set bytes = '\\x0102'::bytea");
     expect((await store.referenceAt()).postcodes.get("ZZ9 9ZC")).toEqual(postcode("ZZ9 9ZC"));
   });

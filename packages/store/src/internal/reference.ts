@@ -12,8 +12,8 @@ import type { ReferenceAt, ReferenceCount, ReferenceData, ReferenceDataset } fro
 import { StoreInvalidInput } from "../StoreError.js";
 import { toInt } from "./codec.js";
 
-/** Postcodes sent to the database per statement. */
-export const postcodeBatch = 5000;
+/** Postcodes sent to the database per chunk of COPY text. */
+export const postcodeBatch = 50_000;
 
 const parseAll = <S extends z.ZodType>(schema: S, what: string, items: ReadonlyArray<unknown>) => {
   const result = z.array(schema).safeParse(items);
@@ -59,18 +59,46 @@ export const parseRecords = (data: ReferenceData): ParsedRecords => {
 
 const monthDate = (month: string | null): string | null => (month === null ? null : `${month}-01`);
 
-/** A postcode record as the columns of `postcode_record`. */
-const postcodeRow = (record: PostcodeRecord) => ({
-  postcode: record.postcode,
-  lsoa_code: record.lsoaCode,
-  introduced: monthDate(record.introduced),
-  terminated: monthDate(record.terminated),
-  lat: record.point?.lat ?? null,
-  lon: record.point?.lon ?? null,
-  ward_code: record.wardCode ?? null,
-  district_code: record.districtCode ?? null,
-  source: record.source,
-});
+/** The columns of `postcode_record` a write copies in, in order. */
+const postcodeColumns = [
+  "postcode",
+  "lsoa_code",
+  "introduced",
+  "terminated",
+  "lat",
+  "lon",
+  "ward_code",
+  "district_code",
+  "source",
+] as const;
+
+/** A field in COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
+const copyField = (value: string | number | null | undefined): string =>
+  value === null || value === undefined
+    ? "\\N"
+    : typeof value === "number"
+      ? String(value)
+      : /[\\\t\n\r]/.test(value)
+        ? value.replace(/[\\\t\n\r]/g, (c) =>
+            c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
+          )
+        : value;
+
+/** A postcode record as a row of COPY text, in {@link postcodeColumns}' order. */
+const postcodeLine = (record: PostcodeRecord): string =>
+  `${[
+    record.postcode,
+    record.lsoaCode,
+    monthDate(record.introduced),
+    monthDate(record.terminated),
+    record.point?.lat,
+    record.point?.lon,
+    record.wardCode,
+    record.districtCode,
+    record.source,
+  ]
+    .map(copyField)
+    .join("\t")}\n`;
 
 const countOf = async (tx: Queryable, text: string, params: unknown[]): Promise<number> => {
   const [row] = await tx.query<{ n: unknown }>(text, params);
@@ -80,50 +108,56 @@ const countOf = async (tx: Queryable, text: string, params: unknown[]): Promise<
 const isUniqueViolation = (error: unknown): boolean =>
   typeof error === "object" && error !== null && "code" in error && error.code === "23505";
 
-/** Writes the postcodes in batches through a temporary table; returns what changed. */
+/**
+ * Writes the postcodes through a temporary table, copied in (COPY) a batch at a time;
+ * returns what changed.
+ */
 const writePostcodes = async (
   tx: Queryable,
   postcodes: Iterable<PostcodeRecord>,
   seq: number,
+  written?: PostcodeTableBuilder,
 ): Promise<ReferenceCount> => {
   await tx.query(
     `create temporary table care_atlas_incoming_postcode (
-       postcode text primary key, lsoa_code text not null, introduced date, terminated date,
+       postcode text not null, lsoa_code text not null, introduced date, terminated date,
        lat double precision, lon double precision, ward_code text, district_code text,
        source text) on commit drop`,
   );
-  let batch: ReturnType<typeof postcodeRow>[] = [];
   let index = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    try {
-      await tx.query(
-        `insert into care_atlas_incoming_postcode
-           select * from jsonb_to_recordset($1::text::jsonb) as r(
-             postcode text, lsoa_code text, introduced date, terminated date,
-             lat double precision, lon double precision, ward_code text, district_code text,
-             source text)`,
-        [JSON.stringify(batch)],
-      );
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new StoreInvalidInput("postcodes: a postcode appears twice in one change");
+  // The records as COPY text, a batch of rows per chunk, each parsed as it is reached.
+  const chunks = function* (): Generator<string> {
+    let lines: string[] = [];
+    for (const record of postcodes) {
+      const parsed = PostcodeRecord.safeParse(record);
+      if (!parsed.success) {
+        throw new StoreInvalidInput(`postcodes: item ${index}: ${parsed.error.message}`);
       }
-      throw error;
+      lines.push(postcodeLine(parsed.data));
+      written?.add(parsed.data);
+      index++;
+      if (lines.length >= postcodeBatch) {
+        yield lines.join("");
+        lines = [];
+      }
     }
-    batch = [];
+    if (lines.length > 0) yield lines.join("");
   };
-  for (const record of postcodes) {
-    const parsed = PostcodeRecord.safeParse(record);
-    if (!parsed.success) {
-      throw new StoreInvalidInput(`postcodes: item ${index}: ${parsed.error.message}`);
-    }
-    batch.push(postcodeRow(parsed.data));
-    index++;
-    if (batch.length >= postcodeBatch) await flush();
-  }
-  await flush();
+  await tx.copyIn("care_atlas_incoming_postcode", postcodeColumns, chunks());
   if (index === 0) return { created: 0, changed: 0 };
+  // Indexed once loaded (cheaper than row by row); a postcode given twice fails here, not
+  // in the COPY (postgres.js does not pass on an error the server sends at a COPY's end).
+  try {
+    await tx.query(
+      "create unique index care_atlas_incoming_postcode_key on care_atlas_incoming_postcode (postcode)",
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new StoreInvalidInput("postcodes: a postcode appears twice in one change");
+    }
+    throw error;
+  }
+  await tx.query("analyze care_atlas_incoming_postcode");
   const changed = await countOf(
     tx,
     `with closed as (
@@ -207,6 +241,8 @@ export const writeReference = async (
   data: ReferenceData,
   parsed: ParsedRecords,
   seq: number,
+  /** Collects the postcodes written (each as given; the unchanged ones too). */
+  written?: PostcodeTableBuilder,
 ): Promise<Partial<Record<ReferenceDataset, ReferenceCount>>> => {
   const counts: Partial<Record<ReferenceDataset, ReferenceCount>> = {};
   const keep = (dataset: ReferenceDataset, count: ReferenceCount) => {
@@ -240,7 +276,7 @@ export const writeReference = async (
     ),
   );
   if (data.postcodes !== undefined)
-    keep("postcodes", await writePostcodes(tx, data.postcodes, seq));
+    keep("postcodes", await writePostcodes(tx, data.postcodes, seq, written));
   return counts;
 };
 
@@ -413,24 +449,30 @@ export const lastReferenceSeq = async (db: Queryable, seq?: number): Promise<num
   return toInt(row?.seq ?? 0);
 };
 
+/** Where a read's postcodes came from. */
+export type PostcodesFrom = "memory" | "snapshot" | "rows";
+
 /**
  * Every reference dataset as recorded at `seq` (current when undefined), in one
- * transaction: the postcodes from their snapshot when one of this state is saved, else
- * from their rows (`fromRows` says which).
+ * transaction: the postcodes `held` in memory when they are of that state of the reference
+ * data, else from their snapshot when one is saved, else from their rows (`from` says
+ * which).
  */
 export const referenceAt = async (
   db: Queryable,
   seq?: number,
-): Promise<ReferenceAt & { readonly fromRows: boolean }> => {
+  held?: { readonly refSeq: number; readonly table: PostcodeTable },
+): Promise<ReferenceAt & { readonly from: PostcodesFrom }> => {
   const refSeq = await lastReferenceSeq(db, seq);
-  const saved = await loadPostcodeSnapshot(db, refSeq);
+  const inMemory = held !== undefined && held.refSeq === refSeq ? held.table : undefined;
+  const saved = inMemory ?? (await loadPostcodeSnapshot(db, refSeq));
   return {
     seq: refSeq,
     lsoas: await readRecords(db, Lsoa, "lsoa", seq),
     postcodes: saved ?? (await readPostcodeRows(db, seq)),
     assignments: await readRecords(db, LsoaAssignment, "assignment", seq),
     sources: await readRecords(db, Source, "source", seq),
-    fromRows: saved === undefined,
+    from: inMemory !== undefined ? "memory" : saved !== undefined ? "snapshot" : "rows",
   };
 };
 
