@@ -67,6 +67,7 @@ const readerOver = (
   role: StoreReader["role"],
   snapshotMin = defaultPostcodeSnapshotMin,
   held?: { current: HeldPostcodes | undefined },
+  place?: reference.SnapshotPlace,
 ): StoreReader => ({
   role,
   lastSeq: () => reads.lastSeq(sql),
@@ -77,7 +78,7 @@ const readerOver = (
   referenceAt: async (seq) => {
     const { from, ...read } = await sql.transaction(async (tx) => {
       await tx.query("set transaction isolation level repeatable read, read only");
-      return reference.referenceAt(tx, seq, held?.current);
+      return reference.referenceAt(tx, seq, held?.current, place);
     });
     if (held === undefined) return read;
     // Kept, and its snapshot saved, for the latest reference data only; a failure to save
@@ -86,7 +87,7 @@ const readerOver = (
       if ((await reference.lastReferenceSeq(sql)) !== read.seq) return read;
       let saved = from === "snapshot" || (from === "memory" && held.current?.saved === true);
       if (!saved && read.postcodes.size >= snapshotMin) {
-        await reference.savePostcodeSnapshot(sql, read.seq, read.postcodes);
+        await reference.savePostcodeSnapshot(sql, read.seq, read.postcodes, place);
         saved = true;
       }
       held.current = { refSeq: read.seq, table: read.postcodes, saved };
@@ -110,6 +111,8 @@ export const storeOver = (
     hooks?: ApplyHooks;
     replica?: Sql;
     postcodeSnapshotMin?: number;
+    /** A PGlite data directory: the postcodes' snapshot is a file there. */
+    dataDir?: string;
   } = {},
 ): Store & { vacuum(): Promise<void> } => {
   let closed = false;
@@ -142,7 +145,13 @@ export const storeOver = (
     role: _role,
     changes: _changes,
     ...primaryReads
-  } = readerOver(sql, "primary", options.postcodeSnapshotMin, held);
+  } = readerOver(
+    sql,
+    "primary",
+    options.postcodeSnapshotMin,
+    held,
+    options.dataDir === undefined ? { kind: "table" } : { kind: "file", dir: options.dataDir },
+  );
   return {
     vacuum,
     backend: sql.backend,
@@ -244,6 +253,11 @@ export const openStoreInternal = async (
     ...(options.postcodeSnapshotMin === undefined
       ? {}
       : { postcodeSnapshotMin: options.postcodeSnapshotMin }),
+    ...(sql.backend === "pglite" &&
+    options.databaseUrl === undefined &&
+    options.dataDir !== undefined
+      ? { dataDir: options.dataDir }
+      : {}),
   });
   try {
     await store.migrate();

@@ -3,10 +3,13 @@
  * their rows, read back instead of the rows while the reference data stays as it was, made
  * again after a write of reference data, and passed over when it is damaged.
  */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { PostcodeRecord } from "@care-atlas/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sql } from "../src/driver/Sql.js";
 import { openStoreInternal } from "../src/openStore.js";
+import { PostcodeTable } from "../src/PostcodeTable.js";
 import type { Store } from "../src/Store.js";
 import { backends, type TestDatabase } from "./harness.js";
 
@@ -31,12 +34,46 @@ describe.each(backends)("postcode snapshot on $name", (backend) => {
   let store: Store;
   let sql: Sql;
 
-  const saved = async () =>
-    (
+  // On a server, rows of postcode_snapshot; on PGlite, a file in its data directory.
+  const dirOf = () => ("dataDir" in db.options ? db.options.dataDir : undefined);
+  const saved = async () => {
+    const dataDir = dirOf();
+    if (dataDir !== undefined) {
+      return readdirSync(dataDir)
+        .filter((name) => /^care_atlas_postcodes\.\d+\.bin$/.test(name))
+        .map((name) => [
+          Number(name.split(".")[1]),
+          PostcodeTable.fromBytes(readFileSync(join(dataDir, name))).size,
+        ]);
+    }
+    return (
       await sql.query<{ ref_seq: unknown; postcodes: unknown }>(
         "select ref_seq, postcodes from postcode_snapshot order by ref_seq, part",
       )
     ).map((row) => [Number(row.ref_seq), Number(row.postcodes)]);
+  };
+  /** Damages the saved snapshot: its count (a server) or its bytes. */
+  const damage = async (how: "count" | "bytes") => {
+    const dataDir = dirOf();
+    if (dataDir !== undefined) {
+      for (const name of readdirSync(dataDir).filter((n) =>
+        n.startsWith("care_atlas_postcodes."),
+      )) {
+        const path = join(dataDir, name);
+        const bytes = readFileSync(path);
+        writeFileSync(
+          path,
+          how === "count" ? bytes.subarray(0, bytes.byteLength - 8) : bytes.subarray(0, 2),
+        );
+      }
+      return;
+    }
+    await sql.query(
+      how === "count"
+        ? "update postcode_snapshot set postcodes = 99"
+        : "update postcode_snapshot set bytes = '\\x0102'::bytea",
+    );
+  };
 
   beforeAll(async () => {
     db = await backend.create();
@@ -94,12 +131,12 @@ describe.each(backends)("postcode snapshot on $name", (backend) => {
   it("is passed over when damaged: the rows answer", async () => {
     await store.close();
     ({ store, sql } = await openStoreInternal({ ...db.options, postcodeSnapshotMin: 1_000 }));
-    await sql.query("update postcode_snapshot set postcodes = 99");
+    await damage("count");
     const now = await store.referenceAt();
     expect(now.postcodes.size).toBe(4);
     await store.close();
     ({ store, sql } = await openStoreInternal({ ...db.options, postcodeSnapshotMin: 1_000 }));
-    await sql.query("update postcode_snapshot set bytes = '\\x0102'::bytea");
+    await damage("bytes");
     expect((await store.referenceAt()).postcodes.get("ZZ9 9ZC")).toEqual(postcode("ZZ9 9ZC"));
   });
 });

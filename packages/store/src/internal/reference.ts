@@ -4,6 +4,9 @@
  * the transaction of `apply` — each record replaces the current one of its key when it
  * differs — and read back, validated, as of any seq.
  */
+
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { assignmentKey, Lsoa, LsoaAssignment, PostcodeRecord, Source } from "@care-atlas/domain";
 import { z } from "zod";
 import type { Queryable, Sql } from "../driver/Sql.js";
@@ -376,6 +379,43 @@ const bytesOfRow = (value: unknown): Uint8Array => {
   throw new Error("postcode_snapshot.bytes is not bytea");
 };
 
+/** The file name of the snapshot of `refSeq` in a PGlite data directory. */
+export const snapshotFileName = (refSeq: number): string => `care_atlas_postcodes.${refSeq}.bin`;
+
+const snapshotFilePattern = /^care_atlas_postcodes\.\d+\.bin$/;
+
+/**
+ * Where a store keeps its postcodes' snapshot: in `postcode_snapshot` (a server), or as a
+ * file in its PGlite data directory, read without going through PGlite's bytea (which
+ * costs seconds for a hundred megabytes).
+ */
+export type SnapshotPlace =
+  | { readonly kind: "table" }
+  | { readonly kind: "file"; readonly dir: string };
+
+const loadSnapshotFile = (dir: string, refSeq: number): PostcodeTable | undefined => {
+  const path = join(dir, snapshotFileName(refSeq));
+  if (!existsSync(path)) return undefined;
+  try {
+    return PostcodeTable.fromBytes(readFileSync(path));
+  } catch {
+    return undefined;
+  }
+};
+
+const saveSnapshotFile = (dir: string, refSeq: number, table: PostcodeTable): void => {
+  const name = snapshotFileName(refSeq);
+  const path = join(dir, name);
+  if (existsSync(path)) return;
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, table.toBytes());
+  renameSync(temporary, path);
+  for (const other of readdirSync(dir)) {
+    if (other !== name && snapshotFilePattern.test(other))
+      rmSync(join(dir, other), { force: true });
+  }
+};
+
 /**
  * The saved table of the reference data of `refSeq`, or `undefined` when none is saved (or
  * it does not read back as the table it says it is). Its parts are read one at a time into
@@ -384,7 +424,9 @@ const bytesOfRow = (value: unknown): Uint8Array => {
 export const loadPostcodeSnapshot = async (
   db: Queryable,
   refSeq: number,
+  place: SnapshotPlace = { kind: "table" },
 ): Promise<PostcodeTable | undefined> => {
+  if (place.kind === "file") return loadSnapshotFile(place.dir, refSeq);
   const parts = await db.query<{ part: unknown; size: unknown; postcodes: unknown }>(
     `select part, length(bytes) as size, postcodes from postcode_snapshot
       where ref_seq = $1::bigint order by part`,
@@ -419,7 +461,12 @@ export const savePostcodeSnapshot = async (
   db: Sql,
   refSeq: number,
   table: PostcodeTable,
+  place: SnapshotPlace = { kind: "table" },
 ): Promise<void> => {
+  if (place.kind === "file") {
+    saveSnapshotFile(place.dir, refSeq, table);
+    return;
+  }
   const image = table.toBytes();
   await db.transaction(async (tx) => {
     const [held] = await tx.query<{ n: unknown }>(
@@ -462,10 +509,11 @@ export const referenceAt = async (
   db: Queryable,
   seq?: number,
   held?: { readonly refSeq: number; readonly table: PostcodeTable },
+  place?: SnapshotPlace,
 ): Promise<ReferenceAt & { readonly from: PostcodesFrom }> => {
   const refSeq = await lastReferenceSeq(db, seq);
   const inMemory = held !== undefined && held.refSeq === refSeq ? held.table : undefined;
-  const saved = inMemory ?? (await loadPostcodeSnapshot(db, refSeq));
+  const saved = inMemory ?? (await loadPostcodeSnapshot(db, refSeq, place));
   return {
     seq: refSeq,
     lsoas: await readRecords(db, Lsoa, "lsoa", seq),
