@@ -275,15 +275,19 @@ export class PostcodeTable implements Iterable<PostcodeRecord> {
     return PostcodeTable.#empty;
   }
 
+  /** The number of postcodes. */
+  readonly size: number;
+  /** @internal */
+  readonly columns: Columns;
+  /** @internal */
+  readonly codes: CodeTables;
+
   /** @internal Use {@link PostcodeTableBuilder} or {@link PostcodeTable.from}. */
-  constructor(
-    /** The number of postcodes. */
-    readonly size: number,
-    /** @internal */
-    readonly columns: Columns,
-    /** @internal */
-    readonly codes: CodeTables,
-  ) {}
+  constructor(size: number, columns: Columns, codes: CodeTables) {
+    this.size = size;
+    this.columns = columns;
+    this.codes = codes;
+  }
 
   /** A table of some records (in any order; a postcode given again replaces the earlier). */
   static from(records: Iterable<PostcodeRecord>): PostcodeTable {
