@@ -411,6 +411,15 @@ const notes = `
   \`included\`: thousands for postcodes drawn across England) and sending it.
 - Writes check every rule over the whole register (33,755 LSOAs, ~16,000 organisations and
   relationships): incremental rule checks are separate work.
+
+## Before the last changes (for comparison)
+
+Earlier runs of the same build and bench, on the same machine (load 4–9): postcodes written
+as JSON batches of 5,000 through \`jsonb_to_recordset\` and read back row by row after the
+import: import 108–125 s on the server. The snapshot kept in PGlite's bytea: restart to the
+first 200 on PGlite 27–37 s (reading 120 MB of bytea took 7.5 s, and a start without it read
+2.7 million rows through PGlite in 35 s). Each LSOA's chain worked out per request: bulk
+10,000 random postcodes 375–1,023 ms.
 `;
 const verdict = (ok: boolean) => (ok ? "met" : "**NOT met**");
 
@@ -453,7 +462,7 @@ const main = async () => {
       r.backend === "pglite" && pgRun !== undefined
         ? ` (${Math.round((r.lookups.rps / pgRun.lookups.rps) * 100)} % of the server's)`
         : "";
-    return `### ${r.backend === "postgres" ? "PostgreSQL server" : "Embedded PGlite"}
+    return `## ${r.backend === "postgres" ? "PostgreSQL server" : "Embedded PGlite"}
 
 | measure | figure | target | verdict |
 | --- | ---: | ---: | --- |
@@ -479,8 +488,8 @@ ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}. The registe
 106 sub-ICB locations, 6,802 practices, PCNs and their memberships, ODS's successions, the
 2024 commissioner and ward lookups, and ${hits.length.toLocaleString("en-GB")} synthetic postcodes
 (about 30 % terminated) in ONSPD layout. The API runs as \`pnpm start\` runs it
-(\`node ${serverFlags.join(" ")} dist/main.js\`), restarted on the built database; autocannon on
-loopback, ${duration} s per target after a warm-up, ${connections} connections; the Hono
+(\`node ${serverFlags.join(" ")} dist/main.js\`), restarted on the built database;
+autocannon on loopback, ${duration} s per target after a warm-up, ${connections} connections; the Hono
 hello-world in its own process before and after, in the same run. Load average (1, 5, 15
 min) at the start: ${loads(loadBefore)}; at the end: ${loads(loadAfter)}. The bench took ${benchSeconds} s.
 
