@@ -406,9 +406,10 @@ const notes = `
   path. Answering these at the hello-world's pace needs a fast path that does not build an
   answer per URL (e.g. the LSOA's part of the answer serialised once per LSOA and data
   version, the postcode's own fields spliced in).
-- Bulk lookups: the services resolve 10,000 postcodes in ~30 ms; the rest is validating
-  each postcode, the JSON of the answer (every distinct LSOA and organisation in
-  \`included\`: thousands for postcodes drawn across England) and sending it.
+- Bulk lookups: the services resolve 10,000 postcodes drawn across England (~8,600
+  distinct LSOAs) in 50–90 ms once each LSOA's chain is known for the data version and date
+  (~360 ms the first time); the rest is validating each postcode, the JSON of the answer
+  (5.9 MB: every distinct LSOA and organisation once, in \`included\`) and sending it.
 - Writes check every rule over the whole register (33,755 LSOAs, ~16,000 organisations and
   relationships): incremental rule checks are separate work.
 
