@@ -13,6 +13,7 @@ export default defineConfig({
     soak: "bench/soak.ts",
     "bench-imports": "bench/imports.ts",
     hello: "bench/hello.ts",
+    national: "bench/national.ts",
   },
   format: ["esm"],
   target: "node24",

@@ -3631,8 +3631,8 @@ export interface components {
       code: components["schemas"]["LsoaCode"];
       /** @description The LSOA's ONS name, e.g. 'Trafford 001A'. */
       name: string;
-      /** @description The MSOA (2021) the LSOA is in. */
-      msoa: {
+      /** @description The MSOA (2021) the LSOA is in; absent when the source of the LSOA does not give it (the national LSOA lookups do not). */
+      msoa?: {
         /** @description The MSOA's GSS code (E02…). */
         code: string;
         /** @description The MSOA's ONS name. */
@@ -3724,8 +3724,8 @@ export interface components {
       status: "live" | "terminated";
       /** @description Key into included.lsoas. */
       lsoaCode: string;
-      /** @description The GSS code of the LSOA's MSOA (E02…). */
-      msoaCode: string;
+      /** @description The GSS code of the LSOA's MSOA (E02…); null when the register does not know it. */
+      msoaCode: string | null;
       /** @description The GSS code of the ward on the date (E05…), of one ward vintage; null if unknown. */
       wardCode: string | null;
       /** @description Key into included.organisations. */

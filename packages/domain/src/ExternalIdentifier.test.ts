@@ -113,8 +113,11 @@ const examples: Record<CodeSystem, Record<string, { good: string[]; bad: string[
   },
   ods: {
     icb: { good: ["Q99", "QZ9"], bad: ["Z99", "Q999", "Q9"] },
-    "sub-icb-location": { good: ["99Z"], bad: ["9Z9", "999Z", "99z"] },
-    ccg: { good: ["00Z"], bad: ["Z00"] },
+    "sub-icb-location": {
+      good: ["99Z", "X2C4Y", "M1J4Y"],
+      bad: ["9Z9", "999Z", "99z", "X2C4", "XX2C4Y", "22C4Y", "x2c4y"],
+    },
+    ccg: { good: ["00Z", "D4U1Y"], bad: ["Z00", "D4U1"] },
     "nhs-trust": { good: ["R9Z", "RZZ"], bad: ["Z9Z", "R9ZZ", "R9"] },
     "gp-practice": { good: ["Z99999"], bad: ["Z9999", "Z999999", "99999Z", "ZZ9999"] },
     pcn: { good: ["U99999"], bad: ["Z99999", "U9999", "UZ9999"] },

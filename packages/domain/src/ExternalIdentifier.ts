@@ -63,7 +63,8 @@ export type ExternalIdentifier = z.infer<typeof ExternalIdentifier>;
  * GSS entity codes: E54 ICB, E38 sub-ICB location / CCG, E08 metropolitan district,
  * E06/E07/E09 other local authorities, E47 combined authority, E01 LSOA, E02 MSOA, E05 ward,
  * E40 NHS England region. ODS: trusts `R` + 2, GP practices a letter + 5 digits, PCNs `U` + 5
- * digits, CCGs and sub-ICB locations 2 digits + a letter, ICBs `Q` + 2.
+ * digits, CCGs and sub-ICB locations 2 digits + a letter or, for those formed by a merger of
+ * CCGs since 2020, 5 characters alternating letter and digit (`X2C4Y`), ICBs `Q` + 2.
  */
 export const codeFormats = {
   gss: {
@@ -79,8 +80,8 @@ export const codeFormats = {
   },
   ods: {
     icb: /^Q[A-Z0-9]{2}$/,
-    "sub-icb-location": /^\d{2}[A-Z]$/,
-    ccg: /^\d{2}[A-Z]$/,
+    "sub-icb-location": /^(\d{2}[A-Z]|[A-Z]\d[A-Z]\d[A-Z])$/,
+    ccg: /^(\d{2}[A-Z]|[A-Z]\d[A-Z]\d[A-Z])$/,
     "nhs-trust": /^R[A-Z0-9]{2}$/,
     "gp-practice": /^[A-Z]\d{5}$/,
     pcn: /^U\d{5}$/,

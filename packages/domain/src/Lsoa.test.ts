@@ -30,7 +30,7 @@ describe("Lsoa", () => {
     expect(Lsoa.parse(lsoa)).toEqual(lsoa);
   });
 
-  it("needs only code, name, MSOA and district", () => {
+  it("needs only code, name and district, with an MSOA when known", () => {
     const minimal = {
       code: "E01999002",
       name: "Synthetic 001B",
@@ -38,6 +38,15 @@ describe("Lsoa", () => {
       districtCode: "E06999001",
     };
     expect(Lsoa.parse(minimal)).toEqual(minimal);
+  });
+
+  it("takes an LSOA without its MSOA, as the national LSOA lookups give it", () => {
+    const national = {
+      code: "E01012392",
+      name: "Halton 001A",
+      districtCode: "E06000006",
+    };
+    expect(Lsoa.parse(national)).toEqual(national);
   });
 
   it.each([

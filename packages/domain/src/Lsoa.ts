@@ -52,7 +52,10 @@ export const Lsoa = z
           "The MSOA's House of Commons Library name, when it has one.",
         ),
       })
-      .describe("The MSOA (2021) the LSOA is in."),
+      .optional()
+      .describe(
+        "The MSOA (2021) the LSOA is in; absent when the source of the LSOA does not give it (the national LSOA lookups do not).",
+      ),
     ward: z
       .object({
         code: gss("E05", "a ward").describe("The ward's GSS code (E05…)."),

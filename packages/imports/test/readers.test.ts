@@ -83,6 +83,24 @@ describe("ODS organisation files", () => {
     expect(rows.find((r) => r.code === "00T")?.subTypeCode).toBe("RO319");
   });
 
+  it("reads the 5-character codes of CCGs formed by mergers (X2C4Y), and refuses others", async () => {
+    const header = "ods_code,name,high_level_health_geography,postcode,open_date,close_date\n";
+    const rows = await all(
+      readOdsOrganisations(
+        "ods-eccg",
+        `${header}X2C4Y,NHS West Yorkshire ICB - X2C4Y,QWO,,2021-04-01,\n`,
+      ),
+    );
+    expect(rows.map((r) => [r.code, r.healthGeography, r.openDate])).toEqual([
+      ["X2C4Y", "QWO", "2021-04-01"],
+    ]);
+    const error = await all(
+      readOdsOrganisations("ods-eccg", `${header}X2C4,NHS Nowhere,QWO,,2021-04-01,\n`),
+    ).catch((e) => e);
+    expect(error).toBeInstanceOf(LayoutError);
+    expect(error.message).toMatch(/or 5 as X2C4Y/);
+  });
+
   it("refuses a headerless file without 27 columns, naming the count", async () => {
     const error = await all(readOdsOrganisations("ods-etr", '"RW6","PENNINE",20020401\n')).catch(
       (e) => e,

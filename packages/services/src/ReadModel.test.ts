@@ -1,5 +1,5 @@
 import { checkSnapshot, type Finding, RegisterCheck } from "@care-atlas/domain";
-import type { Change } from "@care-atlas/store";
+import { type Change, PostcodeTable } from "@care-atlas/store";
 import { describe, expect, it } from "vitest";
 import { syntheticPostcodes, syntheticSnapshot } from "../test/fixtures.js";
 import { ReadModel, type RecordedHistory } from "./ReadModel.js";
@@ -29,7 +29,7 @@ const histories = (): RecordedHistory[] => [
 const reference = {
   seq: 0,
   lsoas: snapshot.lsoas,
-  postcodes: syntheticPostcodes,
+  postcodes: PostcodeTable.from(syntheticPostcodes),
   assignments: [],
   sources: snapshot.sources,
 };

@@ -23,6 +23,7 @@ import {
   type Source,
   type Succession,
 } from "@care-atlas/domain";
+import { PostcodeTable } from "@care-atlas/store";
 import { geographyOf } from "./internal/geography.js";
 import type { LogEntry } from "./StoreService.js";
 
@@ -43,7 +44,8 @@ export interface Reference {
   /** The seq of the last change of reference data it includes (0: none). */
   readonly seq: number;
   readonly lsoas: ReadonlyArray<Lsoa>;
-  readonly postcodes: ReadonlyArray<PostcodeRecord>;
+  /** The postcodes as sorted columns: a record is made for each lookup. */
+  readonly postcodes: PostcodeTable;
   readonly assignments: ReadonlyArray<LsoaAssignment>;
   readonly sources: ReadonlyArray<Source>;
 }
@@ -52,7 +54,7 @@ export interface Reference {
 export const emptyReference: Reference = {
   seq: 0,
   lsoas: [],
-  postcodes: [],
+  postcodes: PostcodeTable.empty,
   assignments: [],
   sources: [],
 };

@@ -13,6 +13,7 @@ import type {
   Source,
 } from "@care-atlas/domain";
 import type { Queryable } from "./driver/Sql.js";
+import type { PostcodeTable } from "./PostcodeTable.js";
 
 /** One row of the register, with the range of change seqs during which it was current. */
 export interface StoredVersion<E = Entity> {
@@ -161,7 +162,8 @@ export interface ReferenceAt {
   /** The seq of the last change of reference data at or before the seq read (0: none). */
   readonly seq: number;
   readonly lsoas: Lsoa[];
-  readonly postcodes: PostcodeRecord[];
+  /** The postcodes as sorted columns (a record made per lookup). */
+  readonly postcodes: PostcodeTable;
   readonly assignments: LsoaAssignment[];
   readonly sources: Source[];
 }
@@ -243,7 +245,10 @@ export interface Store {
   /**
    * The reference data as recorded at `seq` (default: now), in one consistent read:
    * postcodes, LSOAs, LSOA assignments and sources, with the seq of the last reference
-   * change at or before it.
+   * change at or before it. The postcodes come from their binary snapshot when one of that
+   * state of the reference data is saved; otherwise from their rows, and then (for the
+   * latest state, of at least `postcodeSnapshotMin` postcodes) the snapshot is saved for
+   * the next read.
    */
   referenceAt(seq?: number): Promise<ReferenceAt>;
   /** The seq of the last change of reference data at or before `seq` (default: now), 0 if none. */

@@ -7,7 +7,8 @@
  */
 export type { Queryable, Sql } from "./driver/Sql.js";
 export { loadMigrations, type Migration, migrate } from "./Migrations.js";
-export { openStore, type StoreOptions } from "./openStore.js";
+export { defaultPostcodeSnapshotMin, openStore, type StoreOptions } from "./openStore.js";
+export { PostcodeTable, PostcodeTableBuilder } from "./PostcodeTable.js";
 export {
   type Change,
   type ChangeFilter,

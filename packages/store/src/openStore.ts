@@ -13,6 +13,7 @@ import { lockDataDir } from "./internal/dataDirLock.js";
 import * as reads from "./internal/reads.js";
 import * as reference from "./internal/reference.js";
 import { migrate } from "./Migrations.js";
+import type { PostcodeTable } from "./PostcodeTable.js";
 import type { Store, StoreReader } from "./Store.js";
 import { StoreError } from "./StoreError.js";
 
@@ -30,7 +31,16 @@ export interface StoreOptions {
   readonly readUrl?: string;
   /** Server connections in the pool (default 10). */
   readonly poolSize?: number;
+  /**
+   * Postcodes from which the store saves a binary snapshot of them (`postcode_snapshot`)
+   * after reading them from their rows, so that the next start reads them in one go
+   * (default 100,000; the GM dataset's few thousand are read from their rows).
+   */
+  readonly postcodeSnapshotMin?: number;
 }
+
+/** The default of {@link StoreOptions.postcodeSnapshotMin}. */
+export const defaultPostcodeSnapshotMin = 100_000;
 
 /**
  * Closed rows after which the store vacuums entity_version: each close leaves index entries
@@ -39,19 +49,53 @@ export interface StoreOptions {
  */
 export const vacuumEveryClosedRows = 128;
 
+/**
+ * The postcodes of the latest reference data this process read or wrote, kept so that a
+ * read after this process's own write of postcodes needs neither their rows nor their
+ * snapshot: the table before the write with the written postcodes put in place.
+ */
+interface HeldPostcodes {
+  readonly refSeq: number;
+  readonly table: PostcodeTable;
+  /** Whether its snapshot is saved. */
+  readonly saved: boolean;
+}
+
 /** The reads a read model needs, over one connection (pool). */
-const readerOver = (sql: Sql, role: StoreReader["role"]): StoreReader => ({
+const readerOver = (
+  sql: Sql,
+  role: StoreReader["role"],
+  snapshotMin = defaultPostcodeSnapshotMin,
+  held?: { current: HeldPostcodes | undefined },
+  place?: reference.SnapshotPlace,
+): StoreReader => ({
   role,
   lastSeq: () => reads.lastSeq(sql),
   seqAt: (asOf) => reads.seqAt(sql, asOf),
   current: () => reads.current(sql),
   historyAsOf: (seq, filter) => reads.historyAsOf(sql, seq, filter),
   changes: (afterSeq, limit) => reads.changes(sql, afterSeq, limit),
-  referenceAt: (seq) =>
-    sql.transaction(async (tx) => {
+  referenceAt: async (seq) => {
+    const { from, ...read } = await sql.transaction(async (tx) => {
       await tx.query("set transaction isolation level repeatable read, read only");
-      return reference.referenceAt(tx, seq);
-    }),
+      return reference.referenceAt(tx, seq, held?.current, place);
+    });
+    if (held === undefined) return read;
+    // Kept, and its snapshot saved, for the latest reference data only; a failure to save
+    // loses nothing (the next start reads the rows again).
+    try {
+      if ((await reference.lastReferenceSeq(sql)) !== read.seq) return read;
+      let saved = from === "snapshot" || (from === "memory" && held.current?.saved === true);
+      if (!saved && read.postcodes.size >= snapshotMin) {
+        await reference.savePostcodeSnapshot(sql, read.seq, read.postcodes, place);
+        saved = true;
+      }
+      held.current = { refSeq: read.seq, table: read.postcodes, saved };
+    } catch {
+      // A read-only database, or a concurrent save: the rows remain the source.
+    }
+    return read;
+  },
   lastReferenceSeq: (seq) => reference.lastReferenceSeq(sql, seq),
   lsoas: () => reference.lsoas(sql),
   postcodes: () => reference.postcodes(sql),
@@ -62,7 +106,14 @@ const readerOver = (sql: Sql, role: StoreReader["role"]): StoreReader => ({
 /** The store over an open {@link Sql}; `migrate` is not run. @internal */
 export const storeOver = (
   sql: Sql,
-  options: { onClose?: () => void; hooks?: ApplyHooks; replica?: Sql } = {},
+  options: {
+    onClose?: () => void;
+    hooks?: ApplyHooks;
+    replica?: Sql;
+    postcodeSnapshotMin?: number;
+    /** A PGlite data directory: the postcodes' snapshot is a file there. */
+    dataDir?: string;
+  } = {},
 ): Store & { vacuum(): Promise<void> } => {
   let closed = false;
   let closedSinceVacuum = 0;
@@ -85,10 +136,22 @@ export const storeOver = (
   const shared: Queryable = {
     query: (text, params) => sql.query(text, params),
     exec: (text) => sql.exec(text),
+    copyIn: (table, columns, chunks) => sql.copyIn(table, columns, chunks),
   };
   const replica = options.replica;
   // The store's own reads are the primary's reader's (its feed reads take a filter too).
-  const { role: _role, changes: _changes, ...primaryReads } = readerOver(sql, "primary");
+  const held: { current: HeldPostcodes | undefined } = { current: undefined };
+  const {
+    role: _role,
+    changes: _changes,
+    ...primaryReads
+  } = readerOver(
+    sql,
+    "primary",
+    options.postcodeSnapshotMin,
+    held,
+    options.dataDir === undefined ? { kind: "table" } : { kind: "file", dir: options.dataDir },
+  );
   return {
     vacuum,
     backend: sql.backend,
@@ -100,7 +163,20 @@ export const storeOver = (
     entity: (id) => reads.entity(sql, id),
     recordedVersions: (id) => reads.recordedVersions(sql, id),
     apply: async (change) => {
-      const { changes, closedRows } = await applyChange(sql, change, options.hooks);
+      const { changes, closedRows, postcodes } = await applyChange(sql, change, options.hooks);
+      // After a write of postcodes (under the write lock): the register's postcodes are the
+      // held ones of the reference data before it with the written ones put in place.
+      const last = changes.at(-1);
+      if (postcodes !== undefined && last !== undefined) {
+        held.current =
+          held.current?.refSeq === postcodes.before
+            ? {
+                refSeq: last.seq,
+                table: held.current.table.merge(postcodes.written),
+                saved: false,
+              }
+            : undefined;
+      }
       closedSinceVacuum += closedRows;
       if (closedSinceVacuum >= vacuumEveryClosedRows) void vacuum();
       return changes;
@@ -174,6 +250,14 @@ export const openStoreInternal = async (
     ...(release ? { onClose: release } : {}),
     ...(replica ? { replica } : {}),
     ...(internal.hooks ? { hooks: internal.hooks } : {}),
+    ...(options.postcodeSnapshotMin === undefined
+      ? {}
+      : { postcodeSnapshotMin: options.postcodeSnapshotMin }),
+    ...(sql.backend === "pglite" &&
+    options.databaseUrl === undefined &&
+    options.dataDir !== undefined
+      ? { dataDir: options.dataDir }
+      : {}),
   });
   try {
     await store.migrate();

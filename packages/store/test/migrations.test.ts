@@ -103,7 +103,7 @@ describe.each(backends)("migrations on $name", (backend) => {
       const held = await store.referenceAt(0);
       expect(held.sources.map((s) => s.key)).toEqual(["synthetic"]);
       expect(held.lsoas.map((l) => l.name)).toEqual(["Synthetic 001A"]);
-      expect(held.postcodes).toEqual([
+      expect([...held.postcodes]).toEqual([
         {
           postcode: "ZZ9 9ZZ",
           lsoaCode: "E01999001",

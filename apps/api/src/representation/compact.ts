@@ -41,7 +41,12 @@ const recordKey = (value: JsonObject): { collection: string; key: string } | und
     if (kind !== undefined) return { collection: collectionOfKind[kind], key: id };
   }
   const code = value.code;
-  if (typeof code === "string" && lsoaCode.test(code) && "msoa" in value) {
+  if (
+    typeof code === "string" &&
+    lsoaCode.test(code) &&
+    "districtCode" in value &&
+    "name" in value
+  ) {
     return { collection: lsoas, key: code };
   }
   return undefined;

@@ -69,7 +69,7 @@ describe("code-format", () => {
     const s = snapshot({ lsoas: [lsoa(lsoaCode(1))] });
     const [area] = s.lsoas;
     if (area === undefined) throw new Error("fixture");
-    area.msoa.code = "E01999001";
+    area.msoa = { code: "E01999001", name: area.msoa?.name ?? "Synthetic" };
     area.districtCode = "E54999001";
     expect(checkCodeFormat(s).map((f) => f.subjects)).toEqual([
       [lsoaCode(1), "E01999001"],

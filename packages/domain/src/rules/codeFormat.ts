@@ -32,8 +32,8 @@ const hints: { readonly [S in CodeSystem]: Partial<Record<CodeKind, string>> } =
   },
   ods: {
     icb: "Q and 2 letters or digits, as QOP",
-    "sub-icb-location": "2 digits and a letter, as 14L",
-    ccg: "2 digits and a letter, as 14L",
+    "sub-icb-location": "2 digits and a letter, as 14L, or 5 as X2C4Y",
+    ccg: "2 digits and a letter, as 14L, or 5 as X2C4Y",
     "nhs-trust": "R and 2 letters or digits, as R0A",
     "gp-practice": "a letter and 5 digits, as P82001",
     pcn: "U and 5 digits",
@@ -116,11 +116,9 @@ const checkEntityCodes = (index: SnapshotIndex, findings: Findings): void => {
     );
   }
   for (const lsoa of snapshot.lsoas) {
-    const parts: [CodeKind, string, string][] = [
-      ["lsoa", "code", lsoa.code],
-      ["msoa", "MSOA code", lsoa.msoa.code],
-      ["local-authority", "district code", lsoa.districtCode],
-    ];
+    const parts: [CodeKind, string, string][] = [["lsoa", "code", lsoa.code]];
+    if (lsoa.msoa !== undefined) parts.push(["msoa", "MSOA code", lsoa.msoa.code]);
+    parts.push(["local-authority", "district code", lsoa.districtCode]);
     if (lsoa.ward !== undefined) parts.push(["ward", "ward code", lsoa.ward.code]);
     for (const [kind, field, value] of parts) {
       const why = problem("gss", kind, value);

@@ -116,7 +116,7 @@ describe("syntheticRegister", () => {
     for (const lsoa of register.lsoas) {
       expect(lsoa.name).toMatch(/^Synthetic /);
       expect(lsoa.code).toMatch(/^E019\d{5}$/);
-      expect(lsoa.msoa.code).toMatch(/^E029\d{5}$/);
+      expect(lsoa.msoa?.code).toMatch(/^E029\d{5}$/);
     }
     const codes = register.organisations.flatMap((o) =>
       o.codes.map((c) => `${c.system} ${c.value}`),

@@ -65,7 +65,10 @@ export const odsLayoutNames: Record<OdsOrganisationLayout, string> = {
 /** The code format of each layout's organisations. */
 const codeFormat: Record<OdsOrganisationLayout, { pattern: RegExp; text: string }> = {
   "ods-etr": { pattern: /^[RT][A-Z0-9]{2}$/, text: "an NHS trust code (R or T and 2 characters)" },
-  "ods-eccg": { pattern: /^[0-9A-Z]{3}$/, text: "a CCG / sub-ICB location code (3 characters)" },
+  "ods-eccg": {
+    pattern: /^([0-9A-Z]{3}|[A-Z]\d[A-Z]\d[A-Z])$/,
+    text: "a CCG / sub-ICB location code (3 characters, or 5 as X2C4Y)",
+  },
   "ods-epraccur": {
     pattern: /^[A-Z]\d{5}$/,
     text: "a GP practice code (a letter and 5 digits)",

@@ -1,6 +1,7 @@
 /**
  * The register's dated geography, indexed once per set of reference data (shared by every
- * read model built on it): postcodes by postcode, LSOA assignments by LSOA, kind and
+ * read model built on it): postcodes by postcode (the reference data's sorted columns,
+ * searched without a map or an object per postcode), LSOA assignments by LSOA, kind and
  * vintage, the vintages of each kind, and what the postcodes cover. And the answers every
  * lookup gives from it for one date, all from one vintage: the ward (the LSOA's best fit,
  * or the postcode's own when its directory is of the ward vintage in force), and the
@@ -30,7 +31,6 @@ const byFrom = (a: Vintage, b: Vintage): number => (a.from < b.from ? -1 : a.fro
 
 /** The indexes over one set of reference data. */
 export class Geography {
-  readonly #postcodes = new Map<string, PostcodeRecord>();
   /** lsoa|kind → its assignments, by start. */
   readonly #histories = new Map<string, LsoaAssignment[]>();
   readonly #byLsoa = new Map<string, LsoaAssignment[]>();
@@ -48,7 +48,6 @@ export class Geography {
   constructor(readonly reference: Reference) {
     for (const lsoa of reference.lsoas) this.#lsoas.set(lsoa.code, lsoa);
     for (const source of reference.sources) this.#sourceDates.set(source.key, source.dataDate);
-    for (const record of reference.postcodes) this.#postcodes.set(record.postcode, record);
     const vintages: Record<LsoaAssignmentKind, Map<string, Vintage>> = {
       ward: new Map(),
       commissioner: new Map(),
@@ -76,9 +75,9 @@ export class Geography {
     }
   }
 
-  /** A postcode's record. */
+  /** A postcode's record, made from the table's columns. */
   postcode(postcode: string): PostcodeRecord | undefined {
-    return this.#postcodes.get(postcode);
+    return this.reference.postcodes.get(postcode);
   }
 
   /** Every assignment of an LSOA (any kind, any period). */
@@ -128,8 +127,10 @@ export class Geography {
   coverage(): ReadonlyArray<{ readonly districtCode: string; readonly postcodes: number }> {
     if (this.#coverage === undefined) {
       const counts = new Map<string, number>();
-      for (const record of this.reference.postcodes) {
-        const district = record.districtCode ?? this.#lsoas.get(record.lsoaCode)?.districtCode;
+      const table = this.reference.postcodes;
+      for (let i = 0; i < table.size; i++) {
+        const district =
+          table.districtCodeAt(i) ?? this.#lsoas.get(table.lsoaCodeAt(i))?.districtCode;
         if (district !== undefined) counts.set(district, (counts.get(district) ?? 0) + 1);
       }
       this.#coverage = [...counts]

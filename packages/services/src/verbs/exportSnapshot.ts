@@ -37,7 +37,7 @@ export const makeExportSnapshot =
       const model = yield* ctx.live.at(asOf);
       return {
         snapshot: structuredClone(model.snapshot),
-        postcodes: model.reference.postcodes,
+        postcodes: [...model.reference.postcodes],
         lsoaAssignments: model.reference.assignments,
         dataVersion: model.seq,
       } satisfies SnapshotExport;

@@ -110,6 +110,36 @@ const answered = (record: PostcodeRecord, wardCode: string | undefined): Postcod
 const notIntroduced = (record: PostcodeRecord, date: IsoDate) =>
   `postcode ${record.postcode} was introduced in ${record.introduced}: on ${date} it did not exist yet`;
 
+/** The LSOAs' chains answered so far, per model and date (a model is immutable). */
+const chains = new WeakMap<ReadModel, Map<string, LsoaRead & { readonly lsoa: Lsoa }>>();
+
+/** Chains kept per model: every LSOA of England for one date, about 1 KB each. */
+export const chainMemoLimit = 40_000;
+
+/**
+ * An LSOA's chain on a date, worked out once per model and date: postcodes of one LSOA,
+ * in one request or many, share it (the same objects). Cleared when full.
+ */
+const chainOf = (
+  model: ReadModel,
+  lsoa: Lsoa,
+  validAt: IsoDate,
+): LsoaRead & { readonly lsoa: Lsoa } => {
+  let memo = chains.get(model);
+  if (memo === undefined) {
+    memo = new Map();
+    chains.set(model, memo);
+  }
+  const key = `${validAt}|${lsoa.code}`;
+  let chain = memo.get(key);
+  if (chain === undefined) {
+    chain = lsoaChain(model, lsoa, validAt);
+    if (memo.size >= chainMemoLimit) memo.clear();
+    memo.set(key, chain);
+  }
+  return chain;
+};
+
 /** The answer for one held postcode, given its LSOA's chain. */
 const readOf = (
   model: ReadModel,
@@ -153,7 +183,7 @@ export type LookupPostcodesVerb = (
 /**
  * Looks up every postcode of `postcodes` in `model` on `validAt`, in one plain loop (no
  * Effect per item): one answer per input, in order. Postcodes of one LSOA share its chain
- * (the same objects), worked out once per call.
+ * (the same objects), worked out once per model and date.
  *
  * @example
  * ```ts
@@ -168,7 +198,6 @@ export const lookupPostcodesIn = (
   postcodes: ReadonlyArray<string>,
   validAt: string,
 ): PostcodeLookupItem[] => {
-  const chains = new Map<string, LsoaRead & { readonly lsoa: Lsoa }>();
   const items: PostcodeLookupItem[] = new Array(postcodes.length);
   let coverage: string | undefined;
   for (let i = 0; i < postcodes.length; i++) {
@@ -206,24 +235,20 @@ export const lookupPostcodesIn = (
       };
       continue;
     }
-    let chain = chains.get(location.lsoaCode);
-    if (chain === undefined) {
-      const lsoa = model.lsoa(location.lsoaCode);
-      if (lsoa === undefined) {
-        items[i] = {
-          input,
-          postcode,
-          read: null,
-          error: {
-            code: "not-found",
-            detail: `postcode ${postcode} is in LSOA ${location.lsoaCode}, which the register does not have`,
-          },
-        };
-        continue;
-      }
-      chain = lsoaChain(model, lsoa, validAt);
-      chains.set(location.lsoaCode, chain);
+    const lsoa = model.lsoa(location.lsoaCode);
+    if (lsoa === undefined) {
+      items[i] = {
+        input,
+        postcode,
+        read: null,
+        error: {
+          code: "not-found",
+          detail: `postcode ${postcode} is in LSOA ${location.lsoaCode}, which the register does not have`,
+        },
+      };
+      continue;
     }
+    const chain = chainOf(model, lsoa, validAt);
     items[i] = { input, postcode, read: readOf(model, location, chain, validAt), error: null };
   }
   return items;
@@ -269,6 +294,5 @@ export const makePostcode =
           message: `postcode ${postcode} is in LSOA ${location.lsoaCode}, which the register does not have`,
         });
       }
-      const chain = lsoaChain(model, lsoa, validAt);
-      return readOf(model, location, chain, validAt);
+      return readOf(model, location, chainOf(model, lsoa, validAt), validAt);
     });

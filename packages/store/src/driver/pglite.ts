@@ -16,6 +16,14 @@ const queryable = (db: PGlite | Transaction): Queryable => ({
   async exec(text: string) {
     await db.exec(text);
   },
+  async copyIn(table: string, columns: ReadonlyArray<string>, chunks: Iterable<string>) {
+    // PGlite reads COPY input from a Blob passed as /dev/blob: one statement per chunk.
+    for (const chunk of chunks) {
+      await db.query(`copy ${table} (${columns.join(", ")}) from '/dev/blob'`, [], {
+        blob: new Blob([chunk]),
+      });
+    }
+  },
 });
 
 /**

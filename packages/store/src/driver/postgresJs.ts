@@ -6,6 +6,8 @@
  * connection of their own, which is made again (and every channel listened to again) when
  * it is lost, e.g. while the server restarts.
  */
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
 import postgres from "postgres";
 import type { Queryable, Sql } from "./Sql.js";
 
@@ -21,6 +23,22 @@ const queryable = (sql: Connection): Queryable => ({
   async exec(text: string) {
     // Without parameters postgres.js uses the simple protocol, which runs a whole script.
     await sql.unsafe(text);
+  },
+  async copyIn(table: string, columns: ReadonlyArray<string>, chunks: Iterable<string>) {
+    const stream = await sql.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`).writable();
+    const done = finished(stream);
+    try {
+      for (const chunk of chunks) {
+        if (!stream.write(chunk)) await Promise.race([once(stream, "drain"), done]);
+      }
+    } catch (error) {
+      // The rows could not be made (or the server refused them): abandon the COPY.
+      stream.destroy(error instanceof Error ? error : new Error(String(error)));
+      await done.catch(() => undefined);
+      throw error;
+    }
+    stream.end();
+    await done;
   },
 });
 

@@ -11,10 +11,11 @@ import {
   overlaps,
 } from "@care-atlas/domain";
 import type { Queryable, Sql } from "../driver/Sql.js";
+import { type PostcodeTable, PostcodeTableBuilder } from "../PostcodeTable.js";
 import type { Change, ChangeInput, LogEntry, ReferenceChange } from "../Store.js";
 import { StoreConflict, StoreInvalidInput, StoreMoved } from "../StoreError.js";
 import { byValidFrom, canonicalJson, parseEntity, toInt, toKind } from "./codec.js";
-import { parseRecords, writeReference } from "./reference.js";
+import { lastReferenceSeq, parseRecords, writeReference } from "./reference.js";
 
 /** The advisory lock every write transaction takes first: writes are serialised. */
 export const writeLockKey = 7220531001;
@@ -119,6 +120,12 @@ export const isoTimestampSql = (column: string): string =>
 export interface Applied {
   readonly changes: LogEntry[];
   readonly closedRows: number;
+  /**
+   * When the change wrote postcodes: the seq of the last reference change before it, and
+   * the postcodes it wrote (the register's postcodes now are those of `before` with these
+   * put in place).
+   */
+  readonly postcodes?: { readonly before: number; readonly written: PostcodeTable };
 }
 
 const nothing: Applied = { changes: [], closedRows: 0 };
@@ -308,10 +315,13 @@ export const applyChange = async (
     }
 
     const logged: LogEntry[] = [...changes];
+    let writtenPostcodes: Applied["postcodes"];
     if (reference !== undefined && records !== undefined) {
       // Reference rows carry the write's first seq, like its entity rows; the log row that
       // counts them comes after the entity changes.
-      const counts = await writeReference(tx, reference, records, first);
+      const before = reference.postcodes === undefined ? 0 : await lastReferenceSeq(tx);
+      const written = reference.postcodes === undefined ? undefined : new PostcodeTableBuilder();
+      const counts = await writeReference(tx, reference, records, first, written);
       await step("reference");
       if (Object.keys(counts).length > 0) {
         const entry: ReferenceChange = {
@@ -341,6 +351,9 @@ export const applyChange = async (
         );
         await step("reference-log");
         logged.push(entry);
+        if (written !== undefined && counts.postcodes !== undefined) {
+          writtenPostcodes = { before, written: written.build() };
+        }
       }
     }
     if (logged.length === 0) return nothing;
@@ -348,6 +361,10 @@ export const applyChange = async (
     const committedSeq = first + logged.length - 1;
     await tx.query("select pg_notify($1::text, $2::text)", [changesChannel, String(committedSeq)]);
     await step("notify");
-    return { changes: logged, closedRows: close.length };
+    return {
+      changes: logged,
+      closedRows: close.length,
+      ...(writtenPostcodes === undefined ? {} : { postcodes: writtenPostcodes }),
+    };
   });
 };

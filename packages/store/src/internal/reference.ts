@@ -4,15 +4,19 @@
  * the transaction of `apply` — each record replaces the current one of its key when it
  * differs — and read back, validated, as of any seq.
  */
+
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { assignmentKey, Lsoa, LsoaAssignment, PostcodeRecord, Source } from "@care-atlas/domain";
 import { z } from "zod";
-import type { Queryable } from "../driver/Sql.js";
+import type { Queryable, Sql } from "../driver/Sql.js";
+import { PostcodeTable, PostcodeTableBuilder } from "../PostcodeTable.js";
 import type { ReferenceAt, ReferenceCount, ReferenceData, ReferenceDataset } from "../Store.js";
 import { StoreInvalidInput } from "../StoreError.js";
 import { toInt } from "./codec.js";
 
-/** Postcodes sent to the database per statement. */
-export const postcodeBatch = 5000;
+/** Postcodes sent to the database per chunk of COPY text. */
+export const postcodeBatch = 50_000;
 
 const parseAll = <S extends z.ZodType>(schema: S, what: string, items: ReadonlyArray<unknown>) => {
   const result = z.array(schema).safeParse(items);
@@ -58,18 +62,46 @@ export const parseRecords = (data: ReferenceData): ParsedRecords => {
 
 const monthDate = (month: string | null): string | null => (month === null ? null : `${month}-01`);
 
-/** A postcode record as the columns of `postcode_record`. */
-const postcodeRow = (record: PostcodeRecord) => ({
-  postcode: record.postcode,
-  lsoa_code: record.lsoaCode,
-  introduced: monthDate(record.introduced),
-  terminated: monthDate(record.terminated),
-  lat: record.point?.lat ?? null,
-  lon: record.point?.lon ?? null,
-  ward_code: record.wardCode ?? null,
-  district_code: record.districtCode ?? null,
-  source: record.source,
-});
+/** The columns of `postcode_record` a write copies in, in order. */
+const postcodeColumns = [
+  "postcode",
+  "lsoa_code",
+  "introduced",
+  "terminated",
+  "lat",
+  "lon",
+  "ward_code",
+  "district_code",
+  "source",
+] as const;
+
+/** A field in COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
+const copyField = (value: string | number | null | undefined): string =>
+  value === null || value === undefined
+    ? "\\N"
+    : typeof value === "number"
+      ? String(value)
+      : /[\\\t\n\r]/.test(value)
+        ? value.replace(/[\\\t\n\r]/g, (c) =>
+            c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
+          )
+        : value;
+
+/** A postcode record as a row of COPY text, in {@link postcodeColumns}' order. */
+const postcodeLine = (record: PostcodeRecord): string =>
+  `${[
+    record.postcode,
+    record.lsoaCode,
+    monthDate(record.introduced),
+    monthDate(record.terminated),
+    record.point?.lat,
+    record.point?.lon,
+    record.wardCode,
+    record.districtCode,
+    record.source,
+  ]
+    .map(copyField)
+    .join("\t")}\n`;
 
 const countOf = async (tx: Queryable, text: string, params: unknown[]): Promise<number> => {
   const [row] = await tx.query<{ n: unknown }>(text, params);
@@ -79,50 +111,56 @@ const countOf = async (tx: Queryable, text: string, params: unknown[]): Promise<
 const isUniqueViolation = (error: unknown): boolean =>
   typeof error === "object" && error !== null && "code" in error && error.code === "23505";
 
-/** Writes the postcodes in batches through a temporary table; returns what changed. */
+/**
+ * Writes the postcodes through a temporary table, copied in (COPY) a batch at a time;
+ * returns what changed.
+ */
 const writePostcodes = async (
   tx: Queryable,
   postcodes: Iterable<PostcodeRecord>,
   seq: number,
+  written?: PostcodeTableBuilder,
 ): Promise<ReferenceCount> => {
   await tx.query(
     `create temporary table care_atlas_incoming_postcode (
-       postcode text primary key, lsoa_code text not null, introduced date, terminated date,
+       postcode text not null, lsoa_code text not null, introduced date, terminated date,
        lat double precision, lon double precision, ward_code text, district_code text,
        source text) on commit drop`,
   );
-  let batch: ReturnType<typeof postcodeRow>[] = [];
   let index = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    try {
-      await tx.query(
-        `insert into care_atlas_incoming_postcode
-           select * from jsonb_to_recordset($1::text::jsonb) as r(
-             postcode text, lsoa_code text, introduced date, terminated date,
-             lat double precision, lon double precision, ward_code text, district_code text,
-             source text)`,
-        [JSON.stringify(batch)],
-      );
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new StoreInvalidInput("postcodes: a postcode appears twice in one change");
+  // The records as COPY text, a batch of rows per chunk, each parsed as it is reached.
+  const chunks = function* (): Generator<string> {
+    let lines: string[] = [];
+    for (const record of postcodes) {
+      const parsed = PostcodeRecord.safeParse(record);
+      if (!parsed.success) {
+        throw new StoreInvalidInput(`postcodes: item ${index}: ${parsed.error.message}`);
       }
-      throw error;
+      lines.push(postcodeLine(parsed.data));
+      written?.add(parsed.data);
+      index++;
+      if (lines.length >= postcodeBatch) {
+        yield lines.join("");
+        lines = [];
+      }
     }
-    batch = [];
+    if (lines.length > 0) yield lines.join("");
   };
-  for (const record of postcodes) {
-    const parsed = PostcodeRecord.safeParse(record);
-    if (!parsed.success) {
-      throw new StoreInvalidInput(`postcodes: item ${index}: ${parsed.error.message}`);
-    }
-    batch.push(postcodeRow(parsed.data));
-    index++;
-    if (batch.length >= postcodeBatch) await flush();
-  }
-  await flush();
+  await tx.copyIn("care_atlas_incoming_postcode", postcodeColumns, chunks());
   if (index === 0) return { created: 0, changed: 0 };
+  // Indexed once loaded (cheaper than row by row); a postcode given twice fails here, not
+  // in the COPY (postgres.js does not pass on an error the server sends at a COPY's end).
+  try {
+    await tx.query(
+      "create unique index care_atlas_incoming_postcode_key on care_atlas_incoming_postcode (postcode)",
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new StoreInvalidInput("postcodes: a postcode appears twice in one change");
+    }
+    throw error;
+  }
+  await tx.query("analyze care_atlas_incoming_postcode");
   const changed = await countOf(
     tx,
     `with closed as (
@@ -206,6 +244,8 @@ export const writeReference = async (
   data: ReferenceData,
   parsed: ParsedRecords,
   seq: number,
+  /** Collects the postcodes written (each as given; the unchanged ones too). */
+  written?: PostcodeTableBuilder,
 ): Promise<Partial<Record<ReferenceDataset, ReferenceCount>>> => {
   const counts: Partial<Record<ReferenceDataset, ReferenceCount>> = {};
   const keep = (dataset: ReferenceDataset, count: ReferenceCount) => {
@@ -239,7 +279,7 @@ export const writeReference = async (
     ),
   );
   if (data.postcodes !== undefined)
-    keep("postcodes", await writePostcodes(tx, data.postcodes, seq));
+    keep("postcodes", await writePostcodes(tx, data.postcodes, seq, written));
   return counts;
 };
 
@@ -268,6 +308,9 @@ const readRecords = async <S extends z.ZodType>(
   return rows.map((row) => schema.parse(json(row.data)) as z.infer<S>);
 };
 
+/** Postcodes read from `postcode_record` per statement when building a table. */
+export const postcodeReadBatch = 100_000;
+
 interface PostcodeColumns {
   postcode: string;
   lsoa_code: string;
@@ -282,33 +325,165 @@ interface PostcodeColumns {
 
 const toNumber = (value: unknown): number => (typeof value === "number" ? value : Number(value));
 
-/** A `postcode_record` row as the domain's record (validated). */
-const postcodeOf = (row: PostcodeColumns): PostcodeRecord => {
-  const record: Record<string, unknown> = {
-    postcode: row.postcode,
-    lsoaCode: row.lsoa_code,
-    introduced: row.introduced,
-    terminated: row.terminated,
-  };
-  if (row.lat !== null && row.lon !== null) {
-    record.point = { lat: toNumber(row.lat), lon: toNumber(row.lon) };
+/**
+ * The postcodes as recorded at `seq` (current when undefined) as a table, read through a
+ * cursor in postcode order, a batch at a time (each row was checked by the columns'
+ * constraints when it was written). Run it in a transaction.
+ */
+const readPostcodeRows = async (db: Queryable, seq: number | undefined): Promise<PostcodeTable> => {
+  if (seq !== undefined && !Number.isSafeInteger(seq)) throw new StoreInvalidInput(`seq ${seq}`);
+  const recorded =
+    seq === undefined
+      ? "to_seq is null"
+      : `from_seq <= ${seq} and (to_seq is null or to_seq > ${seq})`;
+  const builder = new PostcodeTableBuilder();
+  await db.query(
+    `declare care_atlas_postcode_rows no scroll cursor for
+       select postcode, lsoa_code, to_char(introduced, 'YYYY-MM') as introduced,
+              to_char(terminated, 'YYYY-MM') as terminated, lat, lon, ward_code, district_code,
+              source
+         from postcode_record where ${recorded} order by postcode collate "C"`,
+  );
+  for (;;) {
+    const rows = await db.query<PostcodeColumns>(
+      `fetch forward ${postcodeReadBatch} from care_atlas_postcode_rows`,
+    );
+    for (const row of rows) {
+      builder.add({
+        postcode: row.postcode,
+        lsoaCode: row.lsoa_code,
+        introduced: row.introduced as PostcodeRecord["introduced"],
+        terminated: row.terminated as PostcodeRecord["terminated"],
+        ...(row.lat === null || row.lon === null
+          ? {}
+          : { point: { lat: toNumber(row.lat), lon: toNumber(row.lon) } }),
+        ...(row.ward_code === null ? {} : { wardCode: row.ward_code }),
+        ...(row.district_code === null ? {} : { districtCode: row.district_code }),
+        ...(row.source === null ? {} : { source: row.source }),
+      });
+    }
+    if (rows.length < postcodeReadBatch) break;
   }
-  if (row.ward_code !== null) record.wardCode = row.ward_code;
-  if (row.district_code !== null) record.districtCode = row.district_code;
-  if (row.source !== null) record.source = row.source;
-  return PostcodeRecord.parse(record);
+  await db.query("close care_atlas_postcode_rows");
+  return builder.build();
 };
 
-const readPostcodes = async (db: Queryable, seq: number | undefined): Promise<PostcodeRecord[]> => {
-  const params: unknown[] = [];
-  const rows = await db.query<PostcodeColumns>(
-    `select postcode, lsoa_code, to_char(introduced, 'YYYY-MM') as introduced,
-            to_char(terminated, 'YYYY-MM') as terminated, lat, lon, ward_code, district_code,
-            source
-       from postcode_record where ${recordedAt(seq, params)} order by postcode collate "C"`,
-    params,
+/** Bytes of a snapshot per `postcode_snapshot` row. */
+export const snapshotPartBytes = 8 * 1024 * 1024;
+
+const bytesOfRow = (value: unknown): Uint8Array => {
+  if (value instanceof Uint8Array) return value;
+  if (typeof value === "string" && value.startsWith("\\x")) {
+    return Buffer.from(value.slice(2), "hex");
+  }
+  throw new Error("postcode_snapshot.bytes is not bytea");
+};
+
+/** The file name of the snapshot of `refSeq` in a PGlite data directory. */
+export const snapshotFileName = (refSeq: number): string => `care_atlas_postcodes.${refSeq}.bin`;
+
+const snapshotFilePattern = /^care_atlas_postcodes\.\d+\.bin$/;
+
+/**
+ * Where a store keeps its postcodes' snapshot: in `postcode_snapshot` (a server), or as a
+ * file in its PGlite data directory, read without going through PGlite's bytea (which
+ * costs seconds for a hundred megabytes).
+ */
+export type SnapshotPlace =
+  | { readonly kind: "table" }
+  | { readonly kind: "file"; readonly dir: string };
+
+const loadSnapshotFile = (dir: string, refSeq: number): PostcodeTable | undefined => {
+  const path = join(dir, snapshotFileName(refSeq));
+  if (!existsSync(path)) return undefined;
+  try {
+    return PostcodeTable.fromBytes(readFileSync(path));
+  } catch {
+    return undefined;
+  }
+};
+
+const saveSnapshotFile = (dir: string, refSeq: number, table: PostcodeTable): void => {
+  const name = snapshotFileName(refSeq);
+  const path = join(dir, name);
+  if (existsSync(path)) return;
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, table.toBytes());
+  renameSync(temporary, path);
+  for (const other of readdirSync(dir)) {
+    if (other !== name && snapshotFilePattern.test(other))
+      rmSync(join(dir, other), { force: true });
+  }
+};
+
+/**
+ * The saved table of the reference data of `refSeq`, or `undefined` when none is saved (or
+ * it does not read back as the table it says it is). Its parts are read one at a time into
+ * one buffer, which the table's columns then view without another copy.
+ */
+export const loadPostcodeSnapshot = async (
+  db: Queryable,
+  refSeq: number,
+  place: SnapshotPlace = { kind: "table" },
+): Promise<PostcodeTable | undefined> => {
+  if (place.kind === "file") return loadSnapshotFile(place.dir, refSeq);
+  const parts = await db.query<{ part: unknown; size: unknown; postcodes: unknown }>(
+    `select part, length(bytes) as size, postcodes from postcode_snapshot
+      where ref_seq = $1::bigint order by part`,
+    [refSeq],
   );
-  return rows.map(postcodeOf);
+  if (parts.length === 0 || parts.some((row, i) => toInt(row.part) !== i)) return undefined;
+  const image = new Uint8Array(parts.reduce((n, row) => n + toInt(row.size), 0));
+  let at = 0;
+  for (let part = 0; part < parts.length; part++) {
+    const [row] = await db.query<{ bytes: unknown }>(
+      "select bytes from postcode_snapshot where ref_seq = $1::bigint and part = $2::int",
+      [refSeq, part],
+    );
+    const bytes = bytesOfRow(row?.bytes);
+    if (at + bytes.byteLength > image.byteLength) return undefined;
+    image.set(bytes, at);
+    at += bytes.byteLength;
+  }
+  try {
+    const table = PostcodeTable.fromBytes(image);
+    return table.size === toInt(parts[0]?.postcodes ?? -1) ? table : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Saves `table` as the snapshot of the reference data of `refSeq`, replacing older ones,
+ * in one transaction. A snapshot of `refSeq` already saved is kept.
+ */
+export const savePostcodeSnapshot = async (
+  db: Sql,
+  refSeq: number,
+  table: PostcodeTable,
+  place: SnapshotPlace = { kind: "table" },
+): Promise<void> => {
+  if (place.kind === "file") {
+    saveSnapshotFile(place.dir, refSeq, table);
+    return;
+  }
+  const image = table.toBytes();
+  await db.transaction(async (tx) => {
+    const [held] = await tx.query<{ n: unknown }>(
+      "select count(*) as n from postcode_snapshot where ref_seq = $1::bigint",
+      [refSeq],
+    );
+    if (toInt(held?.n ?? 0) > 0) return;
+    await tx.query("delete from postcode_snapshot where ref_seq <> $1::bigint", [refSeq]);
+    for (let part = 0; part * snapshotPartBytes < image.byteLength || part === 0; part++) {
+      const bytes = image.subarray(part * snapshotPartBytes, (part + 1) * snapshotPartBytes);
+      await tx.query(
+        `insert into postcode_snapshot (ref_seq, part, bytes, postcodes)
+         values ($1::bigint, $2::int, $3::bytea, $4::bigint)`,
+        [refSeq, part, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), table.size],
+      );
+    }
+  });
 };
 
 export const lastReferenceSeq = async (db: Queryable, seq?: number): Promise<number> => {
@@ -321,18 +496,39 @@ export const lastReferenceSeq = async (db: Queryable, seq?: number): Promise<num
   return toInt(row?.seq ?? 0);
 };
 
-/** Every reference dataset as recorded at `seq` (current when undefined), in one transaction. */
-export const referenceAt = async (db: Queryable, seq?: number): Promise<ReferenceAt> => ({
-  seq: await lastReferenceSeq(db, seq),
-  lsoas: await readRecords(db, Lsoa, "lsoa", seq),
-  postcodes: await readPostcodes(db, seq),
-  assignments: await readRecords(db, LsoaAssignment, "assignment", seq),
-  sources: await readRecords(db, Source, "source", seq),
-});
+/** Where a read's postcodes came from. */
+export type PostcodesFrom = "memory" | "snapshot" | "rows";
+
+/**
+ * Every reference dataset as recorded at `seq` (current when undefined), in one
+ * transaction: the postcodes `held` in memory when they are of that state of the reference
+ * data, else from their snapshot when one is saved, else from their rows (`from` says
+ * which).
+ */
+export const referenceAt = async (
+  db: Queryable,
+  seq?: number,
+  held?: { readonly refSeq: number; readonly table: PostcodeTable },
+  place?: SnapshotPlace,
+): Promise<ReferenceAt & { readonly from: PostcodesFrom }> => {
+  const refSeq = await lastReferenceSeq(db, seq);
+  const inMemory = held !== undefined && held.refSeq === refSeq ? held.table : undefined;
+  const saved = inMemory ?? (await loadPostcodeSnapshot(db, refSeq, place));
+  return {
+    seq: refSeq,
+    lsoas: await readRecords(db, Lsoa, "lsoa", seq),
+    postcodes: saved ?? (await readPostcodeRows(db, seq)),
+    assignments: await readRecords(db, LsoaAssignment, "assignment", seq),
+    sources: await readRecords(db, Source, "source", seq),
+    from: inMemory !== undefined ? "memory" : saved !== undefined ? "snapshot" : "rows",
+  };
+};
 
 export const lsoas = (db: Queryable): Promise<Lsoa[]> => readRecords(db, Lsoa, "lsoa", undefined);
 
-export const postcodes = (db: Queryable): Promise<PostcodeRecord[]> => readPostcodes(db, undefined);
+export const postcodes = async (db: Sql): Promise<PostcodeRecord[]> => [
+  ...(await db.transaction((tx) => readPostcodeRows(tx, undefined))),
+];
 
 export const assignments = (db: Queryable): Promise<LsoaAssignment[]> =>
   readRecords(db, LsoaAssignment, "assignment", undefined);

@@ -87,7 +87,7 @@ class BulkItems {
         postcode: answer.postcode,
         status: answer.status,
         lsoaCode: answer.lsoa.code,
-        msoaCode: answer.lsoa.msoa.code,
+        msoaCode: answer.lsoa.msoa?.code ?? null,
         wardCode: answer.ward?.code ?? null,
         ccgId: refer(included.organisations, answer.ccg),
         neighbourhoodIds,

@@ -205,7 +205,10 @@ export const BulkPostcodeResult = z
       .enum(["live", "terminated"])
       .describe("live on the date, or terminated (postcode.terminated says when)."),
     lsoaCode: z.string().describe("Key into included.lsoas."),
-    msoaCode: z.string().describe("The GSS code of the LSOA's MSOA (E02…)."),
+    msoaCode: z
+      .string()
+      .nullable()
+      .describe("The GSS code of the LSOA's MSOA (E02…); null when the register does not know it."),
     wardCode: z
       .string()
       .nullable()

@@ -1,0 +1,467 @@
+/**
+ * @module PostcodeTable
+ * The register's postcodes held as columns, sorted by postcode: each postcode as 8 bytes
+ * (its canonical text, zero-padded, as two big-endian 32-bit numbers), and for each the
+ * LSOA, ward, district and source as indexes into their code tables, the months introduced
+ * and terminated as month numbers and the point as two doubles. Millions of postcodes cost
+ * about 60 bytes each, with no object per postcode: a {@link PostcodeRecord} is made only
+ * when one is asked for. A table is immutable, and it is written to and read back from one
+ * binary image ({@link PostcodeTable.toBytes}), the store's snapshot of its postcodes.
+ */
+import type { PostcodeRecord, YearMonth } from "@care-atlas/domain";
+
+/** `YYYY-MM` as months since year 0 (`year * 12 + month - 1`), -1 for none. */
+const monthNumber = (month: YearMonth | null): number =>
+  month === null ? -1 : Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
+/** A month number back to `YYYY-MM`, `null` for -1. */
+const monthText = (value: number): YearMonth | null => {
+  if (value < 0) return null;
+  const year = Math.floor(value / 12);
+  const month = (value % 12) + 1;
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+};
+
+/** The two 32-bit halves of a postcode's 8 key bytes; `undefined` when it cannot be one. */
+const keyOf = (postcode: string): [number, number] | undefined => {
+  if (postcode.length > 8) return undefined;
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < 8; i++) {
+    const c = i < postcode.length ? postcode.charCodeAt(i) : 0;
+    if (c > 127) return undefined;
+    if (i < 4) hi = hi * 256 + c;
+    else lo = lo * 256 + c;
+  }
+  return [hi, lo];
+};
+
+const textOf = (hi: number, lo: number): string => {
+  let text = "";
+  for (const half of [hi, lo]) {
+    for (let shift = 24; shift >= 0; shift -= 8) {
+      const c = Math.floor(half / 2 ** shift) % 256;
+      if (c !== 0) text += String.fromCharCode(c);
+    }
+  }
+  return text;
+};
+
+/** Codes interned as small integers. */
+class Codes {
+  readonly values: string[];
+  readonly #index = new Map<string, number>();
+
+  constructor(values: ReadonlyArray<string> = []) {
+    this.values = [...values];
+    this.values.forEach((value, i) => {
+      this.#index.set(value, i);
+    });
+  }
+
+  of(code: string | null | undefined): number {
+    if (code === null || code === undefined) return -1;
+    let at = this.#index.get(code);
+    if (at === undefined) {
+      at = this.values.length;
+      this.values.push(code);
+      this.#index.set(code, at);
+    }
+    return at;
+  }
+}
+
+const columns = {
+  hi: Uint32Array,
+  lo: Uint32Array,
+  lsoa: Int32Array,
+  introduced: Int16Array,
+  terminated: Int16Array,
+  lat: Float64Array,
+  lon: Float64Array,
+  ward: Int32Array,
+  district: Int32Array,
+  source: Int32Array,
+} as const;
+
+type ColumnName = keyof typeof columns;
+type Columns = { [K in ColumnName]: InstanceType<(typeof columns)[K]> };
+
+/** The code tables of a table, by column. */
+interface CodeTables {
+  readonly lsoa: ReadonlyArray<string>;
+  readonly ward: ReadonlyArray<string>;
+  readonly district: ReadonlyArray<string>;
+  readonly source: ReadonlyArray<string>;
+}
+
+const columnNames = Object.keys(columns) as ColumnName[];
+
+const allocate = (size: number): Columns => {
+  const out = {} as Record<ColumnName, unknown>;
+  for (const name of columnNames) out[name] = new columns[name](size);
+  return out as Columns;
+};
+
+const magic = 0x43415043; // "CAPC"
+const imageVersion = 1;
+
+/**
+ * Collects postcode records (in any order; a postcode given again replaces the earlier
+ * one) and builds a {@link PostcodeTable}.
+ *
+ * @example
+ * ```ts
+ * import { PostcodeTableBuilder } from "@care-atlas/store";
+ * const builder = new PostcodeTableBuilder();
+ * builder.add({ postcode: "ZZ9 9ZZ", lsoaCode: "E01999001", introduced: "1980-01", terminated: null });
+ * builder.build().get("ZZ9 9ZZ")?.introduced; // "1980-01"
+ * ```
+ */
+export class PostcodeTableBuilder {
+  #size = 0;
+  #columns: Columns = allocate(1024);
+  readonly #codes = {
+    lsoa: new Codes(),
+    ward: new Codes(),
+    district: new Codes(),
+    source: new Codes(),
+  };
+
+  /** Postcodes added so far. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Adds one record (its postcode canonical, as the domain's `PostcodeRecord` has it). */
+  add(record: PostcodeRecord): void {
+    const key = keyOf(record.postcode);
+    if (key === undefined) throw new Error(`not a canonical postcode: ${record.postcode}`);
+    this.addRow(
+      key[0],
+      key[1],
+      this.#codes.lsoa.of(record.lsoaCode),
+      monthNumber(record.introduced),
+      monthNumber(record.terminated),
+      record.point?.lat ?? Number.NaN,
+      record.point?.lon ?? Number.NaN,
+      this.#codes.ward.of(record.wardCode),
+      this.#codes.district.of(record.districtCode),
+      this.#codes.source.of(record.source),
+    );
+  }
+
+  /** Adds row `i` of `table` (without making its record). */
+  addFrom(table: PostcodeTable, i: number): void {
+    const c = table.columns;
+    const codes = table.codes;
+    const code = (list: ReadonlyArray<string>, at: number) => (at < 0 ? undefined : list[at]);
+    this.addRow(
+      c.hi[i] as number,
+      c.lo[i] as number,
+      this.#codes.lsoa.of(code(codes.lsoa, c.lsoa[i] as number)),
+      c.introduced[i] as number,
+      c.terminated[i] as number,
+      c.lat[i] as number,
+      c.lon[i] as number,
+      this.#codes.ward.of(code(codes.ward, c.ward[i] as number)),
+      this.#codes.district.of(code(codes.district, c.district[i] as number)),
+      this.#codes.source.of(code(codes.source, c.source[i] as number)),
+    );
+  }
+
+  private addRow(
+    hi: number,
+    lo: number,
+    lsoa: number,
+    introduced: number,
+    terminated: number,
+    lat: number,
+    lon: number,
+    ward: number,
+    district: number,
+    source: number,
+  ): void {
+    const i = this.#size;
+    if (i === this.#columns.hi.length) {
+      const next = allocate(i * 2);
+      for (const name of columnNames)
+        (next[name] as Int32Array).set(this.#columns[name] as Int32Array);
+      this.#columns = next;
+    }
+    const c = this.#columns;
+    c.hi[i] = hi;
+    c.lo[i] = lo;
+    c.lsoa[i] = lsoa;
+    c.introduced[i] = introduced;
+    c.terminated[i] = terminated;
+    c.lat[i] = lat;
+    c.lon[i] = lon;
+    c.ward[i] = ward;
+    c.district[i] = district;
+    c.source[i] = source;
+    this.#size = i + 1;
+  }
+
+  /** The table: sorted by postcode, each postcode once (the last given). */
+  build(): PostcodeTable {
+    const n = this.#size;
+    const c = this.#columns;
+    const codes: CodeTables = {
+      lsoa: this.#codes.lsoa.values,
+      ward: this.#codes.ward.values,
+      district: this.#codes.district.values,
+      source: this.#codes.source.values,
+    };
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) {
+      const a = c.hi[i - 1] as number;
+      const b = c.hi[i] as number;
+      if (a > b || (a === b && (c.lo[i - 1] as number) >= (c.lo[i] as number))) sorted = false;
+    }
+    if (sorted) {
+      const out = {} as Record<ColumnName, unknown>;
+      for (const name of columnNames) out[name] = c[name].slice(0, n);
+      return new PostcodeTable(n, out as Columns, codes);
+    }
+    // Sort an order of the rows (stable: the later of two equal postcodes comes last).
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((x, y) => {
+      const hx = c.hi[x] as number;
+      const hy = c.hi[y] as number;
+      if (hx !== hy) return hx - hy;
+      const lx = c.lo[x] as number;
+      const ly = c.lo[y] as number;
+      return lx !== ly ? lx - ly : x - y;
+    });
+    const kept: number[] = [];
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k] as number;
+      const j = order[k + 1];
+      if (j !== undefined && c.hi[j] === c.hi[i] && c.lo[j] === c.lo[i]) continue;
+      kept.push(i);
+    }
+    const out = allocate(kept.length);
+    for (const name of columnNames) {
+      const from = c[name];
+      const to = out[name];
+      kept.forEach((i, k) => {
+        to[k] = from[i] as number;
+      });
+    }
+    return new PostcodeTable(kept.length, out, codes);
+  }
+}
+
+/**
+ * Postcodes as sorted columns: looked up by binary search, a record made on each lookup.
+ *
+ * @example
+ * ```ts
+ * import { PostcodeTable } from "@care-atlas/store";
+ * const table = PostcodeTable.from([
+ *   { postcode: "ZZ9 9ZZ", lsoaCode: "E01999001", introduced: null, terminated: null },
+ * ]);
+ * table.get("ZZ9 9ZZ")?.lsoaCode; // "E01999001"
+ * PostcodeTable.fromBytes(table.toBytes()).size; // 1
+ * ```
+ */
+export class PostcodeTable implements Iterable<PostcodeRecord> {
+  static #empty: PostcodeTable | undefined;
+
+  /** A table of no postcodes. */
+  static get empty(): PostcodeTable {
+    PostcodeTable.#empty ??= new PostcodeTableBuilder().build();
+    return PostcodeTable.#empty;
+  }
+
+  /** The number of postcodes. */
+  readonly size: number;
+  /** @internal */
+  readonly columns: Columns;
+  /** @internal */
+  readonly codes: CodeTables;
+
+  /** @internal Use {@link PostcodeTableBuilder} or {@link PostcodeTable.from}. */
+  constructor(size: number, columns: Columns, codes: CodeTables) {
+    this.size = size;
+    this.columns = columns;
+    this.codes = codes;
+  }
+
+  /** A table of some records (in any order; a postcode given again replaces the earlier). */
+  static from(records: Iterable<PostcodeRecord>): PostcodeTable {
+    const builder = new PostcodeTableBuilder();
+    for (const record of records) builder.add(record);
+    return builder.build();
+  }
+
+  /** The row of a postcode (canonical text), or -1. */
+  indexOf(postcode: string): number {
+    const key = keyOf(postcode);
+    if (key === undefined) return -1;
+    const [hi, lo] = key;
+    const { hi: his, lo: los } = this.columns;
+    let low = 0;
+    let high = this.size - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const h = his[mid] as number;
+      const l = los[mid] as number;
+      if (h < hi || (h === hi && l < lo)) low = mid + 1;
+      else if (h > hi || l > lo) high = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  /** A postcode's record (canonical text, `M32 0JG`), or `undefined`. */
+  get(postcode: string): PostcodeRecord | undefined {
+    const i = this.indexOf(postcode);
+    return i < 0 ? undefined : this.record(i);
+  }
+
+  /** The postcode of row `i`. */
+  postcodeAt(i: number): string {
+    return textOf(this.columns.hi[i] as number, this.columns.lo[i] as number);
+  }
+
+  /** The LSOA code of row `i`. */
+  lsoaCodeAt(i: number): string {
+    return this.codes.lsoa[this.columns.lsoa[i] as number] as string;
+  }
+
+  /** The district code row `i` states, if any. */
+  districtCodeAt(i: number): string | undefined {
+    const at = this.columns.district[i] as number;
+    return at < 0 ? undefined : this.codes.district[at];
+  }
+
+  /** The point of row `i`, if it has one. */
+  pointAt(i: number): { lat: number; lon: number } | undefined {
+    const lat = this.columns.lat[i] as number;
+    return Number.isNaN(lat) ? undefined : { lat, lon: this.columns.lon[i] as number };
+  }
+
+  /** Row `i` as the domain's record. */
+  record(i: number): PostcodeRecord {
+    const c = this.columns;
+    const lat = c.lat[i] as number;
+    const ward = c.ward[i] as number;
+    const district = c.district[i] as number;
+    const source = c.source[i] as number;
+    const record: {
+      -readonly [K in keyof PostcodeRecord]: PostcodeRecord[K];
+    } = {
+      postcode: this.postcodeAt(i),
+      lsoaCode: this.lsoaCodeAt(i),
+      introduced: monthText(c.introduced[i] as number),
+      terminated: monthText(c.terminated[i] as number),
+    };
+    if (!Number.isNaN(lat)) record.point = { lat, lon: c.lon[i] as number };
+    if (ward >= 0) record.wardCode = this.codes.ward[ward] as string;
+    if (district >= 0) record.districtCode = this.codes.district[district] as string;
+    if (source >= 0) record.source = this.codes.source[source] as string;
+    return record;
+  }
+
+  /** Every record, in postcode order (each made as it is reached). */
+  *[Symbol.iterator](): Iterator<PostcodeRecord> {
+    for (let i = 0; i < this.size; i++) yield this.record(i);
+  }
+
+  /** The table with `records` put in place (each replacing the row of its postcode). */
+  withRecords(records: Iterable<PostcodeRecord>): PostcodeTable {
+    const builder = new PostcodeTableBuilder();
+    for (let i = 0; i < this.size; i++) builder.addFrom(this, i);
+    for (const record of records) builder.add(record);
+    return builder.build();
+  }
+
+  /**
+   * The table with the rows of `other` put in place (each replacing the row of its
+   * postcode): one pass over both, in postcode order, without a record per row.
+   */
+  merge(other: PostcodeTable): PostcodeTable {
+    const builder = new PostcodeTableBuilder();
+    const a = this.columns;
+    const b = other.columns;
+    let i = 0;
+    let j = 0;
+    while (i < this.size || j < other.size) {
+      if (j >= other.size) builder.addFrom(this, i++);
+      else if (i >= this.size) builder.addFrom(other, j++);
+      else {
+        const ha = a.hi[i] as number;
+        const hb = b.hi[j] as number;
+        const la = a.lo[i] as number;
+        const lb = b.lo[j] as number;
+        if (ha < hb || (ha === hb && la < lb)) builder.addFrom(this, i++);
+        else if (ha === hb && la === lb) {
+          builder.addFrom(other, j++);
+          i++;
+        } else builder.addFrom(other, j++);
+      }
+    }
+    return builder.build();
+  }
+
+  /** Bytes the columns take (the code tables aside). */
+  get byteLength(): number {
+    let bytes = 0;
+    for (const name of columnNames) bytes += this.columns[name].byteLength;
+    return bytes;
+  }
+
+  /** The table as one binary image: a header (sizes and code tables), then the columns. */
+  toBytes(): Uint8Array {
+    const header = new TextEncoder().encode(
+      JSON.stringify({ version: imageVersion, size: this.size, codes: this.codes }),
+    );
+    const start = 8 + Math.ceil(header.length / 8) * 8;
+    const out = new Uint8Array(start + this.byteLength);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, magic, true);
+    view.setUint32(4, header.length, true);
+    out.set(header, 8);
+    let at = start;
+    for (const name of columnNames) {
+      const column = this.columns[name];
+      out.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), at);
+      at += column.byteLength;
+    }
+    return out;
+  }
+
+  /** A table from its binary image; throws on bytes that are not one. */
+  static fromBytes(bytes: Uint8Array): PostcodeTable {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (bytes.byteLength < 8 || view.getUint32(0, true) !== magic) {
+      throw new Error("not a postcode table image");
+    }
+    const headerLength = view.getUint32(4, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as {
+      version: number;
+      size: number;
+      codes: CodeTables;
+    };
+    if (header.version !== imageVersion) {
+      throw new Error(`postcode table image version ${header.version}, not ${imageVersion}`);
+    }
+    const n = header.size;
+    const start = 8 + Math.ceil(headerLength / 8) * 8;
+    // Views straight onto the image when its columns are aligned in their buffer (an image
+    // read into a fresh buffer is); otherwise the columns are copied into one of their own.
+    const body = (bytes.byteOffset + start) % 8 === 0 ? bytes.subarray(start) : bytes.slice(start);
+    let at = 0;
+    const out = {} as Record<ColumnName, unknown>;
+    for (const name of columnNames) {
+      const Type = columns[name];
+      const length = n * Type.BYTES_PER_ELEMENT;
+      if (at + length > body.byteLength) throw new Error("postcode table image is truncated");
+      out[name] = new Type(body.buffer as ArrayBuffer, body.byteOffset + at, n);
+      at += length;
+    }
+    return new PostcodeTable(n, out as Columns, header.codes);
+  }
+}
