@@ -22,7 +22,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { createAuthStore } from "@care-atlas/auth";
@@ -31,49 +30,15 @@ import autocannon from "autocannon";
 import { authClientOf } from "../src/authDatabase.js";
 import { findRepoRoot } from "../src/env.js";
 import { provenance } from "../test/support/http.js";
+import { freePort, rssOf, serverFlagsOf, stop, waitFor200 } from "./support.js";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const mixedSeconds = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
 const writeCount = Number(process.env.BENCH_WRITES ?? 200);
 const here = new URL(".", import.meta.url).pathname;
+const serverFlags = serverFlagsOf(here);
 const root = findRepoRoot(here);
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-
-const waitFor200 = async (url: string, timeoutMs: number): Promise<number> => {
-  const started = performance.now();
-  while (performance.now() - started < timeoutMs) {
-    try {
-      const response = await fetch(url);
-      await response.arrayBuffer();
-      if (response.status === 200) return performance.now() - started;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
-};
-
-const rssOf = (pid: number | undefined): number => {
-  if (pid === undefined) return 0;
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-};
 
 interface Result {
   readonly name: string;
@@ -174,12 +139,6 @@ const sentSize = (
  * Liftoff only (TurboFan's optimised copies of PostgreSQL's hot functions cost ~100 MB),
  * and a small young generation (4 MB semi-spaces).
  */
-const serverFlags = (
-  JSON.parse(readFileSync(join(here, "../package.json"), "utf8")) as { scripts: { start: string } }
-).scripts.start
-  .split(/\s+/)
-  .filter((word) => word.startsWith("--"));
-
 const startAtlas = (port: number, dataDir: string): ChildProcess =>
   spawn(process.execPath, [...serverFlags, join(here, "main.js")], {
     env: {
@@ -194,13 +153,6 @@ const startAtlas = (port: number, dataDir: string): ChildProcess =>
       RATE_LIMIT_KEY_PER_MINUTE: "0",
     },
     stdio: ["ignore", "ignore", "inherit"],
-  });
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
   });
 
 const main = async () => {

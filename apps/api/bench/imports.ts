@@ -26,8 +26,10 @@ import autocannon from "autocannon";
 import { Layer, ManagedRuntime } from "effect";
 import { findRepoRoot, testDatabaseUrl } from "../src/env.js";
 import { freshDatabase } from "../test/support/databases.js";
+import { serverFlagsOf } from "./support.js";
 
 const here = new URL(".", import.meta.url).pathname;
+const serverFlags = serverFlagsOf(here);
 const root = findRepoRoot(here);
 const raw = join(root, "packages", "data", "raw");
 
@@ -179,12 +181,6 @@ const child = async (run: Run): Promise<void> => {
 };
 
 /** The V8 flags of `pnpm start` (apps/api package.json): the server's. */
-const serverFlags = (
-  JSON.parse(readFileSync(join(here, "../package.json"), "utf8")) as { scripts: { start: string } }
-).scripts.start
-  .split(/\s+/)
-  .filter((word) => word.startsWith("--"));
-
 const spawnRun = (run: Run): Promise<Measured> =>
   new Promise((resolve, reject) => {
     const process_ = spawn(

@@ -18,7 +18,6 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createReadStream, existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -27,50 +26,16 @@ import { openStore, type StoreOptions } from "@care-atlas/store";
 import autocannon from "autocannon";
 import { authClientOf } from "../src/authDatabase.js";
 import { findRepoRoot } from "../src/env.js";
+import { freePort, rssOf, serverFlagsOf, stop, waitFor200 } from "./support.js";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const writeCount = Number(process.env.BENCH_WRITES ?? 40);
 const here = new URL(".", import.meta.url).pathname;
+const serverFlags = serverFlagsOf(here);
 const root = findRepoRoot(here);
 const outDir = process.env.NATIONAL_OUT_DIR ?? join(root, "packages/national/out");
 const postcodeFile = join(outDir, "synthetic-onspd-england-2025-02.csv");
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-
-const waitFor200 = async (url: string, timeoutMs: number): Promise<number> => {
-  const started = performance.now();
-  while (performance.now() - started < timeoutMs) {
-    try {
-      const response = await fetch(url);
-      await response.arrayBuffer();
-      if (response.status === 200) return performance.now() - started;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
-};
-
-const rssOf = (pid: number | undefined): number => {
-  if (pid === undefined) return 0;
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-};
 
 const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -121,12 +86,6 @@ const run = async (
 };
 
 /** The flags of `pnpm start` (apps/api package.json). */
-const serverFlags = (
-  JSON.parse(readFileSync(join(here, "../package.json"), "utf8")) as { scripts: { start: string } }
-).scripts.start
-  .split(/\s+/)
-  .filter((word) => word.startsWith("--"));
-
 const startAtlas = (port: number, store: StoreOptions): ChildProcess =>
   spawn(process.execPath, [...serverFlags, join(here, "main.js")], {
     env: {
@@ -142,13 +101,6 @@ const startAtlas = (port: number, store: StoreOptions): ChildProcess =>
       RATE_LIMIT_KEY_PER_MINUTE: "0",
     },
     stdio: ["ignore", "ignore", "inherit"],
-  });
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
   });
 
 /** The directory's postcodes (the hits), read from the synthetic ONSPD the build wrote. */
@@ -247,7 +199,7 @@ const benchBackend = async (
   for (let i = 0; i < 3; i++) {
     const started = performance.now();
     atlas = startAtlas(port, store);
-    await waitFor200(probe, 300_000);
+    await waitFor200(probe, 300_000, 20);
     restarts.push(performance.now() - started);
     if (i < 2) await stop(atlas);
   }
@@ -364,7 +316,7 @@ const runBaseline = async (name: string): Promise<Result> => {
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
-    await waitFor200(`http://127.0.0.1:${port}/`, 10_000);
+    await waitFor200(`http://127.0.0.1:${port}/`, 10_000, 20);
     await run("warm-up", { url: `http://127.0.0.1:${port}/`, connections: 10 });
     return await run(name, { url: `http://127.0.0.1:${port}/` });
   } finally {
