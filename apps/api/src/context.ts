@@ -33,6 +33,11 @@ export interface AppVariables {
   charge: ((cost: number) => void) | undefined;
   /** An answer streamed as it is made (compressed as it streams, never read whole). */
   streamed: boolean | undefined;
+  /**
+   * The body a read answered with, as the route made it (set with its headers), so the
+   * representation middleware shapes it without parsing the answer's JSON back.
+   */
+  readBody: unknown;
 }
 
 /** The app's Hono environment. */

@@ -65,7 +65,10 @@ export const represent: MiddlewareHandler<AppEnv> = async function representMidd
   const full = c.req.query("provenance") === "true";
   const form = c.req.query("form") ?? "full";
   if (full && form === "full") return;
-  const answer: Json = await response.json();
+  // The route's own body when it set one with its headers (the same value its JSON was
+  // made from); otherwise the answer's JSON, parsed back.
+  const held = c.get("readBody");
+  const answer: Json = held === undefined ? await response.json() : (held as Json);
   let body = full ? answer : withoutDerivations(answer);
   if (form === "compact" && isObject(body)) body = compact(body);
   const headers = new Headers(response.headers);

@@ -72,7 +72,10 @@ export const readHeaders = (
   c: Context<AppEnv>,
   body: { readonly dataVersion: number },
   readsRequireKey: boolean,
-): void => answerHeaders(c, body, body.dataVersion, readsRequireKey);
+): void => {
+  c.set("readBody", body);
+  answerHeaders(c, body, body.dataVersion, readsRequireKey);
+};
 
 /**
  * The headers of a streamed read (CSV, NDJSON) answered at `dataVersion`: a weak ETag of
