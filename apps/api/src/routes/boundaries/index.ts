@@ -35,6 +35,16 @@ const BoundaryQuery = TimeQuery.extend({
   }),
 });
 
+/** What a boundary read's query asks: the time options, the date (today by default), the resolution. */
+const boundaryRead = (query: z.infer<typeof BoundaryQuery>) => {
+  const time = timeOptions(query);
+  return {
+    time,
+    date: time.validAt ?? today(),
+    resolution: query.resolution ?? "generalised",
+  };
+};
+
 const LsoaCodeParam = z
   .string()
   .trim()
@@ -240,9 +250,7 @@ export const registerBoundaries = (
 
   app.openapi(guarded(placeBoundaries, ...middleware), async (c) => {
     const query = c.req.valid("query");
-    const time = timeOptions(query);
-    const date = time.validAt ?? today();
-    const resolution = query.resolution ?? "generalised";
+    const { time, date, resolution } = boundaryRead(query);
     const places = await runVerb(runtime, (register) => register.listAll("place", time));
     const features = places.items
       .map((place) => placeFeature(boundaries, resolution, place, date))
@@ -253,9 +261,7 @@ export const registerBoundaries = (
   app.openapi(guarded(placeBoundary, ...middleware), async (c) => {
     const { id } = c.req.valid("param");
     const query = c.req.valid("query");
-    const time = timeOptions(query);
-    const date = time.validAt ?? today();
-    const resolution = query.resolution ?? "generalised";
+    const { time, date, resolution } = boundaryRead(query);
     const read = await runVerb(runtime, (register) =>
       Effect.gen(function* () {
         const place = yield* register.getEntity("place", id, time);
@@ -275,9 +281,7 @@ export const registerBoundaries = (
 
   app.openapi(guarded(neighbourhoodBoundaries, ...middleware), async (c) => {
     const query = c.req.valid("query");
-    const time = timeOptions(query);
-    const date = time.validAt ?? today();
-    const resolution = query.resolution ?? "generalised";
+    const { time, date, resolution } = boundaryRead(query);
     const list = await runVerb(runtime, (register) =>
       register.listAll("neighbourhood", {
         ...time,
@@ -295,9 +299,7 @@ export const registerBoundaries = (
   app.openapi(guarded(neighbourhoodBoundary, ...middleware), async (c) => {
     const { id } = c.req.valid("param");
     const query = c.req.valid("query");
-    const time = timeOptions(query);
-    const date = time.validAt ?? today();
-    const resolution = query.resolution ?? "generalised";
+    const { time, date, resolution } = boundaryRead(query);
     const read = await runVerb(runtime, (register) =>
       Effect.gen(function* () {
         const neighbourhood = yield* register.getEntity("neighbourhood", id, time);
@@ -317,9 +319,7 @@ export const registerBoundaries = (
 
   app.openapi(guarded(lsoaBoundaries, ...middleware), async (c) => {
     const query = c.req.valid("query");
-    const time = timeOptions(query);
-    const date = time.validAt ?? today();
-    const resolution = query.resolution ?? "generalised";
+    const { time, date, resolution } = boundaryRead(query);
     const read = await runVerb(runtime, (register) =>
       Effect.gen(function* () {
         const place = yield* register.getEntity("place", query.placeId, time);
@@ -343,9 +343,7 @@ export const registerBoundaries = (
   app.openapi(guarded(lsoaBoundary, ...middleware), async (c) => {
     const { code } = c.req.valid("param");
     const query = c.req.valid("query");
-    const time = timeOptions(query);
-    const date = time.validAt ?? today();
-    const resolution = query.resolution ?? "generalised";
+    const { time, date, resolution } = boundaryRead(query);
     const read = await runVerb(runtime, (register) => register.lsoa(code, time));
     const found = read.lsoa === null ? undefined : lsoaFeature(boundaries, resolution, read.lsoa);
     if (found === undefined) {
