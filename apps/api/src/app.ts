@@ -1,14 +1,15 @@
 /**
  * @module app
  * `createApp(deps)`: the whole HTTP app as an OpenAPIHono instance, built in-process (tests
- * call it directly; `main.ts` serves it). Middleware order: cached open reads (`fastRead.ts`,
+ * call it directly; `main.ts` serves it). Middleware order: cached open reads and postcode
+ * lookups (`fastRead.ts`, `fastPostcode.ts`,
  * answered there, within the address's rate limit) → request id → access log → security
  * headers → compression (`middleware/compression.ts`) → CORS → 405 detection → authentication → rate limit → read-your-writes → body
  * limit → routes; every failure becomes problem+json in `problem.ts` (an OperationOutcome
  * under /fhir/R4).
  */
 import type { AuthStore } from "@care-atlas/auth";
-import type { RegisterRuntime } from "@care-atlas/services";
+import { type RegisterRuntime, runVerb } from "@care-atlas/services";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -18,6 +19,7 @@ import { clientAddress, type RateLimits, rateLimits } from "./access/RateLimiter
 import type { AppEnv } from "./context.js";
 import { registerDocs } from "./docs.js";
 import type { Env } from "./env.js";
+import { FastPostcodes } from "./fastPostcode.js";
 import { fastRead, type NodeFastRead, nodeFastRead, requestIdOf } from "./fastRead.js";
 import { registerFhir } from "./fhir/index.js";
 import { errorOutcome } from "./fhir/outcome.js";
@@ -132,6 +134,13 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
     cors: deps.config.corsOrigins.length > 0,
     admit: (socketAddress: string | undefined, forwardedFor: string | undefined) =>
       limits.perAddress.take(clientAddress(socketAddress, forwardedFor, trustProxy)).allowed,
+    ...(deps.services === undefined
+      ? {}
+      : {
+          postcodes: new FastPostcodes({
+            load: () => runVerb(services.runtime, (register) => register.postcodeReader),
+          }),
+        }),
   };
   app.use(fastRead(fastReadOptions));
   nodeFastReads.set(app, nodeFastRead(fastReadOptions));

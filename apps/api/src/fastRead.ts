@@ -9,7 +9,8 @@
  *
  * It also answers a remembered miss (the 404 problem of a read, with this request's id), and
  * a cached answer compressed (br or gzip) when `Accept-Encoding` asks and the answer is at
- * least 1 KB (the compressed bytes are kept with the answer).
+ * least 1 KB (the compressed bytes are kept with the answer). A postcode lookup the cache
+ * does not hold is answered by the postcode hot path (`fastPostcode.ts`) when one is given.
  *
  * It steps aside (the full chain answers) for anything else: a method other than GET, an
  * `asOf` read, a request that presents a key (it must be verified), reads that need a key,
@@ -21,14 +22,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context.js";
-import { etagMatches } from "./http/Etag.js";
-import { chooseEncoding, encodedEtag } from "./http/encoding.js";
+import type { FastPostcodes } from "./fastPostcode.js";
+import { type FastAnswer, fastResponse } from "./http/fastAnswer.js";
 import { today } from "./http/today.js";
 import type { Logger } from "./logger.js";
 import { socketAddressOf } from "./middleware/limits.js";
-import { securityHeaderList } from "./middleware/securityHeaders.js";
-import { missBody, type ReadCache } from "./readCache.js";
-import { openCachePolicy, readVary } from "./routes/shared/reads.js";
+import type { ReadCache } from "./readCache.js";
 import { wantsStream } from "./routes/shared/representations.js";
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -58,6 +57,8 @@ export interface FastReadOptions {
    * refuses it (nothing is charged then, and the full chain answers 429).
    */
   readonly admit?: (socketAddress: string | undefined, forwardedFor: string | undefined) => boolean;
+  /** Postcode lookups the cache does not hold (`fastPostcode.ts`). */
+  readonly postcodes?: FastPostcodes;
 }
 
 /** Node's request headers, when served by @hono/node-server (no Headers object needed). */
@@ -82,29 +83,42 @@ const headerOf = (
   return fetched?.get(name) ?? undefined;
 };
 
-/** The headers every cached read is answered with, besides its request id and ETag. */
-const fixedHeaders = (): Record<string, string> => {
-  const fixed: Record<string, string> = {};
-  for (const [name, value] of securityHeaderList) fixed[name] = value;
-  // Only open reads without a key take the fast path: a shared cache may keep them.
-  fixed["Cache-Control"] = openCachePolicy;
-  fixed.Vary = readVary;
-  return fixed;
+/**
+ * The hot path's answer to `GET target` (the request target as sent, the cache's key;
+ * `path`, its path decoded): the read cache's answer or remembered miss for the current
+ * data version and day, else the postcode hot path's; `undefined` when neither has one.
+ */
+const answerOf = (
+  options: FastReadOptions,
+  target: string,
+  path: () => string | undefined,
+): FastAnswer | undefined => {
+  const version = options.dataVersion();
+  const day = today();
+  const hit = options.cache.get(target);
+  if (hit !== undefined && hit.version === version && hit.day === day) {
+    return {
+      kind: "read",
+      etag: hit.etag,
+      type: hit.type,
+      body: hit.body,
+      encoded: (encoding) => options.cache.encoded(hit, encoding),
+    };
+  }
+  const missed = options.cache.miss(target);
+  if (missed !== undefined && missed.version === version && missed.day === day) {
+    return { kind: "problem", status: 404, problem: missed };
+  }
+  if (options.postcodes === undefined) return undefined;
+  const decoded = path();
+  return decoded === undefined
+    ? undefined
+    : options.postcodes.answer(target, decoded, version, day);
 };
 
-/** The headers of a remembered miss (a 404 problem), besides its request id and type. */
-const missHeaders: Record<string, string> = (() => {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of securityHeaderList) headers[name] = value;
-  headers["Cache-Control"] = "no-store";
-  headers.Vary = "Accept-Encoding";
-  return headers;
-})();
-
 /** The first middleware of the app: serves cached open reads (see the module comment). */
-export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> => {
-  const fixed = fixedHeaders();
-  return async function fastReadMiddleware(c, next) {
+export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> =>
+  async function fastReadMiddleware(c, next) {
     if (options.readsRequireKey) return next();
     const raw = c.req.raw;
     if (raw.method !== "GET") return next();
@@ -123,76 +137,35 @@ export const fastRead = (options: FastReadOptions): MiddlewareHandler<AppEnv> =>
     if (options.cors && headerOf(nodeHeaders, fetchHeaders, "origin") !== undefined) return next();
     if (wantsStream(headerOf(nodeHeaders, fetchHeaders, "accept"))) return next();
     if (headerOf(nodeHeaders, fetchHeaders, "min-data-version") !== undefined) return next();
-    const key = url.slice(pathStart);
-    const version = options.dataVersion();
-    const day = today();
-    const hit = options.cache.get(key);
-    const fresh = hit !== undefined && hit.version === version && hit.day === day;
-    const missed = fresh ? undefined : options.cache.miss(key);
-    if (!fresh && (missed === undefined || missed.version !== version || missed.day !== day)) {
-      return next();
-    }
+    const started = performance.now();
+    const answer = answerOf(options, url.slice(pathStart), () => c.req.path);
+    if (answer === undefined) return next();
     if (
       options.admit !== undefined &&
       !options.admit(socketAddressOf(c.env), headerOf(nodeHeaders, fetchHeaders, "x-forwarded-for"))
     ) {
       return next();
     }
-    const started = performance.now();
     const requestId = requestIdOf(headerOf(nodeHeaders, fetchHeaders, "x-request-id"));
-    let response: Response;
-    if (hit === undefined || !fresh) {
-      if (missed === undefined) return next();
-      response = new Response(missBody(missed, requestId), {
-        status: 404,
-        headers: { "X-Request-Id": requestId, ...missHeaders, "Content-Type": missed.type },
-      });
-    } else {
-      const match = headerOf(nodeHeaders, fetchHeaders, "if-none-match");
-      const encoding = chooseEncoding(headerOf(nodeHeaders, fetchHeaders, "accept-encoding"));
-      const encoded = encoding === undefined ? undefined : options.cache.encoded(hit, encoding);
-      const etag =
-        encoding !== undefined && encoded !== undefined
-          ? encodedEtag(hit.etag, encoding)
-          : hit.etag;
-      // One plain object (no Headers), of one shape per status.
-      response =
-        match !== undefined && etagMatches(match, hit.etag)
-          ? new Response(null, {
-              status: 304,
-              headers: { "X-Request-Id": requestId, ...fixed, ETag: etag },
-            })
-          : encoding !== undefined && encoded !== undefined
-            ? new Response(encoded, {
-                status: 200,
-                headers: {
-                  "X-Request-Id": requestId,
-                  ...fixed,
-                  ETag: etag,
-                  "Content-Type": hit.type,
-                  "Content-Encoding": encoding,
-                },
-              })
-            : new Response(hit.body, {
-                status: 200,
-                headers: {
-                  "X-Request-Id": requestId,
-                  ...fixed,
-                  ETag: etag,
-                  "Content-Type": hit.type,
-                },
-              });
-    }
+    const sent = fastResponse(
+      answer,
+      requestId,
+      headerOf(nodeHeaders, fetchHeaders, "if-none-match"),
+      headerOf(nodeHeaders, fetchHeaders, "accept-encoding"),
+    );
+    const response = new Response(sent.body as Uint8Array<ArrayBuffer> | null, {
+      status: sent.status,
+      headers: sent.headers,
+    });
     options.logger.request?.(
       requestId,
       "GET",
       c.req.path,
-      response.status,
+      sent.status,
       performance.now() - started,
     );
     return response;
   };
-};
 
 /**
  * The same hot path one step earlier, in Node's request listener before @hono/node-server
@@ -206,10 +179,22 @@ export type NodeFastRead = (req: IncomingMessage, res: ServerResponse) => boolea
 
 const malformedEscape = /%(?![0-9A-Fa-f]{2})/;
 
+/** The path of a request target, decoded as Hono decodes it; `null` when it cannot be. */
+const decodedPath = (url: string, escaped: boolean): string | null => {
+  const query = url.indexOf("?");
+  const target = query === -1 ? url : url.slice(0, query);
+  if (!escaped) return target;
+  try {
+    return decodeURI(target);
+  } catch {
+    return null;
+  }
+};
+
 /** Builds the {@link NodeFastRead} of an app (`createApp` does; `nodeFastReadOf` finds it). */
-export const nodeFastRead = (options: FastReadOptions): NodeFastRead => {
-  const fixed = fixedHeaders();
-  return (req, res) => {
+export const nodeFastRead =
+  (options: FastReadOptions): NodeFastRead =>
+  (req, res) => {
     if (options.readsRequireKey || req.method !== "GET") return false;
     const url = req.url;
     if (url === undefined || !url.startsWith("/v1/")) return false;
@@ -222,78 +207,39 @@ export const nodeFastRead = (options: FastReadOptions): NodeFastRead => {
     if (options.cors && headers.origin !== undefined) return false;
     if (wantsStream(headers.accept)) return false;
     if (headers["min-data-version"] !== undefined) return false;
-    const version = options.dataVersion();
-    const day = today();
-    const hit = options.cache.get(url);
-    const fresh = hit !== undefined && hit.version === version && hit.day === day;
-    const missed = fresh ? undefined : options.cache.miss(url);
-    if (!fresh && (missed === undefined || missed.version !== version || missed.day !== day)) {
-      return false;
-    }
+    const started = performance.now();
+    // The path as Hono gives it to the access log and problems (decoded), once asked for.
+    let path: string | null | undefined;
+    const pathOf = (): string | undefined => {
+      if (path === undefined) path = decodedPath(url, escaped);
+      return path ?? undefined;
+    };
+    const answer = answerOf(options, url, pathOf);
+    if (answer === undefined) return false;
+    const logged = pathOf();
+    if (logged === undefined) return false;
     if (
       options.admit !== undefined &&
       !options.admit(req.socket.remoteAddress, one(headers["x-forwarded-for"]))
     ) {
       return false;
     }
-    const started = performance.now();
     const requestId = requestIdOf(one(headers["x-request-id"]));
-    const match = headers["if-none-match"];
-    const query = url.indexOf("?");
-    const target = query === -1 ? url : url.slice(0, query);
-    // The path as Hono gives it to the access log (decoded).
-    let path = target;
-    if (escaped) {
-      try {
-        path = decodeURI(target);
-      } catch {
-        return false;
-      }
-    }
-    if (hit === undefined || !fresh) {
-      if (missed === undefined) return false;
-      const body = missBody(missed, requestId);
-      res.writeHead(404, {
-        "X-Request-Id": requestId,
-        ...missHeaders,
-        "Content-Type": missed.type,
-        "Content-Length": String(body.byteLength),
-      });
-      res.end(body);
-      options.logger.request?.(requestId, "GET", path, 404, performance.now() - started);
-      return true;
-    }
-    const encoding = chooseEncoding(one(headers["accept-encoding"]));
-    const encoded = encoding === undefined ? undefined : options.cache.encoded(hit, encoding);
-    const etag =
-      encoding !== undefined && encoded !== undefined ? encodedEtag(hit.etag, encoding) : hit.etag;
-    if (match !== undefined && etagMatches(match, hit.etag)) {
-      res.writeHead(304, { "X-Request-Id": requestId, ...fixed, ETag: etag });
+    const sent = fastResponse(
+      answer,
+      requestId,
+      headers["if-none-match"],
+      one(headers["accept-encoding"]),
+    );
+    const body = sent.body;
+    if (body === null) {
+      res.writeHead(sent.status, sent.headers);
       res.end();
-      options.logger.request?.(requestId, "GET", path, 304, performance.now() - started);
-      return true;
-    }
-    if (encoding !== undefined && encoded !== undefined) {
-      res.writeHead(200, {
-        "X-Request-Id": requestId,
-        ...fixed,
-        ETag: etag,
-        "Content-Type": hit.type,
-        "Content-Encoding": encoding,
-        "Content-Length": String(encoded.byteLength),
-      });
-      res.end(encoded);
     } else {
-      res.writeHead(200, {
-        "X-Request-Id": requestId,
-        ...fixed,
-        ETag: etag,
-        "Content-Type": hit.type,
-        "Content-Length": String(hit.body.byteLength),
-      });
-      res.end(hit.body);
+      sent.headers["Content-Length"] = String(body.byteLength);
+      res.writeHead(sent.status, sent.headers);
+      res.end(body);
     }
-    options.logger.request?.(requestId, "GET", path, 200, performance.now() - started);
+    options.logger.request?.(requestId, "GET", logged, sent.status, performance.now() - started);
     return true;
   };
-};

@@ -1,6 +1,7 @@
 import { brotliDecompressSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { missBody, missOf, ReadCache } from "./readCache.js";
+import { problemWithId } from "./http/fastAnswer.js";
+import { missOf, ReadCache } from "./readCache.js";
 
 const entry = (version: number, size: number) => ({
   version,
@@ -71,7 +72,7 @@ describe("ReadCache", () => {
     expect(cache.get("/a")).toBeDefined();
     const miss = cache.miss("/m3");
     if (miss === undefined) throw new Error("miss not kept");
-    expect(JSON.parse(new TextDecoder().decode(missBody(miss, "r-2")))).toEqual({
+    expect(JSON.parse(new TextDecoder().decode(problemWithId(miss, "r-2")))).toEqual({
       type: "/problems/not-found",
       instance: "/v1/x",
       requestId: "r-2",

@@ -17,6 +17,7 @@ import {
   encodedEtag,
   minCompressed,
 } from "./http/encoding.js";
+import { problemWithId, type SplitProblem, splitProblem } from "./http/fastAnswer.js";
 import { today } from "./http/today.js";
 import { cachePolicyOf, readVary } from "./routes/shared/reads.js";
 import { wantsStream } from "./routes/shared/representations.js";
@@ -37,18 +38,10 @@ export interface CachedRead {
   readonly encoded?: Partial<Record<Encoding, Uint8Array<ArrayBuffer>>>;
 }
 
-/**
- * A remembered miss: the 404 problem a read was answered with, for one data version and day,
- * its body split around the request id (the only part that differs between requests).
- */
-export interface CachedMiss {
+/** A remembered miss: the 404 problem a read was answered with, for one data version and day. */
+export interface CachedMiss extends SplitProblem {
   readonly version: number;
   readonly day: string;
-  /** `application/problem+json`. */
-  readonly type: string;
-  /** The problem document up to the request id's JSON string, and after it. */
-  readonly head: Uint8Array<ArrayBuffer>;
-  readonly tail: Uint8Array<ArrayBuffer>;
 }
 
 /** A bounded LRU by entries and bytes. */
@@ -164,25 +157,9 @@ export class ReadCache {
   }
 }
 
-const utf8 = new TextEncoder();
-
 /**
- * The body of a remembered miss for one request: its head, the request id (a JSON string)
- * and its tail.
- */
-export const missBody = (miss: CachedMiss, requestId: string): Uint8Array<ArrayBuffer> => {
-  const id = utf8.encode(JSON.stringify(requestId));
-  const body = new Uint8Array(miss.head.byteLength + id.byteLength + miss.tail.byteLength);
-  body.set(miss.head, 0);
-  body.set(id, miss.head.byteLength);
-  body.set(miss.tail, miss.head.byteLength + id.byteLength);
-  return body;
-};
-
-/**
- * A miss to remember from a 404 problem document answered with `requestId`, split around
- * the request id's member (`"requestId":"…"`: a raw quote cannot occur inside a JSON string,
- * so the first such member is the document's own); `undefined` when it has none.
+ * A miss to remember from a 404 problem document answered with `requestId` (see
+ * `splitProblem`); `undefined` when it has no request id.
  */
 export const missOf = (
   version: number,
@@ -191,17 +168,8 @@ export const missOf = (
   text: string,
   requestId: string,
 ): CachedMiss | undefined => {
-  const member = `"requestId":${JSON.stringify(requestId)}`;
-  const at = text.indexOf(member);
-  if (at === -1) return undefined;
-  const split = at + '"requestId":'.length;
-  return {
-    version,
-    day,
-    type,
-    head: utf8.encode(text.slice(0, split)),
-    tail: utf8.encode(text.slice(split + JSON.stringify(requestId).length)),
-  };
+  const split = splitProblem(type, text, requestId);
+  return split === undefined ? undefined : { ...split, version, day };
 };
 
 /**
@@ -245,7 +213,7 @@ export const cachedRead = (
     }
     const missed = cache.miss(key);
     if (missed !== undefined && missed.version === version && missed.day === day) {
-      return c.body(missBody(missed, c.get("requestId")), 404, {
+      return c.body(problemWithId(missed, c.get("requestId")), 404, {
         "Content-Type": missed.type,
         "Cache-Control": "no-store",
       });

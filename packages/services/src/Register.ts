@@ -36,6 +36,7 @@ import {
   makePostcode,
   type PostcodeVerb,
 } from "./verbs/postcode.js";
+import { makePostcodeReader, type PostcodeReaderVerb } from "./verbs/postcodeReader.js";
 import { makePostcodesNear, type PostcodesNear } from "./verbs/postcodesNear.js";
 import { makePractice, type PracticeVerb } from "./verbs/practice.js";
 import { makePreviewChange, type PreviewChange } from "./verbs/previewChange.js";
@@ -114,6 +115,8 @@ export interface RegisterShape {
   readonly changes: ChangesVerb;
   readonly lsoa: LsoaVerb;
   readonly postcode: PostcodeVerb;
+  /** The `postcode` verb as a plain function of the current model (no Effect per lookup). */
+  readonly postcodeReader: PostcodeReaderVerb;
   /** Many postcodes at once: one answer or error per item, in order, in one loop. */
   readonly lookupPostcodes: LookupPostcodesVerb;
   /** The postcodes nearest a point, within a radius. */
@@ -181,6 +184,7 @@ export const makeRegister = (options: Partial<RegisterOptions> = {}) =>
       changes: makeChanges(ctx),
       lsoa: makeLsoa(ctx),
       postcode: makePostcode(ctx),
+      postcodeReader: makePostcodeReader(ctx),
       lookupPostcodes: makeLookupPostcodes(ctx),
       postcodesNear: makePostcodesNear(ctx),
       practice: makePractice(ctx),

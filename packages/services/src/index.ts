@@ -88,8 +88,10 @@ export type {
   PostcodeLookupError,
   PostcodeLookupItem,
   PostcodeRead,
+  PostcodeReading,
   PostcodeVerb,
 } from "./verbs/postcode.js";
+export type { PostcodeReader, PostcodeReaderVerb } from "./verbs/postcodeReader.js";
 export type {
   NearbyPostcode,
   PostcodesNear,

@@ -107,6 +107,41 @@ describe.each(backends)("the GM dataset on $name", (backend) => {
     }).pipe(Effect.provide(registerOn(db.store))),
   );
 
+  it.effect("the postcode reader answers every postcode as the postcode verb does", () =>
+    Effect.gen(function* () {
+      const register = yield* Register;
+      const reader = yield* register.postcodeReader;
+      expect(reader.dataVersion).toBe(yield* register.dataVersion);
+      // Every postcode of the dataset on two dates (before and after the CCGs closed),
+      // and texts the register does not hold or that are not postcodes.
+      const texts = [...postcodes.map((p) => p.postcode), "m32 0jg", "ZZ9 9ZZ", "nonsense"];
+      for (const validAt of ["2022-06-30", "2024-04-01"]) {
+        for (const text of texts) {
+          const reading = reader.read(text, validAt);
+          const verb = yield* Effect.result(register.postcode(text, { validAt }));
+          if (verb._tag === "Success") {
+            expect(reading.error).toBeNull();
+            expect(reading.read).toEqual(verb.success);
+          } else {
+            expect(reading.read).toBeNull();
+            expect(reading.error).toEqual(verb.failure);
+          }
+        }
+      }
+      const again = reader.read(texts[0] ?? "", "2024-04-01");
+      const other = reader.read(
+        postcodes.find((p) => p.lsoaCode === postcodes[0]?.lsoaCode && p !== postcodes[0])
+          ?.postcode ?? "",
+        "2024-04-01",
+      );
+      // Postcodes of one LSOA share its records.
+      expect(other.read?.lsoa).toBe(again.read?.lsoa);
+      expect(other.read?.place).toBe(again.read?.place);
+      const bad = reader.read(texts[0] ?? "", "2024-13");
+      expect(bad.error?._tag).toBe("ValidationFailed");
+    }).pipe(Effect.provide(registerOn(db.store))),
+  );
+
   it.effect(
     "checkRules filters by rule, severity, subject and the date its subjects are valid",
     () =>

@@ -7,7 +7,7 @@
  * compared weakly (RFC 9110 §13.1.2): `W/"a"` matches `"a"`, `*` matches anything. The fast
  * path, the read cache and the routes all use this one module.
  */
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { fnv1a32 } from "@care-atlas/domain";
 
 /**
@@ -18,8 +18,18 @@ import { fnv1a32 } from "@care-atlas/domain";
  * answerEtag('{"data":{"id":"plc_…"}}'); // 'W/"…"'
  * ```
  */
-export const answerEtag = (json: string): string =>
-  `W/"${createHash("sha1").update(json).digest("base64url").slice(0, 20)}"`;
+export const answerEtag = (json: string): string => etagOfDigest(answerDigest().update(json));
+
+/**
+ * The digest an answer's ETag is made from, to be fed the answer's JSON (without its data
+ * version) in parts: a hot path keeps one fed with the parts many answers share and copies
+ * it (`hash.copy()`) for each answer.
+ */
+export const answerDigest = (): Hash => createHash("sha1");
+
+/** The weak ETag of an {@link answerDigest} fed the whole of an answer's JSON. */
+export const etagOfDigest = (digest: Hash): string =>
+  `W/"${digest.digest("base64url").slice(0, 20)}"`;
 
 /**
  * The weak ETag of a read's answer `body`: the digest of its JSON without the top-level

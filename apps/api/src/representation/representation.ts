@@ -40,17 +40,22 @@ export const RepresentationQuery = z.object({
 /** The members left out of provenance and population without `provenance=true`. */
 const holders = new Set(["provenance", "population"]);
 
-/** The answer without the derivation texts of provenance and population. */
-export const withoutDerivations = (value: Json, holder = false): Json => {
-  if (Array.isArray(value)) return value.map((item) => withoutDerivations(item));
+const strip = (value: unknown, holder: boolean): unknown => {
+  if (Array.isArray(value)) return value.map((item) => strip(item, false));
   if (!isObject(value)) return value;
   const out: JsonObject = {};
   for (const [key, member] of Object.entries(value)) {
     if (holder && key === "derivation") continue;
-    out[key] = withoutDerivations(member, holders.has(key));
+    out[key] = strip(member, holders.has(key)) as Json;
   }
   return out;
 };
+
+/**
+ * The answer without the derivation texts of provenance and population (a copy; the value
+ * given is left as it is). Any JSON value, or any plain data that JSON would serialise.
+ */
+export const withoutDerivations = <T>(value: T): T => strip(value, false) as T;
 
 /** Whether a route's query declares the representation parameters. */
 export const hasRepresentations = (names: ReadonlyArray<string>): boolean =>

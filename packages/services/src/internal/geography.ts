@@ -306,7 +306,44 @@ export const commissionerOn = (
     assignment = areas[0];
     basis = "district";
   }
-  if (assignment === undefined || assignment.areaKind === "ward") return null;
+  if (assignment === undefined || !isCommissioner(assignment)) return null;
+  if (basis === "district")
+    return commissionerOf(model, assignment, basis, lsoaCode, districtCode, date);
+  // From the LSOA's own assignment, the answer is the same for every LSOA the lookup puts in
+  // the same area with the same dates: one object for all of them (per model and date).
+  let memo = commissioners.get(model);
+  if (memo === undefined) {
+    memo = new Map();
+    commissioners.set(model, memo);
+  }
+  const key = `${date}|${JSON.stringify([assignment.areaKind, assignment.area, assignment.icb ?? null, assignment.vintage, assignment.valid, assignment.source])}`;
+  let commissioner = memo.get(key);
+  if (commissioner === undefined) {
+    commissioner = commissionerOf(model, assignment, basis, lsoaCode, districtCode, date);
+    if (memo.size >= 20_000) memo.clear();
+    memo.set(key, commissioner);
+  }
+  return commissioner;
+};
+
+/** The commissioners answered so far from LSOAs' own assignments, per model. */
+const commissioners = new WeakMap<ReadModel, Map<string, CommissionerOnDate>>();
+
+/** A commissioner assignment (not a ward's). */
+type CommissionerAssignment = LsoaAssignment & { readonly areaKind: "ccg" | "sub-icb-location" };
+
+const isCommissioner = (assignment: LsoaAssignment): assignment is CommissionerAssignment =>
+  assignment.areaKind !== "ward";
+
+/** The commissioner an assignment names on `date`, resolved to the register's organisation. */
+const commissionerOf = (
+  model: ReadModel,
+  assignment: CommissionerAssignment,
+  basis: CommissionerOnDate["basis"],
+  lsoaCode: string | undefined,
+  districtCode: string | undefined,
+  date: IsoDate,
+): CommissionerOnDate => {
   const area = assignment.area;
   let organisation = organisationOn(model, area.code, date, commissionerKinds);
   let successionPath: string[] = [];

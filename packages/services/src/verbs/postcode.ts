@@ -66,13 +66,56 @@ const districtName = (model: ReadModel, code: string, date: IsoDate): string | n
   return place === undefined ? null : place.name;
 };
 
-/** The areas whose postcodes the register holds, named by their places on `date`. */
-export const postcodeCoverage = (model: ReadModel, date: IsoDate): PostcodeCoverage[] =>
-  geographyOf(model)
-    .coverage()
-    .map((area) => ({ ...area, name: districtName(model, area.districtCode, date) }));
+/** The coverage of a model on a date and what to say about it, worked out once per both. */
+interface CoverageOnDate {
+  readonly areas: PostcodeCoverage[];
+  /** "it holds the postcodes of … only" (or "it holds no postcodes"). */
+  readonly held: string;
+}
+
+const coverages = new WeakMap<ReadModel, Map<IsoDate, CoverageOnDate>>();
 
 const count = (n: number) => n.toLocaleString("en-GB");
+
+const heldText = (coverage: ReadonlyArray<PostcodeCoverage>): string =>
+  coverage.length === 0
+    ? "it holds no postcodes"
+    : `it holds the postcodes of ${coverage
+        .slice(0, 12)
+        .map(
+          (area) =>
+            `${area.name ?? area.districtCode}${area.name === null ? "" : ` (${area.districtCode})`}: ${count(area.postcodes)}`,
+        )
+        .join(
+          ", ",
+        )}${coverage.length > 12 ? ` and ${coverage.length - 12} more districts` : ""} only`;
+
+/**
+ * The coverage of `model` on `date`, memoised: a run of lookups of postcodes the register
+ * does not hold (the commonest miss) names the districts once, not once per miss.
+ */
+const coverageOn = (model: ReadModel, date: IsoDate): CoverageOnDate => {
+  let byDate = coverages.get(model);
+  if (byDate === undefined) {
+    byDate = new Map();
+    coverages.set(model, byDate);
+  }
+  let coverage = byDate.get(date);
+  if (coverage === undefined) {
+    const areas = geographyOf(model)
+      .coverage()
+      .map((area) => ({ ...area, name: districtName(model, area.districtCode, date) }));
+    coverage = { areas, held: heldText(areas) };
+    if (byDate.size >= 16) byDate.clear();
+    byDate.set(date, coverage);
+  }
+  return coverage;
+};
+
+/** The areas whose postcodes the register holds, named by their places on `date`. */
+export const postcodeCoverage = (model: ReadModel, date: IsoDate): PostcodeCoverage[] => [
+  ...coverageOn(model, date).areas,
+];
 
 /** What to say about a postcode the register does not hold. */
 export const outsideCoverage = (
@@ -80,22 +123,10 @@ export const outsideCoverage = (
   postcode: string,
   date: IsoDate,
 ): OutsideCoverage => {
-  const coverage = postcodeCoverage(model, date);
-  const held =
-    coverage.length === 0
-      ? "it holds no postcodes"
-      : `it holds the postcodes of ${coverage
-          .slice(0, 12)
-          .map(
-            (area) =>
-              `${area.name ?? area.districtCode}${area.name === null ? "" : ` (${area.districtCode})`}: ${count(area.postcodes)}`,
-          )
-          .join(
-            ", ",
-          )}${coverage.length > 12 ? ` and ${coverage.length - 12} more districts` : ""} only`;
+  const { areas, held } = coverageOn(model, date);
   return new OutsideCoverage({
     postcode,
-    coverage,
+    coverage: [...areas],
     message: `the register holds no postcode ${postcode}: ${held}. To look up postcodes anywhere in the UK, load the ONS Postcode Directory (ONSPD) or the National Statistics Postcode Lookup (NSPL), from the ONS Open Geography Portal, with an import of kind ons-postcodes.`,
   });
 };
@@ -264,35 +295,63 @@ export const makeLookupPostcodes =
       return lookupPostcodesIn(model, postcodes, validAt);
     });
 
+/**
+ * One postcode looked up in a model on a date: the answer or why there is none. Answers
+ * for postcodes of one LSOA on one date share the LSOA's part (its records are the same
+ * objects): all but `postcode`, `status` and `ward`.
+ */
+export type PostcodeReading =
+  | { readonly read: PostcodeRead; readonly error: null }
+  | { readonly read: null; readonly error: NotFound | OutsideCoverage | ValidationFailed };
+
+const failed = (error: NotFound | OutsideCoverage | ValidationFailed): PostcodeReading => ({
+  read: null,
+  error,
+});
+
+/**
+ * Looks up `postcode` (canonical form: `normalisePostcode`'s) in `model` on `validAt`, in
+ * plain code: the `postcode` verb and the postcode reader both answer with it.
+ */
+export const postcodeIn = (
+  model: ReadModel,
+  postcode: string,
+  validAt: IsoDate,
+): PostcodeReading => {
+  const location = model.postcode(postcode);
+  if (location === undefined) return failed(outsideCoverage(model, postcode, validAt));
+  if (postcodeStatusOn(location, validAt) === "not-introduced") {
+    return failed(
+      new NotFound({ what: "postcode", key: postcode, message: notIntroduced(location, validAt) }),
+    );
+  }
+  const lsoa = model.lsoa(location.lsoaCode);
+  if (lsoa === undefined) {
+    return failed(
+      new NotFound({
+        what: "lsoa",
+        key: location.lsoaCode,
+        message: `postcode ${postcode} is in LSOA ${location.lsoaCode}, which the register does not have`,
+      }),
+    );
+  }
+  return { read: readOf(model, location, chainOf(model, lsoa, validAt), validAt), error: null };
+};
+
+/** The field error of a text that is not a UK postcode. */
+export const notAPostcode = (text: unknown): ValidationFailed =>
+  invalidInput([{ path: "postcode", message: `"${String(text)}" is not a UK postcode` }]);
+
 /** `postcode(pc, { validAt?, asOf? })`. */
 export const makePostcode =
   (ctx: RegisterContext): PostcodeVerb =>
   (text, options) =>
     Effect.gen(function* () {
       const postcode = typeof text === "string" ? normalisePostcode(text) : null;
-      if (postcode === null) {
-        return yield* invalidInput([
-          { path: "postcode", message: `"${String(text)}" is not a UK postcode` },
-        ]);
-      }
+      if (postcode === null) return yield* notAPostcode(text);
       const { validAt, asOf } = yield* parseReadOptions(options);
       const model = yield* ctx.live.at(asOf);
-      const location = model.postcode(postcode);
-      if (location === undefined) return yield* outsideCoverage(model, postcode, validAt);
-      if (postcodeStatusOn(location, validAt) === "not-introduced") {
-        return yield* new NotFound({
-          what: "postcode",
-          key: postcode,
-          message: notIntroduced(location, validAt),
-        });
-      }
-      const lsoa = model.lsoa(location.lsoaCode);
-      if (lsoa === undefined) {
-        return yield* new NotFound({
-          what: "lsoa",
-          key: location.lsoaCode,
-          message: `postcode ${postcode} is in LSOA ${location.lsoaCode}, which the register does not have`,
-        });
-      }
-      return readOf(model, location, chainOf(model, lsoa, validAt), validAt);
+      const reading = postcodeIn(model, postcode, validAt);
+      if (reading.error !== null) return yield* reading.error;
+      return reading.read;
     });
