@@ -15,12 +15,26 @@ const monthNumber = (month: YearMonth | null): number =>
   month === null ? -1 : Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 
 /** A month number back to `YYYY-MM`, `null` for -1. */
+const monthTexts = new Map<number, YearMonth>();
+
+/** The `YYYY-MM` of a month number (year × 12 + month − 1), each made once. */
 const monthText = (value: number): YearMonth | null => {
   if (value < 0) return null;
-  const year = Math.floor(value / 12);
-  const month = (value % 12) + 1;
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+  let text = monthTexts.get(value);
+  if (text === undefined) {
+    const year = Math.floor(value / 12);
+    const month = (value % 12) + 1;
+    text = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+    if (monthTexts.size < 100_000) monthTexts.set(value, text);
+  }
+  return text;
 };
+
+/**
+ * Subtracted from a key's first half (at most 0x7f7f7f7f) to keep it within V8's small
+ * integers, which a Map hashes without boxing.
+ */
+const smiOffset = 0x40000000;
 
 /** The two 32-bit halves of a postcode's 8 key bytes; `undefined` when it cannot be one. */
 const keyOf = (postcode: string): [number, number] | undefined => {
@@ -298,27 +312,56 @@ export class PostcodeTable implements Iterable<PostcodeRecord> {
 
   /** The row of a postcode (canonical text), or -1. */
   indexOf(postcode: string): number {
-    const key = keyOf(postcode);
-    if (key === undefined) return -1;
-    const [hi, lo] = key;
-    const { hi: his, lo: los } = this.columns;
-    let low = 0;
-    let high = this.size - 1;
+    if (postcode.length > 8) return -1;
+    let hi = 0;
+    let lo = 0;
+    for (let i = 0; i < 8; i++) {
+      const c = i < postcode.length ? postcode.charCodeAt(i) : 0;
+      // A NUL would read as the padding after a shorter postcode.
+      if (c > 127 || (c === 0 && i < postcode.length)) return -1;
+      if (i < 4) hi = hi * 256 + c;
+      else lo = lo * 256 + c;
+    }
+    // The rows of the postcode's first four characters (its outward code, mostly), then a
+    // binary search among those few: a few reads of the columns instead of twenty-two.
+    const range = this.#outwards().get(hi - smiOffset);
+    if (range === undefined) return -1;
+    const los = this.columns.lo;
+    let low = range[0];
+    let high = range[1] - 1;
     while (low <= high) {
       const mid = (low + high) >>> 1;
-      const h = his[mid] as number;
       const l = los[mid] as number;
-      if (h < hi || (h === hi && l < lo)) low = mid + 1;
-      else if (h > hi || l > lo) high = mid - 1;
+      if (l < lo) low = mid + 1;
+      else if (l > lo) high = mid - 1;
       else return mid;
     }
     return -1;
   }
 
+  /** By first-four-characters key less {@link smiOffset}. */
+  #ranges: Map<number, readonly [number, number]> | undefined;
+
+  /** Each first-four-characters key's rows, `[start, end)`, worked out on first use. */
+  #outwards(): Map<number, readonly [number, number]> {
+    if (this.#ranges !== undefined) return this.#ranges;
+    const ranges = new Map<number, readonly [number, number]>();
+    const his = this.columns.hi;
+    let start = 0;
+    for (let i = 1; i <= this.size; i++) {
+      if (i === this.size || his[i] !== his[start]) {
+        ranges.set((his[start] as number) - smiOffset, [start, i]);
+        start = i;
+      }
+    }
+    this.#ranges = ranges;
+    return ranges;
+  }
+
   /** A postcode's record (canonical text, `M32 0JG`), or `undefined`. */
   get(postcode: string): PostcodeRecord | undefined {
     const i = this.indexOf(postcode);
-    return i < 0 ? undefined : this.record(i);
+    return i < 0 ? undefined : this.record(i, postcode);
   }
 
   /** The postcode of row `i`. */
@@ -343,8 +386,8 @@ export class PostcodeTable implements Iterable<PostcodeRecord> {
     return Number.isNaN(lat) ? undefined : { lat, lon: this.columns.lon[i] as number };
   }
 
-  /** Row `i` as the domain's record. */
-  record(i: number): PostcodeRecord {
+  /** Row `i` as the domain's record (`postcode`: its text, when the caller has it). */
+  record(i: number, postcode: string = this.postcodeAt(i)): PostcodeRecord {
     const c = this.columns;
     const lat = c.lat[i] as number;
     const ward = c.ward[i] as number;
@@ -353,7 +396,7 @@ export class PostcodeTable implements Iterable<PostcodeRecord> {
     const record: {
       -readonly [K in keyof PostcodeRecord]: PostcodeRecord[K];
     } = {
-      postcode: this.postcodeAt(i),
+      postcode,
       lsoaCode: this.lsoaCodeAt(i),
       introduced: monthText(c.introduced[i] as number),
       terminated: monthText(c.terminated[i] as number),

@@ -141,32 +141,40 @@ const answered = (record: PostcodeRecord, wardCode: string | undefined): Postcod
 const notIntroduced = (record: PostcodeRecord, date: IsoDate) =>
   `postcode ${record.postcode} was introduced in ${record.introduced}: on ${date} it did not exist yet`;
 
-/** The LSOAs' chains answered so far, per model and date (a model is immutable). */
-const chains = new WeakMap<ReadModel, Map<string, LsoaRead & { readonly lsoa: Lsoa }>>();
+/** The LSOAs' chains answered so far, per model, date and LSOA (a model is immutable). */
+const chains = new WeakMap<
+  ReadModel,
+  Map<IsoDate, WeakMap<Lsoa, LsoaRead & { readonly lsoa: Lsoa }>>
+>();
 
-/** Chains kept per model: every LSOA of England for one date, about 1 KB each. */
-export const chainMemoLimit = 40_000;
+/** Dates whose chains are kept per model (most lookups are of today). */
+export const chainDates = 8;
 
 /**
  * An LSOA's chain on a date, worked out once per model and date: postcodes of one LSOA,
- * in one request or many, share it (the same objects). Cleared when full.
+ * in one request or many, share it (the same objects). Kept as long as the model and its
+ * LSOA record, for the last few dates asked.
  */
 const chainOf = (
   model: ReadModel,
   lsoa: Lsoa,
   validAt: IsoDate,
 ): LsoaRead & { readonly lsoa: Lsoa } => {
-  let memo = chains.get(model);
-  if (memo === undefined) {
-    memo = new Map();
-    chains.set(model, memo);
+  let byDate = chains.get(model);
+  if (byDate === undefined) {
+    byDate = new Map();
+    chains.set(model, byDate);
   }
-  const key = `${validAt}|${lsoa.code}`;
-  let chain = memo.get(key);
+  let memo = byDate.get(validAt);
+  if (memo === undefined) {
+    if (byDate.size >= chainDates) byDate.clear();
+    memo = new WeakMap();
+    byDate.set(validAt, memo);
+  }
+  let chain = memo.get(lsoa);
   if (chain === undefined) {
     chain = lsoaChain(model, lsoa, validAt);
-    if (memo.size >= chainMemoLimit) memo.clear();
-    memo.set(key, chain);
+    memo.set(lsoa, chain);
   }
   return chain;
 };
