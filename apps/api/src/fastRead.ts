@@ -111,9 +111,13 @@ const answerOf = (
   }
   if (options.postcodes === undefined) return undefined;
   const decoded = path();
-  return decoded === undefined
-    ? undefined
-    : options.postcodes.answer(target, decoded, version, day);
+  if (decoded === undefined) return undefined;
+  const answer = options.postcodes.answer(target, decoded, version, day);
+  // Remembered as the route's 404 would be: a miss asked again costs a map lookup.
+  if (answer?.kind === "problem" && answer.status === 404) {
+    options.cache.setMiss(target, { ...answer.problem, version, day });
+  }
+  return answer;
 };
 
 /** The first middleware of the app: serves cached open reads (see the module comment). */

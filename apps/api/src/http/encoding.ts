@@ -2,8 +2,10 @@
  * @module encoding
  * Content codings of answers (RFC 9110 §8.4): which one a request's `Accept-Encoding`
  * asks for (br before gzip), and compressing bytes with it. Brotli at quality 4 and gzip
- * at level 5: fast, and most of the size win on JSON. Bodies under {@link minCompressed}
- * bytes go as they are (the coding's overhead and the CPU are not worth it).
+ * at level 5 for whole answers (most are compressed once and kept by the read cache);
+ * quality and level 1 for streamed ones (see {@link compressor}). Bodies under
+ * {@link minCompressed} bytes go as they are (the coding's overhead and the CPU are not
+ * worth it).
  */
 import {
   brotliCompressSync,
@@ -65,9 +67,22 @@ export const compress = (bytes: Uint8Array, encoding: Encoding): Uint8Array<Arra
   return new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.byteLength);
 };
 
+/**
+ * Streamed answers (a bulk lookup, CSV, NDJSON: megabytes, compressed afresh for each
+ * request) go at brotli quality 1 and gzip level 1: five times faster than quality 4 (a
+ * 5.9 MB bulk answer in ~20 ms instead of ~100 ms) for about a third more bytes.
+ */
+const streamBrotliOptions = {
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: 1,
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+  },
+};
+const streamGzipOptions = { level: 1 };
+
 /** A streaming compressor for `encoding` (for streamed answers such as CSV). */
 export const compressor = (encoding: Encoding) =>
-  encoding === "br" ? createBrotliCompress(brotliOptions) : createGzip(gzipOptions);
+  encoding === "br" ? createBrotliCompress(streamBrotliOptions) : createGzip(streamGzipOptions);
 
 /**
  * The ETag of an answer sent with a coding: a weak ETag stays as it is (weak comparison

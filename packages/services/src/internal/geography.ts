@@ -316,7 +316,8 @@ export const commissionerOn = (
     memo = new Map();
     commissioners.set(model, memo);
   }
-  const key = `${date}|${JSON.stringify([assignment.areaKind, assignment.area, assignment.icb ?? null, assignment.vintage, assignment.valid, assignment.source])}`;
+  const { area, icb, vintage, valid } = assignment;
+  const key = `${date}|${assignment.areaKind}|${JSON.stringify(area)}|${icb === undefined ? "" : JSON.stringify(icb)}|${vintage.year}|${vintage.from}|${valid.from}|${valid.to}|${assignment.source}`;
   let commissioner = memo.get(key);
   if (commissioner === undefined) {
     commissioner = commissionerOf(model, assignment, basis, lsoaCode, districtCode, date);
