@@ -1,8 +1,9 @@
 /**
  * The postcode hot path (`src/fastPostcode.ts`) answers exactly as the full chain does: for
- * every postcode of the GM dataset (ONS's Trafford directory), in the forms a client may
- * send it, and for postcodes the register does not hold, the same status, bytes, ETag and
- * headers as the route. Then, wired into Node's request listener as `createApp` wires it,
+ * postcodes of the GM dataset (ONS's Trafford directory: one in every LSOA, every
+ * terminated one, every sixth of the rest), in the forms a client may send it, and for
+ * postcodes the register does not hold, the same status, bytes, ETag and headers as the
+ * route. Then, wired into Node's request listener as `createApp` wires it,
  * it answers a postcode no one has asked for (nothing else answers in that server), keeps
  * up with a write, and answers 304s and compressed bytes as the read cache does. The one
  * postcode it imports (ZZ9 9ZC, in a real Trafford LSOA) is synthetic.
@@ -91,12 +92,20 @@ afterAll(async () => {
 });
 
 describe("the postcode hot path", () => {
-  it("answers every GM postcode, and the misses, byte for byte as the route does", async () => {
+  it("answers GM postcodes of every LSOA, and misses, byte for byte as the route does", async () => {
     expect(postcodes.length).toBeGreaterThan(11_000);
     const fast = await loadedHotPath();
     const version = atlas.services.dataVersion();
+    // One postcode of every LSOA, every terminated one (another status), and every
+    // sixth of the rest.
+    const lsoas = new Set<string>();
+    const asked = postcodes.filter((p, i) => {
+      const first = !lsoas.has(p.lsoaCode);
+      lsoas.add(p.lsoaCode);
+      return first || p.terminated !== null || i % 6 === 0;
+    });
     const targets = [
-      ...postcodes.map((p) => `/v1/lookup/postcode/${encodeURIComponent(p.postcode)}`),
+      ...asked.map((p) => `/v1/lookup/postcode/${encodeURIComponent(p.postcode)}`),
       // Other spellings of one postcode, valid postcodes the register does not hold.
       "/v1/lookup/postcode/m320jg",
       "/v1/lookup/postcode/M32%20%200JG",
@@ -129,7 +138,7 @@ describe("the postcode hot path", () => {
       }
     };
     await Promise.all(Array.from({ length: 8 }, worker));
-    expect(statuses[200]).toBe(postcodes.length + 3);
+    expect(statuses[200]).toBe(asked.length + 3);
     expect(statuses[404]).toBe(3);
   }, 300_000);
 });
