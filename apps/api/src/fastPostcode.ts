@@ -43,6 +43,10 @@ interface MemberJson {
   readonly lean: string;
 }
 
+/** What a member's JSON costs to keep: its texts (one when both forms are the same) and the entry. */
+const bytesOf = (json: MemberJson): number =>
+  json.full.length + (json.lean === json.full ? 0 : json.lean.length) + 64;
+
 /** A member's JSON in both forms (`undefined` for a value JSON leaves out). */
 const jsonOf = (value: unknown): MemberJson | undefined => {
   const full = JSON.stringify(value);
@@ -123,11 +127,6 @@ export class FastPostcodes {
     return this.readAnswer(reading.read, version);
   }
 
-  /** How many members' JSON it holds. */
-  get size(): number {
-    return this.members.size;
-  }
-
   /**
    * The answer of a read: `{"data":…,"dataVersion":N}` in the default representation, its
    * ETag the digest of `{"data":…}` in the full form (as the route's `readHeaders` makes it),
@@ -168,12 +167,12 @@ export class FastPostcodes {
     const made = jsonOf(value);
     if (made === undefined) return undefined;
     this.members.set(value, made);
-    this.bytes += made.full.length + (made.lean === made.full ? 0 : made.lean.length) + 64;
+    this.bytes += bytesOf(made);
     // The oldest out first: lookups across England ask LSOAs in no order a cache could use.
     if (this.bytes > this.maxBytes) {
       for (const [key, json] of this.members) {
         this.members.delete(key);
-        this.bytes -= json.full.length + (json.lean === json.full ? 0 : json.lean.length) + 64;
+        this.bytes -= bytesOf(json);
         if (this.bytes <= this.maxBytes * 0.9) break;
       }
     }

@@ -9,6 +9,7 @@
  */
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context.js";
+import { readVary } from "./http/cachePolicy.js";
 import { etagMatches } from "./http/Etag.js";
 import {
   chooseEncoding,
@@ -19,7 +20,7 @@ import {
 } from "./http/encoding.js";
 import { problemWithId, type SplitProblem, splitProblem } from "./http/fastAnswer.js";
 import { today } from "./http/today.js";
-import { cachePolicyOf, readVary } from "./routes/shared/reads.js";
+import { cachePolicyOf } from "./routes/shared/reads.js";
 import { wantsStream } from "./routes/shared/representations.js";
 
 /** One cached answer. */

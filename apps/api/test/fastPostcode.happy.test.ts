@@ -9,11 +9,8 @@
  * postcode it imports (ZZ9 9ZC, in a real Trafford LSOA) is synthetic.
  */
 
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { brotliDecompressSync } from "node:zlib";
 import { loadPostcodes } from "@care-atlas/data";
 import { runVerb } from "@care-atlas/services";
@@ -24,11 +21,12 @@ import { FastPostcodes } from "../src/fastPostcode.js";
 import { fastResponse } from "../src/http/fastAnswer.js";
 import { today } from "../src/http/today.js";
 import { createLogger } from "../src/logger.js";
-import { type CareAtlas, startCareAtlas } from "../src/start.js";
+import type { CareAtlas } from "../src/start.js";
+import { type OwnAtlas, rawGet, startOwnAtlas } from "./support/ownAtlas.js";
 
 const postcodes = loadPostcodes();
+let own: OwnAtlas;
 let atlas: CareAtlas;
-let dir: string;
 
 const reader = () => runVerb(atlas.services.runtime, (register) => register.postcodeReader);
 
@@ -52,43 +50,13 @@ const headersOf = (headers: Record<string, unknown>): Record<string, string> => 
   );
 };
 
-/** A GET over a plain Node socket, sending only `headers` (fetch would ask for gzip). */
-const raw = async (url: string, headers: Record<string, string> = {}) => {
-  const { request } = await import("node:http");
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>(
-    (resolve, reject) => {
-      const req = request(url, { headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-      });
-      req.on("error", reject);
-      req.end();
-    },
-  );
-};
-
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "care-atlas-fast-postcode-"));
-  const env = parseEnv({
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATA_DIR: join(dir, "pglite"),
-    SHUTDOWN_TIMEOUT_MS: "2000",
-    RATE_LIMIT_ADDRESS_PER_MINUTE: "0",
-  });
-  atlas = await startCareAtlas(env, createLogger({ level: "warn" }), { mountAdmin: false });
+  own = await startOwnAtlas("fast-postcode", { RATE_LIMIT_ADDRESS_PER_MINUTE: "0" });
+  atlas = own.atlas;
 }, 180_000);
 
 afterAll(async () => {
-  await atlas?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await own?.dispose();
 });
 
 describe("the postcode hot path", () => {
@@ -126,7 +94,7 @@ describe("the postcode hot path", () => {
         const requestId = `synthetic-fast-${i}`;
         const sent = fastResponse(answer, requestId, undefined, undefined);
         // The full chain: the hot paths step aside for a read-your-writes request.
-        const full = await raw(`${atlas.url}${target}`, {
+        const full = await rawGet(`${atlas.url}${target}`, {
           "Min-Data-Version": "0",
           "X-Request-Id": requestId,
         });
@@ -185,7 +153,7 @@ describe("the postcode hot path in Node's request listener", () => {
     const unchanged = await eventually(path, { "If-None-Match": etag });
     expect(unchanged.status).toBe(304);
     expect(unchanged.headers.get("etag")).toBe(etag);
-    const br = await raw(`${base}${path}`, { "Accept-Encoding": "br" });
+    const br = await rawGet(`${base}${path}`, { "Accept-Encoding": "br" });
     expect(br.headers["content-encoding"]).toBe("br");
     expect(br.headers.etag).toBe(etag);
     expect(brotliDecompressSync(br.body).equals(bytes)).toBe(true);

@@ -6,18 +6,14 @@
  * with the request's own id, and a postcode imported later is found (the miss was for the
  * data version before it).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { syntheticRegister } from "@care-atlas/domain/testing";
 import { runVerb } from "@care-atlas/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseEnv } from "../src/env.js";
-import { createLogger } from "../src/logger.js";
-import { type CareAtlas, startCareAtlas } from "../src/start.js";
+import type { CareAtlas } from "../src/start.js";
 import { answers } from "./answers.js";
 import { expectProblem } from "./harness.js";
+import { type OwnAtlas, rawGet, startOwnAtlas } from "./support/ownAtlas.js";
 
 const register = syntheticRegister({ places: 1 });
 const lsoa = register.lsoas[0]?.code;
@@ -26,8 +22,8 @@ const header = "pcd,pcd2,pcds,dointr,doterm,oslaua,osward,lsoa21,lat,long";
 const row = (postcode: string) =>
   `"${postcode.replace(" ", "")}","${postcode}","${postcode}","198001","","","","${lsoa}",53.400001,-2.300001`;
 
+let own: OwnAtlas;
 let atlas: CareAtlas;
-let dir: string;
 
 const importPostcodes = (postcodes: ReadonlyArray<string>, published: string) =>
   runVerb(atlas.services.runtime, (r) =>
@@ -43,49 +39,24 @@ const importPostcodes = (postcodes: ReadonlyArray<string>, published: string) =>
     ),
   );
 
-/** A request over a plain Node socket (fetch would decode the answer itself). */
-const raw = async (path: string, headers: Record<string, string> = {}) => {
-  const { request } = await import("node:http");
-  return new Promise<{ status: number; headers: Record<string, string>; body: Buffer }>(
-    (resolve, reject) => {
-      const url = new URL(path, atlas.url);
-      const req = request(url, { headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: Object.fromEntries(
-              Object.entries(res.headers).map(([k, v]) => [k, String(v)]),
-            ),
-            body: Buffer.concat(chunks),
-          }),
-        );
-      });
-      req.on("error", reject);
-      req.end();
-    },
-  );
-};
+/** A GET over a plain Node socket (fetch would decode the answer itself). */
+const raw = (path: string, headers: Record<string, string> = {}) =>
+  rawGet(new URL(path, atlas.url), headers);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "care-atlas-misses-"));
-  const env = parseEnv({
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATA_DIR: join(dir, "pglite"),
-    SHUTDOWN_TIMEOUT_MS: "2000",
-  });
-  atlas = await startCareAtlas(env, createLogger({ level: "warn" }), {
-    mountAdmin: false,
-    loadDataset: async () => ({ snapshot: register, postcodes: [] }),
-  });
+  own = await startOwnAtlas(
+    "misses",
+    {},
+    {
+      loadDataset: async () => ({ snapshot: register, postcodes: [] }),
+    },
+  );
+  atlas = own.atlas;
   await importPostcodes(["ZZ9 9ZC"], "2025-02-01");
 }, 120_000);
 
 afterAll(async () => {
-  await atlas?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await own?.dispose();
 });
 
 describe("a postcode the register does not hold", () => {

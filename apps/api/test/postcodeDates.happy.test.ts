@@ -5,17 +5,13 @@
  * ZZ9 9Z… and their LSOAs are all synthetic. A terminated postcode answers 200 with its
  * termination and where it was; one asked for before its introduction is a 404.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { syntheticRegister } from "@care-atlas/domain/testing";
 import { runVerb } from "@care-atlas/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseEnv } from "../src/env.js";
-import { createLogger } from "../src/logger.js";
-import { type CareAtlas, startCareAtlas } from "../src/start.js";
+import type { CareAtlas } from "../src/start.js";
 import { answers } from "./answers.js";
 import { expectProblem, getJson } from "./harness.js";
+import { type OwnAtlas, startOwnAtlas } from "./support/ownAtlas.js";
 
 const register = syntheticRegister({ places: 1 });
 const [lsoaA, lsoaB] = register.lsoas.map((l) => l.code);
@@ -24,23 +20,20 @@ const header = "pcd,pcd2,pcds,dointr,doterm,oslaua,osward,lsoa21,lat,long";
 const row = (postcode: string, introduced: string, terminated: string, lsoa: string | undefined) =>
   `"${postcode.replace(" ", "")}","${postcode}","${postcode}","${introduced}","${terminated}","","","${lsoa}",53.400001,-2.300001`;
 
+let own: OwnAtlas;
 let atlas: CareAtlas;
-let dir: string;
 const get = <T>(path: string, schema: Parameters<typeof getJson<T>>[1]) =>
   getJson(path, schema, { base: atlas.url });
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "care-atlas-postcode-dates-"));
-  const env = parseEnv({
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATA_DIR: join(dir, "pglite"),
-    SHUTDOWN_TIMEOUT_MS: "2000",
-  });
-  atlas = await startCareAtlas(env, createLogger({ level: "warn" }), {
-    mountAdmin: false,
-    loadDataset: async () => ({ snapshot: register, postcodes: [] }),
-  });
+  own = await startOwnAtlas(
+    "postcode-dates",
+    {},
+    {
+      loadDataset: async () => ({ snapshot: register, postcodes: [] }),
+    },
+  );
+  atlas = own.atlas;
   await runVerb(atlas.services.runtime, (r) =>
     r.importFile(
       {
@@ -61,8 +54,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await atlas?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await own?.dispose();
 });
 
 describe("GET /v1/lookup/postcode/{postcode} with dated postcodes", () => {

@@ -7,7 +7,7 @@
  * request id, security headers, cache policy of an open read, `Vary`.
  */
 import { securityHeaderList } from "../middleware/securityHeaders.js";
-import { openCachePolicy, readVary } from "../routes/shared/reads.js";
+import { openCachePolicy, readVary } from "./cachePolicy.js";
 import { etagMatches } from "./Etag.js";
 import { chooseEncoding, type Encoding, encodedEtag, minCompressed } from "./encoding.js";
 

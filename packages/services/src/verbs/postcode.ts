@@ -214,6 +214,42 @@ export type PostcodeLookupItem =
       readonly error: PostcodeLookupError;
     };
 
+/** Where a canonical postcode stands in a model on a date: its answer, or why there is none. */
+type Located =
+  | { readonly kind: "found"; readonly read: PostcodeRead }
+  | { readonly kind: "outside-coverage" }
+  | {
+      /** Not yet introduced on the date (`what: "postcode"`), or in an LSOA the register lacks. */
+      readonly kind: "not-found";
+      readonly what: "postcode" | "lsoa";
+      readonly key: string;
+      readonly message: string;
+    };
+
+/** The one place the lookups decide a postcode's answer: the verb, the reader and bulk. */
+const locate = (model: ReadModel, postcode: string, validAt: IsoDate): Located => {
+  const location = model.postcode(postcode);
+  if (location === undefined) return { kind: "outside-coverage" };
+  if (postcodeStatusOn(location, validAt) === "not-introduced") {
+    return {
+      kind: "not-found",
+      what: "postcode",
+      key: postcode,
+      message: notIntroduced(location, validAt),
+    };
+  }
+  const lsoa = model.lsoa(location.lsoaCode);
+  if (lsoa === undefined) {
+    return {
+      kind: "not-found",
+      what: "lsoa",
+      key: location.lsoaCode,
+      message: `postcode ${postcode} is in LSOA ${location.lsoaCode}, which the register does not have`,
+    };
+  }
+  return { kind: "found", read: readOf(model, location, chainOf(model, lsoa, validAt), validAt) };
+};
+
 export type LookupPostcodesVerb = (
   postcodes: ReadonlyArray<string>,
   options?: ReadOptions,
@@ -251,8 +287,10 @@ export const lookupPostcodesIn = (
       };
       continue;
     }
-    const location = model.postcode(postcode);
-    if (location === undefined) {
+    const located = locate(model, postcode, validAt);
+    if (located.kind === "found") {
+      items[i] = { input, postcode, read: located.read, error: null };
+    } else if (located.kind === "outside-coverage") {
       coverage ??= outsideCoverage(model, postcode, validAt).message.replace(
         `no postcode ${postcode}`,
         "no such postcode",
@@ -263,32 +301,14 @@ export const lookupPostcodesIn = (
         read: null,
         error: { code: "outside-coverage", detail: coverage },
       };
-      continue;
-    }
-    if (postcodeStatusOn(location, validAt) === "not-introduced") {
+    } else {
       items[i] = {
         input,
         postcode,
         read: null,
-        error: { code: "not-found", detail: notIntroduced(location, validAt) },
+        error: { code: "not-found", detail: located.message },
       };
-      continue;
     }
-    const lsoa = model.lsoa(location.lsoaCode);
-    if (lsoa === undefined) {
-      items[i] = {
-        input,
-        postcode,
-        read: null,
-        error: {
-          code: "not-found",
-          detail: `postcode ${postcode} is in LSOA ${location.lsoaCode}, which the register does not have`,
-        },
-      };
-      continue;
-    }
-    const chain = chainOf(model, lsoa, validAt);
-    items[i] = { input, postcode, read: readOf(model, location, chain, validAt), error: null };
   }
   return items;
 };
@@ -326,24 +346,13 @@ export const postcodeIn = (
   postcode: string,
   validAt: IsoDate,
 ): PostcodeReading => {
-  const location = model.postcode(postcode);
-  if (location === undefined) return failed(outsideCoverage(model, postcode, validAt));
-  if (postcodeStatusOn(location, validAt) === "not-introduced") {
-    return failed(
-      new NotFound({ what: "postcode", key: postcode, message: notIntroduced(location, validAt) }),
-    );
+  const located = locate(model, postcode, validAt);
+  if (located.kind === "found") return { read: located.read, error: null };
+  if (located.kind === "outside-coverage") {
+    return failed(outsideCoverage(model, postcode, validAt));
   }
-  const lsoa = model.lsoa(location.lsoaCode);
-  if (lsoa === undefined) {
-    return failed(
-      new NotFound({
-        what: "lsoa",
-        key: location.lsoaCode,
-        message: `postcode ${postcode} is in LSOA ${location.lsoaCode}, which the register does not have`,
-      }),
-    );
-  }
-  return { read: readOf(model, location, chainOf(model, lsoa, validAt), validAt), error: null };
+  const { what, key, message } = located;
+  return failed(new NotFound({ what, key, message }));
 };
 
 /** The field error of a text that is not a UK postcode. */

@@ -11,6 +11,7 @@
 import type { RouteConfig } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../context.js";
+import { keyedCachePolicy, openCachePolicy, readVary } from "../../http/cachePolicy.js";
 import { bodyEtag, etagMatches, streamEtag } from "../../http/Etag.js";
 import { today } from "../../http/today.js";
 import { open, requireScope } from "../../middleware/auth.js";
@@ -18,16 +19,6 @@ import { cachedRead } from "../../readCache.js";
 import { hasRepresentations, represent } from "../../representation/representation.js";
 import type { RouteDeps } from "../deps.js";
 import { declaredQueryNames, strictQuery } from "./strictQuery.js";
-
-/** The cache policy of open reads: a shared cache may keep them and must revalidate. */
-export const openCachePolicy = "public, no-cache";
-/** The cache policy of reads made with a key (or where reads need one): the caller's only. */
-export const keyedCachePolicy = "private, no-cache";
-/**
- * Answers differ by what is asked for (JSON, CSV or NDJSON) and by who asks (a key may see
- * more): caches keep them apart.
- */
-export const readVary = "Accept, Accept-Encoding, Authorization, X-API-Key";
 
 /** The cache policy of a read answered to this request. */
 export const cachePolicyOf = (c: Context<AppEnv>, readsRequireKey: boolean): string =>
