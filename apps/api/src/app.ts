@@ -138,7 +138,7 @@ export const createApp = (deps: AppDeps): OpenAPIHono<AppEnv> => {
       ? {}
       : {
           postcodes: new FastPostcodes({
-            load: () => runVerb(services.runtime, (register) => register.postcodeReader),
+            load: () => runVerb(services.runtime, (register) => register.postcodeReader()),
           }),
         }),
   };

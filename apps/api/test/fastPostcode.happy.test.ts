@@ -28,7 +28,7 @@ const postcodes = loadPostcodes();
 let own: OwnAtlas;
 let atlas: CareAtlas;
 
-const reader = () => runVerb(atlas.services.runtime, (register) => register.postcodeReader);
+const reader = () => runVerb(atlas.services.runtime, (register) => register.postcodeReader());
 
 /** A hot path whose reader is loaded. */
 const loadedHotPath = async (): Promise<FastPostcodes> => {

@@ -115,7 +115,7 @@ export interface RegisterShape {
   readonly changes: ChangesVerb;
   readonly lsoa: LsoaVerb;
   readonly postcode: PostcodeVerb;
-  /** The `postcode` verb as a plain function of the current model (no Effect per lookup). */
+  /** The `postcode` and `lookupPostcodes` verbs as plain functions of one model (no Effect per lookup). */
   readonly postcodeReader: PostcodeReaderVerb;
   /** Many postcodes at once: one answer or error per item, in order, in one loop. */
   readonly lookupPostcodes: LookupPostcodesVerb;

@@ -91,7 +91,11 @@ export type {
   PostcodeReading,
   PostcodeVerb,
 } from "./verbs/postcode.js";
-export type { PostcodeReader, PostcodeReaderVerb } from "./verbs/postcodeReader.js";
+export type {
+  PostcodeReader,
+  PostcodeReaderOptions,
+  PostcodeReaderVerb,
+} from "./verbs/postcodeReader.js";
 export type {
   NearbyPostcode,
   PostcodesNear,

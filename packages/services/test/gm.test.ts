@@ -110,7 +110,7 @@ describe.each(backends)("the GM dataset on $name", (backend) => {
   it.effect("the postcode reader answers every postcode as the postcode verb does", () =>
     Effect.gen(function* () {
       const register = yield* Register;
-      const reader = yield* register.postcodeReader;
+      const reader = yield* register.postcodeReader();
       expect(reader.dataVersion).toBe(yield* register.dataVersion);
       // Every postcode of the dataset on two dates (before and after the CCGs closed),
       // and texts the register does not hold or that are not postcodes.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BulkAnswerWriter, bulkAnswer, bulkChunk } from "./bulkAnswer.js";
+import { bulkAnswer, bulkAnswerStream, bulkChunk } from "./bulkAnswer.js";
 
 const text = async (
   stream: ReadableStream<Uint8Array>,
@@ -16,16 +16,11 @@ const text = async (
 
 const notHeld = () => ({ read: null, error: { code: "not-found", detail: "synthetic: not held" } });
 
-/** The writer's text, chunk by chunk, with every valid postcode answered as not held. */
-const written = async (sent: string[], normalised: (string | null)[]) => {
-  const writer = new BulkAnswerWriter(sent, normalised, 7);
-  for (let chunk = writer.nextChunk(); chunk !== undefined; chunk = writer.nextChunk()) {
-    writer.write(chunk.map(notHeld) as never);
-  }
-  return text(writer.stream());
-};
+/** The stream's text, chunk by chunk, with every valid postcode answered as not held. */
+const written = async (sent: string[], normalised: (string | null)[]) =>
+  text(bulkAnswerStream(sent, normalised, 7, (chunk) => chunk.map(notHeld) as never));
 
-describe("BulkAnswerWriter", () => {
+describe("bulkAnswerStream", () => {
   it("writes the same document JSON.stringify gives of bulkAnswer, a chunk at a time", async () => {
     const sent = Array.from({ length: 1_234 }, (_, i) =>
       i % 3 === 0 ? `nonsense ${i}` : "ZZ9 9ZZ",
@@ -38,5 +33,20 @@ describe("BulkAnswerWriter", () => {
     expect(streamed.chunks).toBe(Math.ceil(sent.length / bulkChunk));
     expect(streamed.chunks).toBeGreaterThan(1);
     expect((await written([], [])).text).toBe(JSON.stringify(bulkAnswer([], [], [], 7)));
+  });
+
+  it("looks up each chunk only as the stream is read", async () => {
+    const sent = Array.from({ length: 10 * bulkChunk }, () => "ZZ9 9ZZ");
+    let asked = 0;
+    const stream = bulkAnswerStream(sent, sent, 7, (chunk) => {
+      asked += chunk.length;
+      return chunk.map(notHeld) as never;
+    });
+    const reader = stream.getReader();
+    await reader.read();
+    // The chunk read, and at most one made ahead of it.
+    expect(asked).toBeLessThanOrEqual(2 * bulkChunk);
+    await reader.cancel();
+    expect(asked).toBeLessThan(sent.length);
   });
 });

@@ -130,67 +130,52 @@ export const bulkAnswer = (
 export const bulkChunk = 100;
 
 /**
- * The text of a bulk answer, written a chunk of postcodes at a time — the same document
- * `JSON.stringify` gives of {@link bulkAnswer} — as UTF-8 chunks: a 10,000-postcode answer
- * (megabytes of JSON) is never one string nor one array of items or answers, so making it
- * does not grow the heap by its size (each chunk's objects die young).
+ * The text of a bulk answer as a stream of UTF-8 chunks, each made when the stream is read
+ * (so as fast as the client takes them): a chunk of postcodes looked up with `lookup`,
+ * made into items and serialised, before the next is looked up. It is the document
+ * `JSON.stringify` gives of {@link bulkAnswer}; `lookup` answers from one data version
+ * (`dataVersion`'s) throughout. A 10,000-postcode answer (megabytes of JSON) is never one
+ * string, nor one array of items or answers, nor held whole as bytes: each chunk's objects
+ * die young, and the bytes are let go once sent.
  */
-export class BulkAnswerWriter {
-  private readonly builder = new BulkItems();
-  private readonly encoder = new TextEncoder();
-  readonly chunks: Uint8Array[] = [];
-  private written = 0;
-
-  constructor(
-    private readonly sent: ReadonlyArray<string>,
-    private readonly normalised: ReadonlyArray<string | null>,
-    private readonly dataVersion: number,
-  ) {}
-
-  /** The valid postcodes of the next chunk (to look up), or `undefined` when all are written. */
-  nextChunk(): string[] | undefined {
-    if (this.written >= this.sent.length && this.chunks.length > 0) return undefined;
-    const end = Math.min(this.sent.length, this.written + bulkChunk);
-    return this.normalised
-      .slice(this.written, end)
-      .filter((postcode): postcode is string => postcode !== null);
-  }
-
-  /** Writes the next chunk, given the services' answers for its valid postcodes, in order. */
-  write(answers: ReadonlyArray<PostcodeLookupItem>): void {
-    const end = Math.min(this.sent.length, this.written + bulkChunk);
-    let text = this.written === 0 ? '{"data":[' : "";
-    let next = 0;
-    for (let i = this.written; i < end; i++) {
-      const postcode = this.normalised[i] ?? null;
-      const item = this.builder.item(
-        this.sent[i] as string,
-        postcode,
-        postcode === null ? undefined : answers[next++],
-      );
-      text += `${i === 0 ? "" : ","}${JSON.stringify(item)}`;
-    }
-    this.written = end;
-    if (end >= this.sent.length) {
-      const { included, found } = this.builder;
-      text += `],"included":${JSON.stringify(included)},"found":${found},"failed":${this.sent.length - found},"dataVersion":${this.dataVersion}}`;
-    }
-    this.chunks.push(this.encoder.encode(text));
-  }
-
-  /** The written chunks as a stream. */
-  stream(): ReadableStream<Uint8Array> {
-    const chunks = this.chunks;
-    let next = 0;
-    return new ReadableStream<Uint8Array>({
-      pull(controller) {
-        const chunk = chunks[next];
-        if (chunk !== undefined) {
-          chunks[next++] = new Uint8Array(0); // let it go once sent
-          controller.enqueue(chunk);
-        }
-        if (next >= chunks.length) controller.close();
-      },
-    });
-  }
-}
+export const bulkAnswerStream = (
+  sent: ReadonlyArray<string>,
+  normalised: ReadonlyArray<string | null>,
+  dataVersion: number,
+  lookup: (postcodes: ReadonlyArray<string>) => ReadonlyArray<PostcodeLookupItem>,
+): ReadableStream<Uint8Array> => {
+  const builder = new BulkItems();
+  const encoder = new TextEncoder();
+  let written = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const end = Math.min(sent.length, written + bulkChunk);
+      const valid: string[] = [];
+      for (let i = written; i < end; i++) {
+        const postcode = normalised[i];
+        if (postcode !== null && postcode !== undefined) valid.push(postcode);
+      }
+      const answers = lookup(valid);
+      let text = written === 0 ? '{"data":[' : "";
+      let next = 0;
+      for (let i = written; i < end; i++) {
+        const postcode = normalised[i] ?? null;
+        const item = builder.item(
+          sent[i] as string,
+          postcode,
+          postcode === null ? undefined : answers[next++],
+        );
+        text += `${i === 0 ? "" : ","}${JSON.stringify(item)}`;
+      }
+      written = end;
+      if (end < sent.length) {
+        controller.enqueue(encoder.encode(text));
+        return;
+      }
+      const { included, found } = builder;
+      text += `],"included":${JSON.stringify(included)},"found":${found},"failed":${sent.length - found},"dataVersion":${dataVersion}}`;
+      controller.enqueue(encoder.encode(text));
+      controller.close();
+    },
+  });
+};

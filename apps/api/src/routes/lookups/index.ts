@@ -5,7 +5,6 @@
  */
 import { runVerb } from "@care-atlas/services";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { Effect } from "effect";
 import type { Context, TypedResponse } from "hono";
 import type { AppEnv } from "../../context.js";
 import { today } from "../../http/today.js";
@@ -15,7 +14,7 @@ import { getLsoa } from "../areas/lsoa.js";
 import type { RouteDeps } from "../deps.js";
 import { timeOptions } from "../shared/query.js";
 import { guarded, readGuard, readHeaders, readMiddleware } from "../shared/reads.js";
-import { BulkAnswerWriter, type bulkAnswer } from "./bulkAnswer.js";
+import { type bulkAnswer, bulkAnswerStream } from "./bulkAnswer.js";
 import { lookupCode } from "./code.js";
 import { lookupPostcode, normalisePostcodeText } from "./postcode.js";
 import { lookupPostcodes } from "./postcodes.js";
@@ -68,28 +67,21 @@ export const registerLookups = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
     chargeMore(c, body.postcodes.length - 1);
     // One date for the whole request; postcodes validated with the `postcode` library (as
     // the one-postcode route), then resolved by the services in one plain loop.
-    const asked = timeOptions(body);
-    const time = { ...asked, validAt: asked.validAt ?? today() };
+    const { asOf, validAt = today() } = timeOptions(body);
     const normalised = body.postcodes.map(normalisePostcodeText);
-    // A chunk of postcodes at a time, each chunk's answer written out before the next is
-    // looked up (so no array of every answer is held); all on one data version — should the
-    // register move on in between, the answer is made again.
-    const writer = await runVerb(runtime, (register) =>
-      Effect.gen(function* () {
-        for (let attempt = 1; ; attempt++) {
-          const dataVersion = yield* register.dataVersion;
-          const writer = new BulkAnswerWriter(body.postcodes, normalised, dataVersion);
-          for (let chunk = writer.nextChunk(); chunk !== undefined; chunk = writer.nextChunk()) {
-            writer.write(yield* register.lookupPostcodes(chunk, time));
-          }
-          if ((yield* register.dataVersion) === dataVersion || attempt >= 3) return writer;
-        }
-      }),
-    );
+    // Every chunk from one reader: one data version for the whole answer, however long the
+    // client takes to read it. Each chunk is looked up and written as the stream is read,
+    // so no array of every answer, nor the whole text, is held.
+    const reader = await runVerb(runtime, (register) => register.postcodeReader({ asOf }));
     c.header("Cache-Control", "no-store");
     // Streamed (compressed as it streams when asked), and not kept by the read cache (a POST).
     c.set("streamed", true);
-    return streamedJson<ReturnType<typeof bulkAnswer>>(c, writer.stream());
+    return streamedJson<ReturnType<typeof bulkAnswer>>(
+      c,
+      bulkAnswerStream(body.postcodes, normalised, reader.dataVersion, (chunk) =>
+        reader.lookup(chunk, validAt),
+      ),
+    );
   });
 
   app.openapi(guarded(lookupPractice, ...middleware), async (c) => {
