@@ -532,7 +532,14 @@ ${sizeTable}
   from compiling PostgreSQL's hot WebAssembly functions a second time with TurboFan (that
   cost 100–400 MB of RSS, growing under load; Liftoff code is slower for SQL, which only
   writes, as-of reads and history use: current reads come from the in-memory read model).
-  4 MB semi-spaces bound the young generation. The first start's import of the dataset
+  4 MB semi-spaces bound the young generation. Opening PGlite alone takes ~140 MB of RSS
+  (its WebAssembly memory, at least the 128 MB its module declares, and its compiled code).
+  V8 lets the old generation grow to about twice what is live before collecting it, which
+  under the mixed load is 30–60 MB of garbage and of the buffers it holds; V8's
+  \`--heap-growing-percent=20\` keeps that to a fifth (the GM process then ends the mixed
+  load at 283–301 MB) but on the national register it made the collector run so often that
+  random lookups fell to half their rate in four of six runs, so \`pnpm start\` does not
+  set it. The first start's import of the dataset
   grows PGlite's WebAssembly memory, which is never given back: that process stays larger
   (see Start-up) until its next start. Bulk lookups grow the old generation (V8 lets it
   grow before collecting it; each answer's JSON is ~0.5 MB): the bulk rows' RSS is that

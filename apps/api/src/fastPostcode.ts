@@ -10,7 +10,8 @@
  * An answer is the JSON of its members in order: those of the LSOA's part (its LSOA,
  * place, sub-ICB location, ICB, commissioner…), the same objects for every postcode of the
  * LSOA, whose JSON is made once and kept (bounded by bytes, dropped when the register moves
- * on), and the postcode's own `ward`, `postcode` and `status`, made per answer. The ETag is
+ * on) and put in order once per LSOA (its template), and the postcode's own `ward`,
+ * `postcode` and `status`, made per answer. The ETag is
  * the digest of the full form's text (`readHeaders`' `bodyEtag`), the body the default
  * representation's (derivations left out).
  *
@@ -20,7 +21,7 @@
  * for anything but a valid postcode on a current reader: the full chain then answers
  * (a 400 for a text that is not a postcode, say).
  */
-import type { PostcodeRead, PostcodeReader } from "@care-atlas/services";
+import type { PostcodeArea, PostcodeRead, PostcodeReader } from "@care-atlas/services";
 import { answerDigest, etagOfDigest } from "./http/Etag.js";
 import { compress, type Encoding } from "./http/encoding.js";
 import { type FastAnswer, splitProblem } from "./http/fastAnswer.js";
@@ -58,16 +59,38 @@ const jsonOf = (value: unknown): MemberJson | undefined => {
   };
 };
 
-/** The JSON of a member's name and colon, worked out once per name. */
-const names = new Map<string, string>();
-const nameOf = (key: string): string => {
+/** The JSON of a member's name and colon (`first`), or comma, name and colon, made once. */
+const names = new Map<string, readonly [first: string, next: string]>();
+const nameOf = (key: string, first: boolean): string => {
   let name = names.get(key);
   if (name === undefined) {
-    name = `${JSON.stringify(key)}:`;
+    const text = `${JSON.stringify(key)}:`;
+    name = [text, `,${text}`];
     names.set(key, name);
   }
-  return name;
+  return first ? name[0] : name[1];
 };
+
+/** A part of an area's answers: JSON text, or a slot for a member of the postcode's own. */
+type Part = string | { readonly own: string };
+
+/**
+ * The answers of one area (an LSOA on a date) as parts, in the answer's order: each
+ * member's name, then the JSON of the area's member (shared with other areas when the
+ * object is) or a slot for the postcode's own; in the full form (`parts`) and the default
+ * representation (`lean`), slot for slot.
+ */
+interface Template {
+  readonly parts: ReadonlyArray<Part>;
+  readonly lean: ReadonlyArray<Part>;
+}
+
+/**
+ * The areas whose templates are kept: more than England's LSOAs (33,755), so a register's
+ * areas are all kept for a date. A template is its member names and texts (shared with the
+ * members' JSON) and the few bytes of the LSOA's own record: ~0.5 KB each.
+ */
+const maxTemplates = 40_000;
 
 /** What the hot path needs of the services. */
 export interface FastPostcodesOptions {
@@ -85,6 +108,8 @@ export class FastPostcodes {
   private loading = false;
   /** The JSON of the members LSOAs share, by the object (the reader's answers share them). */
   private readonly members = new Map<object, MemberJson>();
+  /** The templates of the areas answered, by the area (the reader's: one per LSOA and date). */
+  private readonly templates = new Map<object, Template>();
   private bytes = 0;
   private readonly maxBytes: number;
 
@@ -124,31 +149,36 @@ export class FastPostcodes {
       const problem = splitProblem("application/problem+json", JSON.stringify(body), placeholderId);
       return problem === undefined ? undefined : { kind: "problem", status: body.status, problem };
     }
-    return this.readAnswer(reading.read, version);
+    return this.readAnswer(reading.read, reading.area, version);
   }
 
   /**
    * The answer of a read: `{"data":…,"dataVersion":N}` in the default representation, its
    * ETag the digest of `{"data":…}` in the full form (as the route's `readHeaders` makes it),
-   * member by member in the read's order, each shared member's JSON made once.
+   * from the area's template and the JSON of the postcode's own members (the rest is made
+   * once per area: one map lookup per answer, not one per member).
    */
-  private readAnswer(read: PostcodeRead, version: number): FastAnswer | undefined {
+  private readAnswer(
+    read: PostcodeRead,
+    area: PostcodeArea,
+    version: number,
+  ): FastAnswer | undefined {
+    const template = this.templateOf(read, area);
+    if (template === undefined) return undefined;
+    const { parts, lean: leanParts } = template;
     let full = '{"data":{';
     let lean = full;
-    let first = true;
-    for (const key of Object.keys(read)) {
-      if (key === "dataVersion") continue;
-      if (holders.has(key)) return undefined;
-      const value: unknown = read[key as keyof PostcodeRead];
-      const json =
-        typeof value === "object" && value !== null && !own.has(key)
-          ? this.memberJson(value)
-          : jsonOf(value);
-      if (json === undefined) continue;
-      const name = first ? nameOf(key) : `,${nameOf(key)}`;
-      full += name + json.full;
-      lean += name + json.lean;
-      first = false;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i] as Part;
+      if (typeof part === "string") {
+        full += part;
+        lean += leanParts[i] as string;
+        continue;
+      }
+      const json = jsonOf(read[part.own as keyof PostcodeRead]);
+      if (json === undefined) return undefined;
+      full += json.full;
+      lean += json.lean;
     }
     const body = Buffer.from(`${lean}},"dataVersion":${version}}`);
     return {
@@ -158,6 +188,50 @@ export class FastPostcodes {
       body,
       encoded: (encoding: Encoding) => compress(body, encoding),
     };
+  }
+
+  /**
+   * The template of an area's answers (made at its first answer), or `undefined` to step
+   * aside: an answer holding a member whose derivations the default representation leaves
+   * out, or one whose shared members are not the area's.
+   */
+  private templateOf(read: PostcodeRead, area: PostcodeArea): Template | undefined {
+    const held = this.templates.get(area);
+    if (held !== undefined) return held;
+    const parts: Part[] = [];
+    const leanParts: Part[] = [];
+    let first = true;
+    for (const key of Object.keys(read)) {
+      if (key === "dataVersion") continue;
+      if (holders.has(key)) return undefined;
+      const name = nameOf(key, first);
+      first = false;
+      parts.push(name);
+      leanParts.push(name);
+      if (own.has(key)) {
+        const slot = { own: key };
+        parts.push(slot);
+        leanParts.push(slot);
+        continue;
+      }
+      const value: unknown = read[key as keyof PostcodeRead];
+      if (value !== area[key as keyof PostcodeArea]) return undefined;
+      const json =
+        typeof value === "object" && value !== null ? this.memberJson(value) : jsonOf(value);
+      if (json === undefined) {
+        // JSON leaves the member out: so must the template (its name too).
+        parts.pop();
+        leanParts.pop();
+        first = parts.length === 0;
+        continue;
+      }
+      parts.push(json.full);
+      leanParts.push(json.lean);
+    }
+    const template: Template = { parts, lean: leanParts };
+    if (this.templates.size >= maxTemplates) this.templates.clear();
+    this.templates.set(area, template);
+    return template;
   }
 
   /** The JSON of a member the LSOA's answers share, made once (bounded by bytes). */
@@ -191,6 +265,7 @@ export class FastPostcodes {
           if (next.dataVersion === this.reader?.dataVersion) return;
           this.reader = next;
           this.members.clear();
+          this.templates.clear();
           this.bytes = 0;
         },
         () => {

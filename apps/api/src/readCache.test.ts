@@ -24,6 +24,20 @@ describe("ReadCache", () => {
     expect(cache.size).toBe(2);
   });
 
+  it("drops the oldest entry not used since it came in, whatever the order of use", () => {
+    const cache = new ReadCache(3, 1_000_000);
+    for (const key of ["/a", "/b", "/c"]) cache.set(key, entry(1, 10));
+    cache.get("/b");
+    cache.get("/a");
+    cache.set("/d", entry(1, 10)); // /c is the only one unused since it came in
+    expect(cache.get("/c")).toBeUndefined();
+    // /a and /b had their second chance (used since they came in); /d has not been used.
+    cache.set("/e", entry(1, 10));
+    expect(cache.get("/d")).toBeUndefined();
+    for (const key of ["/a", "/b", "/e"]) expect(cache.get(key)).toBeDefined();
+    expect(cache.size).toBe(3);
+  });
+
   it("keeps within its byte bound and refuses answers larger than a sixteenth of it", () => {
     const cache = new ReadCache(100, 1_600);
     cache.set("/huge", entry(1, 200));

@@ -4,7 +4,7 @@
  * and query and valid for one data version and one day (a defaulted `validAt` is today).
  * A hot read is then a map lookup: no validation, no service call, no JSON work. The read
  * guard runs before it, so a cached answer is never served to a caller who may not read.
- * Bounded by entries and bytes; least recently used first out. Routes know nothing of it:
+ * Bounded by entries and bytes; least recently used first out (by second chance). Routes know nothing of it:
  * the middleware keeps the bytes of the answers they give.
  */
 import type { MiddlewareHandler } from "hono";
@@ -45,10 +45,23 @@ export interface CachedMiss extends SplitProblem {
   readonly day: string;
 }
 
-/** A bounded LRU by entries and bytes. */
+/** An entry of an {@link Lru}: its value, and the clock when it came in and when last used. */
+interface Slot<V> {
+  readonly value: V;
+  inserted: number;
+  used: number;
+}
+
+/**
+ * A bounded cache by entries and bytes, least recently used out first — by second chance:
+ * the oldest entry in goes, unless it was used since it came in, when it goes to the back
+ * instead. A hit is then a field write, not a delete and a set (which on a hot read path
+ * makes the map's tables over and over: garbage that outlives the young generation).
+ */
 class Lru<V> {
-  private readonly entries = new Map<string, V>();
+  private readonly entries = new Map<string, Slot<V>>();
   private bytes = 0;
+  private clock = 0;
   constructor(
     private readonly maxEntries: number,
     private readonly maxBytes: number,
@@ -56,22 +69,22 @@ class Lru<V> {
   ) {}
 
   get(key: string): V | undefined {
-    const entry = this.entries.get(key);
-    if (entry === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry;
+    const slot = this.entries.get(key);
+    if (slot === undefined) return undefined;
+    slot.used = ++this.clock;
+    return slot.value;
   }
 
-  set(key: string, entry: V): void {
-    if (this.sizeOf(entry) > this.maxBytes / 16) return;
+  set(key: string, value: V): void {
+    if (this.sizeOf(value) > this.maxBytes / 16) return;
     const old = this.entries.get(key);
     if (old !== undefined) {
-      this.bytes -= this.sizeOf(old);
+      this.bytes -= this.sizeOf(old.value);
       this.entries.delete(key);
     }
-    this.entries.set(key, entry);
-    this.bytes += this.sizeOf(entry);
+    const now = ++this.clock;
+    this.entries.set(key, { value, inserted: now, used: now });
+    this.bytes += this.sizeOf(value);
     this.trim();
   }
 
@@ -83,11 +96,17 @@ class Lru<V> {
 
   private trim(): void {
     while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
-      const oldest = this.entries.keys().next();
+      const oldest = this.entries.entries().next();
       if (oldest.done) break;
-      const dropped = this.entries.get(oldest.value);
-      this.entries.delete(oldest.value);
-      this.bytes -= dropped === undefined ? 0 : this.sizeOf(dropped);
+      const [key, slot] = oldest.value;
+      this.entries.delete(key);
+      if (slot.used > slot.inserted) {
+        // Used since it came in: a second chance, at the back.
+        slot.inserted = slot.used;
+        this.entries.set(key, slot);
+        continue;
+      }
+      this.bytes -= this.sizeOf(slot.value);
     }
   }
 

@@ -85,6 +85,7 @@ export type { LsoaRead, LsoaVerb } from "./verbs/lsoa.js";
 export type { OrganisationLinks, OrganisationLinksVerb } from "./verbs/organisationLinks.js";
 export type {
   LookupPostcodesVerb,
+  PostcodeArea,
   PostcodeLookupError,
   PostcodeLookupItem,
   PostcodeRead,

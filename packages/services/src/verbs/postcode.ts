@@ -142,10 +142,7 @@ const notIntroduced = (record: PostcodeRecord, date: IsoDate) =>
   `postcode ${record.postcode} was introduced in ${record.introduced}: on ${date} it did not exist yet`;
 
 /** The LSOAs' chains answered so far, per model, date and LSOA (a model is immutable). */
-const chains = new WeakMap<
-  ReadModel,
-  Map<IsoDate, WeakMap<Lsoa, LsoaRead & { readonly lsoa: Lsoa }>>
->();
+const chains = new WeakMap<ReadModel, Map<IsoDate, WeakMap<Lsoa, PostcodeArea>>>();
 
 /** Dates whose chains are kept per model (most lookups are of today). */
 export const chainDates = 8;
@@ -155,11 +152,7 @@ export const chainDates = 8;
  * in one request or many, share it (the same objects). Kept as long as the model and its
  * LSOA record, for the last few dates asked.
  */
-const chainOf = (
-  model: ReadModel,
-  lsoa: Lsoa,
-  validAt: IsoDate,
-): LsoaRead & { readonly lsoa: Lsoa } => {
+const chainOf = (model: ReadModel, lsoa: Lsoa, validAt: IsoDate): PostcodeArea => {
   let byDate = chains.get(model);
   if (byDate === undefined) {
     byDate = new Map();
@@ -183,7 +176,7 @@ const chainOf = (
 const readOf = (
   model: ReadModel,
   record: PostcodeRecord,
-  chain: LsoaRead & { readonly lsoa: Lsoa },
+  chain: PostcodeArea,
   validAt: IsoDate,
 ): PostcodeRead => {
   const ward = wardOn(model, record.lsoaCode, validAt, record);
@@ -216,7 +209,7 @@ export type PostcodeLookupItem =
 
 /** Where a canonical postcode stands in a model on a date: its answer, or why there is none. */
 type Located =
-  | { readonly kind: "found"; readonly read: PostcodeRead }
+  | { readonly kind: "found"; readonly read: PostcodeRead; readonly area: PostcodeArea }
   | { readonly kind: "outside-coverage" }
   | {
       /** Not yet introduced on the date (`what: "postcode"`), or in an LSOA the register lacks. */
@@ -247,7 +240,8 @@ const locate = (model: ReadModel, postcode: string, validAt: IsoDate): Located =
       message: `postcode ${postcode} is in LSOA ${location.lsoaCode}, which the register does not have`,
     };
   }
-  return { kind: "found", read: readOf(model, location, chainOf(model, lsoa, validAt), validAt) };
+  const area = chainOf(model, lsoa, validAt);
+  return { kind: "found", read: readOf(model, location, area, validAt), area };
 };
 
 export type LookupPostcodesVerb = (
@@ -324,16 +318,28 @@ export const makeLookupPostcodes =
     });
 
 /**
+ * The LSOA's part of the answers for its postcodes on a date: one object per model, date
+ * and LSOA, whose members are the same objects as those of every such answer (all but
+ * `postcode`, `status` and `ward`).
+ */
+export type PostcodeArea = LsoaRead & { readonly lsoa: Lsoa };
+
+/**
  * One postcode looked up in a model on a date: the answer or why there is none. Answers
- * for postcodes of one LSOA on one date share the LSOA's part (its records are the same
- * objects): all but `postcode`, `status` and `ward`.
+ * for postcodes of one LSOA on one date share the LSOA's part, `area` (its records are the
+ * same objects): all but `postcode`, `status` and `ward`.
  */
 export type PostcodeReading =
-  | { readonly read: PostcodeRead; readonly error: null }
-  | { readonly read: null; readonly error: NotFound | OutsideCoverage | ValidationFailed };
+  | { readonly read: PostcodeRead; readonly area: PostcodeArea; readonly error: null }
+  | {
+      readonly read: null;
+      readonly area: null;
+      readonly error: NotFound | OutsideCoverage | ValidationFailed;
+    };
 
 const failed = (error: NotFound | OutsideCoverage | ValidationFailed): PostcodeReading => ({
   read: null,
+  area: null,
   error,
 });
 
@@ -347,7 +353,7 @@ export const postcodeIn = (
   validAt: IsoDate,
 ): PostcodeReading => {
   const located = locate(model, postcode, validAt);
-  if (located.kind === "found") return { read: located.read, error: null };
+  if (located.kind === "found") return { read: located.read, area: located.area, error: null };
   if (located.kind === "outside-coverage") {
     return failed(outsideCoverage(model, postcode, validAt));
   }

@@ -56,10 +56,11 @@ export const readerOf = (model: ReadModel): PostcodeReader => ({
   dataVersion: model.seq,
   read: (text, validAt) => {
     const postcode = typeof text === "string" ? normalisePostcode(text) : null;
-    if (postcode === null) return { read: null, error: notAPostcode(text) };
+    if (postcode === null) return { read: null, area: null, error: notAPostcode(text) };
     if (typeof validAt !== "string" || !isoDate.test(validAt)) {
       return {
         read: null,
+        area: null,
         error: invalidInput([{ path: "validAt", message: "must be a date, YYYY-MM-DD" }]),
       };
     }

@@ -131,16 +131,17 @@ export const bulkChunk = 100;
 
 /**
  * The text of a bulk answer as a stream of UTF-8 chunks, each made when the stream is read
- * (so as fast as the client takes them): a chunk of postcodes looked up with `lookup`,
- * made into items and serialised, before the next is looked up. It is the document
- * `JSON.stringify` gives of {@link bulkAnswer}; `lookup` answers from one data version
- * (`dataVersion`'s) throughout. A 10,000-postcode answer (megabytes of JSON) is never one
- * string, nor one array of items or answers, nor held whole as bytes: each chunk's objects
- * die young, and the bytes are let go once sent.
+ * (so as fast as the client takes them): a chunk of postcodes normalised with `normalise`
+ * (`null`: not a UK postcode), looked up with `lookup`, made into items and serialised,
+ * before the next is. It is the document `JSON.stringify` gives of {@link bulkAnswer};
+ * `lookup` answers from one data version (`dataVersion`'s) throughout. A 10,000-postcode
+ * answer (megabytes of JSON) is never one string, nor one array of items, answers or
+ * normalised postcodes, nor held whole as bytes: each chunk's objects die young, and the
+ * bytes are let go once sent.
  */
 export const bulkAnswerStream = (
   sent: ReadonlyArray<string>,
-  normalised: ReadonlyArray<string | null>,
+  normalise: (text: string) => string | null,
   dataVersion: number,
   lookup: (postcodes: ReadonlyArray<string>) => ReadonlyArray<PostcodeLookupItem>,
 ): ReadableStream<Uint8Array> => {
@@ -150,16 +151,12 @@ export const bulkAnswerStream = (
   return new ReadableStream<Uint8Array>({
     pull(controller) {
       const end = Math.min(sent.length, written + bulkChunk);
-      const valid: string[] = [];
-      for (let i = written; i < end; i++) {
-        const postcode = normalised[i];
-        if (postcode !== null && postcode !== undefined) valid.push(postcode);
-      }
-      const answers = lookup(valid);
+      const normalised = sent.slice(written, end).map(normalise);
+      const answers = lookup(normalised.filter((postcode) => postcode !== null));
       let text = written === 0 ? '{"data":[' : "";
       let next = 0;
       for (let i = written; i < end; i++) {
-        const postcode = normalised[i] ?? null;
+        const postcode = normalised[i - written] ?? null;
         const item = builder.item(
           sent[i] as string,
           postcode,

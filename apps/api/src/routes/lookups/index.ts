@@ -68,7 +68,6 @@ export const registerLookups = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
     // One date for the whole request; postcodes validated with the `postcode` library (as
     // the one-postcode route), then resolved by the services in one plain loop.
     const { asOf, validAt = today() } = timeOptions(body);
-    const normalised = body.postcodes.map(normalisePostcodeText);
     // Every chunk from one reader: one data version for the whole answer, however long the
     // client takes to read it. Each chunk is looked up and written as the stream is read,
     // so no array of every answer, nor the whole text, is held.
@@ -78,7 +77,7 @@ export const registerLookups = (app: OpenAPIHono<AppEnv>, deps: RouteDeps): void
     c.set("streamed", true);
     return streamedJson<ReturnType<typeof bulkAnswer>>(
       c,
-      bulkAnswerStream(body.postcodes, normalised, reader.dataVersion, (chunk) =>
+      bulkAnswerStream(body.postcodes, normalisePostcodeText, reader.dataVersion, (chunk) =>
         reader.lookup(chunk, validAt),
       ),
     );
