@@ -217,10 +217,37 @@ export interface CommissionerOnDate {
 }
 
 /**
+ * A postcode's own ward on `date`: given when its directory dates from the ward vintage in
+ * force then (a directory states wards as at its date); otherwise `undefined`, and the
+ * LSOA's best-fit ward on the date answers (`wardOn`).
+ */
+export const postcodeWardOn = (
+  model: ReadModel,
+  postcode: PostcodeRecord,
+  date: IsoDate,
+): WardOnDate | undefined => {
+  if (postcode.wardCode === undefined || postcode.source === undefined) return undefined;
+  const geography = geographyOf(model);
+  const stated = geography.sourceDate(postcode.source);
+  if (stated === undefined || stated === null) return undefined;
+  const vintages = geography.vintages("ward");
+  const vintage = vintageOn(vintages, date) ?? null;
+  if ((vintageOn(vintages, stated) ?? null) !== vintage) return undefined;
+  return {
+    code: postcode.wardCode,
+    name: geography.wardName(postcode.wardCode) ?? null,
+    basis: "postcode",
+    vintage,
+    lookup: null,
+    source: postcode.source,
+  };
+};
+
+/**
  * The ward of an LSOA (and, for a postcode lookup, of its postcode) on `date`, of one ward
  * vintage: the latest ward lookup on or before the date. The postcode's own ward is given
- * when its directory dates from that same vintage (a directory states wards as at its
- * date); otherwise the LSOA's best-fit ward on the date.
+ * when its directory dates from that same vintage (`postcodeWardOn`); otherwise the LSOA's
+ * best-fit ward on the date.
  */
 export const wardOn = (
   model: ReadModel,
@@ -228,33 +255,16 @@ export const wardOn = (
   date: IsoDate,
   postcode?: PostcodeRecord,
 ): WardOnDate | null => {
+  const own = postcode === undefined ? undefined : postcodeWardOn(model, postcode, date);
+  if (own !== undefined) return own;
   const geography = geographyOf(model);
-  const vintages = geography.vintages("ward");
-  const vintage = vintageOn(vintages, date) ?? null;
-  if (postcode?.wardCode !== undefined && postcode.source !== undefined) {
-    const stated = geography.sourceDate(postcode.source);
-    if (
-      stated !== undefined &&
-      stated !== null &&
-      (vintageOn(vintages, stated) ?? null) === vintage
-    ) {
-      return {
-        code: postcode.wardCode,
-        name: geography.wardName(postcode.wardCode) ?? null,
-        basis: "postcode",
-        vintage,
-        lookup: null,
-        source: postcode.source,
-      };
-    }
-  }
   const assignment = geography.assignmentOn(lsoaCode, "ward", date);
   if (assignment === undefined) return null;
   return {
     code: assignment.area.code,
     name: assignment.area.name ?? null,
     basis: "lsoa",
-    vintage,
+    vintage: vintageOn(geography.vintages("ward"), date) ?? null,
     lookup: { vintage: assignment.vintage, valid: assignment.valid },
     source: assignment.source,
   };

@@ -26,7 +26,7 @@ import {
   type ValidationFailed,
 } from "../errors.js";
 import type { RegisterContext } from "../internal/context.js";
-import { geographyOf, wardOn } from "../internal/geography.js";
+import { geographyOf, postcodeWardOn } from "../internal/geography.js";
 import { parseReadOptions } from "../internal/input.js";
 import { placeOfDistrict } from "../internal/lookup.js";
 import type { ReadModel } from "../ReadModel.js";
@@ -179,7 +179,8 @@ const readOf = (
   chain: PostcodeArea,
   validAt: IsoDate,
 ): PostcodeRead => {
-  const ward = wardOn(model, record.lsoaCode, validAt, record);
+  // The postcode's own ward, or the LSOA's, which its chain holds (the same answer).
+  const ward = postcodeWardOn(model, record, validAt) ?? chain.ward;
   const status = postcodeStatusOn(record, validAt) === "terminated" ? "terminated" : "live";
   return {
     ...chain,
