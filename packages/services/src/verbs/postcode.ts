@@ -198,6 +198,8 @@ export type PostcodeLookupItem =
       /** The postcode in canonical form. */
       readonly postcode: string;
       readonly read: PostcodeRead;
+      /** The LSOA's part of the read, shared by its postcodes (see {@link PostcodeArea}). */
+      readonly area: PostcodeArea;
       readonly error: null;
     }
   | {
@@ -284,7 +286,7 @@ export const lookupPostcodesIn = (
     }
     const located = locate(model, postcode, validAt);
     if (located.kind === "found") {
-      items[i] = { input, postcode, read: located.read, error: null };
+      items[i] = { input, postcode, read: located.read, area: located.area, error: null };
     } else if (located.kind === "outside-coverage") {
       coverage ??= outsideCoverage(model, postcode, validAt).message.replace(
         `no postcode ${postcode}`,

@@ -12,7 +12,7 @@ import type {
   Place,
   System,
 } from "@care-atlas/domain";
-import type { PostcodeLookupItem } from "@care-atlas/services";
+import type { PostcodeLookupItem, PostcodeRead } from "@care-atlas/services";
 import type { z } from "zod";
 import type { BulkPostcodeItem } from "./schemas.js";
 
@@ -55,7 +55,6 @@ class BulkItems {
    * given the services' answer for it (`undefined` when it was not asked).
    */
   item(input: string, postcode: string | null, item: PostcodeLookupItem | undefined): Item {
-    const { included } = this;
     if (postcode === null) {
       return {
         input,
@@ -72,8 +71,13 @@ class BulkItems {
         error: item?.error ?? { code: "not-found", detail: `no answer for ${postcode}` },
       };
     }
-    const answer = item.read;
     this.found++;
+    return { input, postcode, ...this.referred(item.read), error: null };
+  }
+
+  /** The result of a found postcode, its records put into `included` (each once). */
+  protected referred(answer: PostcodeRead): { result: NonNullable<Item["result"]> } {
+    const { included } = this;
     included.lsoas[answer.lsoa.code] ??= answer.lsoa;
     const neighbourhoodIds = answer.neighbourhoods.map((entry) => {
       refer(included.schemes, entry.scheme);
@@ -81,8 +85,6 @@ class BulkItems {
       return entry.neighbourhood.id;
     });
     return {
-      input,
-      postcode,
       result: {
         postcode: answer.postcode,
         status: answer.status,
@@ -96,8 +98,41 @@ class BulkItems {
         icbId: refer(included.organisations, answer.icb),
         systemId: refer(included.systems, answer.system),
       },
-      error: null,
     };
+  }
+}
+
+/** The JSON of an area's part of its items: before the postcode's ward code, and after it. */
+interface AreaJson {
+  readonly before: string;
+  readonly after: string;
+}
+
+/**
+ * Writes the items of a bulk answer as JSON one by one — each the text `JSON.stringify`
+ * gives of {@link BulkItems.item}'s item — with the part every postcode of an LSOA shares
+ * (its codes and the keys of what it refers to) made once per LSOA and request.
+ */
+class BulkItemsJson extends BulkItems {
+  private readonly areas = new Map<object, AreaJson>();
+
+  json(input: string, postcode: string | null, item: PostcodeLookupItem | undefined): string {
+    if (postcode === null || item === undefined || item.read === null) {
+      return JSON.stringify(this.item(input, postcode, item));
+    }
+    const answer = item.read;
+    this.found++;
+    let area = this.areas.get(item.area);
+    if (area === undefined) {
+      // The first item of the area: what it refers to goes into `included`, as `item` does.
+      const { result } = this.referred(answer);
+      area = {
+        before: `,"lsoaCode":${JSON.stringify(result.lsoaCode)},"msoaCode":${JSON.stringify(result.msoaCode)},"wardCode":`,
+        after: `,"ccgId":${JSON.stringify(result.ccgId)},"neighbourhoodIds":${JSON.stringify(result.neighbourhoodIds)},"placeId":${JSON.stringify(result.placeId)},"subIcbLocationId":${JSON.stringify(result.subIcbLocationId)},"icbId":${JSON.stringify(result.icbId)},"systemId":${JSON.stringify(result.systemId)}}`,
+      };
+      this.areas.set(item.area, area);
+    }
+    return `{"input":${JSON.stringify(input)},"postcode":${JSON.stringify(postcode)},"result":{"postcode":${JSON.stringify(answer.postcode)},"status":${JSON.stringify(answer.status)}${area.before}${JSON.stringify(answer.ward?.code ?? null)}${area.after},"error":null}`;
   }
 }
 
@@ -145,7 +180,7 @@ export const bulkAnswerStream = (
   dataVersion: number,
   lookup: (postcodes: ReadonlyArray<string>) => ReadonlyArray<PostcodeLookupItem>,
 ): ReadableStream<Uint8Array> => {
-  const builder = new BulkItems();
+  const builder = new BulkItemsJson();
   const encoder = new TextEncoder();
   let written = 0;
   return new ReadableStream<Uint8Array>({
@@ -157,12 +192,12 @@ export const bulkAnswerStream = (
       let next = 0;
       for (let i = written; i < end; i++) {
         const postcode = normalised[i - written] ?? null;
-        const item = builder.item(
+        const json = builder.json(
           sent[i] as string,
           postcode,
           postcode === null ? undefined : answers[next++],
         );
-        text += `${i === 0 ? "" : ","}${JSON.stringify(item)}`;
+        text += i === 0 ? json : `,${json}`;
       }
       written = end;
       if (end < sent.length) {
