@@ -109,28 +109,59 @@ interface AreaJson {
 }
 
 /**
+ * The JSON of the areas' parts, by area (one per LSOA, date and data version: it never
+ * changes), kept as long as the area: made once, not once per request (a request's own
+ * copies of thousands of them would outlive the young generation).
+ */
+const areaJsons = new WeakMap<object, AreaJson>();
+
+/** The JSON of the codes and keys of `result` that every postcode of its LSOA shares. */
+const areaJsonOf = (result: NonNullable<Item["result"]>): AreaJson => ({
+  before: [
+    ',"lsoaCode":',
+    JSON.stringify(result.lsoaCode),
+    ',"msoaCode":',
+    JSON.stringify(result.msoaCode),
+    ',"wardCode":',
+  ].join(""),
+  after: [
+    ',"ccgId":',
+    JSON.stringify(result.ccgId),
+    ',"neighbourhoodIds":',
+    JSON.stringify(result.neighbourhoodIds),
+    ',"placeId":',
+    JSON.stringify(result.placeId),
+    ',"subIcbLocationId":',
+    JSON.stringify(result.subIcbLocationId),
+    ',"icbId":',
+    JSON.stringify(result.icbId),
+    ',"systemId":',
+    JSON.stringify(result.systemId),
+    "}",
+  ].join(""),
+});
+
+/**
  * Writes the items of a bulk answer as JSON one by one — each the text `JSON.stringify`
  * gives of {@link BulkItems.item}'s item — with the part every postcode of an LSOA shares
- * (its codes and the keys of what it refers to) made once per LSOA and request.
+ * (its codes and the keys of what it refers to) made once per LSOA.
  */
 class BulkItemsJson extends BulkItems {
-  private readonly areas = new Map<object, AreaJson>();
-
   json(input: string, postcode: string | null, item: PostcodeLookupItem | undefined): string {
     if (postcode === null || item === undefined || item.read === null) {
       return JSON.stringify(this.item(input, postcode, item));
     }
     const answer = item.read;
     this.found++;
-    let area = this.areas.get(item.area);
-    if (area === undefined) {
-      // The first item of the area: what it refers to goes into `included`, as `item` does.
+    let area = areaJsons.get(item.area);
+    // The first item of its LSOA in this answer: what it refers to goes into `included`
+    // (as `item` does; putting a record in again changes nothing).
+    if (area === undefined || this.included.lsoas[answer.lsoa.code] === undefined) {
       const { result } = this.referred(answer);
-      area = {
-        before: `,"lsoaCode":${JSON.stringify(result.lsoaCode)},"msoaCode":${JSON.stringify(result.msoaCode)},"wardCode":`,
-        after: `,"ccgId":${JSON.stringify(result.ccgId)},"neighbourhoodIds":${JSON.stringify(result.neighbourhoodIds)},"placeId":${JSON.stringify(result.placeId)},"subIcbLocationId":${JSON.stringify(result.subIcbLocationId)},"icbId":${JSON.stringify(result.icbId)},"systemId":${JSON.stringify(result.systemId)}}`,
-      };
-      this.areas.set(item.area, area);
+      if (area === undefined) {
+        area = areaJsonOf(result);
+        areaJsons.set(item.area, area);
+      }
     }
     return `{"input":${JSON.stringify(input)},"postcode":${JSON.stringify(postcode)},"result":{"postcode":${JSON.stringify(answer.postcode)},"status":${JSON.stringify(answer.status)}${area.before}${JSON.stringify(answer.ward?.code ?? null)}${area.after},"error":null}`;
   }
