@@ -17,6 +17,7 @@ import type { z } from "zod";
 import type { BulkPostcodeItem } from "./schemas.js";
 
 type Item = z.output<typeof BulkPostcodeItem>;
+type Result = NonNullable<Item["result"]>;
 
 /** The records the items refer to, by key. */
 interface Included {
@@ -76,7 +77,7 @@ class BulkItems {
   }
 
   /** The result of a found postcode, its records put into `included` (each once). */
-  protected referred(answer: PostcodeRead): { result: NonNullable<Item["result"]> } {
+  protected referred(answer: PostcodeRead): { result: Result } {
     const { included } = this;
     included.lsoas[answer.lsoa.code] ??= answer.lsoa;
     const neighbourhoodIds = answer.neighbourhoods.map((entry) => {
@@ -115,30 +116,18 @@ interface AreaJson {
  */
 const areaJsons = new WeakMap<object, AreaJson>();
 
+/** `,"key":value` for each of `keys` of `result`, then `end`, as one flat string. */
+const membersJson = (result: Result, keys: ReadonlyArray<keyof Result>, end: string): string =>
+  [...keys.map((key) => `,${JSON.stringify(key)}:${JSON.stringify(result[key])}`), end].join("");
+
 /** The JSON of the codes and keys of `result` that every postcode of its LSOA shares. */
-const areaJsonOf = (result: NonNullable<Item["result"]>): AreaJson => ({
-  before: [
-    ',"lsoaCode":',
-    JSON.stringify(result.lsoaCode),
-    ',"msoaCode":',
-    JSON.stringify(result.msoaCode),
-    ',"wardCode":',
-  ].join(""),
-  after: [
-    ',"ccgId":',
-    JSON.stringify(result.ccgId),
-    ',"neighbourhoodIds":',
-    JSON.stringify(result.neighbourhoodIds),
-    ',"placeId":',
-    JSON.stringify(result.placeId),
-    ',"subIcbLocationId":',
-    JSON.stringify(result.subIcbLocationId),
-    ',"icbId":',
-    JSON.stringify(result.icbId),
-    ',"systemId":',
-    JSON.stringify(result.systemId),
+const areaJsonOf = (result: Result): AreaJson => ({
+  before: membersJson(result, ["lsoaCode", "msoaCode"], ',"wardCode":'),
+  after: membersJson(
+    result,
+    ["ccgId", "neighbourhoodIds", "placeId", "subIcbLocationId", "icbId", "systemId"],
     "}",
-  ].join(""),
+  ),
 });
 
 /**
