@@ -4,8 +4,8 @@
  * representation) for a postcode whose answer the read cache does not hold — the common
  * case for a referral router, which asks each postcode once among England's millions. It
  * answers with the bytes, ETag and headers the full chain would give (a test compares
- * them over every postcode of the GM dataset), without routing, validation, an Effect,
- * or JSON of the whole answer per request.
+ * them for a postcode of every GM LSOA and thousands more), without routing, validation,
+ * an Effect, or JSON of the whole answer per request.
  *
  * An answer is the JSON of its members in order: those of the LSOA's part (its LSOA,
  * place, sub-ICB location, ICB, commissioner…), the same objects for every postcode of the
