@@ -93,6 +93,49 @@ describe("PostcodeTable", () => {
     );
   });
 
+  it("holds postcodes compactly: code indexes as narrow as their tables, points in millionths", () => {
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      record(`ZZ${Math.floor(i / 100) + 1} ${i % 10}${"ABDEFGHJLN"[Math.floor(i / 10) % 10]}Z`, {
+        lsoaCode: `E01${String(i).padStart(6, "0")}`,
+        point: { lat: (53_456_789 + i) / 1e6, lon: (-2_312_345 - i) / 1e6 },
+        wardCode: `E05${String(i % 7).padStart(6, "0")}`,
+        districtCode: "E08000009",
+        source: "synthetic",
+      }),
+    );
+    const table = PostcodeTable.from(rows);
+    // Keys 8, months 4, point 8, LSOA 2 (300 codes), ward, district and source 1 each.
+    expect(table.byteLength / table.size).toBe(25);
+    expect([...table]).toEqual([...rows].sort((a, b) => (a.postcode < b.postcode ? -1 : 1)));
+    expect([...PostcodeTable.fromBytes(table.toBytes())]).toEqual([...table]);
+  });
+
+  it("keeps a point finer than a millionth of a degree exactly, and codes past 65,535", () => {
+    const fine = record("ZZ9 9ZD", { point: { lat: 53.4567891234, lon: -2.3 } });
+    const many = Array.from({ length: 70_000 }, (_, i) =>
+      record(`Z${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 2600)} ${i % 10}ZZ`, {
+        lsoaCode: `E01${String(i).padStart(6, "0")}`,
+      }),
+    );
+    const table = PostcodeTable.from([fine, ...many]);
+    expect(table.get("ZZ9 9ZD")).toEqual(fine);
+    const back = PostcodeTable.fromBytes(table.toBytes());
+    expect(back.get("ZZ9 9ZD")).toEqual(fine);
+    for (const row of [many[0], many[35_000], many[69_999]]) {
+      expect(back.get(row?.postcode ?? "")).toEqual(table.get(row?.postcode ?? ""));
+    }
+    expect(new Set([...back].map((r) => r.lsoaCode)).size).toBe(table.size);
+  });
+
+  it("refuses an image of another version (the store then reads the rows again)", () => {
+    const image = PostcodeTable.from([full]).toBytes();
+    const view = new DataView(image.buffer, image.byteOffset);
+    const header = new TextDecoder().decode(image.subarray(8, 8 + view.getUint32(4, true)));
+    const older = new TextEncoder().encode(header.replace('"version":2', '"version":1'));
+    image.set(older, 8);
+    expect(() => PostcodeTable.fromBytes(image)).toThrow(/version 1, not 2/);
+  });
+
   it("refuses a postcode that is not canonical text", () => {
     expect(() => new PostcodeTableBuilder().add(record("ZZ99 9ZAAA"))).toThrow(/canonical/);
   });

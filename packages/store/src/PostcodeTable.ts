@@ -2,11 +2,13 @@
  * @module PostcodeTable
  * The register's postcodes held as columns, sorted by postcode: each postcode as 8 bytes
  * (its canonical text, zero-padded, as two big-endian 32-bit numbers), and for each the
- * LSOA, ward, district and source as indexes into their code tables, the months introduced
- * and terminated as month numbers and the point as two doubles. Millions of postcodes cost
- * about 60 bytes each, with no object per postcode: a {@link PostcodeRecord} is made only
- * when one is asked for. A table is immutable, and it is written to and read back from one
- * binary image ({@link PostcodeTable.toBytes}), the store's snapshot of its postcodes.
+ * LSOA, ward, district and source as indexes into their code tables (one or two bytes each
+ * for England's), the months introduced and terminated as month numbers and the point in
+ * whole millionths of a degree (ONSPD's precision; doubles for a table with a finer point).
+ * England's 2.7 million postcodes cost 27 bytes each, with no object per postcode: a
+ * {@link PostcodeRecord} is made only when one is asked for. A table is immutable, and it is
+ * written to and read back from one binary image ({@link PostcodeTable.toBytes}), the
+ * store's snapshot of its postcodes.
  */
 import type { PostcodeRecord, YearMonth } from "@care-atlas/domain";
 
@@ -85,7 +87,8 @@ class Codes {
   }
 }
 
-const columns = {
+/** The columns a builder collects into: every code index (-1 for none) and point at full width. */
+const wideColumns = {
   hi: Uint32Array,
   lo: Uint32Array,
   lsoa: Int32Array,
@@ -98,8 +101,55 @@ const columns = {
   source: Int32Array,
 } as const;
 
-type ColumnName = keyof typeof columns;
-type Columns = { [K in ColumnName]: InstanceType<(typeof columns)[K]> };
+type ColumnName = keyof typeof wideColumns;
+type WideColumns = { [K in ColumnName]: InstanceType<(typeof wideColumns)[K]> };
+
+/** A column of code indexes plus one (0 for none), as narrow as its code table allows. */
+type CodeColumn = Uint8Array | Uint16Array | Uint32Array;
+
+/**
+ * A column of latitudes or longitudes: whole millionths of a degree (ONSPD's precision),
+ * {@link noPoint} for none, when every point of the table is one; doubles (NaN for none)
+ * otherwise.
+ */
+type PointColumn = Int32Array | Float64Array;
+
+/** The columns of a table. */
+interface Columns {
+  readonly hi: Uint32Array;
+  readonly lo: Uint32Array;
+  readonly introduced: Int16Array;
+  readonly terminated: Int16Array;
+  readonly lat: PointColumn;
+  readonly lon: PointColumn;
+  readonly lsoa: CodeColumn;
+  readonly ward: CodeColumn;
+  readonly district: CodeColumn;
+  readonly source: CodeColumn;
+}
+
+/** The element types a column may have, by the name an image's header gives them. */
+const columnTypes = {
+  u8: Uint8Array,
+  u16: Uint16Array,
+  u32: Uint32Array,
+  i16: Int16Array,
+  i32: Int32Array,
+  f64: Float64Array,
+} as const;
+
+type ColumnType = keyof typeof columnTypes;
+type AnyColumn = Columns[ColumnName];
+
+const typeNameOf = (column: AnyColumn): ColumnType => {
+  for (const [name, Type] of Object.entries(columnTypes)) {
+    if (column instanceof Type) return name as ColumnType;
+  }
+  throw new Error("not a postcode table column");
+};
+
+/** A point column's "no point" in millionths of a degree. */
+const noPoint = -0x80000000;
 
 /** The code tables of a table, by column. */
 interface CodeTables {
@@ -109,16 +159,89 @@ interface CodeTables {
   readonly source: ReadonlyArray<string>;
 }
 
-const columnNames = Object.keys(columns) as ColumnName[];
+const columnNames = Object.keys(wideColumns) as ColumnName[];
+const codeNames = ["lsoa", "ward", "district", "source"] as const;
 
-const allocate = (size: number): Columns => {
+const allocate = (size: number): WideColumns => {
   const out = {} as Record<ColumnName, unknown>;
-  for (const name of columnNames) out[name] = new columns[name](size);
-  return out as Columns;
+  for (const name of columnNames) out[name] = new wideColumns[name](size);
+  return out as WideColumns;
 };
 
+/** The narrowest column for indexes plus one into a code table of `count` codes. */
+const codeColumn = (count: number, size: number): CodeColumn =>
+  count < 0xff
+    ? new Uint8Array(size)
+    : count < 0xffff
+      ? new Uint16Array(size)
+      : new Uint32Array(size);
+
+/** A coordinate in whole millionths of a degree, or `undefined` when it is not one. */
+const micro = (degrees: number): number | undefined => {
+  const scaled = Math.round(degrees * 1e6);
+  return scaled / 1e6 === degrees && Math.abs(scaled) < 0x7fffffff ? scaled : undefined;
+};
+
+/**
+ * The compact columns of rows `order` of wide columns `c` (every row, in order, when
+ * `order` is undefined): code indexes as narrow as their tables allow, points in millionths
+ * of a degree when every one is a whole number of them.
+ */
+const compact = (
+  c: WideColumns,
+  size: number,
+  codes: CodeTables,
+  order?: ReadonlyArray<number>,
+): Columns => {
+  const row = order === undefined ? (k: number) => k : (k: number) => order[k] as number;
+  let whole = true;
+  for (let k = 0; k < size && whole; k++) {
+    const i = row(k);
+    const lat = c.lat[i] as number;
+    if (Number.isNaN(lat)) continue;
+    if (micro(lat) === undefined || micro(c.lon[i] as number) === undefined) whole = false;
+  }
+  const out = {
+    hi: new Uint32Array(size),
+    lo: new Uint32Array(size),
+    introduced: new Int16Array(size),
+    terminated: new Int16Array(size),
+    lat: whole ? new Int32Array(size) : new Float64Array(size),
+    lon: whole ? new Int32Array(size) : new Float64Array(size),
+    lsoa: codeColumn(codes.lsoa.length, size),
+    ward: codeColumn(codes.ward.length, size),
+    district: codeColumn(codes.district.length, size),
+    source: codeColumn(codes.source.length, size),
+  };
+  for (let k = 0; k < size; k++) {
+    const i = row(k);
+    out.hi[k] = c.hi[i] as number;
+    out.lo[k] = c.lo[i] as number;
+    out.introduced[k] = c.introduced[i] as number;
+    out.terminated[k] = c.terminated[i] as number;
+    const lat = c.lat[i] as number;
+    const lon = c.lon[i] as number;
+    if (whole) {
+      out.lat[k] = Number.isNaN(lat) ? noPoint : (micro(lat) as number);
+      out.lon[k] = Number.isNaN(lat) ? noPoint : (micro(lon) as number);
+    } else {
+      out.lat[k] = lat;
+      out.lon[k] = lon;
+    }
+    for (const name of codeNames) out[name][k] = (c[name][i] as number) + 1;
+  }
+  return out;
+};
+
+/** The order of the columns in an image: widest elements first, then as {@link columnNames}. */
+const imageOrder = (types: Readonly<Record<ColumnName, ColumnType>>): ColumnName[] =>
+  [...columnNames].sort(
+    (a, b) => columnTypes[types[b]].BYTES_PER_ELEMENT - columnTypes[types[a]].BYTES_PER_ELEMENT,
+  );
+
 const magic = 0x43415043; // "CAPC"
-const imageVersion = 1;
+/** 2: narrow code columns and points in millionths of a degree, each column's type in the header. */
+const imageVersion = 2;
 
 /**
  * Collects postcode records (in any order; a postcode given again replaces the earlier
@@ -134,7 +257,7 @@ const imageVersion = 1;
  */
 export class PostcodeTableBuilder {
   #size = 0;
-  #columns: Columns = allocate(1024);
+  #columns: WideColumns = allocate(1024);
   readonly #codes = {
     lsoa: new Codes(),
     ward: new Codes(),
@@ -168,19 +291,18 @@ export class PostcodeTableBuilder {
   /** Adds row `i` of `table` (without making its record). */
   addFrom(table: PostcodeTable, i: number): void {
     const c = table.columns;
-    const codes = table.codes;
-    const code = (list: ReadonlyArray<string>, at: number) => (at < 0 ? undefined : list[at]);
+    const point = table.pointAt(i);
     this.addRow(
       c.hi[i] as number,
       c.lo[i] as number,
-      this.#codes.lsoa.of(code(codes.lsoa, c.lsoa[i] as number)),
+      this.#codes.lsoa.of(table.codeAt("lsoa", i)),
       c.introduced[i] as number,
       c.terminated[i] as number,
-      c.lat[i] as number,
-      c.lon[i] as number,
-      this.#codes.ward.of(code(codes.ward, c.ward[i] as number)),
-      this.#codes.district.of(code(codes.district, c.district[i] as number)),
-      this.#codes.source.of(code(codes.source, c.source[i] as number)),
+      point?.lat ?? Number.NaN,
+      point?.lon ?? Number.NaN,
+      this.#codes.ward.of(table.codeAt("ward", i)),
+      this.#codes.district.of(table.codeAt("district", i)),
+      this.#codes.source.of(table.codeAt("source", i)),
     );
   }
 
@@ -233,11 +355,7 @@ export class PostcodeTableBuilder {
       const b = c.hi[i] as number;
       if (a > b || (a === b && (c.lo[i - 1] as number) >= (c.lo[i] as number))) sorted = false;
     }
-    if (sorted) {
-      const out = {} as Record<ColumnName, unknown>;
-      for (const name of columnNames) out[name] = c[name].slice(0, n);
-      return new PostcodeTable(n, out as Columns, codes);
-    }
+    if (sorted) return new PostcodeTable(n, compact(c, n, codes), codes);
     // Sort an order of the rows (stable: the later of two equal postcodes comes last).
     const order = Array.from({ length: n }, (_, i) => i);
     order.sort((x, y) => {
@@ -255,15 +373,7 @@ export class PostcodeTableBuilder {
       if (j !== undefined && c.hi[j] === c.hi[i] && c.lo[j] === c.lo[i]) continue;
       kept.push(i);
     }
-    const out = allocate(kept.length);
-    for (const name of columnNames) {
-      const from = c[name];
-      const to = out[name];
-      kept.forEach((i, k) => {
-        to[k] = from[i] as number;
-      });
-    }
-    return new PostcodeTable(kept.length, out, codes);
+    return new PostcodeTable(kept.length, compact(c, kept.length, codes, kept), codes);
   }
 }
 
@@ -369,30 +479,35 @@ export class PostcodeTable implements Iterable<PostcodeRecord> {
     return textOf(this.columns.hi[i] as number, this.columns.lo[i] as number);
   }
 
+  /** @internal The code row `i` states in one of the code columns, if any. */
+  codeAt(name: (typeof codeNames)[number], i: number): string | undefined {
+    const at = this.columns[name][i] as number;
+    return at === 0 ? undefined : this.codes[name][at - 1];
+  }
+
   /** The LSOA code of row `i`. */
   lsoaCodeAt(i: number): string {
-    return this.codes.lsoa[this.columns.lsoa[i] as number] as string;
+    return this.codeAt("lsoa", i) as string;
   }
 
   /** The district code row `i` states, if any. */
   districtCodeAt(i: number): string | undefined {
-    const at = this.columns.district[i] as number;
-    return at < 0 ? undefined : this.codes.district[at];
+    return this.codeAt("district", i);
   }
 
   /** The point of row `i`, if it has one. */
   pointAt(i: number): { lat: number; lon: number } | undefined {
-    const lat = this.columns.lat[i] as number;
-    return Number.isNaN(lat) ? undefined : { lat, lon: this.columns.lon[i] as number };
+    const { lat, lon } = this.columns;
+    const y = lat[i] as number;
+    if (lat instanceof Int32Array) {
+      return y === noPoint ? undefined : { lat: y / 1e6, lon: (lon[i] as number) / 1e6 };
+    }
+    return Number.isNaN(y) ? undefined : { lat: y, lon: lon[i] as number };
   }
 
   /** Row `i` as the domain's record (`postcode`: its text, when the caller has it). */
   record(i: number, postcode: string = this.postcodeAt(i)): PostcodeRecord {
     const c = this.columns;
-    const lat = c.lat[i] as number;
-    const ward = c.ward[i] as number;
-    const district = c.district[i] as number;
-    const source = c.source[i] as number;
     const record: {
       -readonly [K in keyof PostcodeRecord]: PostcodeRecord[K];
     } = {
@@ -401,10 +516,14 @@ export class PostcodeTable implements Iterable<PostcodeRecord> {
       introduced: monthText(c.introduced[i] as number),
       terminated: monthText(c.terminated[i] as number),
     };
-    if (!Number.isNaN(lat)) record.point = { lat, lon: c.lon[i] as number };
-    if (ward >= 0) record.wardCode = this.codes.ward[ward] as string;
-    if (district >= 0) record.districtCode = this.codes.district[district] as string;
-    if (source >= 0) record.source = this.codes.source[source] as string;
+    const point = this.pointAt(i);
+    if (point !== undefined) record.point = point;
+    const ward = this.codeAt("ward", i);
+    if (ward !== undefined) record.wardCode = ward;
+    const district = this.codeAt("district", i);
+    if (district !== undefined) record.districtCode = district;
+    const source = this.codeAt("source", i);
+    if (source !== undefined) record.source = source;
     return record;
   }
 
@@ -456,10 +575,15 @@ export class PostcodeTable implements Iterable<PostcodeRecord> {
     return bytes;
   }
 
-  /** The table as one binary image: a header (sizes and code tables), then the columns. */
+  /**
+   * The table as one binary image: a header (size, code tables, each column's type), then
+   * the columns, widest elements first (so each starts aligned to its element).
+   */
   toBytes(): Uint8Array {
+    const types = {} as Record<ColumnName, ColumnType>;
+    for (const name of columnNames) types[name] = typeNameOf(this.columns[name]);
     const header = new TextEncoder().encode(
-      JSON.stringify({ version: imageVersion, size: this.size, codes: this.codes }),
+      JSON.stringify({ version: imageVersion, size: this.size, codes: this.codes, types }),
     );
     const start = 8 + Math.ceil(header.length / 8) * 8;
     const out = new Uint8Array(start + this.byteLength);
@@ -468,7 +592,7 @@ export class PostcodeTable implements Iterable<PostcodeRecord> {
     view.setUint32(4, header.length, true);
     out.set(header, 8);
     let at = start;
-    for (const name of columnNames) {
+    for (const name of imageOrder(types)) {
       const column = this.columns[name];
       out.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), at);
       at += column.byteLength;
@@ -487,6 +611,7 @@ export class PostcodeTable implements Iterable<PostcodeRecord> {
       version: number;
       size: number;
       codes: CodeTables;
+      types: Record<ColumnName, ColumnType>;
     };
     if (header.version !== imageVersion) {
       throw new Error(`postcode table image version ${header.version}, not ${imageVersion}`);
@@ -498,8 +623,11 @@ export class PostcodeTable implements Iterable<PostcodeRecord> {
     const body = (bytes.byteOffset + start) % 8 === 0 ? bytes.subarray(start) : bytes.slice(start);
     let at = 0;
     const out = {} as Record<ColumnName, unknown>;
-    for (const name of columnNames) {
-      const Type = columns[name];
+    for (const name of imageOrder(header.types)) {
+      const Type = columnTypes[header.types?.[name]] as
+        | (typeof columnTypes)[ColumnType]
+        | undefined;
+      if (Type === undefined) throw new Error(`postcode table image has no type for ${name}`);
       const length = n * Type.BYTES_PER_ELEMENT;
       if (at + length > body.byteLength) throw new Error("postcode table image is truncated");
       out[name] = new Type(body.buffer as ArrayBuffer, body.byteOffset + at, n);

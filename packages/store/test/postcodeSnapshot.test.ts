@@ -139,4 +139,14 @@ describe.each(backends)("postcode snapshot on $name", (backend) => {
     await damage("bytes");
     expect((await store.referenceAt()).postcodes.get("ZZ9 9ZC")).toEqual(postcode("ZZ9 9ZC"));
   });
+
+  it("is saved again when it does not read back (an image of another version, say)", async () => {
+    await store.close();
+    ({ store, sql } = await openStoreInternal({ ...db.options, postcodeSnapshotMin: 2 }));
+    await damage("bytes");
+    const refSeq = await store.lastReferenceSeq();
+    expect((await store.referenceAt()).postcodes.size).toBe(4);
+    // Replaced, not kept: the next start reads the snapshot, not the rows.
+    expect(await saved()).toEqual([[refSeq, 4]]);
+  });
 });

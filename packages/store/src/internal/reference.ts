@@ -406,7 +406,6 @@ const loadSnapshotFile = (dir: string, refSeq: number): PostcodeTable | undefine
 const saveSnapshotFile = (dir: string, refSeq: number, table: PostcodeTable): void => {
   const name = snapshotFileName(refSeq);
   const path = join(dir, name);
-  if (existsSync(path)) return;
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, table.toBytes());
   renameSync(temporary, path);
@@ -454,8 +453,9 @@ export const loadPostcodeSnapshot = async (
 };
 
 /**
- * Saves `table` as the snapshot of the reference data of `refSeq`, replacing older ones,
- * in one transaction. A snapshot of `refSeq` already saved is kept.
+ * Saves `table` as the snapshot of the reference data of `refSeq`, in one transaction,
+ * replacing every one saved before: of older reference data, or of `refSeq` in an image
+ * this version cannot read (only then does a start read the rows and save again).
  */
 export const savePostcodeSnapshot = async (
   db: Sql,
@@ -469,12 +469,7 @@ export const savePostcodeSnapshot = async (
   }
   const image = table.toBytes();
   await db.transaction(async (tx) => {
-    const [held] = await tx.query<{ n: unknown }>(
-      "select count(*) as n from postcode_snapshot where ref_seq = $1::bigint",
-      [refSeq],
-    );
-    if (toInt(held?.n ?? 0) > 0) return;
-    await tx.query("delete from postcode_snapshot where ref_seq <> $1::bigint", [refSeq]);
+    await tx.query("delete from postcode_snapshot");
     for (let part = 0; part * snapshotPartBytes < image.byteLength || part === 0; part++) {
       const bytes = image.subarray(part * snapshotPartBytes, (part + 1) * snapshotPartBytes);
       await tx.query(
