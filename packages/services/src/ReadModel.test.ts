@@ -1,5 +1,6 @@
 import { checkSnapshot, type Finding, RegisterCheck } from "@care-atlas/domain";
 import { type Change, PostcodeTable } from "@care-atlas/store";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { syntheticPostcodes, syntheticSnapshot } from "../test/fixtures.js";
 import { ReadModel, type RecordedHistory } from "./ReadModel.js";
@@ -139,5 +140,141 @@ describe("ReadModel", () => {
       "2022-01-01",
     ]);
     expect(past.history(a.id ?? "")?.revision).toBeNull();
+  });
+
+  it("passes its indexes on over changes, equal to the indexes built afresh (random changes)", () => {
+    const all = histories();
+    const ends = [...new Set(all.map((h) => h.id)), "org_synthother"];
+    const [relationship] = snapshot.relationships;
+    const [neighbourhood] = snapshot.neighbourhoods;
+    if (relationship === undefined || neighbourhood === undefined) throw new Error("fixture");
+    const lsoas = ["E01999001", "E01999002", "E01999003"];
+    /** A change of one entity: renamed (same ends), removed, re-pointed or new. */
+    const change = fc.oneof(
+      fc.record({ op: fc.constant("rename" as const), at: fc.nat() }),
+      fc.record({ op: fc.constant("remove" as const), at: fc.nat() }),
+      fc.record({
+        op: fc.constant("relate" as const),
+        id: fc.constantFrom("rel_synthmem01", "rel_synthnew01", "rel_synthnew02"),
+        subject: fc.constantFrom(...ends),
+        object: fc.constantFrom(...ends),
+      }),
+      fc.record({
+        op: fc.constant("succeed" as const),
+        id: fc.constantFrom("suc_synthnew01", "suc_synthnew02"),
+        predecessor: fc.constantFrom(...ends),
+        successor: fc.constantFrom(...ends),
+      }),
+      fc.record({
+        op: fc.constant("footprint" as const),
+        id: fc.constantFrom(neighbourhood.id, "nbh_synthnew01"),
+        lsoas: fc.subarray(lsoas),
+        pcnIds: fc.subarray(ends.slice(0, 3)),
+      }),
+    );
+    const base = { recordedAt: "2026-01-02T00:00:00.000Z", actor: "a", reason: "r", source: null };
+    const indexesOf = (m: ReadModel) => ({
+      ids: (["place", "organisation", "neighbourhood", "relationship", "succession"] as const).map(
+        (k) => [...m.ids(k)],
+      ),
+      links: ends.map((id) => [...m.relationshipsOf(id)]),
+      successions: ends.map((id) => [...m.successionsOf(id)]),
+      memberships: ends.map((id) => [...m.membershipsOf(id)]),
+      byPcn: ends.map((id) => [...m.neighbourhoodsOfPcn(id)]),
+      byLsoa: lsoas.map((code) => [...m.neighbourhoodsOfLsoa(code)]),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 6 }),
+        (writes) => {
+          let current = ReadModel.make(7, null, all, reference);
+          indexesOf(current);
+          for (const write of writes) {
+            const changes: Change[] = write.map((c, k) => {
+              const seq = current.seq + k + 1;
+              const held = [...current.histories.values()];
+              if (c.op === "rename" || c.op === "remove") {
+                const history = held[c.at % held.length] ?? held[0];
+                if (history === undefined) throw new Error("empty");
+                const after =
+                  c.op === "remove"
+                    ? []
+                    : history.versions.map((v) => ({
+                        ...v,
+                        name: `${"name" in v ? v.name : ""}!`,
+                      }));
+                return {
+                  ...base,
+                  seq,
+                  operation: "update",
+                  kind: history.kind,
+                  id: history.id,
+                  revision: 2,
+                  before: [],
+                  after,
+                } as Change;
+              }
+              if (c.op === "relate") {
+                const after = [
+                  { ...relationship, id: c.id, subjectId: c.subject, objectId: c.object },
+                ];
+                return {
+                  ...base,
+                  seq,
+                  operation: "update",
+                  kind: "relationship",
+                  id: c.id,
+                  revision: 2,
+                  before: [],
+                  after,
+                } as Change;
+              }
+              if (c.op === "succeed") {
+                const after = [
+                  {
+                    id: c.id,
+                    kind: "rename",
+                    predecessorIds: [c.predecessor],
+                    successorIds: [c.successor],
+                    valid: { from: "2024-04-01", to: null },
+                    provenance: { sources: ["synthetic"] },
+                  },
+                ];
+                return {
+                  ...base,
+                  seq,
+                  operation: "update",
+                  kind: "succession",
+                  id: c.id,
+                  revision: 2,
+                  before: [],
+                  after,
+                } as Change;
+              }
+              const after = [
+                {
+                  ...neighbourhood,
+                  id: c.id,
+                  footprint: { lsoas: c.lsoas, pcnIds: c.pcnIds, practiceIds: [] },
+                },
+              ];
+              return {
+                ...base,
+                seq,
+                operation: "update",
+                kind: "neighbourhood",
+                id: c.id,
+                revision: 2,
+                before: [],
+                after,
+              } as Change;
+            });
+            current = current.withChanges(changes);
+            const afresh = ReadModel.make(current.seq, null, current.histories.values(), reference);
+            expect(indexesOf(current)).toEqual(indexesOf(afresh));
+          }
+        },
+      ),
+    );
   });
 });

@@ -167,6 +167,14 @@ export class ReadModel {
       }
     }
     const next = new ReadModel(seq, recordedAt, map, this.reference);
+    this.passIndexesOn(
+      next,
+      changes.flatMap((change) =>
+        change.seq > this.seq && change.kind !== "reference" ? [change] : [],
+      ),
+    );
+    next.lsoaMemo = this.lsoaMemo;
+    next.sourceMemo = this.sourceMemo;
     // The rule check follows the changes, re-checked when it is next read (dropped, to be
     // built afresh, when too many changes wait or reference data changed).
     const from = changes.some((change) => change.kind === "reference")
@@ -234,12 +242,47 @@ export class ReadModel {
         });
       }
     }
-    return new ReadModel(this.seq, this.recordedAt, map, this.reference);
+    const next = new ReadModel(this.seq, this.recordedAt, map, this.reference);
+    this.passIndexesOn(
+      next,
+      updates.map((update) => ({ kind: update.kind, id: update.id, after: update.versions })),
+    );
+    next.lsoaMemo = this.lsoaMemo;
+    next.sourceMemo = this.sourceMemo;
+    return next;
   }
 
   /** The same histories with new reference data. */
   withReference(reference: Reference): ReadModel {
-    return new ReadModel(this.seq, this.recordedAt, this.histories, reference);
+    const next = new ReadModel(this.seq, this.recordedAt, this.histories, reference);
+    this.passIndexesOn(next, []);
+    return next;
+  }
+
+  /**
+   * Gives `next` (this model with the histories of `changed` replaced) the indexes of the
+   * entities this model has built that the changes leave as they are, so that a write
+   * costs what it changes, not a rebuild of each index on the next read: the ids of each
+   * kind while no entity comes or goes; the relationships, successions and geography while
+   * no relationship, succession or neighbourhood changes (those are the kinds they index).
+   */
+  private passIndexesOn(
+    next: ReadModel,
+    changed: ReadonlyArray<{
+      readonly kind: EntityKind;
+      readonly id: string;
+      readonly after: ReadonlyArray<unknown>;
+    }>,
+  ): void {
+    const kinds = new Set(changed.map((change) => change.kind));
+    if (changed.every((change) => change.after.length > 0 && this.histories.has(change.id))) {
+      next.idsMemo = this.idsMemo;
+    }
+    if (!kinds.has("relationship")) next.linksMemo = this.linksMemo;
+    if (!kinds.has("succession")) next.successionsMemo = this.successionsMemo;
+    if (!kinds.has("relationship") && !kinds.has("neighbourhood")) {
+      next.geographyMemo = this.geographyMemo;
+    }
   }
 
   /** One entity's history, or `undefined`. */
