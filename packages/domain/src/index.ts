@@ -14,6 +14,7 @@ export * from "./GovernanceBody.js";
 export * from "./Hash.js";
 export * as History from "./History.js";
 export * from "./Id.js";
+export * from "./LayeredMap.js";
 export * from "./Level.js";
 export * from "./Lsoa.js";
 export * from "./LsoaAssignment.js";

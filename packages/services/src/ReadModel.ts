@@ -13,6 +13,7 @@ import {
   emptySnapshot,
   indexSnapshot,
   kindOfId,
+  LayeredMap,
   type Lsoa,
   type LsoaAssignment,
   type PostcodeRecord,
@@ -106,7 +107,8 @@ export class ReadModel {
     readonly seq: number,
     /** When the change at `seq` was recorded (ISO timestamp), or `null` when unknown / empty. */
     readonly recordedAt: string | null,
-    readonly histories: ReadonlyMap<string, RecordedHistory>,
+    /** By id; a write's model shares the rest with the model it follows (a layered map). */
+    readonly histories: LayeredMap<RecordedHistory>,
     readonly reference: Reference,
   ) {}
 
@@ -122,7 +124,7 @@ export class ReadModel {
       if (history.versions.length === 0) continue;
       map.set(history.id, { ...history, versions: [...history.versions].sort(byFrom) });
     }
-    return new ReadModel(seq, recordedAt, map, reference);
+    return new ReadModel(seq, recordedAt, LayeredMap.of(map), reference);
   }
 
   /** A past model from the versions `historyAsOf` returns (no revisions). */
@@ -148,7 +150,7 @@ export class ReadModel {
    */
   withChanges(changes: ReadonlyArray<LogEntry>): ReadModel {
     if (changes.length === 0) return this;
-    const map = new Map(this.histories);
+    const updates = new Map<string, RecordedHistory | undefined>();
     let seq = this.seq;
     let recordedAt = this.recordedAt;
     for (const change of changes) {
@@ -156,17 +158,19 @@ export class ReadModel {
       seq = change.seq;
       recordedAt = change.recordedAt;
       if (change.kind === "reference") continue;
-      if (change.after.length === 0) map.delete(change.id);
-      else {
-        map.set(change.id, {
-          kind: change.kind,
-          id: change.id,
-          revision: change.revision,
-          versions: [...change.after].sort(byFrom),
-        });
-      }
+      updates.set(
+        change.id,
+        change.after.length === 0
+          ? undefined
+          : {
+              kind: change.kind,
+              id: change.id,
+              revision: change.revision,
+              versions: [...change.after].sort(byFrom),
+            },
+      );
     }
-    const next = new ReadModel(seq, recordedAt, map, this.reference);
+    const next = new ReadModel(seq, recordedAt, this.histories.with(updates), this.reference);
     this.passIndexesOn(
       next,
       changes.flatMap((change) =>
@@ -229,20 +233,26 @@ export class ReadModel {
       readonly versions: ReadonlyArray<Entity>;
     }>,
   ): ReadModel {
-    const map = new Map(this.histories);
+    const replaced = new Map<string, RecordedHistory | undefined>();
     for (const update of updates) {
-      if (update.versions.length === 0) map.delete(update.id);
-      else {
-        const revision = this.histories.get(update.id)?.revision ?? null;
-        map.set(update.id, {
-          kind: update.kind,
-          id: update.id,
-          revision,
-          versions: [...update.versions].sort(byFrom),
-        });
-      }
+      replaced.set(
+        update.id,
+        update.versions.length === 0
+          ? undefined
+          : {
+              kind: update.kind,
+              id: update.id,
+              revision: this.histories.get(update.id)?.revision ?? null,
+              versions: [...update.versions].sort(byFrom),
+            },
+      );
     }
-    const next = new ReadModel(this.seq, this.recordedAt, map, this.reference);
+    const next = new ReadModel(
+      this.seq,
+      this.recordedAt,
+      this.histories.with(replaced),
+      this.reference,
+    );
     this.passIndexesOn(
       next,
       updates.map((update) => ({ kind: update.kind, id: update.id, after: update.versions })),

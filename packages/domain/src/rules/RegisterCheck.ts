@@ -26,6 +26,7 @@
  */
 import type { Finding } from "../Finding.js";
 import type { EntityKind } from "../Id.js";
+import { LayeredMap } from "../LayeredMap.js";
 import type { Lsoa } from "../Lsoa.js";
 import { merge, type Period } from "../Period.js";
 import {
@@ -52,83 +53,6 @@ export interface EntityHistory {
 /** What a change does to the register: the records whose history it replaces. */
 export interface RegisterChange {
   readonly entities: ReadonlyArray<EntityHistory>;
-}
-
-// ---------------------------------------------------------------------------------------
-// Layered maps: an immutable map as a short chain of overlays on a shared base.
-
-const gone: unique symbol = Symbol("gone");
-type Slot<V> = V | typeof gone;
-
-/** A read-only map made of overlays; `with` adds one, flattening when the chain is long. */
-class Layered<V> implements ReadonlyMap<string, V> {
-  private constructor(
-    private readonly own: ReadonlyMap<string, Slot<V>>,
-    private readonly parent: Layered<V> | undefined,
-    private readonly depth: number,
-  ) {}
-
-  static of<V>(map: ReadonlyMap<string, V>): Layered<V> {
-    return new Layered<V>(map, undefined, 0);
-  }
-
-  get(key: string): V | undefined {
-    for (let layer: Layered<V> | undefined = this; layer !== undefined; layer = layer.parent) {
-      const slot = layer.own.get(key);
-      if (slot !== undefined) return slot === gone ? undefined : slot;
-    }
-    return undefined;
-  }
-
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
-
-  /** The map with `updates` applied (`undefined` removes a key). */
-  with(updates: ReadonlyMap<string, V | undefined>): Layered<V> {
-    if (updates.size === 0) return this;
-    const own = new Map<string, Slot<V>>();
-    for (const [key, value] of updates) own.set(key, value === undefined ? gone : value);
-    const next = new Layered<V>(own, this, this.depth + 1);
-    return next.depth > 12 ? Layered.of(new Map(next.entries())) : next;
-  }
-
-  *entries(): MapIterator<[string, V]> {
-    if (this.parent === undefined) {
-      for (const [key, slot] of this.own) if (slot !== gone) yield [key, slot];
-      return;
-    }
-    const seen = new Set<string>();
-    for (let layer: Layered<V> | undefined = this; layer !== undefined; layer = layer.parent) {
-      for (const [key, slot] of layer.own) {
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (slot !== gone) yield [key, slot];
-      }
-    }
-  }
-
-  *keys(): MapIterator<string> {
-    for (const [key] of this.entries()) yield key;
-  }
-
-  *values(): MapIterator<V> {
-    for (const [, value] of this.entries()) yield value;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, V]> {
-    return this.entries();
-  }
-
-  get size(): number {
-    let size = 0;
-    for (const _ of this.entries()) size++;
-    return size;
-  }
-
-  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
-    for (const [key, value] of this.entries()) callback(value, key, this);
-  }
 }
 
 /**
@@ -172,17 +96,17 @@ class FocusMap<V> implements ReadonlyMap<string, V> {
 type Versions = ReadonlyArray<Entity>;
 
 interface State {
-  readonly versions: { readonly [K in EntityKind]: Layered<Versions> };
-  readonly lifetimes: Layered<ReadonlyArray<Period>>;
+  readonly versions: { readonly [K in EntityKind]: LayeredMap<Versions> };
+  readonly lifetimes: LayeredMap<ReadonlyArray<Period>>;
   /** Ids of the records that refer to an id (whether or not the id exists). */
-  readonly referrers: Layered<ReadonlySet<string>>;
+  readonly referrers: LayeredMap<ReadonlySet<string>>;
   /** Ids of the neighbourhoods with a version in a scheme, by scheme id. */
-  readonly schemeMembers: Layered<ReadonlySet<string>>;
+  readonly schemeMembers: LayeredMap<ReadonlySet<string>>;
   /** Ids of the systems, places and organisations holding a code, by normalised code. */
-  readonly codeHolders: Layered<ReadonlySet<string>>;
+  readonly codeHolders: LayeredMap<ReadonlySet<string>>;
   /** Ids of the relationships with an `accountable-to` or `reports-to` version. */
   readonly upward: ReadonlySet<string>;
-  readonly successionsFrom: Layered<ReadonlyArray<Succession>>;
+  readonly successionsFrom: LayeredMap<ReadonlyArray<Succession>>;
   readonly lsoas: ReadonlyMap<string, Lsoa>;
   readonly lsoasByDistrict: ReadonlyMap<string, ReadonlyArray<Lsoa>>;
   readonly lsoaList: ReadonlyArray<Lsoa>;
@@ -343,7 +267,7 @@ const byFrom = (a: { valid: Period }, b: { valid: Period }): number =>
 
 /** Adds and removes one id in the sets of a map, collecting the new sets in `updates`. */
 const moveId = (
-  map: Layered<ReadonlySet<string>>,
+  map: LayeredMap<ReadonlySet<string>>,
   updates: Map<string, ReadonlySet<string> | undefined>,
   id: string,
   before: ReadonlySet<string>,
@@ -402,10 +326,10 @@ export class RegisterCheck {
       if (set === undefined) map.set(key, new Set([id]));
       else set.add(id);
     };
-    const versions = {} as Record<EntityKind, Layered<Versions>>;
+    const versions = {} as Record<EntityKind, LayeredMap<Versions>>;
     for (const kind of entityKinds) {
       const byId = index.versions[kind] as ReadonlyMap<string, Versions>;
-      versions[kind] = Layered.of(byId);
+      versions[kind] = LayeredMap.of(byId);
       for (const [id, list] of byId) {
         for (const target of idsReferredBy(kind, list)) addTo(referrers, target, id);
         for (const scheme of schemesOf(kind, list)) addTo(schemeMembers, scheme, id);
@@ -415,12 +339,12 @@ export class RegisterCheck {
     }
     const state: State = {
       versions,
-      lifetimes: Layered.of(index.lifetimes),
-      referrers: Layered.of(referrers),
-      schemeMembers: Layered.of(schemeMembers),
-      codeHolders: Layered.of(codeHolders),
+      lifetimes: LayeredMap.of(index.lifetimes),
+      referrers: LayeredMap.of(referrers),
+      schemeMembers: LayeredMap.of(schemeMembers),
+      codeHolders: LayeredMap.of(codeHolders),
       upward,
-      successionsFrom: Layered.of(index.successionsFrom),
+      successionsFrom: LayeredMap.of(index.successionsFrom),
       lsoas: index.lsoas,
       lsoasByDistrict: index.lsoasByDistrict,
       lsoaList: snapshot.lsoas,
