@@ -21,7 +21,13 @@
  * for anything but a valid postcode on a current reader: the full chain then answers
  * (a 400 for a text that is not a postcode, say).
  */
-import type { PostcodeArea, PostcodeRead, PostcodeReader } from "@care-atlas/services";
+import type {
+  PostcodeArea,
+  PostcodeOwn,
+  PostcodeRead,
+  PostcodeReader,
+  PostcodeReading,
+} from "@care-atlas/services";
 import { answerDigest, etagOfDigest } from "./http/Etag.js";
 import { compress, type Encoding } from "./http/encoding.js";
 import { type FastAnswer, splitProblem } from "./http/fastAnswer.js";
@@ -32,8 +38,20 @@ import { normalisePostcodeText } from "./routes/lookups/postcode.js";
 /** The path of the lookup, up to the postcode. */
 const prefix = "/v1/lookup/postcode/";
 
-/** The members of an answer that are the postcode's own (new objects every lookup). */
-const own = new Set(["ward", "postcode", "status"]);
+/** The slots of the members of an answer that are the postcode's own, by name. */
+const slots: Readonly<Record<string, Slot>> = {
+  ward: { own: "ward" },
+  postcode: { own: "postcode" },
+  status: { own: "status" },
+};
+
+/** The JSON of a postcode's status (both forms: it has no derivations). */
+const statusJson: Readonly<Record<PostcodeOwn["status"], MemberJson>> = {
+  live: { full: '"live"', lean: '"live"' },
+  terminated: { full: '"terminated"', lean: '"terminated"' },
+};
+
+const nullJson: MemberJson = { full: "null", lean: "null" };
 
 /** The members whose `derivation` the default representation leaves out. */
 const holders = new Set(["provenance", "population"]);
@@ -71,18 +89,25 @@ const nameOf = (key: string, first: boolean): string => {
   return first ? name[0] : name[1];
 };
 
+/** A slot for a member of the postcode's own. */
+interface Slot {
+  readonly own: keyof PostcodeOwn;
+}
+
 /** A part of an area's answers: JSON text, or a slot for a member of the postcode's own. */
-type Part = string | { readonly own: string };
+type Part = string | Slot;
 
 /**
  * The answers of one area (an LSOA on a date) as parts, in the answer's order: each
  * member's name, then the JSON of the area's member (shared with other areas when the
  * object is) or a slot for the postcode's own; in the full form (`parts`) and the default
- * representation (`lean`), slot for slot.
+ * representation (`lean`), slot for slot: the same array when no member has derivations to
+ * leave out (`same`), as for every area of the national register.
  */
 interface Template {
   readonly parts: ReadonlyArray<Part>;
   readonly lean: ReadonlyArray<Part>;
+  readonly same: boolean;
 }
 
 /**
@@ -149,55 +174,78 @@ export class FastPostcodes {
       const problem = splitProblem("application/problem+json", JSON.stringify(body), placeholderId);
       return problem === undefined ? undefined : { kind: "problem", status: body.status, problem };
     }
-    return this.readAnswer(reading.read, reading.area, version);
+    return this.readAnswer(reading, version);
   }
 
   /**
    * The answer of a read: `{"data":…,"dataVersion":N}` in the default representation, its
    * ETag the digest of `{"data":…}` in the full form (as the route's `readHeaders` makes it),
    * from the area's template and the JSON of the postcode's own members (the rest is made
-   * once per area: one map lookup per answer, not one per member).
+   * once per area: one map lookup per answer, not one per member). When the two forms are
+   * the same text, it is made once and the ETag digests the body's bytes.
    */
   private readAnswer(
-    read: PostcodeRead,
-    area: PostcodeArea,
+    reading: Extract<PostcodeReading, { error: null }>,
     version: number,
   ): FastAnswer | undefined {
-    const template = this.templateOf(read, area);
+    const template = this.templateOf(reading);
     if (template === undefined) return undefined;
     const { parts, lean: leanParts } = template;
+    const own = reading.own;
+    let same = template.same;
     let full = '{"data":{';
     let lean = full;
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i] as Part;
       if (typeof part === "string") {
         full += part;
-        lean += leanParts[i] as string;
+        if (!same) lean += leanParts[i] as string;
         continue;
       }
-      const json = jsonOf(read[part.own as keyof PostcodeRead]);
+      const json = this.ownJson(own, part.own);
       if (json === undefined) return undefined;
+      if (same && json.lean !== json.full) {
+        // A derivation to leave out after all: the default form is made from here on.
+        same = false;
+        lean = full;
+      }
       full += json.full;
-      lean += json.lean;
+      if (!same) lean += json.lean;
     }
-    const body = Buffer.from(`${lean}},"dataVersion":${version}}`);
+    const tail = `},"dataVersion":${version}}`;
+    const body = Buffer.from(`${same ? full : lean}${tail}`);
+    // The tail is ASCII: the body's bytes before it are those of `full` when the forms agree.
+    const digest = same
+      ? answerDigest()
+          .update(body.subarray(0, body.byteLength - tail.length))
+          .update("}}")
+      : answerDigest().update(`${full}}}`);
     return {
       kind: "read",
-      etag: etagOfDigest(answerDigest().update(`${full}}}`)),
+      etag: etagOfDigest(digest),
       type: "application/json",
       body,
       encoded: (encoding: Encoding) => compress(body, encoding),
     };
   }
 
+  /** The JSON of one of the postcode's own members (its ward's made once per ward and date). */
+  private ownJson(own: PostcodeOwn, key: keyof PostcodeOwn): MemberJson | undefined {
+    if (key === "status") return statusJson[own.status];
+    if (key === "ward") return own.ward === null ? nullJson : this.memberJson(own.ward);
+    return jsonOf(own.postcode);
+  }
+
   /**
-   * The template of an area's answers (made at its first answer), or `undefined` to step
-   * aside: an answer holding a member whose derivations the default representation leaves
-   * out, or one whose shared members are not the area's.
+   * The template of an area's answers (made at its first answer, from the answer itself),
+   * or `undefined` to step aside: an answer holding a member whose derivations the default
+   * representation leaves out, or one whose shared members are not the area's.
    */
-  private templateOf(read: PostcodeRead, area: PostcodeArea): Template | undefined {
+  private templateOf(reading: Extract<PostcodeReading, { error: null }>): Template | undefined {
+    const area = reading.area;
     const held = this.templates.get(area);
     if (held !== undefined) return held;
+    const read = reading.read;
     const parts: Part[] = [];
     const leanParts: Part[] = [];
     let first = true;
@@ -208,8 +256,8 @@ export class FastPostcodes {
       first = false;
       parts.push(name);
       leanParts.push(name);
-      if (own.has(key)) {
-        const slot = { own: key };
+      const slot = slots[key];
+      if (slot !== undefined) {
         parts.push(slot);
         leanParts.push(slot);
         continue;
@@ -228,7 +276,8 @@ export class FastPostcodes {
       parts.push(json.full);
       leanParts.push(json.lean);
     }
-    const template: Template = { parts, lean: leanParts };
+    const same = parts.every((part, i) => part === leanParts[i]);
+    const template: Template = { parts, lean: same ? parts : leanParts, same };
     if (this.templates.size >= maxTemplates) this.templates.clear();
     this.templates.set(area, template);
     return template;

@@ -88,6 +88,7 @@ export type {
   PostcodeArea,
   PostcodeLookupError,
   PostcodeLookupItem,
+  PostcodeOwn,
   PostcodeRead,
   PostcodeReading,
   PostcodeVerb,

@@ -216,31 +216,81 @@ export interface CommissionerOnDate {
   readonly note: string | null;
 }
 
+/** A directory's wards on a date: their vintage, and each ward's answer, made once. */
+interface DirectoryWards {
+  readonly vintage: Vintage | null;
+  readonly wards: Map<string, WardOnDate>;
+}
+
+/**
+ * The wards postcodes state, by geography, date and directory (`null`: the directory is
+ * not of the date's ward vintage), so postcodes of one ward share one answer (the same
+ * object) and a lookup does not work out the vintages again.
+ */
+const directoryWards = new WeakMap<Geography, Map<IsoDate, Map<string, DirectoryWards | null>>>();
+
+/** Dates whose wards are kept per geography (most lookups are of today). */
+const wardDates = 8;
+
+const directoryWardsOn = (
+  geography: Geography,
+  source: string,
+  date: IsoDate,
+): DirectoryWards | null => {
+  let byDate = directoryWards.get(geography);
+  if (byDate === undefined) {
+    byDate = new Map();
+    directoryWards.set(geography, byDate);
+  }
+  let bySource = byDate.get(date);
+  if (bySource === undefined) {
+    if (byDate.size >= wardDates) byDate.clear();
+    bySource = new Map();
+    byDate.set(date, bySource);
+  }
+  let held = bySource.get(source);
+  if (held === undefined) {
+    const stated = geography.sourceDate(source);
+    const vintages = geography.vintages("ward");
+    const vintage = vintageOn(vintages, date) ?? null;
+    held =
+      stated === undefined || stated === null || (vintageOn(vintages, stated) ?? null) !== vintage
+        ? null
+        : { vintage, wards: new Map() };
+    bySource.set(source, held);
+  }
+  return held;
+};
+
 /**
  * A postcode's own ward on `date`: given when its directory dates from the ward vintage in
  * force then (a directory states wards as at its date); otherwise `undefined`, and the
- * LSOA's best-fit ward on the date answers (`wardOn`).
+ * LSOA's best-fit ward on the date answers (`wardOn`). Postcodes of one ward and directory
+ * get the same object on a date.
  */
 export const postcodeWardOn = (
   model: ReadModel,
   postcode: PostcodeRecord,
   date: IsoDate,
 ): WardOnDate | undefined => {
-  if (postcode.wardCode === undefined || postcode.source === undefined) return undefined;
+  const { wardCode, source } = postcode;
+  if (wardCode === undefined || source === undefined) return undefined;
   const geography = geographyOf(model);
-  const stated = geography.sourceDate(postcode.source);
-  if (stated === undefined || stated === null) return undefined;
-  const vintages = geography.vintages("ward");
-  const vintage = vintageOn(vintages, date) ?? null;
-  if ((vintageOn(vintages, stated) ?? null) !== vintage) return undefined;
-  return {
-    code: postcode.wardCode,
-    name: geography.wardName(postcode.wardCode) ?? null,
-    basis: "postcode",
-    vintage,
-    lookup: null,
-    source: postcode.source,
-  };
+  const directory = directoryWardsOn(geography, source, date);
+  if (directory === null) return undefined;
+  let ward = directory.wards.get(wardCode);
+  if (ward === undefined) {
+    ward = {
+      code: wardCode,
+      name: geography.wardName(wardCode) ?? null,
+      basis: "postcode",
+      vintage: directory.vintage,
+      lookup: null,
+      source,
+    };
+    directory.wards.set(wardCode, ward);
+  }
+  return ward;
 };
 
 /**

@@ -172,23 +172,43 @@ const chainOf = (model: ReadModel, lsoa: Lsoa, validAt: IsoDate): PostcodeArea =
   return chain;
 };
 
-/** The answer for one held postcode, given its LSOA's chain. */
-const readOf = (
+/** The postcode's own part of its answer, given its LSOA's chain. */
+const ownOf = (
   model: ReadModel,
   record: PostcodeRecord,
   chain: PostcodeArea,
   validAt: IsoDate,
-): PostcodeRead => {
+): PostcodeOwn => {
   // The postcode's own ward, or the LSOA's, which its chain holds (the same answer).
   const ward = postcodeWardOn(model, record, validAt) ?? chain.ward;
   const status = postcodeStatusOn(record, validAt) === "terminated" ? "terminated" : "live";
   return {
-    ...chain,
     postcode: answered(record, ward?.basis === "postcode" ? ward.code : undefined),
     status,
     ward,
   };
 };
+
+/**
+ * A postcode found: its LSOA's part and its own, and the answer (the two together, made
+ * when first asked for: a caller writing the answer from its parts never makes it).
+ */
+class Found {
+  readonly kind = "found";
+  readonly error = null;
+  #read: PostcodeRead | undefined;
+
+  constructor(
+    readonly area: PostcodeArea,
+    readonly own: PostcodeOwn,
+  ) {}
+
+  get read(): PostcodeRead {
+    // The area's members in its order (`ward` among them), then the postcode and status.
+    this.#read ??= { ...this.area, ...this.own };
+    return this.#read;
+  }
+}
 
 /** The answer for one postcode of a bulk lookup: a read or an error, never both. */
 export type PostcodeLookupItem =
@@ -212,7 +232,7 @@ export type PostcodeLookupItem =
 
 /** Where a canonical postcode stands in a model on a date: its answer, or why there is none. */
 type Located =
-  | { readonly kind: "found"; readonly read: PostcodeRead; readonly area: PostcodeArea }
+  | Found
   | { readonly kind: "outside-coverage" }
   | {
       /** Not yet introduced on the date (`what: "postcode"`), or in an LSOA the register lacks. */
@@ -244,7 +264,7 @@ const locate = (model: ReadModel, postcode: string, validAt: IsoDate): Located =
     };
   }
   const area = chainOf(model, lsoa, validAt);
-  return { kind: "found", read: readOf(model, location, area, validAt), area };
+  return new Found(area, ownOf(model, location, area, validAt));
 };
 
 export type LookupPostcodesVerb = (
@@ -328,21 +348,35 @@ export const makeLookupPostcodes =
 export type PostcodeArea = LsoaRead & { readonly lsoa: Lsoa };
 
 /**
+ * The postcode's own part of its answer: all but its LSOA's part ({@link PostcodeArea}).
+ * `ward` is the postcode's own ward when its directory is of the date's ward vintage (the
+ * same object for postcodes of one ward on a date), else the LSOA's.
+ */
+export type PostcodeOwn = Pick<PostcodeRead, "postcode" | "status" | "ward">;
+
+/**
  * One postcode looked up in a model on a date: the answer or why there is none. Answers
  * for postcodes of one LSOA on one date share the LSOA's part, `area` (its records are the
  * same objects): all but `postcode`, `status` and `ward`.
  */
 export type PostcodeReading =
-  | { readonly read: PostcodeRead; readonly area: PostcodeArea; readonly error: null }
+  | {
+      readonly read: PostcodeRead;
+      readonly area: PostcodeArea;
+      readonly own: PostcodeOwn;
+      readonly error: null;
+    }
   | {
       readonly read: null;
       readonly area: null;
+      readonly own: null;
       readonly error: NotFound | OutsideCoverage | ValidationFailed;
     };
 
 const failed = (error: NotFound | OutsideCoverage | ValidationFailed): PostcodeReading => ({
   read: null,
   area: null,
+  own: null,
   error,
 });
 
@@ -356,7 +390,7 @@ export const postcodeIn = (
   validAt: IsoDate,
 ): PostcodeReading => {
   const located = locate(model, postcode, validAt);
-  if (located.kind === "found") return { read: located.read, area: located.area, error: null };
+  if (located.kind === "found") return located;
   if (located.kind === "outside-coverage") {
     return failed(outsideCoverage(model, postcode, validAt));
   }

@@ -56,11 +56,12 @@ export const readerOf = (model: ReadModel): PostcodeReader => ({
   dataVersion: model.seq,
   read: (text, validAt) => {
     const postcode = typeof text === "string" ? normalisePostcode(text) : null;
-    if (postcode === null) return { read: null, area: null, error: notAPostcode(text) };
+    if (postcode === null) return { read: null, area: null, own: null, error: notAPostcode(text) };
     if (typeof validAt !== "string" || !isoDate.test(validAt)) {
       return {
         read: null,
         area: null,
+        own: null,
         error: invalidInput([{ path: "validAt", message: "must be a date, YYYY-MM-DD" }]),
       };
     }
