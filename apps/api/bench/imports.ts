@@ -26,10 +26,11 @@ import autocannon from "autocannon";
 import { Layer, ManagedRuntime } from "effect";
 import { findRepoRoot, testDatabaseUrl } from "../src/env.js";
 import { freshDatabase } from "../test/support/databases.js";
-import { serverFlagsOf } from "./support.js";
+import { serverEnvOf, serverFlagsOf } from "./support.js";
 
 const here = new URL(".", import.meta.url).pathname;
 const serverFlags = serverFlagsOf(here);
+const serverEnv = serverEnvOf(here);
 const root = findRepoRoot(here);
 const raw = join(root, "packages", "data", "raw");
 
@@ -186,7 +187,7 @@ const spawnRun = (run: Run): Promise<Measured> =>
     const process_ = spawn(
       process.execPath,
       [...serverFlags, "--expose-gc", join(here, "bench-imports.js"), "child", JSON.stringify(run)],
-      { stdio: ["ignore", "pipe", "inherit"] },
+      { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...serverEnv } },
     );
     let out = "";
     process_.stdout.on("data", (chunk: Buffer) => {

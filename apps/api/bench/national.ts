@@ -28,13 +28,21 @@ import { openStore, type StoreOptions } from "@care-atlas/store";
 import autocannon from "autocannon";
 import { authClientOf } from "../src/authDatabase.js";
 import { findRepoRoot } from "../src/env.js";
-import { freePort, rssOf, serverFlagsOf, stop, waitFor200 } from "./support.js";
+import { freePort, rssOf, serverEnvOf, serverFlagsOf, stop, waitFor200 } from "./support.js";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const writeCount = Number(process.env.BENCH_WRITES ?? 40);
 const here = new URL(".", import.meta.url).pathname;
 const serverFlags = serverFlagsOf(here);
+const serverEnv = serverEnvOf(here);
+/** \`pnpm start\`'s command, as the reports quote it. */
+const startCommand = [
+  ...Object.entries(serverEnv).map(([name, value]) => `${name}=${value}`),
+  "node",
+  ...serverFlags,
+  "dist/main.js",
+].join(" ");
 const root = findRepoRoot(here);
 const outDir = process.env.NATIONAL_OUT_DIR ?? join(root, "packages/national/out");
 const postcodeFile = join(outDir, "synthetic-onspd-england-2025-02.csv");
@@ -92,6 +100,7 @@ const startAtlas = (port: number, store: StoreOptions): ChildProcess =>
   spawn(process.execPath, [...serverFlags, join(here, "main.js")], {
     env: {
       ...process.env,
+      ...serverEnv,
       PORT: String(port),
       HOST: "127.0.0.1",
       ...(store.databaseUrl === undefined
@@ -519,7 +528,7 @@ ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}. The registe
 106 sub-ICB locations, 6,802 practices, PCNs and their memberships, ODS's successions, the
 2024 commissioner and ward lookups, and ${hits.length.toLocaleString("en-GB")} synthetic postcodes
 (about 30 % terminated) in ONSPD layout. The API runs as \`pnpm start\` runs it
-(\`node ${serverFlags.join(" ")} dist/main.js\`), restarted on the built database;
+(\`${startCommand}\`), restarted on the built database;
 autocannon on loopback, ${duration} s per target after a warm-up, ${connections} connections; the Hono
 hello-world in its own process before and after, in the same run. Load average (1, 5, 15
 min) at the start: ${loads(loadBefore)}; at the end: ${loads(loadAfter)}. The bench took ${benchSeconds} s.

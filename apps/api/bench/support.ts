@@ -47,15 +47,28 @@ export const rssOf = (pid: number | undefined): number => {
   }
 };
 
-/** The node flags of the api's `start` script, so a benchmark runs the server as users do. */
-export const serverFlagsOf = (distDir: string): string[] =>
+/** The api's `start` script's words, before its script (`dist/main.js`). */
+const startWords = (distDir: string): string[] =>
   (
     JSON.parse(readFileSync(join(distDir, "../package.json"), "utf8")) as {
       scripts: { start: string };
     }
-  ).scripts.start
-    .split(/\s+/)
-    .filter((word) => word.startsWith("--"));
+  ).scripts.start.split(/\s+/);
+
+/** The node flags of the api's `start` script, so a benchmark runs the server as users do. */
+export const serverFlagsOf = (distDir: string): string[] =>
+  startWords(distDir).filter((word) => word.startsWith("--"));
+
+/** The environment the api's `start` script sets (`NAME=value` before `node`). */
+export const serverEnvOf = (distDir: string): Record<string, string> => {
+  const env: Record<string, string> = {};
+  for (const word of startWords(distDir)) {
+    const assignment = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(word);
+    if (assignment === null) break;
+    env[assignment[1] as string] = assignment[2] as string;
+  }
+  return env;
+};
 
 /** Stops a child process with SIGTERM and waits for it to exit. */
 export const stop = (child: ChildProcess) =>
