@@ -384,13 +384,21 @@ const notes = `
   new ones) and making the read model's postcode table and its snapshot.
 - \`pnpm bench:national\` then measures each backend built, as described at the top.
 - Postcodes are held as sorted columns (\`PostcodeTable\` in packages/store: 8-byte keys
-  found by bisection, typed arrays for LSOA, months, point, ward, district and source; about
-  45 bytes a postcode, ~120 MB for 2.7 million), a record made for each lookup. A start
-  reads them from their binary snapshot, saved once per state of the reference data (on a
-  server the table \`postcode_snapshot\`, migration 0007; on PGlite a file in its data
-  directory, as PGlite's bytea costs seconds for 120 MB), not row by row; after its own
-  import a process merges the written rows into the table it holds instead of reading them
-  back.
+  found by bisection within their outward code, typed arrays for the months introduced and
+  terminated, the point in millionths of a degree and the LSOA, ward, district and source
+  as indexes as narrow as their code tables: 27 bytes a postcode, 73 MB for 2.7 million; it
+  was 44 bytes, 119 MB, with 32-bit indexes and double coordinates), a record made for each
+  lookup. A start reads them from their binary snapshot, saved once per state of the
+  reference data (on a server the table \`postcode_snapshot\`, migration 0007; on PGlite a
+  file in its data directory, as PGlite's bytea costs seconds for a hundred megabytes), not
+  row by row; after its own import a process merges the written rows into the table it
+  holds instead of reading them back.
+- Memory under load: V8 collects the old generation late, so the peak is what is live
+  (~210 MB of heap once every LSOA has been asked for: its chain and its answers' template)
+  plus the garbage of what ran since the last full collection. Writes made most of it: each
+  write's model copied the map of every entity's history and built its indexes again on the
+  next read (~7 MB a write); it now shares the histories it does not change
+  (\`LayeredMap\` in the domain package) and the indexes the change leaves as they were.
 
 ## What limits these figures
 
@@ -402,8 +410,11 @@ const notes = `
   plain function of the current model) gives the answer, whose members the LSOAs share
   (sub-ICB location, ICB, commissioner: the same objects) are serialised once and kept, so
   a request serialises only the postcode's own record, ward and status, and the ETag's
-  digest. Its bytes and headers are the full chain's (a test compares them for every GM
-  postcode). What is left per request is mostly Node's HTTP work on a ~2.3 KB answer, and
+  digest (the postcode's ward is shared too: postcodes of one ward get one answer on a
+  date). Its bytes and headers are the full chain's (a test compares them for every GM
+  postcode). What is left per request is mostly Node's HTTP work on a ~2.3 KB answer (a
+  profile under this load: two fifths of the server's CPU making answers, the rest Node's
+  HTTP and the kernel's loopback), and
   for an LSOA not asked for before, working out its chain (~50 µs, once per LSOA, date
   and data version).
 - Bulk lookups: the services resolve 10,000 postcodes drawn across England (~8,600
