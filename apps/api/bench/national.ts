@@ -538,8 +538,9 @@ ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}. The registe
 \`pnpm national:build\` builds (packages/national): the 33,755 LSOAs of England, the 42 ICBs,
 106 sub-ICB locations, 6,802 practices, PCNs and their memberships, ODS's successions, the
 2024 commissioner and ward lookups, and ${hits.length.toLocaleString("en-GB")} synthetic postcodes
-(about 30 % terminated) in ONSPD layout. The API runs as \`pnpm start\` runs it
-(\`${startCommand}\`), restarted on the built database;
+(about 30 % terminated) in ONSPD layout. The API runs as \`pnpm start\` runs it,
+restarted on the built database:
+\`${startCommand}\`;
 autocannon on loopback, ${duration} s per target after a warm-up, ${connections} connections; the Hono
 hello-world in its own process before and after, in the same run. Load average (1, 5, 15
 min) at the start: ${loads(loadBefore)}; at the end: ${loads(loadAfter)}. The bench took ${benchSeconds} s.
