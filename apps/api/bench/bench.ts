@@ -30,7 +30,15 @@ import autocannon from "autocannon";
 import { authClientOf } from "../src/authDatabase.js";
 import { findRepoRoot } from "../src/env.js";
 import { provenance } from "../test/support/http.js";
-import { freePort, rssOf, serverEnvOf, serverFlagsOf, stop, waitFor200 } from "./support.js";
+import {
+  freePort,
+  rssOf,
+  serverEnvOf,
+  serverFlagsOf,
+  startCommandOf,
+  stop,
+  waitFor200,
+} from "./support.js";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -39,13 +47,7 @@ const writeCount = Number(process.env.BENCH_WRITES ?? 200);
 const here = new URL(".", import.meta.url).pathname;
 const serverFlags = serverFlagsOf(here);
 const serverEnv = serverEnvOf(here);
-/** \`pnpm start\`'s command, as the reports quote it. */
-const startCommand = [
-  ...Object.entries(serverEnv).map(([name, value]) => `${name}=${value}`),
-  "node",
-  ...serverFlags,
-  "dist/main.js",
-].join(" ");
+const startCommand = startCommandOf(here);
 const root = findRepoRoot(here);
 
 interface Result {

@@ -28,7 +28,15 @@ import { openStore, type StoreOptions } from "@care-atlas/store";
 import autocannon from "autocannon";
 import { authClientOf } from "../src/authDatabase.js";
 import { findRepoRoot } from "../src/env.js";
-import { freePort, rssOf, serverEnvOf, serverFlagsOf, stop, waitFor200 } from "./support.js";
+import {
+  freePort,
+  rssOf,
+  serverEnvOf,
+  serverFlagsOf,
+  startCommandOf,
+  stop,
+  waitFor200,
+} from "./support.js";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -36,13 +44,7 @@ const writeCount = Number(process.env.BENCH_WRITES ?? 40);
 const here = new URL(".", import.meta.url).pathname;
 const serverFlags = serverFlagsOf(here);
 const serverEnv = serverEnvOf(here);
-/** \`pnpm start\`'s command, as the reports quote it. */
-const startCommand = [
-  ...Object.entries(serverEnv).map(([name, value]) => `${name}=${value}`),
-  "node",
-  ...serverFlags,
-  "dist/main.js",
-].join(" ");
+const startCommand = startCommandOf(here);
 const root = findRepoRoot(here);
 const outDir = process.env.NATIONAL_OUT_DIR ?? join(root, "packages/national/out");
 const postcodeFile = join(outDir, "synthetic-onspd-england-2025-02.csv");

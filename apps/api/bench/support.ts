@@ -47,7 +47,7 @@ export const rssOf = (pid: number | undefined): number => {
   }
 };
 
-/** The api's `start` script's words, before its script (`dist/main.js`). */
+/** The api's `start` script, word by word. */
 const startWords = (distDir: string): string[] =>
   (
     JSON.parse(readFileSync(join(distDir, "../package.json"), "utf8")) as {
@@ -69,6 +69,15 @@ export const serverEnvOf = (distDir: string): Record<string, string> => {
   }
   return env;
 };
+
+/** The api's `start` command as the reports quote it (environment, node, flags, script). */
+export const startCommandOf = (distDir: string): string =>
+  [
+    ...Object.entries(serverEnvOf(distDir)).map(([name, value]) => `${name}=${value}`),
+    "node",
+    ...serverFlagsOf(distDir),
+    "dist/main.js",
+  ].join(" ");
 
 /** Stops a child process with SIGTERM and waits for it to exit. */
 export const stop = (child: ChildProcess) =>
