@@ -39,11 +39,9 @@ import { normalisePostcodeText } from "./routes/lookups/postcode.js";
 const prefix = "/v1/lookup/postcode/";
 
 /** The slots of the members of an answer that are the postcode's own, by name. */
-const slots: Readonly<Record<string, Slot>> = {
-  ward: { own: "ward" },
-  postcode: { own: "postcode" },
-  status: { own: "status" },
-};
+const slots: ReadonlyMap<string, Slot> = new Map(
+  (["ward", "postcode", "status"] as const).map((own) => [own, { own }]),
+);
 
 /** The JSON of a postcode's status (both forms: it has no derivations). */
 const statusJson: Readonly<Record<PostcodeOwn["status"], MemberJson>> = {
@@ -256,7 +254,7 @@ export class FastPostcodes {
       first = false;
       parts.push(name);
       leanParts.push(name);
-      const slot = slots[key];
+      const slot = slots.get(key);
       if (slot !== undefined) {
         parts.push(slot);
         leanParts.push(slot);
