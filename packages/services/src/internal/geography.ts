@@ -25,6 +25,7 @@ import {
   vintageOn,
 } from "@care-atlas/domain";
 import type { ReadModel, Reference } from "../ReadModel.js";
+import { datedMemo } from "./datedMemo.js";
 import { versionOn } from "./lookup.js";
 
 const byFrom = (a: Vintage, b: Vintage): number => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0);
@@ -227,27 +228,14 @@ interface DirectoryWards {
  * not of the date's ward vintage), so postcodes of one ward share one answer (the same
  * object) and a lookup does not work out the vintages again.
  */
-const directoryWards = new WeakMap<Geography, Map<IsoDate, Map<string, DirectoryWards | null>>>();
-
-/** Dates whose wards are kept per geography (most lookups are of today). */
-const wardDates = 8;
+const directoryWards = datedMemo<Geography, Map<string, DirectoryWards | null>>(8, () => new Map());
 
 const directoryWardsOn = (
   geography: Geography,
   source: string,
   date: IsoDate,
 ): DirectoryWards | null => {
-  let byDate = directoryWards.get(geography);
-  if (byDate === undefined) {
-    byDate = new Map();
-    directoryWards.set(geography, byDate);
-  }
-  let bySource = byDate.get(date);
-  if (bySource === undefined) {
-    if (byDate.size >= wardDates) byDate.clear();
-    bySource = new Map();
-    byDate.set(date, bySource);
-  }
+  const bySource = directoryWards(geography, date);
   let held = bySource.get(source);
   if (held === undefined) {
     const stated = geography.sourceDate(source);

@@ -26,6 +26,7 @@ import {
   type ValidationFailed,
 } from "../errors.js";
 import type { RegisterContext } from "../internal/context.js";
+import { datedMemo } from "../internal/datedMemo.js";
 import { geographyOf, postcodeWardOn } from "../internal/geography.js";
 import { parseReadOptions } from "../internal/input.js";
 import { placeOfDistrict } from "../internal/lookup.js";
@@ -73,8 +74,6 @@ interface CoverageOnDate {
   readonly held: string;
 }
 
-const coverages = new WeakMap<ReadModel, Map<IsoDate, CoverageOnDate>>();
-
 const count = (n: number) => n.toLocaleString("en-GB");
 
 const heldText = (coverage: ReadonlyArray<PostcodeCoverage>): string =>
@@ -94,23 +93,12 @@ const heldText = (coverage: ReadonlyArray<PostcodeCoverage>): string =>
  * The coverage of `model` on `date`, memoised: a run of lookups of postcodes the register
  * does not hold (the commonest miss) names the districts once, not once per miss.
  */
-const coverageOn = (model: ReadModel, date: IsoDate): CoverageOnDate => {
-  let byDate = coverages.get(model);
-  if (byDate === undefined) {
-    byDate = new Map();
-    coverages.set(model, byDate);
-  }
-  let coverage = byDate.get(date);
-  if (coverage === undefined) {
-    const areas = geographyOf(model)
-      .coverage()
-      .map((area) => ({ ...area, name: districtName(model, area.districtCode, date) }));
-    coverage = { areas, held: heldText(areas) };
-    if (byDate.size >= 16) byDate.clear();
-    byDate.set(date, coverage);
-  }
-  return coverage;
-};
+const coverageOn = datedMemo(16, (model: ReadModel, date: IsoDate): CoverageOnDate => {
+  const areas = geographyOf(model)
+    .coverage()
+    .map((area) => ({ ...area, name: districtName(model, area.districtCode, date) }));
+  return { areas, held: heldText(areas) };
+});
 
 /** The areas whose postcodes the register holds, named by their places on `date`. */
 export const postcodeCoverage = (model: ReadModel, date: IsoDate): PostcodeCoverage[] => [
@@ -141,11 +129,11 @@ const answered = (record: PostcodeRecord, wardCode: string | undefined): Postcod
 const notIntroduced = (record: PostcodeRecord, date: IsoDate) =>
   `postcode ${record.postcode} was introduced in ${record.introduced}: on ${date} it did not exist yet`;
 
-/** The LSOAs' chains answered so far, per model, date and LSOA (a model is immutable). */
-const chains = new WeakMap<ReadModel, Map<IsoDate, WeakMap<Lsoa, PostcodeArea>>>();
-
 /** Dates whose chains are kept per model (most lookups are of today). */
 export const chainDates = 8;
+
+/** The LSOAs' chains answered so far, per model, date and LSOA (a model is immutable). */
+const chains = datedMemo<ReadModel, WeakMap<Lsoa, PostcodeArea>>(chainDates, () => new WeakMap());
 
 /**
  * An LSOA's chain on a date, worked out once per model and date: postcodes of one LSOA,
@@ -153,17 +141,7 @@ export const chainDates = 8;
  * LSOA record, for the last few dates asked.
  */
 const chainOf = (model: ReadModel, lsoa: Lsoa, validAt: IsoDate): PostcodeArea => {
-  let byDate = chains.get(model);
-  if (byDate === undefined) {
-    byDate = new Map();
-    chains.set(model, byDate);
-  }
-  let memo = byDate.get(validAt);
-  if (memo === undefined) {
-    if (byDate.size >= chainDates) byDate.clear();
-    memo = new WeakMap();
-    byDate.set(validAt, memo);
-  }
+  const memo = chains(model, validAt);
   let chain = memo.get(lsoa);
   if (chain === undefined) {
     chain = lsoaChain(model, lsoa, validAt);
