@@ -185,8 +185,15 @@ export const bulkAnswer = (
 export const bulkChunk = 100;
 
 /**
+ * How many chunks a bulk answer makes ahead of its reader: while one is compressed (on
+ * libuv's threads) or written, the next few are made, instead of each waiting for the last
+ * to be taken (with a compressing reader, a fifth less time for 10,000 postcodes).
+ */
+export const bulkChunksAhead = 8;
+
+/**
  * The text of a bulk answer as a stream of UTF-8 chunks, each made when the stream is read
- * (so as fast as the client takes them): a chunk of postcodes normalised with `normalise`
+ * (so as fast as the client takes them, {@link bulkChunksAhead} ahead): a chunk of postcodes normalised with `normalise`
  * (`null`: not a UK postcode), looked up with `lookup`, made into items and serialised,
  * before the next is. It is the document `JSON.stringify` gives of {@link bulkAnswer};
  * `lookup` answers from one data version (`dataVersion`'s) throughout. A 10,000-postcode
@@ -203,31 +210,34 @@ export const bulkAnswerStream = (
   const builder = new BulkItemsJson();
   const encoder = new TextEncoder();
   let written = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const end = Math.min(sent.length, written + bulkChunk);
-      const normalised = sent.slice(written, end).map(normalise);
-      const answers = lookup(normalised.filter((postcode) => postcode !== null));
-      let text = written === 0 ? '{"data":[' : "";
-      let next = 0;
-      for (let i = written; i < end; i++) {
-        const postcode = normalised[i - written] ?? null;
-        const json = builder.json(
-          sent[i] as string,
-          postcode,
-          postcode === null ? undefined : answers[next++],
-        );
-        text += i === 0 ? json : `,${json}`;
-      }
-      written = end;
-      if (end < sent.length) {
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        const end = Math.min(sent.length, written + bulkChunk);
+        const normalised = sent.slice(written, end).map(normalise);
+        const answers = lookup(normalised.filter((postcode) => postcode !== null));
+        let text = written === 0 ? '{"data":[' : "";
+        let next = 0;
+        for (let i = written; i < end; i++) {
+          const postcode = normalised[i - written] ?? null;
+          const json = builder.json(
+            sent[i] as string,
+            postcode,
+            postcode === null ? undefined : answers[next++],
+          );
+          text += i === 0 ? json : `,${json}`;
+        }
+        written = end;
+        if (end < sent.length) {
+          controller.enqueue(encoder.encode(text));
+          return;
+        }
+        const { included, found } = builder;
+        text += `],"included":${JSON.stringify(included)},"found":${found},"failed":${sent.length - found},"dataVersion":${dataVersion}}`;
         controller.enqueue(encoder.encode(text));
-        return;
-      }
-      const { included, found } = builder;
-      text += `],"included":${JSON.stringify(included)},"found":${found},"failed":${sent.length - found},"dataVersion":${dataVersion}}`;
-      controller.enqueue(encoder.encode(text));
-      controller.close();
+        controller.close();
+      },
     },
-  });
+    new CountQueuingStrategy({ highWaterMark: bulkChunksAhead }),
+  );
 };
