@@ -7,29 +7,20 @@
  * compared weakly (RFC 9110 §13.1.2): `W/"a"` matches `"a"`, `*` matches anything. The fast
  * path, the read cache and the routes all use this one module.
  */
-import { createHash, type Hash } from "node:crypto";
+import { hash } from "node:crypto";
 import { fnv1a32 } from "@care-atlas/domain";
 
 /**
- * The weak ETag of an answer, from its JSON text without its data version.
+ * The weak ETag of an answer, from its JSON text without its data version: the first 20
+ * characters of the base64url SHA-1 of its UTF-8 bytes (one-shot: no Hash object per answer).
  *
  * @example
  * ```ts
  * answerEtag('{"data":{"id":"plc_…"}}'); // 'W/"…"'
  * ```
  */
-export const answerEtag = (json: string): string => etagOfDigest(answerDigest().update(json));
-
-/**
- * The digest an answer's ETag is made from, to be fed the answer's JSON (without its data
- * version) in parts: a hot path keeps one fed with the parts many answers share and copies
- * it (`hash.copy()`) for each answer.
- */
-export const answerDigest = (): Hash => createHash("sha1");
-
-/** The weak ETag of an {@link answerDigest} fed the whole of an answer's JSON. */
-export const etagOfDigest = (digest: Hash): string =>
-  `W/"${digest.digest("base64url").slice(0, 20)}"`;
+export const answerEtag = (json: string): string =>
+  `W/"${hash("sha1", json, "base64url").slice(0, 20)}"`;
 
 /**
  * The weak ETag of a read's answer `body`: the digest of its JSON without the top-level
