@@ -192,14 +192,14 @@ export const bulkChunk = 100;
 export const bulkChunksAhead = 8;
 
 /**
- * The text of a bulk answer as a stream of UTF-8 chunks, each made when the stream is read
- * (so as fast as the client takes them, {@link bulkChunksAhead} ahead): a chunk of postcodes normalised with `normalise`
- * (`null`: not a UK postcode), looked up with `lookup`, made into items and serialised,
- * before the next is. It is the document `JSON.stringify` gives of {@link bulkAnswer};
- * `lookup` answers from one data version (`dataVersion`'s) throughout. A 10,000-postcode
- * answer (megabytes of JSON) is never one string, nor one array of items, answers or
- * normalised postcodes, nor held whole as bytes: each chunk's objects die young, and the
- * bytes are let go once sent.
+ * The text of a bulk answer as a stream of UTF-8 chunks, each made as the stream is read
+ * (so as fast as the client takes them, at most {@link bulkChunksAhead} ahead): a chunk of
+ * postcodes normalised with `normalise` (`null`: not a UK postcode), looked up with
+ * `lookup`, made into items and serialised, before the next is. It is the document
+ * `JSON.stringify` gives of {@link bulkAnswer}; `lookup` answers from one data version
+ * (`dataVersion`'s) throughout. A 10,000-postcode answer (megabytes of JSON) is never one
+ * string, nor one array of items, answers or normalised postcodes, nor held whole as bytes:
+ * each chunk's objects die young, and the bytes are let go once sent.
  */
 export const bulkAnswerStream = (
   sent: ReadonlyArray<string>,
